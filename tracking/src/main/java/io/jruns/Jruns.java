@@ -1,0 +1,179 @@
+package io.jruns;
+
+import io.jruns.domain.Experiment;
+import io.jruns.domain.RunStatus;
+import io.jruns.store.TrackingUri;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fluent tracking API, the Java analogue of MLflow's {@code mlflow.*} functions:
+ * <pre>{@code
+ * Jruns.setExperiment("iris");
+ * try (ActiveRun run = Jruns.startRun("rf-100")) {
+ *     Jruns.logParam("trees", 100);
+ *     for (int epoch = 0; epoch < 10; epoch++) Jruns.logMetric("loss", loss(epoch), epoch);
+ * }
+ * }</pre>
+ * Logging calls return at once; a background writer stores the values. {@link #flush()}
+ * waits until everything logged so far is on disk. All methods are thread-safe.
+ */
+public final class Jruns {
+    private static final Object LOCK = new Object();
+    private static volatile Session session;
+    private static volatile String trackingUri;
+
+    private Jruns() {
+    }
+
+    static Session session() {
+        Session s = session;
+        if (s != null) return s;
+        synchronized (LOCK) {
+            if (session == null) session = new Session(TrackingUri.resolve(trackingUri));
+            return session;
+        }
+    }
+
+    /** Chooses the store (see {@link TrackingUri}); ends and closes the current one. */
+    public static void setTrackingUri(String uri) {
+        synchronized (LOCK) {
+            TrackingUri.resolve(uri); // refuse a bad URI before letting go of the current store
+            closeSession();
+            trackingUri = uri;
+        }
+    }
+
+    public static String getTrackingUri() {
+        return TrackingUri.resolve(trackingUri).toString();
+    }
+
+    /** Makes the named experiment active, creating it when missing. */
+    public static Experiment setExperiment(String name) {
+        return session().setExperiment(name);
+    }
+
+    public static Experiment getExperiment() {
+        return session().experiment();
+    }
+
+    /** Installs the tags every new run gets automatically (the kernel names the notebook). */
+    public static void setRunContext(RunContext context) {
+        session().setRunContext(context);
+    }
+
+    public static ActiveRun startRun() {
+        return startRun(RunOptions.defaults());
+    }
+
+    public static ActiveRun startRun(String name) {
+        return startRun(RunOptions.builder().name(name).build());
+    }
+
+    public static ActiveRun startRun(RunOptions options) {
+        return session().startRun(options);
+    }
+
+    /** The innermost active run, if any. */
+    public static Optional<ActiveRun> activeRun() {
+        return session == null ? Optional.empty() : session().current();
+    }
+
+    /** Ends the innermost active run as FINISHED. */
+    public static void endRun() {
+        endRun(RunStatus.FINISHED);
+    }
+
+    public static void endRun(RunStatus status) {
+        activeRun().ifPresent(r -> r.end(status));
+    }
+
+    /** Ends every active run, innermost first (kernel shutdown uses KILLED). */
+    public static void endAllRuns(RunStatus status) {
+        if (session == null) return;
+        List<ActiveRun> runs = session().activeRuns();
+        if (!runs.isEmpty()) runs.get(runs.size() - 1).end(status);
+    }
+
+    public static void logParam(String key, Object value) {
+        session().currentOrStart().logParam(key, value);
+    }
+
+    public static void logParams(Map<String, ?> params) {
+        session().currentOrStart().logParams(params);
+    }
+
+    public static void logMetric(String key, double value) {
+        session().currentOrStart().logMetric(key, value, 0);
+    }
+
+    public static void logMetric(String key, double value, long step) {
+        session().currentOrStart().logMetric(key, value, step);
+    }
+
+    public static void logMetrics(Map<String, ? extends Number> metrics, long step) {
+        session().currentOrStart().logMetrics(metrics, step);
+    }
+
+    public static void setTag(String key, Object value) {
+        session().currentOrStart().setTag(key, value);
+    }
+
+    public static void setTags(Map<String, ?> tags) {
+        session().currentOrStart().setTags(tags);
+    }
+
+    public static void deleteTag(String key) {
+        session().currentOrStart().deleteTag(key);
+    }
+
+    public static void setNote(String markdown) {
+        session().currentOrStart().setNote(markdown);
+    }
+
+    public static void logArtifact(Path file) {
+        session().currentOrStart().logArtifact(file);
+    }
+
+    public static void logArtifact(Path file, String artifactDir) {
+        session().currentOrStart().logArtifact(file, artifactDir);
+    }
+
+    public static void logArtifacts(Path dir) {
+        session().currentOrStart().logArtifacts(dir);
+    }
+
+    public static void logArtifacts(Path dir, String artifactDir) {
+        session().currentOrStart().logArtifacts(dir, artifactDir);
+    }
+
+    /**
+     * Waits until everything logged so far is durable: after it returns, even a kill -9 of
+     * this process loses nothing. Reports values the store refused since the last flush.
+     */
+    public static void flush() {
+        if (session != null) session().writer.flush();
+    }
+
+    /** A client for reading runs and working on any run by id. */
+    public static TrackingClient client() {
+        return new TrackingClient(session());
+    }
+
+    /** Flushes and closes the store; the next call opens it again. */
+    static void closeSession() {
+        synchronized (LOCK) {
+            Session s = session;
+            session = null;
+            if (s != null) {
+                if (!s.activeRuns().isEmpty()) {
+                    s.endRun(s.activeRuns().get(s.activeRuns().size() - 1), RunStatus.KILLED);
+                }
+                s.close();
+            }
+        }
+    }
+}

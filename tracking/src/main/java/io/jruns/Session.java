@@ -1,0 +1,189 @@
+package io.jruns;
+
+import io.jruns.domain.Experiment;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.store.Store;
+import io.jruns.store.Stores;
+import io.jruns.store.TrackingUri;
+import io.jruns.validate.LongValues;
+import io.jruns.validate.Validation;
+import io.jruns.writer.AsyncWriter;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One process's tracking state behind the {@link Jruns} facade: the store and its writer
+ * (opened on first use), the active experiment and the stack of active runs. The stack is
+ * process-wide, not per thread, so a training loop may log from worker threads.
+ */
+final class Session implements AutoCloseable {
+    final TrackingUri uri;
+    final Store store;
+    final AsyncWriter writer;
+    final LongValues longValues = LongValues.fromEnvironment();
+    private final Deque<ActiveRun> runs = new ArrayDeque<>();
+    private volatile ActiveRun current;
+    private volatile String experimentId;
+    private volatile RunContext context = new DefaultRunContext();
+    /** Params logged through this process, so a conflicting value fails at the call. */
+    private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
+
+    Session(TrackingUri uri) {
+        this.uri = uri;
+        this.store = Stores.open(uri);
+        this.writer = new AsyncWriter(store);
+        this.experimentId = initialExperiment();
+        ShutdownHook.installOnce();
+    }
+
+    private String initialExperiment() {
+        String id = System.getenv("MLFLOW_EXPERIMENT_ID");
+        if (id != null && !id.isBlank()) return id.trim();
+        String name = System.getenv("JRUNS_EXPERIMENT_NAME");
+        if (name == null || name.isBlank()) name = System.getenv("MLFLOW_EXPERIMENT_NAME");
+        return name == null || name.isBlank() ? Experiment.DEFAULT_ID : experimentIdFor(name.trim());
+    }
+
+    void setRunContext(RunContext context) {
+        this.context = context;
+    }
+
+    /** The id of the experiment with this name, creating it when missing. */
+    String experimentIdFor(String name) {
+        Validation.experimentName(name);
+        Optional<Experiment> found = store.getExperimentByName(name);
+        if (found.isPresent()) return found.get().experimentId();
+        try {
+            return store.createExperiment(name, null, Map.of());
+        } catch (JrunsException e) {
+            // Another process created it between our look-up and create.
+            if (e.code() == JrunsException.Code.RESOURCE_ALREADY_EXISTS) {
+                return store.getExperimentByName(name).orElseThrow().experimentId();
+            }
+            throw e;
+        }
+    }
+
+    Experiment setExperiment(String name) {
+        String id = experimentIdFor(name);
+        this.experimentId = id;
+        return store.getExperiment(id).orElseThrow();
+    }
+
+    Experiment experiment() {
+        return store.getExperiment(experimentId)
+                .orElseThrow(() -> JrunsException.notFound("experiment '" + experimentId + "' does not exist"));
+    }
+
+    synchronized ActiveRun startRun(RunOptions options) {
+        ActiveRun parent = current;
+        if (parent != null && !options.nested()) {
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + parent.name() + "' ("
+                    + parent.runId() + ") is already active: end it first, or start this one nested");
+        }
+        String expId = options.experimentName() != null ? experimentIdFor(options.experimentName()) : experimentId;
+        Map<String, String> tags = new LinkedHashMap<>(context.tags());
+        tags.putAll(options.tags());
+        if (parent != null) tags.put(SystemTags.PARENT_RUN_ID, parent.runId());
+        if (options.note() != null) tags.put(SystemTags.NOTE, options.note());
+        List<RunTag> tagList = new ArrayList<>();
+        tags.forEach((k, v) -> {
+            Validation.key("tag", k);
+            tagList.add(new RunTag(k, Validation.tagValue(k, v, longValues)));
+        });
+        String user = tags.getOrDefault(SystemTags.USER, DefaultRunContext.user());
+        RunInfo info = store.createRun(expId, user, System.currentTimeMillis(), options.name(), tagList);
+        ActiveRun run = new ActiveRun(this, info.runId(), info.experimentId(), info.runName());
+        runs.push(run);
+        current = run;
+        return run;
+    }
+
+    /** The active run, starting one (as MLflow does) when a value is logged with none active. */
+    ActiveRun currentOrStart() {
+        ActiveRun r = current;
+        return r != null ? r : startIfNone();
+    }
+
+    private synchronized ActiveRun startIfNone() {
+        return current != null ? current : startRun(RunOptions.defaults());
+    }
+
+    Optional<ActiveRun> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Ends the run (and any run nested under it that is still active). */
+    synchronized void endRun(ActiveRun run, RunStatus status) {
+        if (!runs.contains(run)) return;
+        writer.flush();
+        while (!runs.isEmpty()) {
+            ActiveRun top = runs.pop();
+            store.updateRun(top.runId(), status, System.currentTimeMillis(), null);
+            loggedParams.remove(top.runId());
+            if (top == run) break;
+        }
+        current = runs.peek();
+    }
+
+    synchronized List<ActiveRun> activeRuns() {
+        return List.copyOf(runs);
+    }
+
+    /** Returns false when the same value was logged before, so it need not be written again. */
+    boolean rememberParam(String runId, String key, String value) {
+        Map<String, String> params = loggedParams.computeIfAbsent(runId, r -> new ConcurrentHashMap<>());
+        String old = params.putIfAbsent(key, value);
+        if (old == null) return true;
+        if (old.equals(value)) return false;
+        throw Validation.paramConflict(runId, key, old, value);
+    }
+
+    // ---- logging on any run: validated here, written by the writer
+
+    void logMetric(String runId, String key, double value, long step) {
+        Validation.key("metric", key);
+        writer.metric(runId, key, value, System.currentTimeMillis(), step);
+    }
+
+    void logParam(String runId, String key, Object value) {
+        Validation.key("param", key);
+        String text = Validation.paramValue(key, String.valueOf(value), longValues);
+        if (rememberParam(runId, key, text)) writer.param(runId, key, text);
+    }
+
+    void setTag(String runId, String key, Object value) {
+        Validation.key("tag", key);
+        writer.tag(runId, key, Validation.tagValue(key, String.valueOf(value), longValues));
+    }
+
+    /** Deleting must not overtake a queued set of the same tag, so the queue drains first. */
+    void deleteTag(String runId, String key) {
+        Validation.key("tag", key);
+        writer.flush();
+        store.deleteTag(runId, key);
+    }
+
+    void logArtifact(String runId, java.nio.file.Path local, String artifactPath) {
+        store.logArtifact(runId, local, artifactPath == null ? "" : artifactPath);
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.jruns.store;
+
+import io.jruns.JrunsException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where runs go, chosen by a tracking URI: unset, a folder, a {@code file:} or {@code sqlite:}
+ * URI means the embedded store; {@code http(s)://} or {@code databricks} means an MLflow
+ * server over REST. Precedence: explicit value, {@code JRUNS_TRACKING_URI},
+ * {@code MLFLOW_TRACKING_URI}, then {@code $JRUNS_HOME} (default {@code ~/.jruns}).
+ */
+public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifactRoot) {
+
+    public enum Kind { EMBEDDED, REST }
+
+    public static final String DB_FILE_NAME = "jruns.db";
+
+    /** Resolves with this process's environment. */
+    public static TrackingUri resolve(String explicit) {
+        return resolve(explicit, System.getenv());
+    }
+
+    public static TrackingUri resolve(String explicit, Map<String, String> env) {
+        String raw = firstSet(explicit, env.get("JRUNS_TRACKING_URI"), env.get("MLFLOW_TRACKING_URI"));
+        if (raw == null) return embeddedHome(home(env));
+        return parse(raw.trim());
+    }
+
+    /** The jruns home: {@code $JRUNS_HOME}, else {@code ~/.jruns}. */
+    public static Path home(Map<String, String> env) {
+        String h = env.get("JRUNS_HOME");
+        if (h != null && !h.isBlank()) return Paths.get(h).toAbsolutePath();
+        return Paths.get(System.getProperty("user.home"), ".jruns");
+    }
+
+    public static TrackingUri parse(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.equals("databricks")
+                || lower.startsWith("databricks://")) {
+            return new TrackingUri(Kind.REST, redact(raw), null, null);
+        }
+        if (lower.startsWith("sqlite:")) {
+            // MLflow's form: sqlite:///absolute/path.db names the database file itself.
+            String path = raw.substring("sqlite:".length()).replaceFirst("^//", "");
+            if (path.isEmpty()) throw JrunsException.invalid("tracking URI '" + raw + "' names no database file");
+            return embeddedFile(Paths.get(path).toAbsolutePath());
+        }
+        if (lower.startsWith("file:")) return embeddedHome(Paths.get(URI.create(raw)));
+        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw JrunsException.invalid("tracking URI scheme of '" + redact(raw)
+                    + "' is not supported (use a folder, sqlite:///file.db, http(s)://host or databricks)");
+        }
+        Path p = Paths.get(raw).toAbsolutePath();
+        return p.toString().endsWith(".db") ? embeddedFile(p) : embeddedHome(p);
+    }
+
+    private static TrackingUri embeddedHome(Path home) {
+        Path h = home.toAbsolutePath().normalize();
+        return new TrackingUri(Kind.EMBEDDED, h.toString(), h.resolve(DB_FILE_NAME), h.resolve("artifacts"));
+    }
+
+    private static TrackingUri embeddedFile(Path db) {
+        Path d = db.normalize();
+        return new TrackingUri(Kind.EMBEDDED, "sqlite://" + d, d, d.resolveSibling("artifacts"));
+    }
+
+    /** Drops user:password@ from a URI so it can be shown. */
+    static String redact(String raw) {
+        return raw.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return uri;
+    }
+}

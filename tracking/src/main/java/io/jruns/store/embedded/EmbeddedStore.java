@@ -1,0 +1,314 @@
+package io.jruns.store.embedded;
+
+import io.jruns.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.domain.ViewType;
+import io.jruns.store.RunNames;
+import io.jruns.store.Store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The default store: one SQLite file (WAL) plus an artifact folder. Safe for several
+ * threads and for several processes on the same files.
+ */
+public final class EmbeddedStore implements Store {
+    private final Path dbFile;
+    private final Path artifactRoot;
+    private final Database db;
+    private final Heartbeat heartbeat;
+
+    /** Opens (creating if needed) the store whose database is {@code dbFile}. */
+    public EmbeddedStore(Path dbFile, Path artifactRoot) {
+        this.dbFile = dbFile.toAbsolutePath();
+        this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.dbFile.getParent());
+            Files.createDirectories(this.artifactRoot);
+        } catch (IOException e) {
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot create the jruns store folder: " + e, e);
+        }
+        this.db = new Database(this.dbFile);
+        db.write(c -> {
+            Schema.migrate(c);
+            if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {
+                Experiments.create(c, 0L, Experiment.DEFAULT_NAME, experimentLocation("0"), Map.of(), now());
+            }
+            Liveness.endOrphans(c, now());
+            return null;
+        });
+        this.heartbeat = new Heartbeat(db);
+    }
+
+    /** The store kept in a jruns home folder: {@code home/jruns.db} and {@code home/artifacts}. */
+    public static EmbeddedStore inHome(Path home) {
+        return new EmbeddedStore(home.resolve("jruns.db"), home.resolve("artifacts"));
+    }
+
+    @Override
+    public String describe() {
+        return "embedded store " + dbFile;
+    }
+
+    public Path databaseFile() {
+        return dbFile;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    private String experimentLocation(String experimentId) {
+        return artifactRoot.resolve(experimentId).toUri().toString();
+    }
+
+    private Path runArtifacts(RunInfo info) {
+        return artifactRoot.resolve(info.experimentId()).resolve(info.runId());
+    }
+
+    // ---- experiments
+
+    @Override
+    public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
+        return db.write(c -> {
+            String id = Experiments.create(c, null, name, artifactLocation, tags, now());
+            if (artifactLocation == null || artifactLocation.isEmpty()) {
+                Experiments.setArtifactLocation(c, Long.parseLong(id), experimentLocation(id));
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<Experiment> getExperiment(String experimentId) {
+        return db.read(c -> Experiments.get(c, Long.parseLong(experimentId)));
+    }
+
+    @Override
+    public Optional<Experiment> getExperimentByName(String name) {
+        return db.read(c -> {
+            Optional<Long> id = Experiments.findId(c, name);
+            return id.isPresent() ? Experiments.get(c, id.get()) : Optional.empty();
+        });
+    }
+
+    @Override
+    public List<Experiment> listExperiments(ViewType viewType) {
+        return db.read(c -> Experiments.list(c, viewType));
+    }
+
+    @Override
+    public void setExperimentTag(String experimentId, String key, String value) {
+        db.write(c -> {
+            if (Experiments.get(c, Long.parseLong(experimentId)).isEmpty()) throw noExperiment(experimentId);
+            Experiments.setTag(c, Long.parseLong(experimentId), key, value);
+            return null;
+        });
+    }
+
+    private static JrunsException noExperiment(String id) {
+        return JrunsException.notFound("experiment '" + id + "' does not exist");
+    }
+
+    // ---- runs
+
+    @Override
+    public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
+        String runId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> allTags = new LinkedHashMap<>();
+        for (RunTag t : tags) allTags.put(t.key(), t.value());
+        String name = runName != null ? runName : allTags.getOrDefault(SystemTags.RUN_NAME, RunNames.generate());
+        allTags.put(SystemTags.RUN_NAME, name);
+        if (userId != null) allTags.putIfAbsent(SystemTags.USER, userId);
+        RunInfo info = new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
+                LifecycleStage.ACTIVE, null, null);
+        String artifactUri = runArtifacts(info).toUri().toString();
+        long rid = db.write(c -> {
+            Optional<Experiment> exp = Experiments.get(c, Long.parseLong(experimentId));
+            if (exp.isEmpty()) throw noExperiment(experimentId);
+            if (exp.get().lifecycleStage() == LifecycleStage.DELETED) {
+                throw new JrunsException(JrunsException.Code.INVALID_STATE,
+                        "experiment '" + exp.get().name() + "' is deleted: restore it or choose another");
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_uuid, experiment_id, name, user_id, "
+                    + "status, start_time, artifact_uri, owner_host, owner_pid, owner_start, heartbeat) "
+                    + "VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) RETURNING rid")) {
+                ps.setString(1, runId);
+                ps.setLong(2, Long.parseLong(experimentId));
+                ps.setString(3, name);
+                ps.setString(4, userId);
+                ps.setLong(5, startTime);
+                ps.setString(6, artifactUri);
+                ps.setString(7, Liveness.HOST);
+                ps.setLong(8, Liveness.PID);
+                ps.setLong(9, Liveness.START);
+                ps.setLong(10, now());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            List<RunTag> tagList = new ArrayList<>();
+            allTags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
+            RunWrites.writeTags(c, Map.of(id, tagList));
+            return id;
+        });
+        heartbeat.own(runId, rid);
+        return new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
+                LifecycleStage.ACTIVE, null, artifactUri);
+    }
+
+    @Override
+    public Optional<Run> getRun(String runId) {
+        return db.read(c -> RunReads.get(c, runId));
+    }
+
+    private RunInfo requireRun(String runId) {
+        return getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist")).info();
+    }
+
+    @Override
+    public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = coalesce(?, status), "
+                    + "end_time = coalesce(?, end_time), name = coalesce(?, name) WHERE run_uuid = ?")) {
+                ps.setString(1, status == null ? null : status.name());
+                if (endTime == null) ps.setNull(2, java.sql.Types.INTEGER);
+                else ps.setLong(2, endTime);
+                ps.setString(3, runName);
+                ps.setString(4, runId);
+                if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
+            }
+            if (runName != null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tags (rid, key, value) "
+                        + "SELECT rid, ?, ? FROM runs WHERE run_uuid = ? "
+                        + "ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value")) {
+                    ps.setString(1, SystemTags.RUN_NAME);
+                    ps.setString(2, runName);
+                    ps.setString(3, runId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        if (status != null && status.isTerminated()) heartbeat.release(runId);
+    }
+
+    @Override
+    public void deleteRun(String runId) {
+        setLifecycle(runId, LifecycleStage.DELETED, now());
+    }
+
+    @Override
+    public void restoreRun(String runId) {
+        setLifecycle(runId, LifecycleStage.ACTIVE, null);
+    }
+
+    private void setLifecycle(String runId, LifecycleStage stage, Long deletedTime) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE run_uuid = ?")) {
+                ps.setString(1, stage.wire());
+                if (deletedTime == null) ps.setNull(2, java.sql.Types.INTEGER);
+                else ps.setLong(2, deletedTime);
+                ps.setString(3, runId);
+                if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults) {
+        if (experimentIds.isEmpty()) return List.of();
+        return db.read(c -> RunReads.list(c, experimentIds, viewType, maxResults));
+    }
+
+    // ---- logging
+
+    @Override
+    public void logBatch(LogBatch batch) {
+        List<JrunsException> problems = logBatches(List.of(batch));
+        if (!problems.isEmpty()) throw problems.get(0);
+    }
+
+    @Override
+    public List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
+        return db.write(durable, c -> RunWrites.logBatches(c, batches));
+    }
+
+    @Override
+    public void deleteTag(String runId, String key) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM tags WHERE key = ? AND rid = (SELECT rid FROM runs WHERE run_uuid = ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, runId);
+                if (ps.executeUpdate() == 0) {
+                    throw JrunsException.notFound("run '" + runId + "' has no tag '" + key + "'");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Metric> getMetricHistory(String runId, String key) {
+        return db.read(c -> RunReads.history(c, runId, key));
+    }
+
+    // ---- artifacts
+
+    @Override
+    public void logArtifact(String runId, Path local, String artifactPath) {
+        RunInfo info = requireRun(runId);
+        if (info.lifecycleStage() == LifecycleStage.DELETED) {
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + runId + "' is deleted: restore it first");
+        }
+        Path root = runArtifacts(info);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalArtifacts.copyIn(root, local, artifactPath);
+    }
+
+    @Override
+    public List<FileInfo> listArtifacts(String runId, String path) {
+        return LocalArtifacts.list(runArtifacts(requireRun(runId)), path);
+    }
+
+    @Override
+    public Path downloadArtifact(String runId, String path) {
+        Path p = LocalArtifacts.resolve(runArtifacts(requireRun(runId)), path);
+        if (!Files.exists(p)) throw JrunsException.notFound("run '" + runId + "' has no artifact '" + path + "'");
+        return p;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.close();
+        db.close();
+    }
+}

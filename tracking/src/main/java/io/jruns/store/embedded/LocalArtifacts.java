@@ -1,0 +1,116 @@
+package io.jruns.store.embedded;
+
+import io.jruns.JrunsException;
+import io.jruns.domain.FileInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A run's artifacts as files under its own folder. Every relative path a caller gives is
+ * checked so it stays inside that folder: no absolute paths, no '..', and no symlink on the
+ * way that leads out.
+ */
+final class LocalArtifacts {
+    private LocalArtifacts() {
+    }
+
+    /** Resolves a caller's artifact path (may be empty) under {@code root}, or refuses it. */
+    static Path resolve(Path root, String relative) {
+        String rel = relative == null ? "" : relative.replace('\\', '/');
+        if (rel.startsWith("/") || rel.matches("^[A-Za-z]:.*")) {
+            throw JrunsException.invalid("artifact path '" + relative + "' must be relative to the run");
+        }
+        for (String seg : rel.split("/")) {
+            if (seg.equals("..")) {
+                throw JrunsException.invalid("artifact path '" + relative + "' must not contain '..'");
+            }
+        }
+        Path target = root.resolve(rel).normalize();
+        if (!target.startsWith(root)) {
+            throw JrunsException.invalid("artifact path '" + relative + "' leaves the run's artifact folder");
+        }
+        checkNoLinkOut(root, target, relative);
+        return target;
+    }
+
+    /** Walks from the root down to the target; any existing component must really be inside. */
+    private static void checkNoLinkOut(Path root, Path target, String relative) {
+        try {
+            Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+            Path p = root;
+            for (Path part : root.relativize(target)) {
+                p = p.resolve(part);
+                if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) break;
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realRoot)) {
+                    throw JrunsException.invalid("artifact path '" + relative + "' goes through a link out of the run");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copyIn(Path root, Path local, String artifactPath) {
+        if (!Files.exists(local)) throw JrunsException.invalid("no such file or directory: " + local);
+        Path dest = resolve(root, artifactPath);
+        try {
+            if (Files.isDirectory(local)) {
+                copyTree(local, dest);
+            } else {
+                Files.createDirectories(dest);
+                Path file = resolve(root, join(artifactPath, local.getFileName().toString()));
+                Files.copy(local, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot copy artifact " + local + ": " + e, e);
+        }
+    }
+
+    /** Copies a tree; links inside it are copied as what they point to, never as links. */
+    private static void copyTree(Path src, Path dest) throws IOException {
+        Files.walkFileTree(src, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(dest.resolve(src.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, dest.resolve(src.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static List<FileInfo> list(Path root, String path) {
+        Path dir = resolve(root, path);
+        List<FileInfo> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted().toList()) {
+                String rel = root.relativize(child).toString().replace('\\', '/');
+                boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+                out.add(new FileInfo(rel, isDir, isDir ? null : Files.size(child)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static String join(String dir, String name) {
+        return dir == null || dir.isEmpty() ? name : dir.replaceAll("/+$", "") + "/" + name;
+    }
+}
