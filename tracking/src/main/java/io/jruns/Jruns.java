@@ -25,6 +25,7 @@ public final class Jruns {
     private static final Object LOCK = new Object();
     private static volatile Session session;
     private static volatile String trackingUri;
+    private static volatile RunContext runContext;
 
     private Jruns() {
     }
@@ -33,7 +34,11 @@ public final class Jruns {
         Session s = session;
         if (s != null) return s;
         synchronized (LOCK) {
-            if (session == null) session = new Session(TrackingUri.resolve(trackingUri));
+            if (session == null) {
+                Session s2 = new Session(TrackingUri.resolve(trackingUri));
+                if (runContext != null) s2.setRunContext(runContext);
+                session = s2;
+            }
             return session;
         }
     }
@@ -60,9 +65,15 @@ public final class Jruns {
         return session().experiment();
     }
 
-    /** Installs the tags every new run gets automatically (the kernel names the notebook). */
+    /**
+     * Installs the tags every new run gets automatically (the kernel names the notebook).
+     * Opens nothing: the store is opened on first use, so a kernel can call this at start-up.
+     */
     public static void setRunContext(RunContext context) {
-        session().setRunContext(context);
+        synchronized (LOCK) {
+            runContext = context;
+            if (session != null) session.setRunContext(context);
+        }
     }
 
     public static ActiveRun startRun() {

@@ -10,4 +10,16 @@ import java.util.Map;
 @FunctionalInterface
 public interface RunContext {
     Map<String, String> tags();
+
+    /**
+     * The experiment runs go to when the user has not chosen one (a notebook's own
+     * experiment, named after its path); empty means MLflow's "Default".
+     */
+    default java.util.Optional<String> defaultExperimentName() {
+        return java.util.Optional.empty();
+    }
+
+    /** Called once a run exists, e.g. to store the notebook file with it. */
+    default void onRunStarted(ActiveRun run) {
+    }
 }

@@ -34,6 +34,8 @@ final class Session implements AutoCloseable {
     private final Deque<ActiveRun> runs = new ArrayDeque<>();
     private volatile ActiveRun current;
     private volatile String experimentId;
+    /** True once the user (or the environment) chose an experiment; else the context's default applies. */
+    private volatile boolean experimentChosen;
     private volatile RunContext context = new DefaultRunContext();
     /** Params logged through this process, so a conflicting value fails at the call. */
     private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
@@ -48,9 +50,10 @@ final class Session implements AutoCloseable {
 
     private String initialExperiment() {
         String id = System.getenv("MLFLOW_EXPERIMENT_ID");
-        if (id != null && !id.isBlank()) return id.trim();
         String name = System.getenv("JRUNS_EXPERIMENT_NAME");
         if (name == null || name.isBlank()) name = System.getenv("MLFLOW_EXPERIMENT_NAME");
+        experimentChosen = (id != null && !id.isBlank()) || (name != null && !name.isBlank());
+        if (id != null && !id.isBlank()) return id.trim();
         return name == null || name.isBlank() ? Experiment.DEFAULT_ID : experimentIdFor(name.trim());
     }
 
@@ -77,10 +80,21 @@ final class Session implements AutoCloseable {
     Experiment setExperiment(String name) {
         String id = experimentIdFor(name);
         this.experimentId = id;
+        this.experimentChosen = true;
         return store.getExperiment(id).orElseThrow();
     }
 
+    /** The experiment new runs go to: the chosen one, else the context's default, else Default. */
+    String activeExperimentId() {
+        if (!experimentChosen) {
+            Optional<String> name = context.defaultExperimentName();
+            if (name.isPresent()) return experimentIdFor(name.get());
+        }
+        return experimentId;
+    }
+
     Experiment experiment() {
+        String experimentId = activeExperimentId();
         return store.getExperiment(experimentId)
                 .orElseThrow(() -> JrunsException.notFound("experiment '" + experimentId + "' does not exist"));
     }
@@ -91,7 +105,7 @@ final class Session implements AutoCloseable {
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + parent.name() + "' ("
                     + parent.runId() + ") is already active: end it first, or start this one nested");
         }
-        String expId = options.experimentName() != null ? experimentIdFor(options.experimentName()) : experimentId;
+        String expId = options.experimentName() != null ? experimentIdFor(options.experimentName()) : activeExperimentId();
         Map<String, String> tags = new LinkedHashMap<>(context.tags());
         tags.putAll(options.tags());
         if (parent != null) tags.put(SystemTags.PARENT_RUN_ID, parent.runId());
@@ -106,6 +120,7 @@ final class Session implements AutoCloseable {
         ActiveRun run = new ActiveRun(this, info.runId(), info.experimentId(), info.runName());
         runs.push(run);
         current = run;
+        context.onRunStarted(run);
         return run;
     }
 

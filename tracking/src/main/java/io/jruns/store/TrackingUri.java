@@ -45,12 +45,20 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
             return new TrackingUri(Kind.REST, redact(raw), null, null);
         }
         if (lower.startsWith("sqlite:")) {
-            // MLflow's form: sqlite:///absolute/path.db names the database file itself.
-            String path = raw.substring("sqlite:".length()).replaceFirst("^//", "");
+            // MLflow's (SQLAlchemy's) form: sqlite:///relative.db, sqlite:////absolute/path.db.
+            String path = raw.substring("sqlite:".length());
+            path = path.startsWith("///") ? path.substring(3) : path.replaceFirst("^//", "");
             if (path.isEmpty()) throw JrunsException.invalid("tracking URI '" + raw + "' names no database file");
             return embeddedFile(Paths.get(path).toAbsolutePath());
         }
-        if (lower.startsWith("file:")) return embeddedHome(Paths.get(URI.create(raw)));
+        if (lower.startsWith("file:")) {
+            try {
+                return embeddedHome(Paths.get(URI.create(raw)));
+            } catch (IllegalArgumentException e) {
+                throw JrunsException.invalid("tracking URI '" + redact(raw) + "' is not a local file URI ("
+                        + e.getMessage() + "); use file:///absolute/path or a plain path");
+            }
+        }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw JrunsException.invalid("tracking URI scheme of '" + redact(raw)
                     + "' is not supported (use a folder, sqlite:///file.db, http(s)://host or databricks)");
@@ -66,12 +74,12 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
 
     private static TrackingUri embeddedFile(Path db) {
         Path d = db.normalize();
-        return new TrackingUri(Kind.EMBEDDED, "sqlite://" + d, d, d.resolveSibling("artifacts"));
+        return new TrackingUri(Kind.EMBEDDED, "sqlite:///" + d, d, d.resolveSibling("artifacts"));
     }
 
     /** Drops user:password@ from a URI so it can be shown. */
     static String redact(String raw) {
-        return raw.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+        return raw.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/]*@", "$1");
     }
 
     private static String firstSet(String... values) {

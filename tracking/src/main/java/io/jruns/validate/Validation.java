@@ -110,6 +110,23 @@ public final class Validation {
     static String quote(String s) {
         if (s == null) return "null";
         String shown = s.length() > 60 ? s.substring(0, 57) + "..." : s;
-        return "'" + shown + "'";
+        return "'" + escapeControls(shown) + "'";
+    }
+
+    /** Errors are one line: a newline or tab inside a key is shown escaped. */
+    private static String escapeControls(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(ch)) b.append(String.format("\\u%04x", (int) ch));
+                    else b.append(ch);
+                }
+            }
+        }
+        return b.toString();
     }
 }

@@ -140,6 +140,9 @@ public final class AsyncWriter implements AutoCloseable {
                 // Tell waiting flushes now; keep the data and try again.
                 flushes.forEach(f -> f.completeExceptionally(e));
                 flushes.clear();
+                // Flushes queued behind this round hear of the outage too instead of waiting
+                // for its end; they stay queued, and completing them again later is a no-op.
+                for (Op op : queue) if (op instanceof Op.FlushOp f) f.done().completeExceptionally(e);
                 Thread.sleep(backoff + (long) (Math.random() * backoff));
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }

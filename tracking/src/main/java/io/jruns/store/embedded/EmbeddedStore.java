@@ -48,14 +48,19 @@ public final class EmbeddedStore implements Store {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot create the jruns store folder: " + e, e);
         }
         this.db = new Database(this.dbFile);
-        db.write(c -> {
-            Schema.migrate(c);
-            if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {
-                Experiments.create(c, 0L, Experiment.DEFAULT_NAME, experimentLocation("0"), Map.of(), now());
-            }
-            Liveness.endOrphans(c, now());
-            return null;
-        });
+        try {
+            db.write(c -> {
+                Schema.migrate(c);
+                if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {
+                    Experiments.create(c, 0L, Experiment.DEFAULT_NAME, experimentLocation("0"), Map.of(), now());
+                }
+                Liveness.endOrphans(c, now());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            db.close(); // e.g. a store from a newer jruns: leave no connection open
+            throw e;
+        }
         this.heartbeat = new Heartbeat(db);
     }
 
@@ -100,7 +105,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public Optional<Experiment> getExperiment(String experimentId) {
-        return db.read(c -> Experiments.get(c, Long.parseLong(experimentId)));
+        return db.read(c -> Experiments.get(c, experimentKey(experimentId)));
     }
 
     @Override
@@ -119,10 +124,16 @@ public final class EmbeddedStore implements Store {
     @Override
     public void setExperimentTag(String experimentId, String key, String value) {
         db.write(c -> {
-            if (Experiments.get(c, Long.parseLong(experimentId)).isEmpty()) throw noExperiment(experimentId);
-            Experiments.setTag(c, Long.parseLong(experimentId), key, value);
+            if (Experiments.get(c, experimentKey(experimentId)).isEmpty()) throw noExperiment(experimentId);
+            Experiments.setTag(c, experimentKey(experimentId), key, value);
             return null;
         });
+    }
+
+    /** The numeric key of an experiment id, or a clear error instead of a NumberFormatException. */
+    private static long experimentKey(String experimentId) {
+        io.jruns.validate.Validation.experimentId(experimentId);
+        return Long.parseLong(experimentId);
     }
 
     private static JrunsException noExperiment(String id) {
@@ -143,7 +154,7 @@ public final class EmbeddedStore implements Store {
                 LifecycleStage.ACTIVE, null, null);
         String artifactUri = runArtifacts(info).toUri().toString();
         long rid = db.write(c -> {
-            Optional<Experiment> exp = Experiments.get(c, Long.parseLong(experimentId));
+            Optional<Experiment> exp = Experiments.get(c, experimentKey(experimentId));
             if (exp.isEmpty()) throw noExperiment(experimentId);
             if (exp.get().lifecycleStage() == LifecycleStage.DELETED) {
                 throw new JrunsException(JrunsException.Code.INVALID_STATE,
@@ -154,7 +165,7 @@ public final class EmbeddedStore implements Store {
                     + "status, start_time, artifact_uri, owner_host, owner_pid, owner_start, heartbeat) "
                     + "VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) RETURNING rid")) {
                 ps.setString(1, runId);
-                ps.setLong(2, Long.parseLong(experimentId));
+                ps.setLong(2, experimentKey(experimentId));
                 ps.setString(3, name);
                 ps.setString(4, userId);
                 ps.setLong(5, startTime);
@@ -241,6 +252,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults) {
         if (experimentIds.isEmpty()) return List.of();
+        experimentIds.forEach(io.jruns.validate.Validation::experimentId);
         return db.read(c -> RunReads.list(c, experimentIds, viewType, maxResults));
     }
 

@@ -66,7 +66,7 @@ final class LocalArtifacts {
         Path dest = resolve(root, artifactPath);
         try {
             if (Files.isDirectory(local)) {
-                copyTree(local, dest);
+                copyTree(root, local, artifactPath);
             } else {
                 Files.createDirectories(dest);
                 Path file = resolve(root, join(artifactPath, local.getFileName().toString()));
@@ -77,19 +77,28 @@ final class LocalArtifacts {
         }
     }
 
-    /** Copies a tree; links inside it are copied as what they point to, never as links. */
-    private static void copyTree(Path src, Path dest) throws IOException {
+    /**
+     * Copies a tree; links inside it are copied as what they point to, never as links. Each
+     * destination is checked like a caller's path, so a link already in the run cannot
+     * carry the copy out of it.
+     */
+    private static void copyTree(Path root, Path src, String artifactPath) throws IOException {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(dest.resolve(src.relativize(dir).toString()));
+                Files.createDirectories(target(dir));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, dest.resolve(src.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, target(file), StandardCopyOption.REPLACE_EXISTING);
                 return FileVisitResult.CONTINUE;
+            }
+
+            private Path target(Path p) {
+                String rel = src.relativize(p).toString().replace('\\', '/');
+                return resolve(root, rel.isEmpty() ? artifactPath : join(artifactPath, rel));
             }
         });
     }
@@ -99,7 +108,10 @@ final class LocalArtifacts {
         List<FileInfo> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) return out;
         try (Stream<Path> children = Files.list(dir)) {
+            Path realRoot = root.toRealPath();
             for (Path child : children.sorted().toList()) {
+                // A link leading out of the run is not the run's: neither listed nor readable.
+                if (Files.isSymbolicLink(child) && !leadsInside(child, realRoot)) continue;
                 String rel = root.relativize(child).toString().replace('\\', '/');
                 boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
                 out.add(new FileInfo(rel, isDir, isDir ? null : Files.size(child)));
@@ -108,6 +120,14 @@ final class LocalArtifacts {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean leadsInside(Path link, Path realRoot) {
+        try {
+            return link.toRealPath().startsWith(realRoot);
+        } catch (IOException dangling) {
+            return false;
+        }
     }
 
     static String join(String dir, String name) {

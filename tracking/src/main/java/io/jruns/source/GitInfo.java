@@ -1,0 +1,67 @@
+package io.jruns.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The git state of a source file: commit, branch, remote URL and whether the tree is dirty,
+ * read with the {@code git} command. Absent when the file is not in a repository or git is
+ * not installed. The remote URL is shown without credentials.
+ */
+public record GitInfo(String commit, String branch, String repoUrl, boolean dirty) {
+
+    public static Optional<GitInfo> of(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) return Optional.empty();
+        Optional<String> commit = git(dir, "rev-parse", "HEAD");
+        if (commit.isEmpty()) return Optional.empty();
+        String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD").orElse("");
+        String url = git(dir, "config", "--get", "remote.origin.url").map(GitInfo::withoutCredentials).orElse("");
+        boolean dirty = git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(false);
+        return Optional.of(new GitInfo(commit.get(), branch, url, dirty));
+    }
+
+    /** MLflow's git tags, plus {@code jruns.source.git.dirty}. */
+    public Map<String, String> tags() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("mlflow.source.git.commit", commit);
+        if (!branch.isEmpty()) t.put("mlflow.source.git.branch", branch);
+        if (!repoUrl.isEmpty()) t.put("mlflow.source.git.repoURL", repoUrl);
+        t.put("jruns.source.git.dirty", String.valueOf(dirty));
+        return t;
+    }
+
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/]*@", "$1");
+    }
+
+    private static Optional<String> git(Path dir, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            return p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // no git on this machine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.jruns;
+
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.store.embedded.EmbeddedStore;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A program that forgets flush() and endRun() loses nothing: the shutdown hook does both. */
+class ShutdownIT {
+    private static final int POINTS = 20_000;
+
+    @TempDir
+    Path store;
+
+    @ParameterizedTest
+    @CsvSource({"exit, 0, FINISHED", "throw, 1, FAILED"})
+    void shutdownHookEndsTheRunAndFlushes(String mode, int exitCode, RunStatus status) throws Exception {
+        String runId;
+        try (ChildJvm child = ChildJvm.start(LoggingChild.class, mode, store.toString(), "" + POINTS)) {
+            assertEquals(exitCode, child.waitFor(60), child.output());
+            runId = child.awaitLine("RUN ", 1);
+            if (mode.equals("throw")) assertTrue(child.output().contains("training diverged"), child.output());
+        }
+        try (EmbeddedStore s = EmbeddedStore.inHome(store)) {
+            Run run = s.getRun(runId).orElseThrow();
+            assertEquals(status, run.info().status());
+            List<Metric> h = s.getMetricHistory(runId, "m");
+            assertEquals(POINTS, h.size());
+            for (int i = 0; i < POINTS; i++) assertEquals(i, h.get(i).step());
+        }
+    }
+}
