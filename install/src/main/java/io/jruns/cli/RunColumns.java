@@ -1,0 +1,35 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Run;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Which param and metric keys earn a column in a runs table: the ones most runs have. */
+final class RunColumns {
+    private RunColumns() {
+    }
+
+    static List<String> params(List<Run> runs, int max) {
+        return commonest(runs, r -> r.data().params().keySet(), max);
+    }
+
+    static List<String> metrics(List<Run> runs, int max) {
+        return commonest(runs, r -> r.data().metrics().keySet(), max);
+    }
+
+    /** Keys by how many runs carry them (most first), ties by name; at most {@code max}. */
+    private static List<String> commonest(List<Run> runs, Function<Run, java.util.Set<String>> keys, int max) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Run r : runs) keys.apply(r).forEach(k -> counts.merge(k, 1, Integer::sum));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(max)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Run;
+import io.jruns.json.RestJson;
+
+import java.util.List;
+
+/** {@code jruns runs get RUN_ID}: one run, as a readable page or as MLflow's runs/get JSON. */
+final class RunsGetCommand implements Command {
+    private static final OutputFormat[] FORMATS = {OutputFormat.TABLE, OutputFormat.JSON};
+    private static final CommandSpec SPEC = new CommandSpec("runs get", List.of("RUN_ID"), List.of(
+            OptionSpec.value("--format", OutputFormat.choices(FORMATS),
+                    "table (default) or json (MLflow's runs/get answer: run.info, run.data)")),
+            "Show one run: its details, params, metrics and tags",
+            "Metrics show their latest value with min, max and the number of points.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        OutputFormat format = args.format(OutputFormat.TABLE, FORMATS);
+        Run run = context.run(args.positional(0));
+        if (format == OutputFormat.JSON) {
+            context.out().println(RestJson.writeRun(run));
+            return;
+        }
+        String experiment = context.store().getExperiment(run.info().experimentId())
+                .map(e -> run.info().experimentId() + " (" + e.name() + ")")
+                .orElse(run.info().experimentId());
+        RunPage.print(run, experiment, context.environment().zone(), context.out());
+    }
+}
