@@ -115,17 +115,34 @@ public final class AsyncWriter implements AutoCloseable {
                 round.clear();
             } catch (InterruptedException e) {
                 if (closing && queue.isEmpty() && round.isEmpty()) return;
+            } catch (Throwable t) {
+                // Must not die: a dead writer would make every later log call and flush wait
+                // forever. Tell this round's flushes, and keep the thread for what comes next.
+                for (Op op : round) if (op instanceof Op.FlushOp f) f.done().completeExceptionally(t);
+                lost(round, t);
+                round.clear();
             }
+        }
+    }
+
+    /** Reports a round that could not even be prepared for writing (e.g. out of memory). */
+    private void lost(List<Op> round, Throwable t) {
+        long values = round.stream().filter(op -> !(op instanceof Op.FlushOp)).count();
+        if (values == 0) return;
+        synchronized (problems) {
+            problems.add(new JrunsException(JrunsException.Code.INTERNAL_ERROR,
+                    values + " logged values could not be written: " + t));
         }
     }
 
     private void writeWithRetry(List<Op> round) throws InterruptedException {
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         for (Op op : round) if (op instanceof Op.FlushOp f) flushes.add(f.done());
-        List<LogBatch> batches = Batches.group(round);
+        List<LogBatch> batches = null;
         long backoff = 50;
         while (true) {
             try {
+                if (batches == null) batches = Batches.group(round); // inside: may run out of memory
                 if (!batches.isEmpty()) {
                     List<JrunsException> refused = store.logBatches(batches, !flushes.isEmpty());
                     if (!refused.isEmpty()) {
@@ -136,7 +153,7 @@ public final class AsyncWriter implements AutoCloseable {
                 }
                 flushes.forEach(f -> f.complete(null));
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // Tell waiting flushes now; keep the data and try again.
                 flushes.forEach(f -> f.completeExceptionally(e));
                 flushes.clear();

@@ -169,6 +169,30 @@ class AsyncWriterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // a writer killed by the Error would make flush() wait forever
+    void anErrorInTheWriterIsSurvivedAndRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        store.hook(batches -> {
+            if (calls.incrementAndGet() == 1) throw new OutOfMemoryError("simulated");
+        });
+        writer = new AsyncWriter(store);
+        for (int i = 0; i < 100; i++) writer.metric(run, "m", i, 1, i);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                writer.flush();
+                break;
+            } catch (JrunsException e) { // the flush may have waited on the failed attempt
+                assertTrue(e.getMessage().contains("simulated"), e.getMessage());
+                assertTrue(attempt < 5);
+            }
+        }
+        assertTrue(calls.get() >= 2, "the failed write was retried");
+        for (int i = 100; i < 200; i++) writer.metric(run, "m", i, 1, i);
+        writer.flush();
+        assertEquals(200, store.getMetricHistory(run, "m").size());
+    }
+
+    @Test
     void flushReportsAnOutageInsteadOfHanging() {
         AtomicBoolean down = new AtomicBoolean(true);
         store.hook(batches -> {

@@ -74,7 +74,7 @@ final class Database implements AutoCloseable {
                         T result = work.run(writer);
                         exec(writer, "COMMIT");
                         return result;
-                    } catch (SQLException | RuntimeException e) {
+                    } catch (SQLException | RuntimeException | Error e) {
                         rollbackQuietly();
                         throw e;
                     } finally {
