@@ -19,6 +19,7 @@ final class Args {
     static ParsedArgs parse(CommandSpec spec, List<String> tokens) {
         List<String> positionals = new ArrayList<>();
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         Set<String> flags = new HashSet<>();
         boolean optionsEnded = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -35,17 +36,23 @@ final class Args {
             String name = eq > 0 ? t.substring(0, eq) : t;
             OptionSpec o = spec.option(name);
             if (o == null) throw error(spec, "unknown option '" + name + "'");
-            if (values.containsKey(name) || flags.contains(name)) throw error(spec, name + " is given twice");
+            if (!o.repeatable() && (values.containsKey(name) || flags.contains(name))) {
+                throw error(spec, name + " is given twice");
+            }
+            String value;
             if (!o.takesValue()) {
                 if (eq > 0) throw error(spec, name + " takes no value");
                 flags.add(name);
+                continue;
             } else if (eq > 0) {
-                values.put(name, t.substring(eq + 1));
+                value = t.substring(eq + 1);
             } else if (i + 1 < tokens.size()) {
-                values.put(name, tokens.get(++i));
+                value = tokens.get(++i);
             } else {
                 throw error(spec, name + " needs a value (" + o.valueName() + ")");
             }
+            values.put(name, value);
+            repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         if (positionals.size() < spec.requiredCount()) {
             throw error(spec, "missing " + spec.positionals().get(positionals.size()));
@@ -53,7 +60,7 @@ final class Args {
         if (spec.maxCount() >= 0 && positionals.size() > spec.maxCount()) {
             throw error(spec, "unexpected argument '" + positionals.get(spec.maxCount()) + "'");
         }
-        return new ParsedArgs(spec, positionals, values, flags);
+        return new ParsedArgs(spec, positionals, values, flags, repeated);
     }
 
     private static UsageException error(CommandSpec spec, String what) {

@@ -24,6 +24,11 @@ final class CliContext implements AutoCloseable {
         this.trackingUri = trackingUri;
     }
 
+    /** The --tracking-uri given on the command line, if any. */
+    java.util.Optional<String> trackingUri() {
+        return java.util.Optional.ofNullable(trackingUri);
+    }
+
     PrintStream out() {
         return env.out();
     }

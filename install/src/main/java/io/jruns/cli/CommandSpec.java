@@ -31,10 +31,16 @@ record CommandSpec(String name, List<String> positionals, List<OptionSpec> optio
         return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
     }
 
+    /** The usage line; when listing every option would not fit a terminal line, {@code [OPTIONS]}. */
     String usage() {
         StringBuilder b = new StringBuilder("jruns ").append(name);
         positionals.forEach(p -> b.append(' ').append(p));
+        int bare = b.length();
         options.forEach(o -> b.append(' ').append(o.synopsis()));
+        if (b.length() + "Usage: ".length() > 80) {
+            b.setLength(bare);
+            b.append(" [OPTIONS]");
+        }
         return b.toString();
     }
 }

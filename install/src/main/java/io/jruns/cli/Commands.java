@@ -23,7 +23,10 @@ final class Commands {
                 new RunsListCommand(),
                 new RunsGetCommand(),
                 new MetricHistoryCommand(),
-                new ClasspathCommand()));
+                new ClasspathCommand(),
+                new InstallCommand(),
+                new KernelsCommand(),
+                new ExecuteCommand()));
     }
 
     List<Command> all() {

@@ -4,14 +4,19 @@ package io.jruns.cli;
  * One option of a command: {@code --max N} takes a value named {@code N}; a flag has a null
  * value name.
  */
-record OptionSpec(String name, String valueName, String help) {
+record OptionSpec(String name, String valueName, String help, boolean repeatable) {
 
     static OptionSpec value(String name, String valueName, String help) {
-        return new OptionSpec(name, valueName, help);
+        return new OptionSpec(name, valueName, help, false);
+    }
+
+    /** An option that may be given several times ({@code -p a=1 -p b=2}). */
+    static OptionSpec repeated(String name, String valueName, String help) {
+        return new OptionSpec(name, valueName, help, true);
     }
 
     static OptionSpec flag(String name, String help) {
-        return new OptionSpec(name, null, help);
+        return new OptionSpec(name, null, help, false);
     }
 
     boolean takesValue() {
@@ -20,6 +25,6 @@ record OptionSpec(String name, String valueName, String help) {
 
     /** How it shows in a usage line: {@code [--max N]}. */
     String synopsis() {
-        return "[" + name + (takesValue() ? " " + valueName : "") + "]";
+        return "[" + name + (takesValue() ? " " + valueName : "") + "]" + (repeatable ? "..." : "");
     }
 }

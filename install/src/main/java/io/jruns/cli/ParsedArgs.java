@@ -5,12 +5,19 @@ import java.util.Map;
 import java.util.Set;
 
 /** A command's arguments after parsing, with typed accessors that fail as usage errors. */
-record ParsedArgs(CommandSpec spec, List<String> positionals, Map<String, String> values, Set<String> flags) {
+record ParsedArgs(CommandSpec spec, List<String> positionals, Map<String, String> values, Set<String> flags,
+                  Map<String, List<String>> repeated) {
 
     ParsedArgs {
         positionals = List.copyOf(positionals);
         values = Map.copyOf(values);
         flags = Set.copyOf(flags);
+        repeated = Map.copyOf(repeated);
+    }
+
+    /** Every value of an option given several times, in order. */
+    List<String> values(String option) {
+        return repeated.getOrDefault(option, List.of());
     }
 
     String positional(int i) {

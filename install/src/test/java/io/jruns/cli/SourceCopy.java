@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A copy of what the launcher builds (root pom, tracking and install, without tests or
- * build output), with the root pom's module list cut down to those two.
+ * A copy of what the launcher builds (root pom and the modules install depends on, without
+ * tests or build output), with the root pom's module list cut down to those.
  */
 final class SourceCopy {
     private SourceCopy() {
     }
 
+    static final List<String> MODULES = List.of("tracking", "magics", "kernel", "install");
+
     static Path of(Path root, Path to) throws IOException {
-        for (String module : List.of("tracking", "install")) {
+        for (String module : MODULES) {
             copyTree(root.resolve(module).resolve("src/main"), to.resolve(module).resolve("src/main"));
             Files.copy(root.resolve(module).resolve("pom.xml"), to.resolve(module).resolve("pom.xml"));
         }
@@ -26,7 +28,7 @@ final class SourceCopy {
         int end = pom.indexOf("</modules>");
         if (start < 0 || end < 0) throw new AssertionError("the root pom has no <modules> list");
         Files.writeString(to.resolve("pom.xml"), pom.substring(0, start)
-                + "<modules><module>tracking</module><module>install</module></modules>"
+                + "<modules>" + MODULES.stream().map(m -> "<module>" + m + "</module>").reduce("", String::concat) + "</modules>"
                 + pom.substring(end + "</modules>".length()));
         return to;
     }

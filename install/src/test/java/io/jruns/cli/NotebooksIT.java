@@ -1,0 +1,122 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Experiment;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.ViewType;
+import io.jruns.source.FileDigest;
+import io.jruns.store.Store;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Executes the repository's notebooks with real Jupyter (nbconvert) on the jruns kernel,
+ * installed by `jruns install --prefix`, and checks what they print and what they logged.
+ */
+class NotebooksIT {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    @TempDir
+    static Path tmp;
+    static Path prefix;
+
+    static Cli cli(Path home) {
+        Cli c = new Cli(home).libDir(ROOT.resolve("install/target/lib"))
+                .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString())
+                .env("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) {
+            if (System.getenv(v) != null) c.env(v, System.getenv(v));
+        }
+        return c;
+    }
+
+    @BeforeAll
+    static void installKernel() {
+        prefix = tmp.resolve("prefix");
+        Cli.Result r = cli(tmp.resolve("unused")).run("install", "--prefix", prefix.toString(), "--no-cds");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.exists(prefix.resolve("share/jupyter/kernels/jruns/kernel.json")), r.toString());
+    }
+
+    @Test
+    void quickstartLogsThreeRunsTiedToTheNotebookAndPrintsTheTable() throws Exception {
+        Path home = tmp.resolve("quickstart-home");
+        Path notebook = ROOT.resolve("notebooks/quickstart.ipynb");
+        Path out = tmp.resolve("quickstart.out.ipynb");
+        Cli.Result r = cli(home).run("--tracking-uri", home.toString(), "execute", notebook.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("Experiment Runs: " + notebook), r.out());
+        for (String name : List.of("lr 0.003", "lr 3.0E-4", "lr 0.03")) assertTrue(r.out().contains(name), r.out());
+        assertTrue(Files.readString(out).contains("<table"), "the executed notebook keeps the HTML table");
+
+        try (Store store = cli(home).openStore()) {
+            Experiment exp = store.getExperimentByName(notebook.toString()).orElseThrow();
+            List<Run> runs = store.listRuns(List.of(exp.experimentId()), ViewType.ALL, 100);
+            assertEquals(3, runs.size());
+            String revision = FileDigest.sha256(notebook);
+            for (Run run : runs) {
+                assertEquals(RunStatus.FINISHED, run.info().status());
+                assertEquals("JOB", run.data().tags().get("mlflow.source.type"));
+                assertEquals(notebook.toString(), run.data().tags().get("mlflow.source.name"));
+                assertEquals(revision, run.data().tags().get("jruns.notebook.revision"));
+                assertTrue(run.data().params().containsKey("learning_rate"), run.data().params().toString());
+                assertEquals(30, store.getMetricHistory(run.runId(), "val_rmse").size());
+                List<FileInfo> copy = store.listArtifacts(run.runId(), "notebook");
+                assertEquals(List.of("notebook/quickstart.ipynb"), copy.stream().map(FileInfo::path).toList());
+            }
+            Run byHand = runs.stream().filter(x -> x.info().runName().equals("lr 0.003")).findFirst().orElseThrow();
+            assertEquals("The first setting, step by step", byHand.data().tags().get("mlflow.note.content"));
+            assertTrue(byHand.data().metrics().containsKey("final_rmse"), "%%metrics logged the cell's variables");
+            assertTrue(byHand.data().metrics().get("final_rmse").latest() < 25, "training converged");
+        }
+    }
+
+    @Test
+    void everyNotebookInTheRepositoryExecutes() throws Exception {
+        List<Path> notebooks;
+        try (Stream<Path> s = Files.list(ROOT.resolve("notebooks"))) {
+            notebooks = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertTrue(notebooks.size() >= 1);
+        for (Path nb : notebooks) {
+            Path home = tmp.resolve("all-" + nb.getFileName());
+            Cli.Result r = cli(home).run("--tracking-uri", home.toString(), "execute", nb.toString(), "--quiet");
+            assertEquals(0, r.code(), nb + ": " + r);
+        }
+    }
+
+    @Test
+    void parametersAreInjectedAndAFailingCellFailsTheCommand() throws Exception {
+        Path nb = tmp.resolve("params.ipynb");
+        Files.writeString(nb, """
+                {"cells": [
+                  {"cell_type": "code", "execution_count": null, "id": "p", "metadata": {"tags": ["parameters"]},
+                   "outputs": [], "source": "double alpha = 0.1;\\nString label = \\"none\\";"},
+                  {"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
+                   "source": "System.out.println(\\"alpha=\\" + alpha + \\" label=\\" + label);"},
+                  {"cell_type": "code", "execution_count": null, "id": "b", "metadata": {}, "outputs": [],
+                   "source": "if (alpha > 1) throw new IllegalStateException(\\"alpha too big\\");"}
+                 ],
+                 "metadata": {"kernelspec": {"name": "jruns", "display_name": "Java (jruns)", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path home = tmp.resolve("params-home");
+        Cli.Result ok = cli(home).run("execute", nb.toString(), "-p", "alpha=0.5", "-p", "label=a \"quoted\" word");
+        assertEquals(0, ok.code(), ok.toString());
+        assertTrue(ok.out().contains("alpha=0.5 label=a \"quoted\" word"), ok.out());
+
+        Cli.Result bad = cli(home).run("execute", nb.toString(), "-p", "alpha=2");
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("alpha too big"), bad.err());
+        assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("jruns: execute: a cell of")), bad.err());
+    }
+}

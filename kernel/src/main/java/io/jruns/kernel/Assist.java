@@ -1,0 +1,69 @@
+package io.jruns.kernel;
+
+import io.jruns.kernel.cell.CellParser;
+import io.jruns.kernel.eval.CodeAnalysis;
+import io.jruns.magics.registry.MagicSpec;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/** Completion, inspection and is_complete for cells that mix Java and magics. */
+final class Assist {
+    private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%%?[\\w.-]*)$");
+    private static final Pattern MAGIC_LINE = Pattern.compile("^\\s*(%%?)([\\w.-]+).*$");
+
+    private final JrunsKernel kernel;
+
+    Assist(JrunsKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    ReplacementOptions complete(String code, int at) {
+        int lineStart = code.lastIndexOf('\n', at - 1) + 1;
+        Matcher m = MAGIC_PREFIX.matcher(code.substring(lineStart, at));
+        if (m.matches()) {
+            String typed = m.group(2);
+            List<String> names = kernel.magics().complete(typed);
+            return new ReplacementOptions(names, lineStart + m.group(1).length(), at);
+        }
+        if (onMagicLine(code, at)) {
+            return null;
+        }
+        CodeAnalysis.Completion c = kernel.evaluator().analysis().complete(CellParser.maskMagics(code), at);
+        return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    DisplayData inspect(String code, int at, boolean detail) {
+        int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int lineEnd = code.indexOf('\n', at);
+        Matcher m = MAGIC_LINE.matcher(code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd));
+        if (m.matches()) {
+            MagicSpec.Kind kind = m.group(1).length() == 2 ? MagicSpec.Kind.CELL : MagicSpec.Kind.LINE;
+            return kernel.magics().find(kind, m.group(2))
+                    .map(magic -> new DisplayData(magic.spec().usage() + "\n" + magic.spec().description()))
+                    .orElse(null);
+        }
+        return kernel.evaluator().analysis().inspect(CellParser.maskMagics(code), at, detail)
+                .map(DisplayData::new).orElse(null);
+    }
+
+    String isComplete(String code) {
+        if (code.stripLeading().startsWith("%%")) {
+            return BaseKernel.IS_COMPLETE_YES; // the magic decides what its body means
+        }
+        CodeAnalysis.Completeness c = kernel.evaluator().analysis().isComplete(CellParser.maskMagics(code));
+        return switch (c.status()) {
+            case COMPLETE -> BaseKernel.IS_COMPLETE_YES;
+            case INVALID -> BaseKernel.IS_COMPLETE_BAD;
+            case INCOMPLETE -> c.indent();
+        };
+    }
+
+    private static boolean onMagicLine(String code, int at) {
+        int lineStart = code.lastIndexOf('\n', at - 1) + 1;
+        return code.substring(lineStart).stripLeading().startsWith("%");
+    }
+}

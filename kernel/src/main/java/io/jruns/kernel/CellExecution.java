@@ -1,0 +1,99 @@
+package io.jruns.kernel;
+
+import io.jruns.kernel.cell.CellContext;
+import io.jruns.kernel.cell.CellListener;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * One execute_request, end to end: streams, cell listeners around the code, the result, and a
+ * failure as an error with our own name/value/traceback (status "error", so nbconvert stops).
+ */
+final class CellExecution {
+    private final JrunsKernel kernel;
+    private volatile CellContext current;
+
+    CellExecution(JrunsKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    Optional<CellContext> current() {
+        return Optional.ofNullable(current);
+    }
+
+    void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message, AtomicInteger executionCount) {
+        ExecuteRequest request = message.getContent();
+        boolean silent = request.isSilent();
+        int count = silent || !request.shouldStoreHistory() ? executionCount.get() : executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        kernel.redirectStreams(env);
+        kernel.kernelIO().attach(env, request.isStdinEnabled());
+        env.defer(() -> kernel.kernelIO().detach(env));
+        CellContext cell = CellContext.of(count, message.getNonNullMetadata(), request.getCode());
+        try {
+            DisplayData result = run(cell);
+            flushStreams();
+            if (result != null && !silent) {
+                env.publish(new PublishExecuteResult(count, result));
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (Throwable t) {
+            flushStreams();
+            ErrorReport e = ErrorReport.of(t);
+            env.publish(new PublishError(e.name(), e.value(), e.traceback()));
+            ErrorReply reply = new ErrorReply(e.name(), e.value(), e.traceback());
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        }
+    }
+
+    private DisplayData run(CellContext cell) throws Throwable {
+        current = cell;
+        kernel.displayIds().clear();
+        Throwable failure = null;
+        DisplayData result = null;
+        try {
+            for (CellListener l : kernel.cellListeners()) {
+                l.beforeCell(cell);
+            }
+            result = kernel.runner().run(cell.code(), cell.label(), 1).result();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        for (CellListener l : kernel.cellListeners()) {
+            try {
+                l.afterCell(cell, failure);
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                } else {
+                    failure.addSuppressed(t);
+                }
+            }
+        }
+        current = null;
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
+
+    /** Stream text printed without a newline must reach the notebook before the result or error. */
+    private static void flushStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+}

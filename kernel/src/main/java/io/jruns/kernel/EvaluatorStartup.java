@@ -1,0 +1,96 @@
+package io.jruns.kernel;
+
+import io.jruns.kernel.eval.EvaluationFailure;
+import io.jruns.kernel.eval.JShellEvaluator;
+import io.jruns.kernel.eval.SourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds JShell in the background so the kernel answers kernel_info at once; the first cell,
+ * completion or is_complete waits for it. Start-up snippets (imports) also warm the compiler.
+ */
+final class EvaluatorStartup {
+    private static final Logger LOG = Logger.getLogger(EvaluatorStartup.class.getName());
+
+    private final CompletableFuture<JShellEvaluator> future = new CompletableFuture<>();
+    private final List<String> snippets = new ArrayList<>();
+    private boolean ready; // guarded by this
+    private volatile Thread initThread;
+
+    EvaluatorStartup(List<String> initialSnippets) {
+        snippets.addAll(initialSnippets);
+    }
+
+    /** Runs {@code beforeBuild} (extension installation), then builds the evaluator, on a daemon thread. */
+    void start(Runnable beforeBuild) {
+        Thread t = new Thread(() -> {
+            try {
+                beforeBuild.run();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "kernel extensions failed to install", e);
+            }
+            try {
+                long t0 = System.nanoTime();
+                JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
+                synchronized (this) {
+                    for (String s : snippets) {
+                        runStartupSnippet(ev, s);
+                    }
+                    ready = true;
+                }
+                LOG.fine(() -> "JShell ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                future.complete(ev);
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "JShell failed to start", e);
+                future.completeExceptionally(e);
+            }
+        }, "jshell-init");
+        t.setDaemon(true);
+        initThread = t;
+        t.start();
+    }
+
+    /** Runs {@code code} at start-up, or now if the evaluator is already up. */
+    void addSnippet(String code) {
+        synchronized (this) {
+            if (!ready) {
+                snippets.add(code);
+                return;
+            }
+        }
+        get().eval(code, SourceRef.of("start-up code"));
+    }
+
+    JShellEvaluator get() {
+        if (Thread.currentThread() == initThread && !future.isDone()) {
+            throw new IllegalStateException("JShell is not up while extensions install; "
+                    + "use JrunsKernel.addStartupSnippet for code to run at start");
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the Java evaluator was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the Java evaluator failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    Optional<JShellEvaluator> ifReady() {
+        return future.isDone() && !future.isCompletedExceptionally() ? Optional.of(future.join()) : Optional.empty();
+    }
+
+    private static void runStartupSnippet(JShellEvaluator ev, String code) {
+        try {
+            ev.eval(code, SourceRef.of("start-up code"));
+        } catch (EvaluationFailure e) {
+            LOG.warning("start-up code failed: " + code.strip() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.jruns.kernel;
+
+import io.jruns.kernel.channel.KernelConnection;
+import io.jruns.kernel.log.KernelLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/**
+ * {@code java -cp jruns-kernel.jar:lib/* io.jruns.kernel.KernelMain CONNECTION_FILE}: what a
+ * kernelspec's argv runs. Binds the sockets first and builds JShell behind them, so the first
+ * kernel_info_reply does not wait for the compiler.
+ */
+public final class KernelMain {
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream originalErr = System.err;
+        KernelLog.install(originalErr, System.getenv("JRUNS_KERNEL_LOG"));
+        if (args.length == 1 && args[0].equals("--version")) {
+            System.out.println("jruns kernel " + KernelVersion.get());
+            return;
+        }
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            WarmUp.run();
+            return;
+        }
+        if (args.length != 1) {
+            originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up");
+            System.exit(2);
+        }
+        KernelConnectionProperties props = KernelConnectionProperties.parse(readConnectionFile(Path.of(args[0])));
+        JrunsKernel kernel = new JrunsKernel(KernelOptions.defaults());
+        JupyterConnection connection = new KernelConnection(props);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        kernel.start();
+        connection.waitUntilClose();
+        System.exit(0); // cells may have left non-daemon threads running
+    }
+
+    private static String readConnectionFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            System.err.println("jruns kernel: cannot read connection file " + file + ": " + e.getMessage());
+            System.exit(2);
+            return null;
+        }
+    }
+}

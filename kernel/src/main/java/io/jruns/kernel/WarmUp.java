@@ -1,0 +1,41 @@
+package io.jruns.kernel;
+
+import io.jruns.kernel.channel.KernelConnection;
+import io.jruns.kernel.eval.JShellEvaluator;
+import io.jruns.kernel.eval.SourceRef;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/**
+ * {@code KernelMain --warm-up}: loads the classes a kernel session uses (messaging, JShell,
+ * javac) and exits. Run with {@code -XX:ArchiveClassesAtExit} it produces the CDS archive
+ * that makes later kernel starts faster.
+ */
+final class WarmUp {
+    private WarmUp() {
+    }
+
+    static void run() throws Exception {
+        // the messaging side: bind and close a real connection on loopback (jeromq, gson, jjava)
+        JrunsKernel kernel = new JrunsKernel(KernelOptions.builder().loadExtensions(false).build());
+        KernelConnection connection = new KernelConnection(new KernelConnectionProperties("127.0.0.1",
+                freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warm-up"));
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.close();
+        kernel.getRenderer().render(42);
+        try (JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath()) {
+            for (String s : JrunsKernel.DEFAULT_IMPORTS) {
+                ev.eval(s, SourceRef.of("warm-up"));
+            }
+            ev.eval("int warm = 1 + 1;\nString s = \"x\" + warm;\ns.length()", SourceRef.of("warm-up"));
+            ev.analysis().complete("Integer.MAX_V", 13);
+            ev.analysis().isComplete("for (int i = 0; i < 3; i++) {");
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

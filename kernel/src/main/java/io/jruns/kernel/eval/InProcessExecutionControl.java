@@ -1,0 +1,147 @@
+package io.jruns.kernel.eval;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jdk.jshell.execution.DirectExecutionControl;
+
+/**
+ * Runs snippets inside the kernel's JVM, so values stay objects (rich display, magics and
+ * tracking share state with user code). Each snippet runs on its own thread so an interrupt
+ * can stop it; the raw value of the last invocation or variable read is kept for the caller.
+ */
+final class InProcessExecutionControl extends DirectExecutionControl {
+    private static final Logger LOG = Logger.getLogger(InProcessExecutionControl.class.getName());
+    /** How long an interrupted snippet gets to end by itself before it is force-stopped. */
+    private static final long FORCE_STOP_AFTER_MS = 400;
+
+    private final Object lock = new Object();
+    private Thread running;          // guarded by lock
+    private boolean stopRequested;   // guarded by lock
+    private Object capturedValue;    // written and read on the evaluating thread
+    private volatile boolean lastStopped;
+    private ScheduledExecutorService stopper;
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                result[0] = doit.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "jshell-cell");
+        worker.setDaemon(true);
+        worker.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
+        synchronized (lock) {
+            running = worker;
+            stopRequested = false;
+        }
+        boolean stopped;
+        try {
+            worker.start();
+            worker.join();
+        } finally {
+            synchronized (lock) {
+                running = null;
+                stopped = stopRequested;
+            }
+        }
+        if (stopped) {
+            lastStopped = true;
+            throw new StoppedException();
+        }
+        if (failure[0] instanceof InvocationTargetException ite) {
+            throw ite;
+        }
+        if (failure[0] instanceof Exception e) {
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw new InvocationTargetException(failure[0]);
+        }
+        capturedValue = result[0];
+        return valueString(result[0]);
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            capturedValue = field.get(null);
+            return valueString(capturedValue);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InternalException("cannot read variable " + varName + ": " + e);
+        }
+    }
+
+    /** The raw value of the last invocation or variable read, cleared by the call. */
+    Object takeCapturedValue() {
+        Object v = capturedValue;
+        capturedValue = null;
+        return v;
+    }
+
+    /** True once after a snippet was stopped by {@link #stop()}. */
+    boolean takeStopped() {
+        boolean s = lastStopped;
+        lastStopped = false;
+        return s;
+    }
+
+    /** Interrupts the running snippet; a snippet that ignores interrupts is force-stopped shortly after. */
+    @Override
+    public void stop() {
+        Thread target;
+        synchronized (lock) {
+            target = running;
+            if (target == null) {
+                return;
+            }
+            stopRequested = true;
+        }
+        target.interrupt();
+        synchronized (lock) {
+            if (stopper == null) {
+                stopper = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "jshell-stopper");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+        stopper.schedule(() -> forceStop(target), FORCE_STOP_AFTER_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void forceStop(Thread target) {
+        synchronized (lock) {
+            if (running != target || !target.isAlive()) {
+                return;
+            }
+        }
+        try {
+            target.stop();
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "this JVM cannot force-stop a thread; the cell ends when it checks for interrupts");
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (stopper != null) {
+                stopper.shutdownNow();
+            }
+        }
+        super.close();
+    }
+}

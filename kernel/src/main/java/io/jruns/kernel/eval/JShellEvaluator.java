@@ -1,0 +1,202 @@
+package io.jruns.kernel.eval;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Java evaluation on {@code jdk.jshell}, executing in this JVM. Not thread-safe except
+ * {@link #stop()}, which an interrupt calls while a cell runs.
+ */
+public final class JShellEvaluator implements AutoCloseable {
+    private final JShell shell;
+    private final InProcessExecutionControl control;
+    private final FailureFormatter failures = new FailureFormatter();
+    private final CodeAnalysis analysis;
+    private volatile boolean stopRequested;
+
+    private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+        this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+    }
+
+    /** A fresh JShell whose compiler sees {@code classpath} (normally this JVM's own class path). */
+    public static JShellEvaluator create(List<String> classpath) {
+        InProcessExecutionProvider provider = new InProcessExecutionProvider();
+        JShell shell = JShell.builder().executionEngine(provider, Map.of()).build();
+        if (!classpath.isEmpty()) {
+            shell.addToClasspath(String.join(File.pathSeparator, classpath));
+        }
+        return new JShellEvaluator(shell, provider.control());
+    }
+
+    /** Creates an evaluator whose compiler sees this JVM's class path. */
+    public static JShellEvaluator createWithJvmClasspath() {
+        String cp = System.getProperty("java.class.path", "");
+        return create(cp.isEmpty() ? List.of() : List.of(cp.split(File.pathSeparator)));
+    }
+
+    public CodeAnalysis analysis() {
+        return analysis;
+    }
+
+    /**
+     * Evaluates every snippet of {@code code} in order. Snippets before a failing one stay
+     * evaluated, as in any REPL.
+     *
+     * @throws EvaluationFailure when a snippet does not compile, throws, or is interrupted
+     */
+    public synchronized EvalOutcome eval(String code, SourceRef ref) {
+        stopRequested = false;
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        List<String> assigned = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        EvalOutcome last = EvalOutcome.empty();
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            if (stopRequested) {
+                throw FailureFormatter.interrupted();
+            }
+            CompletionInfo info = sca.analyzeCompletion(remaining);
+            boolean complete = info.completeness().isComplete();
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            // JShell keeps leading blank lines in the snippet; drop them so its line 1 is the code's
+            String src = (complete ? info.source() : remaining).stripLeading();
+            int start = code.length() - remaining.length() + offsetIn(remaining, src);
+            SourceRef at = new SourceRef(ref.label(), ref.firstLine() + FailureFormatter.lineOf(code, start) - 1);
+            last = evalSnippet(src, at, assigned, notes);
+            remaining = complete ? info.remaining() : "";
+        }
+        return new EvalOutcome(last.hasValue(), last.value(), last.typeName(), assigned, notes);
+    }
+
+    private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes) {
+        control.takeCapturedValue();
+        List<SnippetEvent> events = shell.eval(src);
+        Object raw = control.takeCapturedValue();
+        EvalOutcome result = EvalOutcome.empty();
+        for (SnippetEvent ev : events) {
+            if (ev.causeSnippet() != null) {
+                continue; // a dependent snippet updated as a side effect
+            }
+            Snippet s = ev.snippet();
+            failures.remember(s.id(), at);
+            if (ev.status() == Snippet.Status.REJECTED) {
+                throw failures.compilation(src, at, shell.diagnostics(s).collect(Collectors.toList()));
+            }
+            if (control.takeStopped() || stopRequested) {
+                throw FailureFormatter.interrupted();
+            }
+            if (ev.exception() != null) {
+                throw failures.exception(ev.exception(), unresolvedDetail(ev));
+            }
+            if (ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                notes.add(unresolvedNote((DeclarationSnippet) s));
+            }
+            result = classify(s, raw, assigned);
+        }
+        return result;
+    }
+
+    private static EvalOutcome classify(Snippet s, Object raw, List<String> assigned) {
+        if (s instanceof VarSnippet v) {
+            if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                return new EvalOutcome(true, raw, v.typeName(), List.of(), List.of());
+            }
+            assigned.add(v.name());
+        } else if (s instanceof ExpressionSnippet e) {
+            if (e.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+                return new EvalOutcome(true, raw, e.typeName(), List.of(), List.of());
+            }
+            if (e.subKind() == Snippet.SubKind.ASSIGNMENT_SUBKIND) {
+                assigned.add(e.name());
+            }
+        }
+        return EvalOutcome.empty();
+    }
+
+    private String unresolvedNote(DeclarationSnippet s) {
+        String deps = shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
+        return "note: " + s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
+    }
+
+    private String unresolvedDetail(SnippetEvent ev) {
+        if (ev.exception() instanceof jdk.jshell.UnresolvedReferenceException u) {
+            DeclarationSnippet s = u.getSnippet();
+            String deps = shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
+            return s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
+        }
+        return null;
+    }
+
+    /** Where JShell's (possibly re-formatted) snippet source starts inside the remaining text. */
+    private static int offsetIn(String remaining, String src) {
+        String core = src.strip();
+        if (core.endsWith(";")) {
+            core = core.substring(0, core.length() - 1);
+        }
+        int i = core.isEmpty() ? -1 : remaining.indexOf(core);
+        if (i >= 0) {
+            return i;
+        }
+        int ws = 0;
+        while (ws < remaining.length() && Character.isWhitespace(remaining.charAt(ws))) {
+            ws++;
+        }
+        return ws;
+    }
+
+    /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */
+    public synchronized Map<String, Object> variables() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        shell.variables().forEach(v -> {
+            if (v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(v) == Snippet.Status.VALID) {
+                shell.varValue(v);
+                values.put(v.name(), control.takeCapturedValue());
+            }
+        });
+        return values;
+    }
+
+    /** The value of one variable, if it exists and is valid. */
+    public synchronized Optional<Object> variable(String name) {
+        Optional<VarSnippet> v = shell.variables()
+                .filter(s -> s.name().equals(name) && shell.status(s) == Snippet.Status.VALID).findFirst();
+        return v.map(s -> {
+            shell.varValue(s);
+            return control.takeCapturedValue();
+        });
+    }
+
+    /** Makes classes of {@code path} (a jar or directory) visible to later snippets. */
+    public synchronized void addToClasspath(Path path) {
+        shell.addToClasspath(path.toAbsolutePath().toString());
+    }
+
+    /** Asks the running cell to stop; safe to call from any thread. */
+    public void stop() {
+        stopRequested = true;
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,117 @@
+package io.jruns.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import io.jruns.kernel.KernelHome;
+import io.jruns.kernel.KernelMain;
+import io.jruns.kernel.KernelVersion;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a self-contained kernelspec folder: {@code kernel.json}, {@code jruns-kernel.jar},
+ * {@code lib/} (the kernel's libraries and extra jars), {@code lib/resolver/} (Maven Resolver,
+ * loaded by %maven only), logos and, optionally, a CDS archive. Paths in {@code kernel.json}
+ * use {@code {resource_dir}}, so {@code jupyter kernelspec install DIR} can copy it anywhere.
+ */
+public final class KernelSpecWriter {
+    static final String KERNEL_JAR = "jruns-kernel.jar";
+    static final String CDS_ARCHIVE = "jruns-kernel.jsa";
+
+    private KernelSpecWriter() {
+    }
+
+    /** Writes the kernelspec into {@code dir} (created or refreshed) and returns kernel.json's path. */
+    public static Path write(KernelSpec spec, Path dir) {
+        try {
+            if (Files.isDirectory(dir) && Files.isSameFile(spec.kernelHome(), dir)) {
+                throw new IllegalArgumentException("cannot write a kernelspec over the kernel it runs from: " + dir);
+            }
+            Path lib = dir.resolve("lib");
+            Path resolverLib = lib.resolve("resolver");
+            Files.createDirectories(resolverLib);
+            deleteJars(lib);
+            deleteJars(resolverLib);
+            Files.deleteIfExists(dir.resolve(CDS_ARCHIVE));
+            KernelJar.write(KernelHome.codeSource(), dir.resolve(KERNEL_JAR));
+            List<String> classpath = new ArrayList<>();
+            classpath.add(KERNEL_JAR);
+            for (Path jar : jars(spec.kernelHome().resolve("lib"))) {
+                classpath.add("lib/" + copy(jar, lib).getFileName());
+            }
+            for (Path jar : spec.extraJars()) {
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalArgumentException("extra jar " + jar + " does not exist");
+                }
+                classpath.add("lib/" + copy(jar, lib).getFileName());
+            }
+            for (Path jar : jars(spec.kernelHome().resolve("lib").resolve("resolver"))) {
+                copy(jar, resolverLib);
+            }
+            Logos.write(dir);
+            boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, spec.jvmOptions());
+            Path kernelJson = dir.resolve("kernel.json");
+            Files.writeString(kernelJson, kernelJson(spec, classpath, cds));
+            return kernelJson;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write kernelspec to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds) {
+        List<String> argv = new ArrayList<>();
+        argv.add(spec.java().toString());
+        argv.addAll(spec.jvmOptions());
+        if (cds) {
+            argv.addAll(ClassDataSharing.jvmOptions("{resource_dir}/" + CDS_ARCHIVE));
+        }
+        argv.add("-cp");
+        argv.add(String.join(File.pathSeparator, classpath.stream().map(p -> "{resource_dir}/" + p).toList()));
+        argv.add(KernelMain.class.getName());
+        argv.add("{connection_file}");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("argv", argv);
+        json.put("display_name", spec.displayName());
+        json.put("language", "java");
+        json.put("interrupt_mode", "message");
+        json.put("env", spec.env());
+        json.put("metadata", Map.of("jruns", Map.of("version", KernelVersion.get())));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    /** The class path as real paths under {@code dir}, for running the kernel outside Jupyter. */
+    static String resolvedClasspath(Path dir, List<String> classpath) {
+        return String.join(File.pathSeparator, classpath.stream().map(p -> dir.resolve(p).toString()).toList());
+    }
+
+    private static List<Path> jars(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private static Path copy(Path jar, Path folder) throws IOException {
+        Path target = folder.resolve(jar.getFileName());
+        if (!Files.exists(target) || !Files.isSameFile(jar, target)) {
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private static void deleteJars(Path folder) throws IOException {
+        for (Path jar : jars(folder)) {
+            Files.delete(jar);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jruns.kernel.tracking;
+
+import io.jruns.ActiveRun;
+import io.jruns.Jruns;
+import io.jruns.RunContext;
+import io.jruns.domain.RunStatus;
+import io.jruns.kernel.JrunsKernel;
+import io.jruns.kernel.KernelVersion;
+import io.jruns.kernel.cell.CellContext;
+import io.jruns.kernel.cell.CellListener;
+import io.jruns.magics.notebook.NotebookRunContext;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ties tracking to the kernel: runs name the notebook and its revision; every cell ends with
+ * a flush (so a crash after a cell loses nothing it logged); the JupyterLab cells that logged
+ * to a run are recorded on it; shutdown or restart ends open runs as KILLED. Nothing here
+ * opens the store: a notebook that never logs never touches it.
+ */
+public final class TrackingHooks implements CellListener {
+    /** The JupyterLab cell ids that logged to a run, in order, comma-separated. */
+    public static final String CELLS_TAG = "jruns.notebook.cellIds";
+    /** The cell that started a run. */
+    public static final String START_CELL_TAG = "jruns.notebook.startCellId";
+    private static final int MAX_CELLS_TAG = 8000;
+
+    private final JrunsKernel kernel;
+    private final Map<String, Set<String>> cellsByRun = new ConcurrentHashMap<>();
+
+    private TrackingHooks(JrunsKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    public static void install(JrunsKernel kernel) {
+        TrackingHooks hooks = new TrackingHooks(kernel);
+        NotebookRunContext notebook = new NotebookRunContext(kernel.notebook()::path, "jruns-kernel " + KernelVersion.get());
+        Jruns.setRunContext(new RunContext() {
+            @Override
+            public Map<String, String> tags() {
+                Map<String, String> tags = new LinkedHashMap<>(notebook.tags());
+                hooks.cellId().ifPresent(id -> tags.put(START_CELL_TAG, id));
+                tags.put("jruns.kernel.spec", System.getProperty("jruns.kernelspec", "jruns"));
+                return tags;
+            }
+
+            @Override
+            public Optional<String> defaultExperimentName() {
+                return notebook.defaultExperimentName();
+            }
+
+            @Override
+            public void onRunStarted(ActiveRun run) {
+                notebook.onRunStarted(run);
+            }
+        });
+        kernel.addCellListener(hooks);
+        kernel.addShutdownListener(restart -> {
+            Jruns.endAllRuns(RunStatus.KILLED);
+            Jruns.flush();
+        });
+        kernel.addStartupSnippet("import io.jruns.*;");
+        kernel.addStartupSnippet("import io.jruns.domain.RunStatus;");
+    }
+
+    private Optional<String> cellId() {
+        return kernel.currentCell().flatMap(CellContext::cellIdIfAny);
+    }
+
+    @Override
+    public void afterCell(CellContext cell, Throwable failure) {
+        cell.cellIdIfAny().ifPresent(id -> Jruns.activeRun().ifPresent(run -> recordCell(run, id)));
+        Jruns.flush(); // no-op until something was logged
+    }
+
+    private void recordCell(ActiveRun run, String cellId) {
+        Set<String> cells = cellsByRun.computeIfAbsent(run.runId(), r -> new LinkedHashSet<>());
+        if (!cells.add(cellId)) return;
+        String joined = String.join(",", cells);
+        if (joined.length() <= MAX_CELLS_TAG) run.setTag(CELLS_TAG, joined);
+    }
+}

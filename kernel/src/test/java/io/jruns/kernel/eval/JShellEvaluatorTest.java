@@ -1,0 +1,159 @@
+package io.jruns.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jruns.kernel.testing.TestJars;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluator on a real JShell, executing in this JVM. One JShell for the class: it takes a second to warm. */
+class JShellEvaluatorTest {
+    private static JShellEvaluator ev;
+
+    @BeforeAll
+    static void start() {
+        ev = JShellEvaluator.create(List.of());
+        ev.eval("import java.util.*;", SourceRef.of("setup"));
+    }
+
+    @AfterAll
+    static void stop() {
+        ev.close();
+    }
+
+    private static EvalOutcome eval(String code) {
+        return ev.eval(code, new SourceRef("cell [1]", 1));
+    }
+
+    @Test
+    void expressionValueStaysAnObject() {
+        EvalOutcome o = eval("new ArrayList<>(List.of(3, 4))");
+        assertTrue(o.hasValue());
+        assertEquals(List.of(3, 4), o.value());
+        assertEquals(java.util.ArrayList.class, o.value().getClass());
+        assertEquals("ArrayList<Integer>", o.typeName());
+    }
+
+    @Test
+    void lastSnippetDecidesTheValueAndDeclarationsAreListed() {
+        EvalOutcome o = eval("int width = 6;\nint height = 7;\nwidth * height");
+        assertEquals(42, o.value());
+        assertEquals(List.of("width", "height"), o.assigned());
+        EvalOutcome statement = eval("width = 10;\nSystem.out.print(\"\");");
+        assertFalse(statement.hasValue());
+        assertEquals(List.of("width"), statement.assigned());
+    }
+
+    @Test
+    void bareVariableIsAValueAndNullIsAValueToo() {
+        eval("String nothing = null;");
+        EvalOutcome o = eval("nothing");
+        assertTrue(o.hasValue());
+        assertEquals(null, o.value());
+        assertEquals("String", o.typeName());
+    }
+
+    @Test
+    void compileErrorNamesCellLineAndSymbol() {
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> ev.eval("int ok = 1;\n\nint bad = missingName + ok;",
+                new SourceRef("cell [5]", 3)));
+        assertEquals(EvaluationFailure.Kind.COMPILATION, f.kind());
+        assertEquals("CompilationError", f.errorName());
+        assertEquals("cannot find symbol", f.getMessage());
+        assertEquals("Compilation error in cell [5], line 5:", f.traceback().get(0));
+        assertEquals("    int bad = missingName + ok;", f.traceback().get(1));
+        assertEquals("              ^---------^", f.traceback().get(2));
+        assertTrue(f.traceback().stream().anyMatch(l -> l.contains("variable missingName")), f.traceback().toString());
+        assertTrue(f.traceback().stream().noneMatch(l -> l.contains("$JShell$")), f.traceback().toString());
+    }
+
+    @Test
+    void exceptionShowsUserFramesWithCellLinesAndNoKernelFrames() {
+        eval("int divide(int a, int b) {\n  return a / b;\n}");
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> ev.eval("int x = 1;\ndivide(x, 0)",
+                new SourceRef("cell [9]", 1)));
+        assertEquals(EvaluationFailure.Kind.EXCEPTION, f.kind());
+        assertEquals("ArithmeticException", f.errorName());
+        assertEquals("/ by zero", f.getMessage());
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero", "    at divide (cell [1], line 2)",
+                "    at cell [9], line 2"), f.traceback());
+    }
+
+    @Test
+    void causesAreShown() {
+        EvaluationFailure f = assertThrows(EvaluationFailure.class,
+                () -> eval("throw new IllegalStateException(\"outer\", new java.io.IOException(\"inner\"));"));
+        assertEquals("IllegalStateException", f.errorName());
+        assertTrue(f.traceback().contains("Caused by: java.io.IOException: inner"), f.traceback().toString());
+    }
+
+    @Test
+    void methodNeedingAMissingDeclarationIsANoteThenAClearError() {
+        EvalOutcome o = eval("void later() { notYetDeclared(); }");
+        assertEquals(List.of("note: later cannot be used until method notYetDeclared() is declared"), o.notes());
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("later()"));
+        assertEquals("UnresolvedReference", f.errorName());
+    }
+
+    @Test
+    void stopInterruptsABusyLoopAndTheEvaluatorStaysUsable() throws Exception {
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ev.stop();
+        });
+        stopper.start();
+        long t0 = System.nanoTime();
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("long spins = 0;\nwhile (true) { spins++; }"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        stopper.join();
+        assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
+        assertTrue(ms < 5_000, "stopped after " + ms + " ms");
+        assertEquals(true, eval("spins > 0").value());
+    }
+
+    @Test
+    void stopWakesASleepingCell() {
+        new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ev.stop();
+        }).start();
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("Thread.sleep(60_000);"));
+        assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
+    }
+
+    @Test
+    void variablesAreReadAsObjects() {
+        eval("double lossValue = 0.25;\nString label = \"run\";\n1 + 1");
+        Map<String, Object> vars = ev.variables();
+        assertEquals(0.25, vars.get("lossValue"));
+        assertEquals("run", vars.get("label"));
+        assertFalse(vars.keySet().stream().anyMatch(k -> k.startsWith("$")), vars.toString());
+        assertEquals("run", ev.variable("label").orElseThrow());
+        assertTrue(ev.variable("noSuchVariable").isEmpty());
+    }
+
+    @Test
+    void jarAddedToTheClasspathIsUsable(@TempDir Path dir) throws Exception {
+        Path jar = TestJars.compileJar(dir.resolve("calc.jar"), Map.of("calc.Twice",
+                "package calc; public class Twice { public static int of(int x) { return 2 * x; } }"), List.of());
+        assertThrows(EvaluationFailure.class, () -> eval("calc.Twice.of(4)"));
+        ev.addToClasspath(jar);
+        assertEquals(8, eval("calc.Twice.of(4)").value());
+    }
+}

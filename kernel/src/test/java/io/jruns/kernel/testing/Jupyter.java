@@ -1,0 +1,69 @@
+package io.jruns.kernel.testing;
+
+import io.jruns.kernel.install.KernelSpec;
+import io.jruns.kernel.install.KernelSpecWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real Jupyter for the ITs: Debian's /usr/bin/jupyter and /usr/bin/python3 (a pyenv python
+ * first on PATH lacks the modules), and our kernelspec written once per test JVM into
+ * {@code target/it-jupyter/share/jupyter/kernels/jruns}, with its CDS archive, as a user gets it.
+ */
+public final class Jupyter {
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    public static final String KERNEL_NAME = "jruns";
+    private static Path prefix;
+
+    private Jupyter() {
+    }
+
+    /** The prefix whose {@code share/jupyter} holds the jruns kernelspec; installs it on first use. */
+    public static synchronized Path prefix() throws IOException {
+        if (!Files.isExecutable(JUPYTER) || !Files.isExecutable(PYTHON)) {
+            throw new IllegalStateException("Jupyter is not installed: apt-get install jupyter-client jupyter-nbconvert "
+                    + "python3-nbclient python3-nbformat jupyter-server jupyter-notebook python3-jupyter-kernel-test");
+        }
+        if (prefix == null) {
+            Path p = Path.of("target", "it-jupyter").toAbsolutePath();
+            KernelSpecWriter.write(KernelSpec.builder().build(), p.resolve("share/jupyter/kernels").resolve(KERNEL_NAME));
+            prefix = p;
+        }
+        return prefix;
+    }
+
+    /** A process environment that finds our kernel and nothing of the caller's notebook identity. */
+    public static ProcessBuilder process(List<String> command, Path workDir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("JUPYTER_PATH", prefix().resolve("share/jupyter").toString());
+        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        env.put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in src/test/python
+        env.remove("JPY_SESSION_NAME");
+        env.remove("JRUNS_NOTEBOOK");
+        return pb;
+    }
+
+    /** Output (stdout and stderr together) and exit code of a finished process. */
+    public record Result(int exitCode, String output) { }
+
+    public static Result run(ProcessBuilder pb, Duration timeout) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("jupyter-it", ".log");
+        try {
+            Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new IllegalStateException(pb.command() + " did not finish in " + timeout + ":\n" + Files.readString(log));
+            }
+            return new Result(p.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.jruns.magics;
+
+import io.jruns.magics.cell.MetricsCellMagic;
+import io.jruns.magics.cell.RunCellMagic;
+import io.jruns.magics.line.ArtifactMagic;
+import io.jruns.magics.line.ExperimentMagic;
+import io.jruns.magics.line.MetricMagic;
+import io.jruns.magics.line.NoteMagic;
+import io.jruns.magics.line.ParamMagic;
+import io.jruns.magics.line.RunMagic;
+import io.jruns.magics.line.RunsMagic;
+import io.jruns.magics.line.TagMagic;
+import io.jruns.magics.registry.HelpMagic;
+import io.jruns.magics.registry.MagicRegistry;
+
+/** The tracking magics, registered in one place. */
+public final class JrunsMagics {
+    private JrunsMagics() {
+    }
+
+    /** A registry with every tracking magic and %help. */
+    public static MagicRegistry registry() {
+        MagicRegistry r = new MagicRegistry();
+        r.register(new ExperimentMagic())
+                .register(new RunMagic())
+                .register(new ParamMagic())
+                .register(new MetricMagic())
+                .register(new TagMagic())
+                .register(new NoteMagic())
+                .register(new ArtifactMagic())
+                .register(new RunsMagic())
+                .register(new RunCellMagic())
+                .register(new MetricsCellMagic())
+                .register(new HelpMagic(r));
+        return r;
+    }
+}

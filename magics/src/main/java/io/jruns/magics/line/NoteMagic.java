@@ -1,0 +1,30 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.magics.args.ParsedArgs;
+import io.jruns.magics.host.MagicHost;
+import io.jruns.magics.host.Output;
+import io.jruns.magics.registry.Magic;
+import io.jruns.magics.registry.MagicSpec;
+
+import java.util.List;
+
+/** {@code %note TEXT}: the active run's description (tag mlflow.note.content). */
+public final class NoteMagic implements Magic {
+    private static final MagicSpec SPEC = new MagicSpec("note", MagicSpec.Kind.LINE, "%note TEXT",
+            "Set the active run's note (its markdown description).", List.of());
+
+    @Override
+    public MagicSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(MagicHost host, ParsedArgs args, String body) {
+        String text = String.join(" ", args.positional());
+        if (text.isBlank()) throw JrunsException.invalid("%note: give the note's text");
+        Jruns.setNote(text);
+        host.display(Output.text("note set"));
+    }
+}

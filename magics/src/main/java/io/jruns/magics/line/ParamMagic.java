@@ -1,0 +1,31 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.magics.args.ParsedArgs;
+import io.jruns.magics.host.MagicHost;
+import io.jruns.magics.host.Output;
+import io.jruns.magics.registry.Magic;
+import io.jruns.magics.registry.MagicSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code %param K=V...}: log params to the active run (one is started if none is). */
+public final class ParamMagic implements Magic {
+    private static final MagicSpec SPEC = new MagicSpec("param", MagicSpec.Kind.LINE, "%param K=V...",
+            "Log params to the active run; params cannot change once logged.", List.of());
+
+    @Override
+    public MagicSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(MagicHost host, ParsedArgs args, String body) {
+        Map<String, String> params = args.keyValues(0);
+        if (params.isEmpty()) throw JrunsException.invalid("%param: give at least one KEY=VALUE");
+        Jruns.logParams(params);
+        host.display(Output.text("logged " + params.size() + (params.size() == 1 ? " param" : " params")));
+    }
+}

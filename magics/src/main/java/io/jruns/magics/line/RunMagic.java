@@ -1,0 +1,81 @@
+package io.jruns.magics.line;
+
+import io.jruns.ActiveRun;
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.RunOptions;
+import io.jruns.domain.RunStatus;
+import io.jruns.magics.args.KeyValue;
+import io.jruns.magics.args.OptionSpec;
+import io.jruns.magics.args.ParsedArgs;
+import io.jruns.magics.host.MagicHost;
+import io.jruns.magics.host.Output;
+import io.jruns.magics.registry.Magic;
+import io.jruns.magics.registry.MagicSpec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code %run start|end}: start and end runs; alone, shows the active run. */
+public final class RunMagic implements Magic {
+    private static final MagicSpec SPEC = new MagicSpec("run", MagicSpec.Kind.LINE,
+            "%run start [NAME] [--nested] [--tag K=V]... [--note TEXT] | %run end [--status FINISHED|FAILED|KILLED] | %run",
+            "Start a run (nested under the active one with --nested), end the active run, or show it.",
+            List.of(OptionSpec.flag("nested", "start under the active run"),
+                    OptionSpec.repeated("tag", "K=V", "a tag for the new run"),
+                    OptionSpec.value("note", "TEXT", "the run's description"),
+                    OptionSpec.value("status", "STATUS", "how the run ended (default FINISHED)")));
+
+    @Override
+    public MagicSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(MagicHost host, ParsedArgs args, String body) {
+        List<String> words = args.positional();
+        String verb = words.isEmpty() ? "" : words.get(0);
+        switch (verb) {
+            case "" -> show(host);
+            case "start" -> start(host, args);
+            case "end" -> end(host, args);
+            default -> throw JrunsException.invalid("%run: unknown action '" + verb + "' (expected start or end)");
+        }
+    }
+
+    private static void show(MagicHost host) {
+        Optional<ActiveRun> run = Jruns.activeRun();
+        if (run.isEmpty()) {
+            host.display(Output.text("No active run. Start one with %run start [NAME]."));
+            return;
+        }
+        host.display(Names.card(run.get().info()));
+    }
+
+    private static void start(MagicHost host, ParsedArgs args) {
+        if (args.positional().size() > 2) {
+            throw JrunsException.invalid("%run start takes one name; quote a name with spaces: %run start \"my run\"");
+        }
+        RunOptions.Builder options = RunOptions.builder().nested(args.flag("nested"));
+        if (args.positional().size() == 2) options.name(args.positional().get(1));
+        for (String kv : args.values("tag")) {
+            Map.Entry<String, String> e = KeyValue.parse("run", kv);
+            options.tag(e.getKey(), e.getValue());
+        }
+        args.value("note").ifPresent(options::note);
+        ActiveRun run = Jruns.startRun(options.build());
+        host.display(Names.card(run.info()));
+    }
+
+    private static void end(MagicHost host, ParsedArgs args) {
+        RunStatus status = args.value("status").map(RunStatus::parse).orElse(RunStatus.FINISHED);
+        if (!status.isTerminated()) {
+            throw JrunsException.invalid("%run end: --status must be FINISHED, FAILED or KILLED, not " + status);
+        }
+        ActiveRun run = Jruns.activeRun().orElseThrow(() ->
+                new JrunsException(JrunsException.Code.INVALID_STATE, "%run end: no active run"));
+        run.end(status);
+        host.display(Names.card(Jruns.client().getRun(run.runId())));
+    }
+}

@@ -1,0 +1,68 @@
+package io.jruns.magics.notebook;
+
+import io.jruns.ActiveRun;
+import io.jruns.RunContext;
+import io.jruns.domain.SystemTags;
+import io.jruns.source.FileDigest;
+import io.jruns.source.GitInfo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Tags for a run started from a notebook: its path, its revision (SHA-256 of the saved file,
+ * and git commit/branch/remote/dirty when in a repository), the kernel and Java versions.
+ * Each run also stores a copy of the notebook file, so the version that made it can be
+ * opened later, offline.
+ */
+public final class NotebookRunContext implements RunContext {
+    public static final String REVISION_TAG = "jruns.notebook.revision";
+    public static final String KERNEL_VERSION_TAG = "jruns.kernel.version";
+    public static final String NOTEBOOK_ARTIFACT_DIR = "notebook";
+    /** Set to JOB by `jruns execute`; a notebook run by hand is NOTEBOOK. */
+    public static final String SOURCE_TYPE_ENV = "JRUNS_SOURCE_TYPE";
+
+    private final Supplier<Optional<Path>> notebook;
+    private final String kernelVersion;
+
+    public NotebookRunContext(Supplier<Optional<Path>> notebook, String kernelVersion) {
+        this.notebook = notebook;
+        this.kernelVersion = kernelVersion;
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(SystemTags.USER, System.getProperty("user.name", "unknown"));
+        String type = System.getenv(SOURCE_TYPE_ENV);
+        tags.put(SystemTags.SOURCE_TYPE, type == null || type.isBlank() ? "NOTEBOOK" : type.trim());
+        Optional<Path> nb = notebook.get();
+        tags.put(SystemTags.SOURCE_NAME, nb.map(Path::toString).orElse("<unknown notebook: set it with %notebook PATH>"));
+        nb.filter(Files::isRegularFile).ifPresent(p -> {
+            tags.put(REVISION_TAG, FileDigest.sha256(p));
+            GitInfo.of(p).ifPresent(g -> tags.putAll(g.tags()));
+        });
+        tags.put(KERNEL_VERSION_TAG, kernelVersion);
+        tags.put("java.version", System.getProperty("java.version"));
+        return tags;
+    }
+
+    @Override
+    public void onRunStarted(ActiveRun run) {
+        notebook.get().filter(Files::isRegularFile).ifPresent(p -> run.logArtifact(p, NOTEBOOK_ARTIFACT_DIR));
+    }
+
+    @Override
+    public Optional<String> defaultExperimentName() {
+        return notebook.get().map(NotebookRunContext::experimentNameFor);
+    }
+
+    /** The experiment a notebook logs to by default: named after its path, as Databricks does. */
+    public static String experimentNameFor(Path notebookPath) {
+        return notebookPath.toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,59 @@
+package io.jruns.magics.registry;
+
+import io.jruns.JrunsException;
+import io.jruns.magics.args.ArgsParser;
+import io.jruns.magics.args.ParsedArgs;
+import io.jruns.magics.host.MagicHost;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that knows every magic: it runs them, and {@code %help}, completion and
+ * docs/magics.md are generated from it. The kernel registers its own magics here too.
+ */
+public final class MagicRegistry {
+    private final Map<String, Magic> line = new LinkedHashMap<>();
+    private final Map<String, Magic> cell = new LinkedHashMap<>();
+
+    public MagicRegistry register(Magic magic) {
+        MagicSpec spec = magic.spec();
+        Map<String, Magic> table = spec.kind() == MagicSpec.Kind.LINE ? line : cell;
+        if (table.putIfAbsent(spec.name(), magic) != null) {
+            throw new IllegalStateException(spec.invocation() + " is registered twice");
+        }
+        return this;
+    }
+
+    public Optional<Magic> find(MagicSpec.Kind kind, String name) {
+        return Optional.ofNullable((kind == MagicSpec.Kind.LINE ? line : cell).get(name));
+    }
+
+    /** Every magic, line magics first, each group by name. */
+    public List<MagicSpec> specs() {
+        List<MagicSpec> out = new ArrayList<>();
+        line.values().forEach(m -> out.add(m.spec()));
+        cell.values().forEach(m -> out.add(m.spec()));
+        out.sort(Comparator.comparing((MagicSpec s) -> s.kind()).thenComparing(MagicSpec::name));
+        return out;
+    }
+
+    /** Runs a magic from its argument line; errors are one line naming the magic. */
+    public void run(MagicHost host, MagicSpec.Kind kind, String name, String argLine, String body) throws Exception {
+        Magic magic = find(kind, name).orElseThrow(() -> JrunsException.invalid("unknown magic "
+                + (kind == MagicSpec.Kind.CELL ? "%%" : "%") + name + " (see %help)"));
+        ParsedArgs args = ArgsParser.parse(name, magic.spec().options(), argLine);
+        magic.run(host, args, body);
+    }
+
+    /** Magic invocations starting with {@code prefix} (which includes the % signs). */
+    public List<String> complete(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (MagicSpec s : specs()) if (s.invocation().startsWith(prefix)) out.add(s.invocation());
+        return out;
+    }
+}
