@@ -26,6 +26,13 @@ final class Database implements AutoCloseable {
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
+    /**
+     * Whether a flush also fsyncs. A committed WAL transaction already survives the process
+     * being killed (the flush contract); fsync adds survival of power loss, at a few ms per
+     * flush, so it is opt-in: JRUNS_SYNC=full (or -Djruns.sync=full).
+     */
+    private final boolean fsyncOnFlush = "full".equalsIgnoreCase(
+            System.getProperty("jruns.sync", System.getenv().getOrDefault("JRUNS_SYNC", "normal")));
 
     interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -45,7 +52,7 @@ final class Database implements AutoCloseable {
     private static Connection open(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL: a commit survives the process dying; flush() upgrades to FULL for its commit.
+        // NORMAL: a commit survives the process dying; JRUNS_SYNC=full makes flush() fsync too.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
@@ -62,13 +69,14 @@ final class Database implements AutoCloseable {
         return write(false, work);
     }
 
-    /** As {@link #write(Work)}; with {@code durable} the commit is fsynced (synchronous=FULL). */
+    /** As {@link #write(Work)}; with {@code durable} under JRUNS_SYNC=full the commit is fsynced. */
     <T> T write(boolean durable, Work<T> work) {
+        boolean fsync = durable && fsyncOnFlush;
         writeLock.lock();
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    if (durable) exec(writer, "PRAGMA synchronous=FULL");
+                    if (fsync) exec(writer, "PRAGMA synchronous=FULL");
                     exec(writer, "BEGIN IMMEDIATE");
                     try {
                         T result = work.run(writer);
@@ -78,7 +86,7 @@ final class Database implements AutoCloseable {
                         rollbackQuietly();
                         throw e;
                     } finally {
-                        if (durable) exec(writer, "PRAGMA synchronous=NORMAL");
+                        if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
                     }
                 } catch (SQLException e) {
                     if (isBusy(e) && attempt < BUSY_RETRIES) {
