@@ -1,0 +1,160 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
+import io.jruns.magics.FakeHost;
+import io.jruns.magics.JrunsMagics;
+import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.magics.registry.MagicSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The run magics against a real store in a temporary folder. */
+class RunMagicsTest {
+    @TempDir
+    Path home;
+    final MagicRegistry magics = JrunsMagics.registry();
+    final FakeHost host = new FakeHost();
+
+    @BeforeEach
+    void store() {
+        Jruns.setTrackingUri(home.toString());
+        Jruns.setExperiment("magics");
+    }
+
+    @AfterEach
+    void endRuns() {
+        Jruns.endAllRuns(RunStatus.KILLED);
+    }
+
+    void line(String name, String args) throws Exception {
+        magics.run(host, MagicSpec.Kind.LINE, name, args, null);
+    }
+
+    void cell(String name, String args, String body) throws Exception {
+        magics.run(host, MagicSpec.Kind.CELL, name, args, body);
+    }
+
+    Run active() {
+        return Jruns.client().getRun(Jruns.activeRun().orElseThrow().runId());
+    }
+
+    @Test
+    void startLogAndEndARunWithLineMagics() throws Exception {
+        line("run", "start \"my run\" --tag team=\"a b\" --note \"first try\"");
+        line("param", "alpha=0.5 layers=3");
+        line("metric", "loss=0.25 acc=NaN --step 4");
+        line("tag", "stage=dev");
+        line("tag", "--delete team");
+        Run run = active();
+        assertEquals("my run", run.info().runName());
+        assertEquals("0.5", run.data().params().get("alpha"));
+        assertEquals(0.25, run.data().metrics().get("loss").latest());
+        assertEquals(4, run.data().metrics().get("loss").latestStep());
+        assertTrue(Double.isNaN(run.data().metrics().get("acc").latest()));
+        assertEquals("first try", run.data().tags().get(SystemTags.NOTE));
+        assertEquals("dev", run.data().tags().get("stage"));
+        assertFalse(run.data().tags().containsKey("team"));
+        line("run", "end --status KILLED");
+        assertEquals(RunStatus.KILLED, Jruns.client().getRun(run.runId()).info().status());
+        assertTrue(Jruns.activeRun().isEmpty());
+        assertTrue(host.lastText().contains("KILLED"), host.lastText());
+    }
+
+    @Test
+    void nestedRunsNeedTheFlag() throws Exception {
+        line("run", "start parent");
+        String parent = Jruns.activeRun().orElseThrow().runId();
+        JrunsException e = assertThrows(JrunsException.class, () -> line("run", "start child"));
+        assertTrue(e.getMessage().contains("already active"), e.getMessage());
+        line("run", "start child --nested");
+        assertEquals(parent, active().parentRunId().orElseThrow());
+    }
+
+    @Test
+    void runCellFinishesOrFailsWithTheCell() throws Exception {
+        host.cell("ok", () -> 42).cell("boom", () -> {
+            throw new IllegalStateException("boom");
+        });
+        cell("run", "good", "ok");
+        Run good = Jruns.client().listRuns(Jruns.getExperiment().experimentId()).get(0);
+        assertEquals(RunStatus.FINISHED, good.info().status());
+        assertEquals("good", good.info().runName());
+        assertThrows(IllegalStateException.class, () -> cell("run", "bad", "boom"));
+        Run bad = Jruns.client().listRuns(Jruns.getExperiment().experimentId()).stream()
+                .filter(r -> r.info().runName().equals("bad")).findFirst().orElseThrow();
+        assertEquals(RunStatus.FAILED, bad.info().status());
+        assertTrue(Jruns.activeRun().isEmpty(), "the failed cell's run is not left active");
+    }
+
+    @Test
+    void metricsCellLogsTheNumericVariablesItAssigned() throws Exception {
+        String body = "double rmse = 0.5; int n = 3; String label = \"x\"; boolean ok = true; long total = n * 2;";
+        host.variables.put("rmse", 0.5);
+        host.variables.put("n", 3);
+        host.variables.put("label", "x");
+        host.variables.put("ok", true);
+        host.variables.put("total", 6L);
+        host.variables.put("untouched", 9.0);
+        host.cell(body, () -> null);
+        line("run", "start m");
+        cell("metrics", "--prefix final_ --step 2", body);
+        Run run = active();
+        assertEquals(java.util.Set.of("final_rmse", "final_n", "final_total"), run.data().metrics().keySet());
+        assertEquals(2, run.data().metrics().get("final_n").latestStep());
+    }
+
+    @Test
+    void artifactIsStoredUnderTheRun() throws Exception {
+        Path file = Files.writeString(home.resolve("report.txt"), "hello");
+        line("run", "start a");
+        line("artifact", file + " --to reports");
+        assertEquals("reports/report.txt",
+                Jruns.client().listArtifacts(Jruns.activeRun().orElseThrow().runId(), "reports").get(0).path());
+    }
+
+    @ParameterizedTest(name = "[{index}] %{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "run      | bogus                | %run: unknown action 'bogus' (expected start or end)",
+            "run      | end                  | %run end: no active run",
+            "run      | end --status RUNNING | %run end: --status must be FINISHED, FAILED or KILLED, not RUNNING",
+            "param    | ''                   | %param: give at least one KEY=VALUE",
+            "param    | novalue              | %param: expected KEY=VALUE, got 'novalue'",
+            "metric   | loss=abc             | %metric: value of 'loss' is not a number: 'abc'",
+            "metric   | loss=1 --step x      | %metric: --step takes a whole number, not 'x'",
+            "tag      | --delete             | %tag --delete: name the tags to delete",
+            "note     | ''                   | %note: give the note's text",
+            "artifact | /no/such/file        | %artifact: no such file or folder: /no/such/file",
+            "experiment | a b                | %experiment takes one name; quote a name with spaces: %experiment \"my exp\"",
+    })
+    void badInputIsOneClearLine(String magic, String args, String message) {
+        JrunsException e = assertThrows(JrunsException.class, () -> line(magic, args));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void runsTableListsTheExperimentsRuns() throws Exception {
+        line("run", "start \"<b>bold</b>\"");
+        line("param", "p=1");
+        line("run", "end");
+        line("runs", "");
+        String html = host.shown.get(host.shown.size() - 1).html();
+        assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt;"), html);
+        assertFalse(html.contains("<b>bold</b>"), html);
+    }
+}
