@@ -4,6 +4,7 @@ import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
 import io.jruns.kernel.classpath.ClasspathLedger;
 import io.jruns.kernel.display.DisplayIds;
+import io.jruns.kernel.display.TableDisplay;
 import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.kernel.magic.KernelMagicHost;
 import io.jruns.kernel.magic.KernelMagics;
@@ -174,7 +175,9 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
     }
 
     public DisplayData render(Object value) {
-        return value instanceof DisplayData d ? d : getRenderer().render(value);
+        if (value instanceof DisplayData d) return d;
+        if (value != null && TableDisplay.handles(value)) return TableDisplay.render(value);
+        return getRenderer().render(value);
     }
 
     /** Publishes {@code value} as display_data and returns its display id. */
