@@ -1,11 +1,11 @@
 package io.jruns.kernel;
 
-import io.jruns.kernel.cell.ArgSplitter;
 import io.jruns.kernel.cell.CellParser;
 import io.jruns.kernel.cell.ParsedCell;
 import io.jruns.kernel.eval.EvalOutcome;
 import io.jruns.kernel.eval.SourceRef;
 import io.jruns.JrunsException;
+import io.jruns.magics.args.Tokens;
 import io.jruns.magics.registry.MagicSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +110,8 @@ final class CellRunner {
 
     private static List<String> split(String magic, String argText) {
         try {
-            return ArgSplitter.split(argText);
-        } catch (IllegalArgumentException e) {
+            return Tokens.split(argText);
+        } catch (JrunsException e) {
             throw JrunsException.invalid(magic + ": " + e.getMessage());
         }
     }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Splits a magic's argument line into words, shell-like: spaces separate, {@code "..."}
- * or {@code '...'} group (also inside a word, as in {@code K="a b"}), backslash escapes the
- * next character inside double quotes.
+ * or {@code '...'} group (also inside a word, as in {@code K="a b"}); inside double quotes a
+ * backslash escapes a quote or a backslash, and stays as it is otherwise ({@code "C:\data"}).
  */
 public final class Tokens {
     private Tokens() {
@@ -25,7 +25,8 @@ public final class Tokens {
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
+                } else if (c == '\\' && quote == '"' && i + 1 < line.length()
+                        && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
                     word.append(line.charAt(++i));
                 } else {
                     word.append(c);
