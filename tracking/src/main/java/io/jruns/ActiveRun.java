@@ -117,6 +117,39 @@ public final class ActiveRun implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Saves a model under the run's artifacts at {@code name}/ with an MLmodel descriptor,
+     * its signature and input example (when {@code inputExample} is given) and its libraries,
+     * and records it in the run's {@code mlflow.log-model.history} tag (docs/models.md).
+     */
+    public io.jruns.model.LoggedModel logModel(Object model, String name, tech.tablesaw.api.Table inputExample) {
+        return io.jruns.model.ModelLogger.log(new io.jruns.model.ModelTarget() {
+            @Override
+            public String runId() {
+                return runId;
+            }
+
+            @Override
+            public io.jruns.model.RunReader reader() {
+                return io.jruns.model.RunReader.of(new TrackingClient(session));
+            }
+
+            @Override
+            public void logArtifacts(Path dir, String artifactPath) {
+                session.logArtifact(runId, dir, artifactPath);
+            }
+
+            @Override
+            public void setTag(String key, String value) {
+                session.setTag(runId, key, value);
+            }
+        }, model, name, inputExample);
+    }
+
+    public io.jruns.model.LoggedModel logModel(Object model, String name) {
+        return logModel(model, name, null);
+    }
+
     public void end(RunStatus status) {
         session.endRun(this, status);
     }

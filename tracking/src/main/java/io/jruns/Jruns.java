@@ -2,9 +2,12 @@ package io.jruns;
 
 import io.jruns.domain.Experiment;
 import io.jruns.domain.RunStatus;
+import io.jruns.manage.GcResult;
+import io.jruns.manage.RunQuery;
 import io.jruns.store.TrackingUri;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +164,11 @@ public final class Jruns {
         session().currentOrStart().logArtifacts(dir, artifactDir);
     }
 
+    /** Logs a model to the active run (see {@link ActiveRun#logModel}); {@code inputExample} may be null. */
+    public static io.jruns.model.LoggedModel logModel(Object model, String name, tech.tablesaw.api.Table inputExample) {
+        return session().currentOrStart().logModel(model, name, inputExample);
+    }
+
     /**
      * Waits until everything logged so far is durable: after it returns, even a kill -9 of
      * this process loses nothing. Reports values the store refused since the last flush.
@@ -172,6 +180,69 @@ public final class Jruns {
     /** A client for reading runs and working on any run by id. */
     public static TrackingClient client() {
         return new TrackingClient(session());
+    }
+
+    // ---- finding and managing runs (docs/manage.md). A RUN is a run id, a unique id prefix,
+    // or a run name in the active experiment; the experiment of bulk calls is a name or an id.
+
+    /** The active experiment's active runs matching the filter, as a tablesaw Table (up to 100,000). */
+    public static tech.tablesaw.api.Table searchRuns(String filter) {
+        return search().filter(filter).table();
+    }
+
+    /** A search to refine: {@code Jruns.search().filter(..).experiments(..).orderBy(..).max(..).table()}. */
+    public static RunQuery search() {
+        return client().search();
+    }
+
+    /** Renames a run; its {@code mlflow.runName} tag follows. Returns the run id. */
+    public static String rename(String run, String name) {
+        return client().rename(run, name);
+    }
+
+    /** Sets a tag on any run (also one that ended), at once. Returns the run id. */
+    public static String setTag(String run, String key, Object value) {
+        return client().tag(run, key, value);
+    }
+
+    /** Removes a tag from any run. Returns the run id. */
+    public static String deleteTag(String run, String key) {
+        return client().untag(run, key);
+    }
+
+    /** Soft-deletes runs and the runs below them; returns how many runs were deleted. */
+    public static int deleteRuns(String... runs) {
+        return client().deleteRuns(runs);
+    }
+
+    /** As {@link #deleteRuns(String...)}; with {@code keepDescendants} the runs below stay. */
+    public static int deleteRuns(java.util.List<String> runs, boolean keepDescendants) {
+        return client().deleteRuns(runs, keepDescendants);
+    }
+
+    /** Restores runs and the descendants deleted with them; returns how many were restored. */
+    public static int restoreRuns(String... runs) {
+        return client().restoreRuns(runs);
+    }
+
+    /** Deletes the experiment's runs created at or before the time (max 1..10,000, null = 10,000). */
+    public static int deleteRuns(String experiment, long maxTimestampMillis, Integer maxRuns) {
+        return client().deleteRuns(experiment, maxTimestampMillis, maxRuns);
+    }
+
+    /** Restores the experiment's runs deleted at or after the time (max 1..10,000, null = 10,000). */
+    public static int restoreRuns(String experiment, long minTimestampMillis, Integer maxRuns) {
+        return client().restoreRuns(experiment, minTimestampMillis, maxRuns);
+    }
+
+    /** Writes the search's runs as CSV (see docs/manage.md); returns the number of rows. */
+    public static long exportCsv(RunQuery search, Path file) {
+        return search.exportCsv(file);
+    }
+
+    /** Purges for good the runs deleted longer ago than {@code olderThan} (rows and artifacts). */
+    public static GcResult gc(Duration olderThan) {
+        return client().gc(olderThan);
     }
 
     /** Flushes and closes the store; the next call opens it again. */

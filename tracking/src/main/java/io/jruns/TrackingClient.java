@@ -6,8 +6,13 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.ViewType;
+import io.jruns.manage.GcResult;
+import io.jruns.manage.Progress;
+import io.jruns.manage.RunManager;
+import io.jruns.manage.RunQuery;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,5 +105,67 @@ public final class TrackingClient {
 
     public void flush() {
         session.writer.flush();
+    }
+
+    // ---- finding and managing runs (docs/manage.md). A RUN is a run id, a unique id prefix,
+    // or a run name in the active experiment.
+
+    /** A search of the active experiment unless {@code experiments(...)} names others. */
+    public RunQuery search() {
+        return new RunQuery(session.store, session::activeExperimentId, session.writer::flush);
+    }
+
+    private RunManager manager() {
+        session.writer.flush(); // management must not overtake values still queued
+        return new RunManager(session.store, List.of(session.activeExperimentId()));
+    }
+
+    /** The run a person names: its id, a unique id prefix, or its name in the active experiment. */
+    public Run resolveRun(String ref) {
+        return manager().resolve(ref);
+    }
+
+    /** Renames a run ({@code mlflow.runName} follows); returns its id. */
+    public String rename(String run, String name) {
+        return manager().rename(run, name);
+    }
+
+    /** Sets a tag on any run by reference, at once (not queued); returns the run id. */
+    public String tag(String run, String key, Object value) {
+        return manager().setTag(run, key, String.valueOf(value));
+    }
+
+    /** Removes a tag from any run by reference; returns the run id. */
+    public String untag(String run, String key) {
+        return manager().deleteTag(run, key);
+    }
+
+    /** Deletes runs and their descendants; returns how many runs were deleted. */
+    public int deleteRuns(String... runs) {
+        return deleteRuns(List.of(runs), false);
+    }
+
+    public int deleteRuns(List<String> runs, boolean keepDescendants) {
+        return manager().delete(runs, keepDescendants, Progress.NONE);
+    }
+
+    /** Restores runs and the descendants deleted with them; returns how many were restored. */
+    public int restoreRuns(String... runs) {
+        return manager().restore(List.of(runs), Progress.NONE);
+    }
+
+    /** Databricks' delete_runs; {@code maxRuns} 1..10,000, null for 10,000. The experiment by name or id. */
+    public int deleteRuns(String experiment, long maxTimestampMillis, Integer maxRuns) {
+        return manager().deleteCreatedBefore(experiment, maxTimestampMillis, maxRuns, Progress.NONE);
+    }
+
+    /** Databricks' restore_runs; {@code maxRuns} 1..10,000, null for 10,000. */
+    public int restoreRuns(String experiment, long minTimestampMillis, Integer maxRuns) {
+        return manager().restoreDeletedSince(experiment, minTimestampMillis, maxRuns, Progress.NONE);
+    }
+
+    /** Purges runs deleted longer ago than {@code olderThan}, artifacts too. */
+    public GcResult gc(Duration olderThan) {
+        return manager().gc(olderThan, Progress.NONE);
     }
 }

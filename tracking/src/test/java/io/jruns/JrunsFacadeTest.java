@@ -236,7 +236,7 @@ class JrunsFacadeTest {
             Jruns.logArtifact(folder);
             Jruns.logArtifacts(folder, "flat");
             TrackingClient client = Jruns.client();
-            assertEquals(List.of("flat", "model.txt", "plots"),
+            assertEquals(List.of("environment.json", "flat", "model.txt", "plots"),
                     client.listArtifacts(run.runId()).stream().map(f -> f.path()).toList());
             assertEquals("<svg/>", Files.readString(client.downloadArtifact(run.runId(), "plots/a.svg")));
             assertEquals("<svg/>", Files.readString(client.downloadArtifact(run.runId(), "flat/a.svg")));

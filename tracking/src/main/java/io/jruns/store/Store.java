@@ -10,11 +10,18 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
+import io.jruns.manage.GcResult;
+import io.jruns.manage.Progress;
+import io.jruns.search.InMemorySearch;
+import io.jruns.search.SearchPlan;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where runs live. Synchronous and thread-safe; callers that must not wait (the logging
@@ -51,6 +58,77 @@ public interface Store extends AutoCloseable {
 
     /** Runs of the given experiments, newest first. */
     List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults);
+
+    /**
+     * One page of the runs that match a search (filter language: docs/search.md). This
+     * default loads every run of the experiments and filters in memory; stores that can run
+     * the filter themselves override it with the same results.
+     */
+    default SearchResult searchRuns(SearchRequest request) {
+        SearchPlan plan = SearchPlan.of(request); // a bad filter fails before any run is read
+        return InMemorySearch.search(plan, listRuns(request.experimentIds(), request.viewType(), Integer.MAX_VALUE));
+    }
+
+    /**
+     * Every run a search matches, in its order, across pages, at most {@code limit} of them;
+     * returns how many were handed over. Pages are {@code request.maxResults()} runs each, so
+     * memory holds one page at a time.
+     */
+    default long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
+        return LifecycleDefaults.scan(this, request, limit, sink);
+    }
+
+    /**
+     * The rows of a CSV export of a search (at most {@code limit} runs, in its order) into
+     * {@code table}; returns how many. This default reads the runs with {@link #scanRuns}.
+     */
+    default long csvRows(SearchRequest request, long limit, io.jruns.manage.CsvTable table) {
+        return io.jruns.manage.CsvSpill.scan(this, request, limit, table);
+    }
+
+    // ---- managing runs (docs/manage.md)
+
+    /**
+     * Soft-deletes runs, recording the time; unless {@code keepDescendants}, also every active
+     * run below them (children through {@code mlflow.parentRunId}, at any depth). What one call
+     * deletes is remembered together, so {@link #restoreRuns} brings it back together. A run
+     * id that does not exist is an error before anything changes. Returns how many runs changed.
+     */
+    default int deleteRuns(List<String> runIds, boolean keepDescendants, Progress progress) {
+        return LifecycleDefaults.deleteRuns(this, runIds, keepDescendants, progress);
+    }
+
+    /** Restores deleted runs and the descendants deleted with them; returns how many runs changed. */
+    default int restoreRuns(List<String> runIds, Progress progress) {
+        return LifecycleDefaults.restoreRuns(this, runIds, progress);
+    }
+
+    /**
+     * Databricks' delete_runs: deletes the active runs of an experiment created (start time)
+     * at or before {@code maxTimestampMillis}, oldest first, at most {@code maxRuns} (1..10,000).
+     * Only those runs: descendants created later stay. Returns how many runs changed.
+     */
+    default int deleteRunsCreatedBefore(String experimentId, long maxTimestampMillis, int maxRuns, Progress progress) {
+        return LifecycleDefaults.deleteCreatedBefore(this, experimentId, maxTimestampMillis, maxRuns, progress);
+    }
+
+    /**
+     * Databricks' restore_runs: restores the runs of an experiment deleted at or after
+     * {@code minTimestampMillis}, most recently deleted first, at most {@code maxRuns}
+     * (1..10,000). Returns how many runs changed.
+     */
+    default int restoreRunsDeletedSince(String experimentId, long minTimestampMillis, int maxRuns, Progress progress) {
+        return LifecycleDefaults.restoreDeletedSince(this, experimentId, minTimestampMillis, maxRuns, progress);
+    }
+
+    /**
+     * Purges for good (rows and artifacts) the runs deleted at or before {@code deletedBefore}
+     * (ms since the epoch). Stores whose server does its own purging refuse.
+     */
+    default GcResult gc(long deletedBefore, Progress progress) {
+        throw new JrunsException(JrunsException.Code.NOT_IMPLEMENTED, describe()
+                + " does not purge deleted runs from here: its server does that (for MLflow: mlflow gc)");
+    }
 
     // ---- logging
     void logBatch(LogBatch batch);

@@ -1,7 +1,9 @@
 package io.jruns.store;
 
-import io.jruns.JrunsException;
 import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.store.rest.RestStore;
+
+import java.util.Map;
 
 /** Opens the store a tracking URI names. */
 public final class Stores {
@@ -9,11 +11,17 @@ public final class Stores {
     }
 
     public static Store open(TrackingUri uri) {
+        return open(uri, System.getenv());
+    }
+
+    /**
+     * Opens the store with the given environment: the REST store reads its credentials
+     * (MLFLOW_TRACKING_TOKEN, ...), TLS and timeout settings and the jruns home (its spool) there.
+     */
+    public static Store open(TrackingUri uri, Map<String, String> env) {
         return switch (uri.kind()) {
             case EMBEDDED -> new EmbeddedStore(uri.databaseFile(), uri.artifactRoot());
-            case REST -> throw new JrunsException(JrunsException.Code.NOT_IMPLEMENTED,
-                    "tracking URI '" + uri + "': the MLflow REST store is not supported yet; "
-                            + "unset MLFLOW_TRACKING_URI/JRUNS_TRACKING_URI to use the embedded store");
+            case REST -> RestStore.open(uri.uri(), env);
         };
     }
 

@@ -143,7 +143,9 @@ public final class AsyncWriter implements AutoCloseable {
         while (true) {
             try {
                 if (batches == null) batches = Batches.group(round); // inside: may run out of memory
-                if (!batches.isEmpty()) {
+                // A flush reaches the store even with nothing new: a store that holds values
+                // back (the REST store fills whole requests) sends them then.
+                if (!batches.isEmpty() || !flushes.isEmpty()) {
                     List<JrunsException> refused = store.logBatches(batches, !flushes.isEmpty());
                     if (!refused.isEmpty()) {
                         synchronized (problems) {

@@ -12,6 +12,12 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
+import io.jruns.manage.GcResult;
+import io.jruns.manage.Progress;
+import io.jruns.manage.Retention;
+import io.jruns.search.SearchPlan;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
 import io.jruns.store.RunNames;
 import io.jruns.store.Store;
 
@@ -36,6 +42,8 @@ public final class EmbeddedStore implements Store {
     private final Path artifactRoot;
     private final Database db;
     private final Heartbeat heartbeat;
+    /** The daily gc started by opening the store, if it was due; close() waits for it. */
+    private final Thread autoGc;
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -48,20 +56,22 @@ public final class EmbeddedStore implements Store {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot create the jruns store folder: " + e, e);
         }
         this.db = new Database(this.dbFile);
+        boolean gcDue;
         try {
-            db.write(c -> {
+            gcDue = db.write(c -> {
                 Schema.migrate(c);
                 if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {
                     Experiments.create(c, 0L, Experiment.DEFAULT_NAME, experimentLocation("0"), Map.of(), now());
                 }
                 Liveness.endOrphans(c, now());
-                return null;
+                return Retention.autoGcEnabled() && Purge.claimAutoRun(c, now());
             });
         } catch (RuntimeException e) {
             db.close(); // e.g. a store from a newer jruns: leave no connection open
             throw e;
         }
         this.heartbeat = new Heartbeat(db);
+        this.autoGc = gcDue ? Purge.inBackground(() -> gc(now() - Retention.DEFAULT.toMillis(), Progress.NONE), dbFile) : null;
     }
 
     /** The store kept in a jruns home folder: {@code home/jruns.db} and {@code home/artifacts}. */
@@ -225,28 +235,49 @@ public final class EmbeddedStore implements Store {
         if (status != null && status.isTerminated()) heartbeat.release(runId);
     }
 
+    /** MLflow's delete_run: this run only, whatever is below it. */
     @Override
     public void deleteRun(String runId) {
-        setLifecycle(runId, LifecycleStage.DELETED, now());
+        RunLifecycle.delete(db, List.of(runId), true, Progress.NONE);
+    }
+
+    /** MLflow's restore_run: this run only. */
+    @Override
+    public void restoreRun(String runId) {
+        RunLifecycle.restore(db, List.of(runId), false, Progress.NONE);
+    }
+
+    // ---- managing runs: set-based SQL in RunLifecycle and Purge
+
+    @Override
+    public int deleteRuns(List<String> runIds, boolean keepDescendants, Progress progress) {
+        return RunLifecycle.delete(db, runIds, keepDescendants, progress);
     }
 
     @Override
-    public void restoreRun(String runId) {
-        setLifecycle(runId, LifecycleStage.ACTIVE, null);
+    public int restoreRuns(List<String> runIds, Progress progress) {
+        return RunLifecycle.restore(db, runIds, true, progress);
     }
 
-    private void setLifecycle(String runId, LifecycleStage stage, Long deletedTime) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE run_uuid = ?")) {
-                ps.setString(1, stage.wire());
-                if (deletedTime == null) ps.setNull(2, java.sql.Types.INTEGER);
-                else ps.setLong(2, deletedTime);
-                ps.setString(3, runId);
-                if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
-            }
-            return null;
-        });
+    @Override
+    public int deleteRunsCreatedBefore(String experimentId, long maxTimestampMillis, int maxRuns, Progress progress) {
+        requireExperiment(experimentId);
+        return RunLifecycle.deleteCreatedBefore(db, experimentKey(experimentId), maxTimestampMillis, maxRuns, progress);
+    }
+
+    @Override
+    public int restoreRunsDeletedSince(String experimentId, long minTimestampMillis, int maxRuns, Progress progress) {
+        requireExperiment(experimentId);
+        return RunLifecycle.restoreDeletedSince(db, experimentKey(experimentId), minTimestampMillis, maxRuns, progress);
+    }
+
+    @Override
+    public GcResult gc(long deletedBefore, Progress progress) {
+        return Purge.run(db, artifactRoot, deletedBefore, progress);
+    }
+
+    private void requireExperiment(String experimentId) {
+        if (getExperiment(experimentId).isEmpty()) throw noExperiment(experimentId);
     }
 
     @Override
@@ -254,6 +285,30 @@ public final class EmbeddedStore implements Store {
         if (experimentIds.isEmpty()) return List.of();
         experimentIds.forEach(io.jruns.validate.Validation::experimentId);
         return db.read(c -> RunReads.list(c, experimentIds, viewType, maxResults));
+    }
+
+    /** Filter, order and paging run in SQL on the search indexes (see RunSearch). */
+    @Override
+    public SearchResult searchRuns(SearchRequest request) {
+        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
+        SearchPlan plan = SearchPlan.of(request);
+        return db.read(c -> RunSearch.page(c, plan));
+    }
+
+    /** One pass of the search's SQL, the runs' data read a block at a time (see RunScan). */
+    @Override
+    public long scanRuns(SearchRequest request, long limit, java.util.function.Consumer<Run> sink) {
+        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
+        SearchPlan plan = SearchPlan.of(request);
+        return db.read(c -> RunScan.scan(c, plan, limit, sink));
+    }
+
+    /** Each run's data in a few driver calls (see CsvRows). */
+    @Override
+    public long csvRows(SearchRequest request, long limit, io.jruns.manage.CsvTable table) {
+        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
+        SearchPlan plan = SearchPlan.of(request);
+        return db.read(c -> CsvRows.scan(c, plan, limit, table));
     }
 
     // ---- logging
@@ -266,6 +321,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
+        if (batches.isEmpty()) return List.of(); // nothing is held back here: an empty flush has no work
         return db.write(durable, c -> RunWrites.logBatches(c, batches));
     }
 
@@ -320,6 +376,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public void close() {
+        Purge.await(autoGc);
         heartbeat.close();
         db.close();
     }

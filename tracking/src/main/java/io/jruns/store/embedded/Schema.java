@@ -75,7 +75,15 @@ final class Schema {
                       id INTEGER PRIMARY KEY,
                       rid INTEGER NOT NULL, key TEXT NOT NULL,
                       n INTEGER NOT NULL, points BLOB NOT NULL)""",
-                    "CREATE INDEX metric_chunks_by_run_key ON metric_chunks (rid, key, id)"));
+                    "CREATE INDEX metric_chunks_by_run_key ON metric_chunks (rid, key, id)"),
+            // v2: managing runs. Which delete took a run (so restore brings back what went
+            // with it), deleted runs by time (bulk restore, gc), and store-wide settings
+            // such as when gc last ran.
+            List.of(
+                    "ALTER TABLE runs ADD COLUMN deleted_batch TEXT",
+                    "CREATE INDEX runs_deleted ON runs (experiment_id, deleted_time) WHERE lifecycle_stage = 'deleted'",
+                    "CREATE INDEX runs_deleted_by_time ON runs (deleted_time) WHERE lifecycle_stage = 'deleted'",
+                    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"));
 
     private Schema() {
     }
