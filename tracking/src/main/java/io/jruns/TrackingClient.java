@@ -125,6 +125,17 @@ public final class TrackingClient {
         return manager().resolve(ref);
     }
 
+    /**
+     * A RUN in any state: a run id, a unique id prefix, or a run name in these experiments
+     * (names or ids; the active experiment when empty). Ambiguity is an error listing matches.
+     */
+    public Run resolveRun(String ref, List<String> experiments) {
+        session.writer.flush();
+        List<String> ids = experiments.isEmpty() ? List.of(session.activeExperimentId())
+                : experiments.stream().map(e -> io.jruns.manage.ExperimentRefs.resolve(session.store, e).experimentId()).toList();
+        return io.jruns.manage.RunRefs.resolve(session.store, ref, ids, io.jruns.domain.ViewType.ALL);
+    }
+
     /** Renames a run ({@code mlflow.runName} follows); returns its id. */
     public String rename(String run, String name) {
         return manager().rename(run, name);

@@ -2,6 +2,7 @@ package io.jruns.bench;
 
 import io.jruns.bench.b1.ThroughputMain;
 import io.jruns.bench.b2.CallCostMain;
+import io.jruns.bench.b4.ManageMain;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Runs B1 and B2 of the tracking core, each in its own JVM, and prints every figure beside
- * its baseline with the target and a verdict. Exit status 0 when every target is met.
- * Usage: BenchMain [--rounds N] [--bursts N] [--out FILE]
+ * Runs B1 and B2 of the tracking core and B4 of search and run management, each in its own
+ * JVM, and prints every figure beside its baseline with the target and a verdict. Exit
+ * status 0 when every target is met.
+ * Usage: BenchMain [--rounds N] [--bursts N] [--searches N] [--cache DIR] [--out FILE]
  */
 public final class BenchMain {
     static final double B1_MIN_POINTS_PER_S = 1_000_000;
@@ -27,11 +29,15 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         int rounds = 5;
         int bursts = 30;
+        int searches = 30;
+        Path cache = Path.of("bench", "target", "b4-cache");
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = positive(args, ++i, "--rounds");
                 case "--bursts" -> bursts = positive(args, ++i, "--bursts");
+                case "--searches" -> searches = positive(args, ++i, "--searches");
+                case "--cache" -> cache = Path.of(value(args, ++i, "--cache"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 default -> usage("unknown option '" + args[i] + "'");
             }
@@ -45,6 +51,17 @@ public final class BenchMain {
         ChildJvm.Outcome b2 = ChildJvm.run(List.of("-Xmx128m"), CallCostMain.class, String.valueOf(bursts));
         if (b2.ok()) b2Rows(table, b2);
         else table.fail("B2 logMetric caller cost", "child JVM failed, exit " + b2.exitCode() + " (see its output)");
+
+        System.err.println("== B4: search, CSV and bulk delete on 100,000 runs (store cached under " + cache + ")");
+        ChildJvm.Outcome b4 = ChildJvm.run(List.of("-Xmx4g"), ManageMain.class, cache.toAbsolutePath().toString(),
+                String.valueOf(searches));
+        if (b4.ok()) B4Rows.add(table, b4);
+        else table.fail("B4 search, CSV, bulk delete", "child JVM failed, exit " + b4.exitCode() + " (see its output)");
+
+        System.err.println("== B5: rendering the runs table of 10,000 runs and %compare of 100 runs");
+        ChildJvm.Outcome b5 = B5Rows.run();
+        if (b5.ok()) B5Rows.add(table, b5);
+        else table.fail("B5 views", "child JVM failed, exit " + b5.exitCode() + " (see its output)");
 
         String report = header() + "\n" + table.render() + "\n" + Reference.TEXT;
         System.out.print(report);
@@ -74,7 +91,7 @@ public final class BenchMain {
     }
 
     private static void usage(String problem) {
-        System.err.println("bench: " + problem + " (options: --rounds N, --bursts N, --out FILE)");
+        System.err.println("bench: " + problem + " (options: --rounds N, --bursts N, --searches N, --cache DIR, --out FILE)");
         System.exit(2);
     }
 
@@ -124,6 +141,8 @@ public final class BenchMain {
                 + "\nJava " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + rt.availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + "\nB1 throughput: end-to-end rate, jruns / baseline (higher is better). "
-                + "B2 caller cost: nanoseconds per call minus nanoTime overhead, jruns / baseline (lower is better).\n";
+                + "B2 caller cost: nanoseconds per call minus nanoTime overhead, jruns / baseline (lower is better).\n"
+                + "B4: 100,000 runs x 20 params, 20 metrics of 10 steps, 5 tags; times in ms, jruns / baseline (lower is better).\n"
+                + "B5: rendering the notebook views from runs in memory; times in ms, jruns / baseline (lower is better).\n";
     }
 }

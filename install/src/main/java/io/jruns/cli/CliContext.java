@@ -42,7 +42,7 @@ final class CliContext implements AutoCloseable {
     }
 
     Store store() {
-        if (store == null) store = Stores.open(TrackingUri.resolve(trackingUri, env.variables()));
+        if (store == null) store = Stores.open(TrackingUri.resolve(trackingUri, env.variables()), env.variables());
         return store;
     }
 

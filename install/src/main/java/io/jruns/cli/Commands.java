@@ -23,10 +23,19 @@ final class Commands {
                 new RunsListCommand(),
                 new RunsGetCommand(),
                 new MetricHistoryCommand(),
+                new RunsSearchCommand(),
+                new RunsRenameCommand(),
+                new RunsTagCommand(),
+                new RunsUntagCommand(),
+                new RunsDeleteCommand(),
+                new RunsRestoreCommand(),
+                new GcCommand(),
+                new ExportCommand(), new ImportCommand(), new CopyCommand(),
                 new ClasspathCommand(),
                 new InstallCommand(),
                 new KernelsCommand(),
-                new ExecuteCommand()));
+                new ExecuteCommand(),
+                new ReproduceCommand()));
     }
 
     List<Command> all() {

@@ -19,7 +19,7 @@ final class ExecuteCommand implements Command {
             OptionSpec.value("--output", "FILE", "write the executed notebook here"),
             OptionSpec.repeated("-p", "NAME=VALUE", "a parameter: a cell declaring it goes after the cell tagged "
                     + "'parameters' (else first); numbers, true/false and text are typed"),
-            OptionSpec.value("--kernel", "NAME", "the kernelspec to run it on (default jruns)"),
+            OptionSpec.value("--kernel", "NAME", "the kernelspec to run it on (default: the notebook's own, else jruns)"),
             OptionSpec.value("--timeout", "SECONDS", "the most one cell may take (default 3600)"),
             OptionSpec.flag("--quiet", "do not print the cells' text output")),
             "Execute a notebook headlessly (nbconvert); runs it logs are tagged with it, source type JOB",
@@ -30,12 +30,19 @@ final class ExecuteCommand implements Command {
         return SPEC;
     }
 
+    /** The kernelspec the notebook names (a reproduced notebook names its own), else jruns. */
+    static String notebookKernel(Path notebook) {
+        if (!Files.isRegularFile(notebook)) return "jruns";
+        String name = NotebookJson.read(notebook).path("metadata").path("kernelspec").path("name").asText("");
+        return name.isBlank() ? "jruns" : name;
+    }
+
     @Override
     public void run(ParsedArgs args, CliContext context) {
         Parameters params = new Parameters();
         args.values("-p").forEach(params::add);
-        String kernel = args.value("--kernel") == null ? "jruns" : args.value("--kernel");
         Path notebook = Path.of(args.positional(0));
+        String kernel = args.value("--kernel") != null ? args.value("--kernel") : notebookKernel(notebook);
         Map<String, String> env = new HashMap<>();
         context.trackingUri().ifPresent(uri -> env.put("JRUNS_TRACKING_URI", uri));
         NotebookRun run = new NotebookRun(notebook, params, kernel, args.positiveInt("--timeout", 3600), env);

@@ -32,6 +32,11 @@ public final class Main {
             return dispatch(Arrays.asList(argv));
         } catch (UsageException e) {
             return fail(2, e.getMessage(), null);
+        } catch (io.jruns.search.FilterException e) {
+            // The one error worth two more lines: the expression with a caret under the problem.
+            int code = fail(2, e.getMessage(), null);
+            e.caretDisplay().lines().limit(2).forEach(l -> env.err().println("  " + l));
+            return code;
         } catch (JrunsException e) {
             return fail(1, e.getMessage(), null);
         } catch (RuntimeException e) {

@@ -65,8 +65,8 @@ class MainTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "frobnicate              | jruns: unknown command 'frobnicate' (see 'jruns help')",
-            "runs                    | jruns: 'runs' needs a subcommand: one of list, get, metric-history",
-            "runs delete x           | jruns: unknown command 'runs delete': one of list, get, metric-history",
+            "runs                    | jruns: 'runs' needs a subcommand: one of list, get, metric-history, search, rename, tag, untag, delete, restore",
+            "runs frob x             | jruns: unknown command 'runs frob': one of list, get, metric-history, search, rename, tag, untag, delete, restore",
             "experiments             | jruns: 'experiments' needs a subcommand: one of list",
             "help runs nope          | jruns: help: no command 'runs nope' (see 'jruns help')",
             "--tracking-uri          | jruns: --tracking-uri needs a value (URI)",
@@ -104,7 +104,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "http://127.0.0.1:5000   | jruns: tracking URI 'http://127.0.0.1:5000': the MLflow REST store is not supported yet",
+            "http://127.0.0.1:9      | jruns: http://127.0.0.1:9: cannot connect (is the server running?)",
             "ftp://host/x            | jruns: tracking URI scheme of 'ftp://host/x' is not supported"})
     void storeProblemsExitOneWithOneLineAndNoStackTrace(String uri, String start) {
         Cli.Result r = new Cli(home).run("--tracking-uri", uri, "experiments", "list");

@@ -3,6 +3,7 @@ package io.jruns.magics;
 import io.jruns.magics.cell.MetricsCellMagic;
 import io.jruns.magics.cell.RunCellMagic;
 import io.jruns.magics.line.ArtifactMagic;
+import io.jruns.magics.line.CompareMagic;
 import io.jruns.magics.line.ExperimentMagic;
 import io.jruns.magics.line.MetricMagic;
 import io.jruns.magics.line.NoteMagic;
@@ -10,6 +11,9 @@ import io.jruns.magics.line.ParamMagic;
 import io.jruns.magics.line.RunMagic;
 import io.jruns.magics.line.RunsMagic;
 import io.jruns.magics.line.TagMagic;
+import io.jruns.magics.model.LogModelMagic;
+import io.jruns.magics.model.ReproduceMagic;
+import io.jruns.magics.model.SnippetMagic;
 import io.jruns.magics.registry.HelpMagic;
 import io.jruns.magics.registry.MagicRegistry;
 
@@ -29,8 +33,12 @@ public final class JrunsMagics {
                 .register(new NoteMagic())
                 .register(new ArtifactMagic())
                 .register(new RunsMagic())
+                .register(new CompareMagic())
                 .register(new RunCellMagic())
                 .register(new MetricsCellMagic())
+                .register(new LogModelMagic())
+                .register(new SnippetMagic())
+                .register(new ReproduceMagic())
                 .register(new HelpMagic(r));
         return r;
     }

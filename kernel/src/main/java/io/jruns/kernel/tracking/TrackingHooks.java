@@ -8,6 +8,7 @@ import io.jruns.kernel.JrunsKernel;
 import io.jruns.kernel.KernelVersion;
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
+import io.jruns.kernel.env.EnvironmentHook;
 import io.jruns.magics.notebook.NotebookRunContext;
 
 import java.util.LinkedHashMap;
@@ -40,12 +41,14 @@ public final class TrackingHooks implements CellListener {
     public static void install(JrunsKernel kernel) {
         TrackingHooks hooks = new TrackingHooks(kernel);
         NotebookRunContext notebook = new NotebookRunContext(kernel.notebook()::path, "jruns-kernel " + KernelVersion.get());
+        EnvironmentHook environment = EnvironmentHook.install(kernel);
         Jruns.setRunContext(new RunContext() {
             @Override
             public Map<String, String> tags() {
                 Map<String, String> tags = new LinkedHashMap<>(notebook.tags());
                 hooks.cellId().ifPresent(id -> tags.put(START_CELL_TAG, id));
-                tags.put("jruns.kernel.spec", System.getProperty("jruns.kernelspec", "jruns"));
+                tags.put("jruns.kernel.spec", environment.kernelName());
+                tags.putAll(environment.tags());
                 return tags;
             }
 
@@ -57,6 +60,7 @@ public final class TrackingHooks implements CellListener {
             @Override
             public void onRunStarted(ActiveRun run) {
                 notebook.onRunStarted(run);
+                environment.onRunStarted(run);
             }
         });
         kernel.addCellListener(hooks);

@@ -1,9 +1,6 @@
 package io.jruns.magics.line;
 
-import io.jruns.Jruns;
-import io.jruns.domain.Experiment;
-import io.jruns.domain.Run;
-import io.jruns.domain.ViewType;
+import io.jruns.JrunsException;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
@@ -11,14 +8,37 @@ import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.render.RunsTable;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** {@code %runs}: the Experiment Runs table of the active experiment, inline. */
+/**
+ * {@code %runs}: the Experiment Runs table (filtered, ordered, paged), and {@code %runs show
+ * RUN}: one run's page.
+ */
 public final class RunsMagic implements Magic {
     static final int DEFAULT_MAX = 100;
-    private static final MagicSpec SPEC = new MagicSpec("runs", MagicSpec.Kind.LINE, "%runs [--max N]",
-            "Show the Experiment Runs table of the active experiment, newest first.",
-            List.of(OptionSpec.value("max", "N", "show at most N runs (default 100)")));
+    static final int MAX_PAGE = 1000;
+    private static final MagicSpec SPEC = new MagicSpec("runs", MagicSpec.Kind.LINE,
+            "%runs [FILTER] [--max N] [--page P] [--columns K,...] [--order-by O]... [--state active|deleted|all] "
+                    + "[--experiment E,...] | %runs show RUN | %runs rename RUN NAME | %runs tag RUN K=V... "
+                    + "| %runs untag RUN K... | %runs delete RUN... [--keep-descendants] | %runs restore RUN... "
+                    + "| %runs delete --before TIME [--max N] | %runs restore --since TIME [--max N] "
+                    + "| %runs csv [FILTER] --to FILE",
+            "Show the Experiment Runs table, newest first (nested runs under their parent, 100 a page); "
+                    + "or with show RUN, the run's page; rename, tag, untag, delete (30-day restore), restore and "
+                    + "csv manage runs. RUN is a run id, a unique id prefix or a run name. "
+                    + "Quote a filter: %runs \"params.opt = 'adam'\".",
+            List.of(OptionSpec.value("max", "N", "rows a page, 1 to 1,000 (default 100)"),
+                    OptionSpec.value("page", "P", "which page of rows (default 1)"),
+                    OptionSpec.value("columns", "K,...", "params and metrics to show (default: those that vary most)"),
+                    OptionSpec.repeated("order-by", "O", "order key, e.g. \"metrics.rmse ASC\" (default: newest first)"),
+                    OptionSpec.value("state", "S", "active (default), deleted or all"),
+                    OptionSpec.repeated("experiment", "E,...", "experiments by name or id (default: the active one)"),
+                    OptionSpec.flag("keep-descendants", "delete: leave the runs nested below"),
+                    OptionSpec.value("before", "TIME", "delete runs created at or before (millis, 2026-11-01, 30d)"),
+                    OptionSpec.value("since", "TIME", "restore runs deleted at or after (millis, date, or age like 2h)"),
+                    OptionSpec.value("to", "FILE", "csv: the file to write")));
 
     @Override
     public MagicSpec spec() {
@@ -27,9 +47,47 @@ public final class RunsMagic implements Magic {
 
     @Override
     public void run(MagicHost host, ParsedArgs args, String body) {
-        int max = args.longValue("max").map(Long::intValue).orElse(DEFAULT_MAX);
-        Experiment e = Jruns.getExperiment();
-        List<Run> runs = Jruns.client().listRuns(List.of(e.experimentId()), ViewType.ACTIVE_ONLY, max);
-        host.display(RunsTable.of(e.name(), runs));
+        List<String> words = args.positional();
+        if (!words.isEmpty() && words.get(0).equals("show")) {
+            RunShow.show(host, args);
+            return;
+        }
+        if (!words.isEmpty() && RunsManage.ACTIONS.contains(words.get(0))) {
+            RunsManage.run(host, args);
+            return;
+        }
+        int max = (int) Math.min(Integer.MAX_VALUE, args.longValue("max").orElse((long) DEFAULT_MAX));
+        if (max < 1 || max > MAX_PAGE) {
+            throw JrunsException.invalid("%runs: --max takes 1 to 1,000 rows a page, not " + max + " (see more with --page P)");
+        }
+        int page = (int) Math.min(Integer.MAX_VALUE, args.longValue("page").orElse(1L));
+        if (page < 1) throw JrunsException.invalid("%runs: --page counts from 1, not " + page);
+        String filter = String.join(" ", words);
+        List<String> experiments = RunFinder.experiments(args.values("experiment"));
+        String state = args.value("state").orElse(null);
+        RunFinder.Found found = RunFinder.search(experiments, filter, state, args.values("order-by"));
+        List<String> columns = args.value("columns").map(c -> Arrays.asList(c.split(","))).orElse(List.of());
+        String subtitle = RunFinder.names(experiments) + (filter.isBlank() ? "" : " \u00b7 " + filter)
+                + (state == null || state.equalsIgnoreCase("active") ? "" : " \u00b7 " + state.toLowerCase(java.util.Locale.ROOT) + " runs");
+        host.display(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
+                System.currentTimeMillis(), p -> command(args, filter, max, p), found.capped())));
+    }
+
+    /** The %runs line that shows another page of the same table. */
+    static String command(ParsedArgs args, String filter, int max, int page) {
+        List<String> parts = new ArrayList<>(List.of("%runs"));
+        if (!filter.isBlank()) parts.add(quote(filter));
+        for (String e : args.values("experiment")) parts.add("--experiment " + quote(e));
+        args.value("state").ifPresent(s -> parts.add("--state " + quote(s)));
+        args.value("columns").ifPresent(c -> parts.add("--columns " + quote(c)));
+        for (String o : args.values("order-by")) parts.add("--order-by " + quote(o));
+        if (max != DEFAULT_MAX) parts.add("--max " + max);
+        parts.add("--page " + page);
+        return String.join(" ", parts);
+    }
+
+    static String quote(String s) {
+        if (!s.isEmpty() && s.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')) return s;
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -8,42 +8,54 @@ import io.jruns.magics.host.Output;
 
 import java.util.Map;
 
-/** A small card for one run: name, status, id, experiment, duration, params and latest metrics. */
+/** A small card for one run: name, status, duration, id, experiment, parent, params and latest metrics. */
 public final class RunCard {
+    static final int SHOWN = 12;
+
     private RunCard() {
     }
 
     public static Output of(Run run, String experimentName) {
         RunInfo i = run.info();
-        StringBuilder h = new StringBuilder("<div class=\"jruns-card\" style=\"border:1px solid #ccc;border-radius:6px;"
-                + "padding:6px 10px;display:inline-block;font-family:sans-serif;font-size:13px\">");
-        h.append("<b>").append(Html.escape(i.runName())).append("</b> &middot; ")
-                .append(Html.escape(i.status().name())).append(" &middot; ")
-                .append(Format.duration(i.startTime(), i.endTime()))
-                .append("<br><span style=\"color:#666\">run ").append(Html.escape(i.runId()))
-                .append(" in experiment ").append(Html.escape(experimentName)).append("</span>");
-        run.parentRunId().ifPresent(p -> h.append("<br><span style=\"color:#666\">parent ")
-                .append(Html.escape(p)).append("</span>"));
-        appendMap(h, "params", run.data().params());
+        StringBuilder h = new StringBuilder(1024).append("<div class=\"jr jr-card\">").append(Css.STYLE)
+                .append("<div class=\"jr-h\"><span class=\"jr-name\">");
+        Html.append(h, RunsRows.name(i)).append("</span>").append(Status.html(i.status())).append("<span class=\"jr-dim\">")
+                .append(Format.duration(i.startTime(), i.endTime())).append(" \u00b7 run <span class=\"jr-sha\">")
+                .append(Html.escape(i.runId())).append("</span> in experiment ");
+        Html.append(h, experimentName).append("</span></div>");
+        run.parentRunId().ifPresent(p -> h.append("<div class=\"jr-dim\">nested under run <span class=\"jr-sha\">")
+                .append(Html.escape(p)).append("</span></div>"));
+        line(h, "params", run.data().params());
         StringBuilder m = new StringBuilder();
+        int n = 0;
         for (Map.Entry<String, MetricSummary> e : run.data().metrics().entrySet()) {
+            if (n++ == SHOWN) {
+                m.append(", \u2026");
+                break;
+            }
             if (m.length() > 0) m.append(", ");
-            m.append(Html.escape(e.getKey())).append("=").append(Format.number(e.getValue().latest()));
+            Html.append(m, e.getKey()).append("=").append(Format.number(e.getValue().latest()));
         }
-        if (m.length() > 0) h.append("<br>metrics: ").append(m);
+        if (m.length() > 0) h.append("<div><span class=\"jr-dim\">metrics</span> ").append(m).append("</div>");
         h.append("</div>");
         String text = "Run " + i.runName() + " (" + i.runId() + ") " + i.status() + " in experiment " + experimentName
                 + (run.data().tags().containsKey(SystemTags.PARENT_RUN_ID) ? ", nested" : "");
         return new Output(h.toString(), text);
     }
 
-    private static void appendMap(StringBuilder h, String label, Map<String, String> values) {
+    private static void line(StringBuilder h, String label, Map<String, String> values) {
         if (values.isEmpty()) return;
         StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> {
+        int n = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (n++ == SHOWN) {
+                b.append(", \u2026");
+                break;
+            }
             if (b.length() > 0) b.append(", ");
-            b.append(Html.escape(k)).append("=").append(Html.escape(v));
-        });
-        h.append("<br>").append(label).append(": ").append(b);
+            Html.append(b, e.getKey()).append("=");
+            Html.append(b, e.getValue());
+        }
+        h.append("<div><span class=\"jr-dim\">").append(label).append("</span> ").append(b).append("</div>");
     }
 }

@@ -1,72 +1,97 @@
 package io.jruns.magics.render;
 
-import io.jruns.domain.MetricSummary;
+import io.jruns.compare.Key;
+import io.jruns.compare.RunFacts;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
-import io.jruns.domain.SystemTags;
 import io.jruns.magics.host.Output;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.IntFunction;
 
-/** The Experiment Runs table, newest first: time, name, status, duration, source, user, params, metrics. */
+/**
+ * The Experiment Runs table: one row per run in the order given (newest first by default),
+ * nested runs under their parent (collapsible, without script), a page of rows at a time
+ * with a line saying how many more there are and how to see them.
+ */
 public final class RunsTable {
-    static final int MAX_KEY_COLUMNS = 8;
+    /**
+     * What to show. {@code pageCommand} gives the command that shows a given page (for the
+     * "more" line); {@code capped} says the search stopped at its limit, so there may be
+     * more runs than {@code runs} holds.
+     */
+    public record View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
+                       long now, IntFunction<String> pageCommand, boolean capped) {
+    }
+
+    static final String[] FIXED = {"Start time", "Run name", "Status", "Duration", "Source", "User"};
 
     private RunsTable() {
     }
 
-    public static Output of(String experimentName, List<Run> runs) {
-        TreeSet<String> params = new TreeSet<>();
-        TreeSet<String> metrics = new TreeSet<>();
-        for (Run r : runs) {
-            params.addAll(r.data().params().keySet());
-            metrics.addAll(r.data().metrics().keySet());
+    public static Output render(View v) {
+        List<RunTree.Row> all = RunTree.rows(v.runs());
+        int from = Math.min(all.size(), (v.page() - 1) * v.pageSize());
+        int to = Math.min(all.size(), from + v.pageSize());
+        List<RunTree.Row> page = all.subList(from, to);
+        List<Run> shown = new ArrayList<>(page.size());
+        for (RunTree.Row r : page) shown.add(r.run());
+        List<Key> keys = Columns.choose(shown, v.runs(), v.columns());
+        boolean models = shown.stream().anyMatch(RunFacts::hasModel);
+        RunsRows rows = new RunsRows(keys, models, v.now());
+        StringBuilder h = new StringBuilder(4096 + page.size() * 700).append("<div class=\"jr jr-runs\">").append(Css.STYLE);
+        h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
+        Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");
+        Html.append(h, v.subtitle()).append("</span></div>");
+        String footer = footer(v, all.size(), from, to);
+        if (page.isEmpty()) {
+            h.append("<div class=\"jr-more\">");
+            Html.append(h, footer).append("</div></div>");
+            return new Output(h.toString(), v.title() + " " + v.subtitle() + "\n" + footer + "\n");
         }
-        List<String> p = new ArrayList<>(params).subList(0, Math.min(MAX_KEY_COLUMNS, params.size()));
-        List<String> m = new ArrayList<>(metrics).subList(0, Math.min(MAX_KEY_COLUMNS, metrics.size()));
-        List<String> header = new ArrayList<>(List.of("Start time", "Run name", "Status", "Duration", "Source", "User"));
-        p.forEach(k -> header.add("params." + k));
-        m.forEach(k -> header.add("metrics." + k));
-        List<List<String>> rows = new ArrayList<>();
-        for (Run r : runs) rows.add(row(r, p, m));
-        String title = "Experiment Runs: " + experimentName + " (" + runs.size() + (runs.size() == 1 ? " run)" : " runs)");
-        return new Output(html(title, header, rows, 6), TextTable.render(title, header, rows));
-    }
-
-    private static List<String> row(Run r, List<String> params, List<String> metrics) {
-        RunInfo i = r.info();
-        List<String> row = new ArrayList<>();
-        row.add(Format.time(i.startTime()));
-        row.add((r.parentRunId().isPresent() ? "  \u21b3 " : "") + i.runName());
-        row.add(i.status().name());
-        row.add(Format.duration(i.startTime(), i.endTime()));
-        String source = r.data().tags().getOrDefault(SystemTags.SOURCE_NAME, "");
-        row.add(source.isEmpty() ? "" : Path.of(source).getFileName().toString());
-        row.add(i.userId() == null ? "" : i.userId());
-        params.forEach(k -> row.add(r.data().params().getOrDefault(k, "")));
-        for (String k : metrics) {
-            MetricSummary s = r.data().metrics().get(k);
-            row.add(s == null ? "" : Format.number(s.latest()));
-        }
-        return row;
-    }
-
-    private static String html(String title, List<String> header, List<List<String>> rows, int textColumns) {
-        StringBuilder h = new StringBuilder("<div class=\"jruns-runs\"><div style=\"font-weight:600;margin:4px 0\">")
-                .append(Html.escape(title)).append("</div><table><thead><tr>");
-        for (String c : header) h.append("<th>").append(Html.escape(c)).append("</th>");
-        h.append("</tr></thead><tbody>");
-        for (List<String> row : rows) {
-            h.append("<tr>");
-            for (int c = 0; c < row.size(); c++) {
-                h.append(c < textColumns ? "<td style=\"text-align:left\">" : "<td style=\"text-align:right\">")
-                        .append(Html.escape(row.get(c))).append("</td>");
+        h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
+        rows.header(h);
+        int family = -1;
+        boolean open = false;
+        for (RunTree.Row r : page) {
+            if (r.family() != family) {
+                if (open) h.append("</tbody>");
+                h.append("<tbody>");
+                open = true;
+                family = r.family();
             }
-            h.append("</tr>");
+            rows.row(h, r);
         }
-        return h.append("</tbody></table></div>").toString();
+        if (open) h.append("</tbody>");
+        h.append("</table></div><div class=\"jr-more\">");
+        Html.append(h, footer).append("</div></div>");
+        return new Output(h.toString(), text(v, page, rows, keys, models, footer));
+    }
+
+    static String footer(View v, int total, int from, int to) {
+        String of = v.capped() ? "more than " + Format.count(total) : Format.count(total);
+        if (total == 0) return v.page() > 1 ? "No runs on page " + v.page() + "." : "No runs match.";
+        if (from >= total) return "Page " + v.page() + " is past the end: " + of + " runs, " + v.pageSize() + " a page.";
+        String shown = "Showing runs " + Format.count(from + 1) + "\u2013" + Format.count(to) + " of " + of;
+        if (to >= total && !v.capped()) return shown + ".";
+        String next = v.pageCommand() == null ? "--page " + (v.page() + 1) : v.pageCommand().apply(v.page() + 1);
+        String more = v.capped() ? "; see more with " : "; " + Format.count(total - to) + " more: ";
+        String tail = v.capped() ? ", or narrow them with a filter." : ".";
+        return shown + more + next + " (up to 1,000 a page with --max N)" + tail;
+    }
+
+    private static String text(View v, List<RunTree.Row> page, RunsRows rows, List<Key> keys, boolean models, String footer) {
+        List<String> header = new ArrayList<>(List.of(FIXED));
+        if (models) header.add("Model");
+        for (Key k : keys) header.add(k.qualified());
+        List<List<String>> cells = new ArrayList<>();
+        for (RunTree.Row r : page) cells.add(rows.textRow(r));
+        return TextTable.render(v.title() + ": " + v.subtitle(), header, cells) + footer + "\n";
+    }
+
+    static boolean deleted(RunInfo i) {
+        return i.lifecycleStage() == LifecycleStage.DELETED;
     }
 }

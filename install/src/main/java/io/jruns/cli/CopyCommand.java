@@ -1,0 +1,35 @@
+package io.jruns.cli;
+
+import io.jruns.store.Store;
+import io.jruns.transfer.TransferReport;
+import io.jruns.transfer.Transfers;
+
+import java.util.List;
+
+/** {@code jruns copy --from URI --to URI}: runs between any two stores. */
+final class CopyCommand implements Command {
+    private static final CommandSpec SPEC = new CommandSpec("copy", List.of(), List.of(
+            OptionSpec.value("--from", "URI", "the tracking URI to copy from (a folder, sqlite:///file.db, http(s)://host, databricks)"),
+            OptionSpec.value("--to", "URI", "the tracking URI to copy to"),
+            TransferOptions.EXPERIMENT, TransferOptions.FILTER),
+            "Copy runs between two stores",
+            "Keeps params, every metric point, tags and notes, artifacts, status, times, parent links (pointed at the "
+                    + "copies) and deletion. Experiments are matched by name. The source run id is kept in the tag "
+                    + "jruns.source.runId, so copying again adds only runs not copied yet.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        String from = TransferOptions.required(args, "--from");
+        String to = TransferOptions.required(args, "--to");
+        try (Store source = TransferOptions.open(from, context); Store target = TransferOptions.open(to, context)) {
+            TransferReport r = Transfers.copy(source, TransferOptions.shown(from, context), target,
+                    TransferOptions.selection(args), TransferOptions.progress(context.err(), "copy"));
+            context.out().println(r.summary("Copied") + " from " + source.describe() + " to " + target.describe());
+        }
+    }
+}

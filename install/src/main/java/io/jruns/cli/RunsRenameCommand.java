@@ -1,0 +1,24 @@
+package io.jruns.cli;
+
+import java.util.List;
+
+/** {@code jruns runs rename RUN NAME}: a new run name; the mlflow.runName tag follows. */
+final class RunsRenameCommand implements Command {
+    private static final CommandSpec SPEC = new CommandSpec("runs rename", List.of("RUN", "NAME"),
+            List.of(ManageOptions.EXPERIMENT),
+            "Rename a run",
+            "RUN is a run id, a unique prefix of one (4 or more hex digits) or a run name. The run's "
+                    + "mlflow.runName tag changes with it.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        String name = args.positional(1);
+        String id = ManageOptions.manager(args, context).rename(args.positional(0), name);
+        context.out().println("Renamed run " + id + " to '" + Formats.cell(name, 80) + "'.");
+    }
+}

@@ -1,0 +1,108 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Run;
+import io.jruns.json.RestJson;
+import io.jruns.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunsSearchCommandTest {
+    @TempDir
+    Path home;
+    Cli cli;
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        cli = new Cli(home);
+        seed = Seed.into(cli);
+    }
+
+    private List<String> ids(Cli.Result r) {
+        return Tables.cells(r.out()).stream().skip(1).map(row -> row.get(0)).toList();
+    }
+
+    @Test
+    void filterOrderAndExperiments() {
+        Cli.Result r = cli.run("runs", "search", "--filter", "metrics.loss < 1", "--order-by", "metrics.loss");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of(seed.small, seed.big), ids(r));
+        assertEquals(List.of(seed.bert, seed.big, seed.small), ids(cli.run("runs", "search")));
+        Cli.Result two = cli.run("runs", "search", "--experiment", "nlp", "--experiment", seed.visionId,
+                "--filter", "params.lr = '0.1' OR params.heads = '12'");
+        assertEquals(List.of(seed.bert, seed.big), ids(two));
+        assertEquals("experiment", Tables.cells(two.out()).get(0).get(2));
+    }
+
+    @Test
+    void stateChoosesDeletedRuns() {
+        try (Store store = cli.openStore()) {
+            store.deleteRun(seed.big);
+        }
+        assertEquals(List.of(seed.big), ids(cli.run("runs", "search", "--state", "deleted")));
+        assertEquals(3, ids(cli.run("runs", "search", "--state", "ALL")).size());
+    }
+
+    @Test
+    void csvToStdout() {
+        Cli.Result r = cli.run("runs", "search", "--experiment", "vision", "--format", "csv", "--order-by", "start_time");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("Run ID,Name,Source Type,Source Name,User,Status,layers,lr,acc,loss,odd",
+                seed.small + ",cnn-small,,,alice,FINISHED,3,0.01,0.8125,0.25,Infinity",
+                seed.big + ",cnn-big,,,alice,RUNNING,,0.1,,0.75,"), List.of(r.out().split("\r\n")));
+    }
+
+    @Test
+    void jsonIsMlflowsSearchAnswerWithThePageToken() {
+        Cli.Result r = cli.run("runs", "search", "--max", "1", "--format", "json");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of(seed.bert), RestJson.readRuns(r.out()).stream().map(Run::runId).toList());
+        assertTrue(RestJson.parse(r.out()).path("next_page_token").isTextual(), r.out());
+    }
+
+    @Test
+    void aFilterErrorShowsACaretUnderTheProblem() {
+        Cli.Result r = cli.run("runs", "search", "--filter", "metrics.acc LIKE 'a%'");
+        assertEquals(2, r.code());
+        assertEquals(List.of(
+                "jruns: LIKE is not defined for metrics (use =, !=, <, <=, > or >=) (column 13)",
+                "  metrics.acc LIKE 'a%'",
+                "              ^"), r.err().lines().toList());
+        Cli.Result order = cli.run("runs", "search", "--order-by", "metrics.loss DESCENDING");
+        assertEquals(2, order.code());
+        assertTrue(order.err().lines().findFirst().orElseThrow().endsWith("(column 14)"), order.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--state gone         | runs search: --state must be active, deleted or all, got 'gone'",
+            "--max 0              | runs search: --max needs a positive integer, got '0'",
+            "--max 60000          | runs search: --max is at most 50,000 for table and json (csv has no limit), got 60000",
+            "--format xml         | runs search: --format must be one of table, csv, json, got 'xml'",
+            "--filter             | runs search: --filter needs a value (FILTER)",
+            "extra                | runs search: unexpected argument 'extra'"})
+    void badUsage(String args, String message) {
+        List<String> argv = new ArrayList<>(List.of("runs", "search"));
+        argv.addAll(List.of(args.split(" ")));
+        Cli.Result r = cli.run(argv.toArray(String[]::new));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.error().startsWith("jruns: " + message), r.error());
+    }
+
+    @Test
+    void anUnknownExperimentIsOneLine() {
+        Cli.Result r = cli.run("runs", "search", "--experiment", "audio");
+        assertEquals(1, r.code());
+        assertTrue(r.error().startsWith("jruns: experiment 'audio' does not exist"), r.error());
+    }
+}

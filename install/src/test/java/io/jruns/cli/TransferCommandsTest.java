@@ -1,0 +1,86 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.ViewType;
+import io.jruns.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** jruns export, import and copy on real embedded stores. */
+class TransferCommandsTest {
+    @TempDir
+    Path dir;
+
+    /** run name -> "params|tags without jruns.source.*|loss history" of every run. */
+    private static Map<String, String> contents(Store s) {
+        Map<String, String> out = new TreeMap<>();
+        for (var e : s.listExperiments(ViewType.ALL)) {
+            for (Run r : s.listRuns(List.of(e.experimentId()), ViewType.ALL, 1000)) {
+                Map<String, String> tags = new TreeMap<>(r.data().tags());
+                tags.keySet().removeIf(k -> k.startsWith("jruns.source."));
+                out.put(e.name() + "/" + r.info().runName(), r.data().params() + "|" + tags + "|"
+                        + s.getMetricHistory(r.runId(), "loss").stream().map(Metric::value).toList() + "|"
+                        + r.info().status() + "|" + r.info().lifecycleStage());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void exportImportAndCopyBetweenFolders() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        Map<String, String> original;
+        try (Store s = a.openStore()) {
+            new Seed(s);
+            original = contents(s);
+        }
+        Cli.Result export = a.run("export", "--experiment", "vision", "--experiment", "nlp", "--to", dir.resolve("out").toString());
+        assertEquals(0, export.code(), export.toString());
+        assertTrue(export.out().startsWith("Exported 3 runs"), export.out());
+        assertTrue(export.err().contains("export: 3/3 runs exported"), export.err());
+        assertTrue(Files.isDirectory(dir.resolve("out")));
+
+        Cli b = new Cli(dir.resolve("b"));
+        Cli.Result imported = b.run("import", dir.resolve("out").toString());
+        assertEquals(0, imported.code(), imported.toString());
+        assertTrue(imported.out().startsWith("Imported 3 runs"), imported.out());
+        try (Store s = b.openStore()) {
+            assertEquals(original, contents(s));
+        }
+
+        Cli.Result copy = a.run("copy", "--from", dir.resolve("a").toString(), "--to", dir.resolve("c").toString(),
+                "--filter", "params.lr = '0.01'");
+        assertEquals(0, copy.code(), copy.toString());
+        assertTrue(copy.out().startsWith("Copied 1 runs"), copy.out());
+        Cli.Result again = a.run("copy", "--from", dir.resolve("a").toString(), "--to", dir.resolve("c").toString());
+        assertTrue(again.out().startsWith("Copied 2 runs") && again.out().contains("1 already there"), again.out());
+        try (Store s = new Cli(dir.resolve("c")).openStore()) {
+            assertEquals(original.keySet(), contents(s).keySet());
+        }
+    }
+
+    @Test
+    void missingOptionsAndFoldersAreOneLineErrors() {
+        Cli a = new Cli(dir.resolve("a"));
+        Cli.Result r = a.run("export");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.error().contains("export: --to is required"), r.error());
+        Cli.Result copy = a.run("copy", "--from", dir.toString());
+        assertTrue(copy.error().contains("copy: --to is required"), copy.error());
+        Cli.Result imp = a.run("import", dir.resolve("nope").toString());
+        assertEquals(1, imp.code(), imp.toString());
+        assertTrue(imp.error().contains("no folder at"), imp.error());
+        Cli.Result exp = a.run("export", "--experiment", "ghost", "--to", dir.resolve("o").toString());
+        assertTrue(exp.error().contains("experiment 'ghost' does not exist"), exp.error());
+    }
+}

@@ -1,0 +1,44 @@
+package io.jruns.kernel.env;
+
+import io.jruns.ActiveRun;
+import io.jruns.kernel.JrunsKernel;
+import io.jruns.kernel.KernelHome;
+import io.jruns.reproduce.EnvironmentArtifact;
+import io.jruns.reproduce.InstalledKernels;
+import io.jruns.reproduce.Libraries;
+
+import java.util.Map;
+
+/**
+ * Records the kernel's environment with every run (environment.json and a few tags), lets
+ * logged models name the notebook's libraries, and lets {@code %reproduce} find and install
+ * kernels. Installed by the tracking hooks at kernel start.
+ */
+public final class EnvironmentHook {
+    private final KernelEnvironment environment;
+
+    private EnvironmentHook(KernelEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public static EnvironmentHook install(JrunsKernel kernel) {
+        EnvironmentHook hook = new EnvironmentHook(new KernelEnvironment(kernel.classpath(), System.getenv(), KernelHome.locate()));
+        Libraries.useSessionSource(hook.environment::libraries);
+        InstalledKernels.use(new JupyterKernelSpecs(System.getenv(), KernelHome.locate(), true));
+        return hook;
+    }
+
+    public String kernelName() {
+        return environment.kernelName();
+    }
+
+    /** The environment tags for a new run ({@code jruns.env.*}). */
+    public Map<String, String> tags() {
+        return EnvironmentArtifact.enabled() ? EnvironmentArtifact.tags(environment.capture()) : Map.of();
+    }
+
+    /** Stores environment.json with the run; a failure costs a warning, never the run. */
+    public void onRunStarted(ActiveRun run) {
+        if (EnvironmentArtifact.enabled()) EnvironmentArtifact.logQuietly(run, environment::capture);
+    }
+}

@@ -1,0 +1,130 @@
+package io.jruns.kernel.env;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jruns.JrunsException;
+import io.jruns.kernel.install.KernelSpec;
+import io.jruns.kernel.install.KernelSpecWriter;
+import io.jruns.reproduce.KernelSpecs;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The kernels Jupyter sees ({@code jupyter kernelspec list --json}, in the given environment,
+ * so {@code JUPYTER_PATH} counts), and new jruns kernelspecs written from {@code kernelHome}
+ * (a kernelspec folder or {@code kernel/target}): beside the run's old kernel when Jupyter
+ * still looks there, else in the user's Jupyter data folder.
+ */
+public final class JupyterKernelSpecs implements KernelSpecs {
+    private final Map<String, String> env;
+    private final Supplier<Path> kernelHome;
+    private final boolean classDataSharing;
+
+    public JupyterKernelSpecs(Map<String, String> env, Path kernelHome, boolean classDataSharing) {
+        this(env, () -> kernelHome, classDataSharing);
+    }
+
+    /** {@code kernelHome} is asked only when a kernel is installed. */
+    public JupyterKernelSpecs(Map<String, String> env, Supplier<Path> kernelHome, boolean classDataSharing) {
+        this.env = Map.copyOf(env);
+        this.kernelHome = kernelHome;
+        this.classDataSharing = classDataSharing;
+    }
+
+    @Override
+    public Optional<KernelRef> find(String name) {
+        JsonNode spec = list().path("kernelspecs").path(name);
+        if (spec.isMissingNode()) return Optional.empty();
+        return Optional.of(new KernelRef(name, spec.path("spec").path("display_name").asText(name),
+                spec.path("resource_dir").asText("")));
+    }
+
+    @Override
+    public KernelRef install(String name, String displayName, List<String> jvmOptions, String near) {
+        Path beside = near == null ? null : Path.of(near).toAbsolutePath().getParent();
+        if (beside != null && Files.isDirectory(beside) && Files.isWritable(beside)) {
+            write(name, displayName, jvmOptions, beside.resolve(name));
+            Optional<KernelRef> seen = find(name);
+            if (seen.isPresent()) return seen.get();
+        }
+        write(name, displayName, jvmOptions, userKernels().resolve(name));
+        return find(name).orElseThrow(() -> new JrunsException(JrunsException.Code.INTERNAL_ERROR, "installed kernelspec '"
+                + name + "' in " + userKernels() + " but jupyter kernelspec list does not show it"));
+    }
+
+    private void write(String name, String displayName, List<String> jvmOptions, Path dir) {
+        KernelSpec spec = KernelSpec.builder().kernelHome(kernelHome.get()).displayName(displayName).jvmOptions(jvmOptions)
+                .env(KernelEnvironment.KERNELSPEC_ENV, name).classDataSharing(classDataSharing).build();
+        KernelSpecWriter.write(spec, dir);
+    }
+
+    /** {@code $JUPYTER_DATA_DIR/kernels}, else {@code ~/.local/share/jupyter/kernels}. */
+    Path userKernels() {
+        String data = env.get("JUPYTER_DATA_DIR");
+        Path base = data != null && !data.isBlank() ? Path.of(data)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share", "jupyter");
+        return base.resolve("kernels");
+    }
+
+    private JsonNode list() {
+        List<String> tried = new ArrayList<>();
+        for (String jupyter : candidates()) {
+            Optional<String> out = run(jupyter, "kernelspec", "list", "--json");
+            if (out.isPresent()) {
+                try {
+                    return new ObjectMapper().readTree(out.get());
+                } catch (IOException e) {
+                    throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, jupyter + " kernelspec list gave no JSON");
+                }
+            }
+            tried.add(jupyter);
+        }
+        throw JrunsException.notFound("no working 'jupyter' command to list kernels (tried " + String.join(", ", tried)
+                + "); set JRUNS_JUPYTER");
+    }
+
+    /** {@code $JRUNS_JUPYTER}, else each {@code jupyter} on PATH (a pyenv shim may lack Jupyter), then /usr/bin/jupyter. */
+    private List<String> candidates() {
+        String explicit = env.get("JRUNS_JUPYTER");
+        if (explicit != null && !explicit.isBlank()) return List.of(explicit);
+        List<String> out = new ArrayList<>();
+        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = dir.isEmpty() ? null : Path.of(dir, "jupyter");
+            if (p != null && Files.isExecutable(p) && !out.contains(p.toString())) out.add(p.toString());
+        }
+        if (!out.contains("/usr/bin/jupyter")) out.add("/usr/bin/jupyter");
+        return out;
+    }
+
+    private Optional<String> run(String jupyter, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(jupyter));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            return p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

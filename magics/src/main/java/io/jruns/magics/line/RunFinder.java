@@ -1,0 +1,86 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.Run;
+import io.jruns.manage.RunQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How the view magics find runs: a search (filter, state, order, experiments) and RUN
+ * references (a run id, a unique id prefix, or a run name in the experiments). All search
+ * calls go through here, so the magics depend on the search API in one place.
+ */
+final class RunFinder {
+    /**
+     * The most runs the runs table loads (an experiment of 10,000 runs loads in well under a
+     * second; past this the table says "more than" and suggests a filter).
+     */
+    static final int LIMIT = 10_000;
+
+    /** Runs a search found, in order; {@code capped} when it stopped at {@link #LIMIT}. */
+    record Found(List<Run> runs, boolean capped) {
+    }
+
+    private RunFinder() {
+    }
+
+    static Found search(List<String> experiments, String filter, String state, List<String> orderBy) {
+        return search(experiments, filter, state, orderBy, LIMIT);
+    }
+
+    /** At most {@code limit} runs; {@code capped} when there were more. */
+    static Found search(List<String> experiments, String filter, String state, List<String> orderBy, int limit) {
+        RunQuery q = Jruns.search().filter(filter == null ? "" : filter).max(limit + 1);
+        if (!experiments.isEmpty()) q.experiments(experiments.toArray(String[]::new));
+        if (state != null) q.state(state);
+        if (!orderBy.isEmpty()) q.orderBy(orderBy.toArray(String[]::new));
+        List<Run> runs = q.runs();
+        boolean capped = runs.size() > limit;
+        return new Found(capped ? runs.subList(0, limit) : runs, capped);
+    }
+
+    /**
+     * {@code --experiment} values: names or ids, several separated by commas (a value that is
+     * itself an experiment's name is taken whole). Empty means the active experiment.
+     */
+    static List<String> experiments(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (Jruns.client().getExperimentByName(v).isPresent()) {
+                out.add(v);
+                continue;
+            }
+            for (String part : v.split(",")) if (!part.isBlank()) out.add(part.strip());
+        }
+        return out;
+    }
+
+    /** The experiments' names for a heading (the active experiment when none are given). */
+    static String names(List<String> experiments) {
+        if (experiments.isEmpty()) return Jruns.getExperiment().name();
+        return experiments.stream().map(e -> Jruns.client().getExperimentByName(e).map(Experiment::name)
+                .or(() -> Jruns.client().getExperiment(e).map(Experiment::name)).orElse(e)).collect(Collectors.joining(", "));
+    }
+
+    /** Resolves a RUN (id, unique id prefix or name); unknown or ambiguous is a one-line error. */
+    static Run resolve(String ref, List<String> experiments) {
+        return Jruns.client().resolveRun(ref, experiments);
+    }
+
+    /**
+     * Whether a %compare word is a filter rather than a RUN: it parses as one. A run name
+     * never does (a bare word is not a comparison), so names with spaces stay names.
+     */
+    static boolean isFilter(String word) {
+        try {
+            return io.jruns.search.FilterParser.parse(word).isPresent();
+        } catch (JrunsException notAFilter) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.TrackingClient;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+import io.jruns.magics.args.ParsedArgs;
+import io.jruns.magics.host.MagicHost;
+import io.jruns.magics.render.ArtifactTree;
+import io.jruns.magics.render.RunPage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code %runs show RUN}: reads what the run page shows, then renders it. */
+final class RunShow {
+    /** Sparklines are drawn for this many metrics at most (one history read each). */
+    static final int SPARKLINES = 50;
+    /** Artifacts listed at most, and how deep. */
+    static final int ARTIFACTS = 300;
+    static final int DEPTH = 8;
+
+    private RunShow() {
+    }
+
+    static void show(MagicHost host, ParsedArgs args) {
+        if (args.positional().size() != 2) {
+            throw JrunsException.invalid("%runs show takes one RUN (a run id, a unique id prefix or a run name), e.g. %runs show 3f2a");
+        }
+        List<String> experiments = RunFinder.experiments(args.values("experiment"));
+        Run run = RunFinder.resolve(args.positional().get(1), experiments);
+        TrackingClient client = Jruns.client();
+        Run parent = run.parentRunId().flatMap(p -> {
+            try {
+                return java.util.Optional.of(client.getRun(p));
+            } catch (JrunsException gone) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+        String filter = "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + run.runId() + "'";
+        List<Run> children = RunFinder.search(List.of(run.info().experimentId()), filter, "all", List.of(), 1000).runs();
+        Map<String, List<Metric>> histories = new LinkedHashMap<>();
+        for (String key : run.data().metrics().keySet()) {
+            if (histories.size() >= SPARKLINES) break;
+            if (run.data().metrics().get(key).count() > 1) histories.put(key, client.getMetricHistory(run.runId(), key));
+        }
+        List<ArtifactTree.Entry> artifacts = new ArrayList<>();
+        boolean truncated = list(client, run.runId(), "", 0, artifacts);
+        host.display(RunPage.render(new RunPage.Data(run, Names.experimentName(run.info().experimentId()), parent, children,
+                histories, artifacts, truncated, System.currentTimeMillis())));
+    }
+
+    /** Lists depth-first into {@code out}; true when it stopped at the limit. */
+    private static boolean list(TrackingClient client, String runId, String path, int depth, List<ArtifactTree.Entry> out) {
+        for (FileInfo f : client.listArtifacts(runId, path)) {
+            if (out.size() >= ARTIFACTS) return true;
+            out.add(new ArtifactTree.Entry(f, depth));
+            if (f.isDir() && depth + 1 < DEPTH && list(client, runId, f.path(), depth + 1, out)) return true;
+        }
+        return false;
+    }
+}

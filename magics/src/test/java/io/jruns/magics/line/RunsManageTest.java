@@ -1,0 +1,106 @@
+package io.jruns.magics.line;
+
+import io.jruns.JrunsException;
+import io.jruns.Jruns;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.magics.FakeHost;
+import io.jruns.magics.JrunsMagics;
+import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.magics.registry.MagicSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** %runs rename/tag/untag/delete/restore/csv on a real store. */
+class RunsManageTest {
+    @TempDir
+    Path home;
+    final MagicRegistry magics = JrunsMagics.registry();
+    final FakeHost host = new FakeHost();
+
+    @BeforeEach
+    void store() {
+        Jruns.setTrackingUri(home.toString());
+        Jruns.setExperiment("manage");
+    }
+
+    @AfterEach
+    void endRuns() {
+        Jruns.endAllRuns(RunStatus.KILLED);
+    }
+
+    void runs(String args) throws Exception {
+        magics.run(host, MagicSpec.Kind.LINE, "runs", args, null);
+    }
+
+    Run run(String id) {
+        return Jruns.client().getRun(id);
+    }
+
+    @Test
+    void renameTagUntagDeleteRestoreAndCsvByRunNameOrPrefix() throws Exception {
+        String a;
+        try (var r = Jruns.startRun("alpha")) {
+            r.logParam("lr", 0.1).logMetric("rmse", 0.5).setTag("team", "x");
+            a = r.runId();
+        }
+        String child;
+        try (var parent = Jruns.startRun("beta"); var c = Jruns.startRun(io.jruns.RunOptions.builder().name("kid").nested(true).build())) {
+            child = c.runId();
+        }
+        runs("rename alpha \"alpha one\"");
+        assertEquals("alpha one", run(a).info().runName());
+        runs("tag " + a.substring(0, 8) + " stage=prod owner=\"me too\"");
+        assertEquals("me too", run(a).data().tags().get("owner"));
+        runs("untag \"alpha one\" team");
+        assertTrue(!run(a).data().tags().containsKey("team"));
+
+        runs("delete beta");
+        assertEquals(LifecycleStage.DELETED, run(child).info().lifecycleStage(), "descendants go with their parent");
+        runs("restore beta");
+        assertEquals(LifecycleStage.ACTIVE, run(child).info().lifecycleStage(), "and come back with it");
+
+        Path csv = home.resolve("runs.csv");
+        runs("csv \"params.lr = '0.1'\" --to " + csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("Run ID,Name,Source Type,Source Name,User,Status,lr,rmse", lines.get(0));
+        assertEquals(2, lines.size());
+        assertTrue(host.lastText().startsWith("wrote 1 run(s)"), host.lastText());
+
+        runs("delete --before " + (System.currentTimeMillis() + 1000) + " --max 10");
+        assertTrue(host.lastText().startsWith("deleted 3 run(s)"), host.lastText());
+        runs("restore --since 1h");
+        assertTrue(host.lastText().startsWith("restored 3 run(s)"), host.lastText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rename onlyone", "tag r", "untag r", "delete", "restore", "csv", "delete x --before soon"})
+    void misuseIsOneClearLine(String args) {
+        JrunsException e = assertThrows(JrunsException.class, () -> runs(args));
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("usage: ") || e.getMessage().startsWith("%runs"), e.getMessage());
+    }
+
+    @Test
+    void timesReadAsMillisDatesOrAges() {
+        assertEquals(1_700_000_000_000L, RunsManage.time("1700000000000", "before"));
+        long day = RunsManage.time("1d", "before");
+        assertTrue(Math.abs(System.currentTimeMillis() - 86_400_000L - day) < 5_000);
+        assertTrue(RunsManage.time("2026-11-01", "before") < RunsManage.time("2026-11-01T09:30", "before"));
+        JrunsException e = assertThrows(JrunsException.class, () -> RunsManage.time("yesterday", "since"));
+        assertTrue(e.getMessage().contains("--since takes"), e.getMessage());
+    }
+}
