@@ -22,11 +22,8 @@ import io.jruns.store.RunNames;
 import io.jruns.store.Store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,29 +167,8 @@ public final class EmbeddedStore implements Store {
                 throw new JrunsException(JrunsException.Code.INVALID_STATE,
                         "experiment '" + exp.get().name() + "' is deleted: restore it or choose another");
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_uuid, experiment_id, name, user_id, "
-                    + "status, start_time, artifact_uri, owner_host, owner_pid, owner_start, heartbeat) "
-                    + "VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) RETURNING rid")) {
-                ps.setString(1, runId);
-                ps.setLong(2, experimentKey(experimentId));
-                ps.setString(3, name);
-                ps.setString(4, userId);
-                ps.setLong(5, startTime);
-                ps.setString(6, artifactUri);
-                ps.setString(7, Liveness.HOST);
-                ps.setLong(8, Liveness.PID);
-                ps.setLong(9, Liveness.START);
-                ps.setLong(10, now());
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            List<RunTag> tagList = new ArrayList<>();
-            allTags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
-            RunWrites.writeTags(c, Map.of(id, tagList));
-            return id;
+            return RunRows.insert(c, runId, experimentKey(experimentId), name, userId, startTime, artifactUri,
+                    allTags, now());
         });
         heartbeat.own(runId, rid);
         return new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
@@ -211,25 +187,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = coalesce(?, status), "
-                    + "end_time = coalesce(?, end_time), name = coalesce(?, name) WHERE run_uuid = ?")) {
-                ps.setString(1, status == null ? null : status.name());
-                if (endTime == null) ps.setNull(2, java.sql.Types.INTEGER);
-                else ps.setLong(2, endTime);
-                ps.setString(3, runName);
-                ps.setString(4, runId);
-                if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
-            }
-            if (runName != null) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tags (rid, key, value) "
-                        + "SELECT rid, ?, ? FROM runs WHERE run_uuid = ? "
-                        + "ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value")) {
-                    ps.setString(1, SystemTags.RUN_NAME);
-                    ps.setString(2, runName);
-                    ps.setString(3, runId);
-                    ps.executeUpdate();
-                }
-            }
+            RunRows.update(c, runId, status, endTime, runName);
             return null;
         });
         if (status != null && status.isTerminated()) heartbeat.release(runId);
@@ -328,14 +286,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public void deleteTag(String runId, String key) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM tags WHERE key = ? AND rid = (SELECT rid FROM runs WHERE run_uuid = ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, runId);
-                if (ps.executeUpdate() == 0) {
-                    throw JrunsException.notFound("run '" + runId + "' has no tag '" + key + "'");
-                }
-            }
+            RunWrites.deleteTag(c, runId, key);
             return null;
         });
     }
@@ -353,13 +304,7 @@ public final class EmbeddedStore implements Store {
         if (info.lifecycleStage() == LifecycleStage.DELETED) {
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + runId + "' is deleted: restore it first");
         }
-        Path root = runArtifacts(info);
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        LocalArtifacts.copyIn(root, local, artifactPath);
+        LocalArtifacts.copyIn(runArtifacts(info), local, artifactPath);
     }
 
     @Override
@@ -369,9 +314,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public Path downloadArtifact(String runId, String path) {
-        Path p = LocalArtifacts.resolve(runArtifacts(requireRun(runId)), path);
-        if (!Files.exists(p)) throw JrunsException.notFound("run '" + runId + "' has no artifact '" + path + "'");
-        return p;
+        return LocalArtifacts.existing(runArtifacts(requireRun(runId)), runId, path);
     }
 
     @Override

@@ -61,8 +61,20 @@ final class LocalArtifacts {
         }
     }
 
+    /** An artifact that must exist, for reading. */
+    static Path existing(Path root, String runId, String path) {
+        Path p = resolve(root, path);
+        if (!Files.exists(p)) throw JrunsException.notFound("run '" + runId + "' has no artifact '" + path + "'");
+        return p;
+    }
+
     static void copyIn(Path root, Path local, String artifactPath) {
         if (!Files.exists(local)) throw JrunsException.invalid("no such file or directory: " + local);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Path dest = resolve(root, artifactPath);
         try {
             if (Files.isDirectory(local)) {

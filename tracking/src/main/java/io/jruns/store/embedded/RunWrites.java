@@ -152,6 +152,15 @@ final class RunWrites {
         return String.valueOf(rid);
     }
 
+    static void deleteTag(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM tags WHERE key = ? AND rid = (SELECT rid FROM runs WHERE run_uuid = ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, runId);
+            if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' has no tag '" + key + "'");
+        }
+    }
+
     static void writeTags(Connection c, Map<Long, List<RunTag>> tags) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(
                 "INSERT INTO tags (rid, key, value) VALUES (?, ?, ?) ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value");
