@@ -1,47 +1,20 @@
 package io.jruns.magics.render;
 
+import io.jruns.compare.svg.Svg;
+
 /** HTML escaping: every user string shown in HTML goes through here (text and attribute values). */
 public final class Html {
     private Html() {
     }
 
+    /** The one escaping rule for markup (shared with the SVG plots): text and attribute values. */
     public static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String r = switch (c) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (r != null && b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            if (b != null) {
-                if (r != null) b.append(r);
-                else b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
+        return Svg.esc(s);
     }
 
-    /** Appends escaped text (no copy when nothing needs escaping). */
+    /** Appends escaped text. */
     public static StringBuilder append(StringBuilder out, String s) {
-        if (s == null) return out;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out;
+        return out.append(Svg.esc(s));
     }
 
     /** A link only for file: and http(s): URIs; anything else (javascript:, data:) is refused. */
