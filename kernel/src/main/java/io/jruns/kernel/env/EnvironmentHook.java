@@ -6,6 +6,7 @@ import io.jruns.kernel.KernelHome;
 import io.jruns.reproduce.EnvironmentArtifact;
 import io.jruns.reproduce.InstalledKernels;
 import io.jruns.reproduce.Libraries;
+import io.jruns.reproduce.RunEnvironment;
 
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 public final class EnvironmentHook {
     private final KernelEnvironment environment;
+    /** Captured for a run's tags and reused for its environment.json: one capture per run start. */
+    private volatile RunEnvironment captured;
 
     private EnvironmentHook(KernelEnvironment environment) {
         this.environment = environment;
@@ -34,11 +37,16 @@ public final class EnvironmentHook {
 
     /** The environment tags for a new run ({@code jruns.env.*}). */
     public Map<String, String> tags() {
-        return EnvironmentArtifact.enabled() ? EnvironmentArtifact.tags(environment.capture()) : Map.of();
+        if (!EnvironmentArtifact.enabled()) return Map.of();
+        captured = environment.capture();
+        return EnvironmentArtifact.tags(captured);
     }
 
     /** Stores environment.json with the run; a failure costs a warning, never the run. */
     public void onRunStarted(ActiveRun run) {
-        if (EnvironmentArtifact.enabled()) EnvironmentArtifact.logQuietly(run, environment::capture);
+        if (!EnvironmentArtifact.enabled()) return;
+        RunEnvironment env = captured;
+        captured = null;
+        EnvironmentArtifact.logQuietly(run, env != null ? () -> env : environment::capture);
     }
 }
