@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.HelpLink;
-import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -68,7 +66,7 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
     }
 
     private JrunsKernel(KernelOptions options, KernelIO io, MagicsRegistry registry) {
-        super("jruns", KernelVersion.get(), languageInfo(), helpLinks(), null, io, new CommManager(),
+        super("jruns", KernelVersion.get(), KernelInfo.languageInfo(), KernelInfo.helpLinks(), null, io, new CommManager(),
                 new Renderer(), new MagicParser("%", "%%", new MagicTranspiler()), registry,
                 options.loadExtensions(), new StringStyler.Builder().build());
         this.kio = io;
@@ -293,16 +291,5 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
                 LOG.log(Level.WARNING, "shutdown listener failed", e);
             }
         }
-    }
-
-    private static LanguageInfo languageInfo() {
-        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
-                "java", "java", "script");
-    }
-
-    private static List<HelpLink> helpLinks() {
-        int v = Runtime.version().feature();
-        return List.of(new HelpLink("Java " + v + " API",
-                "https://docs.oracle.com/en/java/javase/" + v + "/docs/api/index.html"));
     }
 }

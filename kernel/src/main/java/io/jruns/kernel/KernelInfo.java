@@ -18,4 +18,17 @@ final class KernelInfo extends KernelInfoReply {
     String status() {
         return status;
     }
+
+    /** Java, as this kernel reports it: the running JVM's version, JShell source. */
+    static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
+                "java", "java", "script");
+    }
+
+    /** The Help menu's link to this JVM's API documentation. */
+    static List<HelpLink> helpLinks() {
+        int v = Runtime.version().feature();
+        return List.of(new HelpLink("Java " + v + " API",
+                "https://docs.oracle.com/en/java/javase/" + v + "/docs/api/index.html"));
+    }
 }
