@@ -18,13 +18,9 @@ import io.jruns.manage.Retention;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
-import io.jruns.store.RunNames;
 import io.jruns.store.Store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,23 +42,11 @@ public final class EmbeddedStore implements Store {
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
         this.dbFile = dbFile.toAbsolutePath();
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(this.dbFile.getParent());
-            Files.createDirectories(this.artifactRoot);
-        } catch (IOException e) {
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot create the jruns store folder: " + e, e);
-        }
+        StoreOpen.createFolders(this.dbFile, this.artifactRoot);
         this.db = new Database(this.dbFile);
         boolean gcDue;
         try {
-            gcDue = db.write(c -> {
-                Schema.migrate(c);
-                if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {
-                    Experiments.create(c, 0L, Experiment.DEFAULT_NAME, experimentLocation("0"), Map.of(), now());
-                }
-                Liveness.endOrphans(c, now());
-                return Retention.autoGcEnabled() && Purge.claimAutoRun(c, now());
-            });
+            gcDue = db.write(c -> StoreOpen.prepare(c, experimentLocation(Experiment.DEFAULT_ID), now()));
         } catch (RuntimeException e) {
             db.close(); // e.g. a store from a newer jruns: leave no connection open
             throw e;
@@ -112,7 +96,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public Optional<Experiment> getExperiment(String experimentId) {
-        return db.read(c -> Experiments.get(c, experimentKey(experimentId)));
+        return db.read(c -> Experiments.get(c, Experiments.key(experimentId)));
     }
 
     @Override
@@ -131,20 +115,10 @@ public final class EmbeddedStore implements Store {
     @Override
     public void setExperimentTag(String experimentId, String key, String value) {
         db.write(c -> {
-            if (Experiments.get(c, experimentKey(experimentId)).isEmpty()) throw noExperiment(experimentId);
-            Experiments.setTag(c, experimentKey(experimentId), key, value);
+            Experiments.require(c, experimentId);
+            Experiments.setTag(c, Experiments.key(experimentId), key, value);
             return null;
         });
-    }
-
-    /** The numeric key of an experiment id, or a clear error instead of a NumberFormatException. */
-    private static long experimentKey(String experimentId) {
-        io.jruns.validate.Validation.experimentId(experimentId);
-        return Long.parseLong(experimentId);
-    }
-
-    private static JrunsException noExperiment(String id) {
-        return JrunsException.notFound("experiment '" + id + "' does not exist");
     }
 
     // ---- runs
@@ -152,22 +126,14 @@ public final class EmbeddedStore implements Store {
     @Override
     public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
         String runId = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> allTags = new LinkedHashMap<>();
-        for (RunTag t : tags) allTags.put(t.key(), t.value());
-        String name = runName != null ? runName : allTags.getOrDefault(SystemTags.RUN_NAME, RunNames.generate());
-        allTags.put(SystemTags.RUN_NAME, name);
-        if (userId != null) allTags.putIfAbsent(SystemTags.USER, userId);
+        Map<String, String> allTags = RunRows.startTags(tags, runName, userId);
+        String name = allTags.get(SystemTags.RUN_NAME);
         RunInfo info = new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
                 LifecycleStage.ACTIVE, null, null);
         String artifactUri = runArtifacts(info).toUri().toString();
         long rid = db.write(c -> {
-            Optional<Experiment> exp = Experiments.get(c, experimentKey(experimentId));
-            if (exp.isEmpty()) throw noExperiment(experimentId);
-            if (exp.get().lifecycleStage() == LifecycleStage.DELETED) {
-                throw new JrunsException(JrunsException.Code.INVALID_STATE,
-                        "experiment '" + exp.get().name() + "' is deleted: restore it or choose another");
-            }
-            return RunRows.insert(c, runId, experimentKey(experimentId), name, userId, startTime, artifactUri,
+            Experiments.requireLive(c, experimentId);
+            return RunRows.insert(c, runId, Experiments.key(experimentId), name, userId, startTime, artifactUri,
                     allTags, now());
         });
         heartbeat.own(runId, rid);
@@ -220,13 +186,13 @@ public final class EmbeddedStore implements Store {
     @Override
     public int deleteRunsCreatedBefore(String experimentId, long maxTimestampMillis, int maxRuns, Progress progress) {
         requireExperiment(experimentId);
-        return RunLifecycle.deleteCreatedBefore(db, experimentKey(experimentId), maxTimestampMillis, maxRuns, progress);
+        return RunLifecycle.deleteCreatedBefore(db, Experiments.key(experimentId), maxTimestampMillis, maxRuns, progress);
     }
 
     @Override
     public int restoreRunsDeletedSince(String experimentId, long minTimestampMillis, int maxRuns, Progress progress) {
         requireExperiment(experimentId);
-        return RunLifecycle.restoreDeletedSince(db, experimentKey(experimentId), minTimestampMillis, maxRuns, progress);
+        return RunLifecycle.restoreDeletedSince(db, Experiments.key(experimentId), minTimestampMillis, maxRuns, progress);
     }
 
     @Override
@@ -235,7 +201,7 @@ public final class EmbeddedStore implements Store {
     }
 
     private void requireExperiment(String experimentId) {
-        if (getExperiment(experimentId).isEmpty()) throw noExperiment(experimentId);
+        db.read(c -> Experiments.require(c, experimentId));
     }
 
     @Override
@@ -245,27 +211,29 @@ public final class EmbeddedStore implements Store {
         return db.read(c -> RunReads.list(c, experimentIds, viewType, maxResults));
     }
 
+    private static SearchPlan plan(SearchRequest request) {
+        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
+        return SearchPlan.of(request);
+    }
+
     /** Filter, order and paging run in SQL on the search indexes (see RunSearch). */
     @Override
     public SearchResult searchRuns(SearchRequest request) {
-        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
-        SearchPlan plan = SearchPlan.of(request);
+        SearchPlan plan = plan(request);
         return db.read(c -> RunSearch.page(c, plan));
     }
 
     /** One pass of the search's SQL, the runs' data read a block at a time (see RunScan). */
     @Override
     public long scanRuns(SearchRequest request, long limit, java.util.function.Consumer<Run> sink) {
-        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
-        SearchPlan plan = SearchPlan.of(request);
+        SearchPlan plan = plan(request);
         return db.read(c -> RunScan.scan(c, plan, limit, sink));
     }
 
     /** Each run's data in a few driver calls (see CsvRows). */
     @Override
     public long csvRows(SearchRequest request, long limit, io.jruns.manage.CsvTable table) {
-        request.experimentIds().forEach(io.jruns.validate.Validation::experimentId);
-        SearchPlan plan = SearchPlan.of(request);
+        SearchPlan plan = plan(request);
         return db.read(c -> CsvRows.scan(c, plan, limit, table));
     }
 

@@ -56,6 +56,27 @@ final class Experiments {
         }
     }
 
+    /** The numeric key of an experiment id, or a clear error instead of a NumberFormatException. */
+    static long key(String experimentId) {
+        io.jruns.validate.Validation.experimentId(experimentId);
+        return Long.parseLong(experimentId);
+    }
+
+    /** The experiment, or a clear "does not exist" error. */
+    static Experiment require(Connection c, String experimentId) throws SQLException {
+        return get(c, key(experimentId))
+                .orElseThrow(() -> JrunsException.notFound("experiment '" + experimentId + "' does not exist"));
+    }
+
+    /** An experiment new runs may go to: it exists and is not deleted. */
+    static void requireLive(Connection c, String experimentId) throws SQLException {
+        Experiment e = require(c, experimentId);
+        if (e.lifecycleStage() == LifecycleStage.DELETED) {
+            throw new JrunsException(JrunsException.Code.INVALID_STATE,
+                    "experiment '" + e.name() + "' is deleted: restore it or choose another");
+        }
+    }
+
     static Optional<Long> findId(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT experiment_id FROM experiments WHERE name = ?")) {
             ps.setString(1, name);

@@ -4,18 +4,33 @@ import io.jruns.JrunsException;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
+import io.jruns.store.RunNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The SQL of a run's own row: creating it (owned by this process) and changing its state or name. */
 final class RunRows {
     private RunRows() {
+    }
+
+    /**
+     * A new run's tags: the caller's, with {@code mlflow.runName} equal to the run name (given,
+     * else from the tags, else a generated one) and {@code mlflow.user} when known.
+     */
+    static Map<String, String> startTags(List<RunTag> tags, String runName, String userId) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (RunTag t : tags) all.put(t.key(), t.value());
+        String name = runName != null ? runName : all.getOrDefault(SystemTags.RUN_NAME, RunNames.generate());
+        all.put(SystemTags.RUN_NAME, name);
+        if (userId != null) all.putIfAbsent(SystemTags.USER, userId);
+        return all;
     }
 
     /** Inserts a RUNNING run owned by this process, with its tags; returns its internal id. */
