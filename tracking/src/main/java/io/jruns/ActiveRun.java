@@ -38,14 +38,18 @@ public final class ActiveRun implements AutoCloseable {
         return name;
     }
 
+    /** The client this run logs through, e.g. to read other runs of the same store. */
+    public TrackingClient client() {
+        return session.client;
+    }
+
     /** The run as stored now (flushes first, so it includes everything logged). */
     public Run info() {
-        session.writer.flush();
-        return session.store.getRun(runId).orElseThrow();
+        return session.client.getRun(runId);
     }
 
     public ActiveRun logParam(String key, Object value) {
-        session.logParam(runId, key, value);
+        session.client.logParam(runId, key, value);
         return this;
     }
 
@@ -59,7 +63,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun logMetric(String key, double value, long step) {
-        session.logMetric(runId, key, value, step);
+        session.client.logMetric(runId, key, value, step);
         return this;
     }
 
@@ -69,7 +73,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun setTag(String key, Object value) {
-        session.setTag(runId, key, value);
+        session.client.setTag(runId, key, value);
         return this;
     }
 
@@ -79,7 +83,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun deleteTag(String key) {
-        session.deleteTag(runId, key);
+        session.client.deleteTag(runId, key);
         return this;
     }
 
@@ -99,7 +103,7 @@ public final class ActiveRun implements AutoCloseable {
     public ActiveRun logArtifact(Path file, String artifactDir) {
         boolean dir = java.nio.file.Files.isDirectory(file);
         String name = file.toAbsolutePath().normalize().getFileName().toString();
-        session.logArtifact(runId, file, dir ? joinPath(artifactDir, name) : artifactDir);
+        session.client.logArtifact(runId, file, dir ? joinPath(artifactDir, name) : artifactDir);
         return this;
     }
 
@@ -113,41 +117,8 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun logArtifacts(Path dir, String artifactDir) {
-        session.logArtifact(runId, dir, artifactDir);
+        session.client.logArtifact(runId, dir, artifactDir);
         return this;
-    }
-
-    /**
-     * Saves a model under the run's artifacts at {@code name}/ with an MLmodel descriptor,
-     * its signature and input example (when {@code inputExample} is given) and its libraries,
-     * and records it in the run's {@code mlflow.log-model.history} tag (docs/models.md).
-     */
-    public io.jruns.model.LoggedModel logModel(Object model, String name, tech.tablesaw.api.Table inputExample) {
-        return io.jruns.model.ModelLogger.log(new io.jruns.model.ModelTarget() {
-            @Override
-            public String runId() {
-                return runId;
-            }
-
-            @Override
-            public io.jruns.model.RunReader reader() {
-                return io.jruns.model.RunReader.of(new TrackingClient(session));
-            }
-
-            @Override
-            public void logArtifacts(Path dir, String artifactPath) {
-                session.logArtifact(runId, dir, artifactPath);
-            }
-
-            @Override
-            public void setTag(String key, String value) {
-                session.setTag(runId, key, value);
-            }
-        }, model, name, inputExample);
-    }
-
-    public io.jruns.model.LoggedModel logModel(Object model, String name) {
-        return logModel(model, name, null);
     }
 
     public void end(RunStatus status) {

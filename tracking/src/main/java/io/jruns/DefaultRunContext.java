@@ -14,18 +14,7 @@ final class DefaultRunContext implements RunContext {
         tags.put(SystemTags.SOURCE_TYPE, "LOCAL");
         tags.put(SystemTags.SOURCE_NAME, sourceName());
         tags.put("java.version", System.getProperty("java.version"));
-        if (io.jruns.reproduce.EnvironmentArtifact.enabled()) {
-            tags.putAll(io.jruns.reproduce.EnvironmentArtifact.tags(io.jruns.reproduce.JvmEnvironment.ofProgram()));
-        }
         return tags;
-    }
-
-    /** Records what the program ran on (environment.json); JRUNS_CAPTURE_ENVIRONMENT=false turns it off. */
-    @Override
-    public void onRunStarted(ActiveRun run) {
-        if (io.jruns.reproduce.EnvironmentArtifact.enabled()) {
-            io.jruns.reproduce.EnvironmentArtifact.logQuietly(run, io.jruns.reproduce.JvmEnvironment::ofProgram);
-        }
     }
 
     static String user() {

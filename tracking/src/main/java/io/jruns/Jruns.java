@@ -2,8 +2,7 @@ package io.jruns;
 
 import io.jruns.domain.Experiment;
 import io.jruns.domain.RunStatus;
-import io.jruns.manage.GcResult;
-import io.jruns.manage.RunQuery;
+import io.jruns.store.GcResult;
 import io.jruns.store.TrackingUri;
 
 import java.nio.file.Path;
@@ -164,22 +163,17 @@ public final class Jruns {
         session().currentOrStart().logArtifacts(dir, artifactDir);
     }
 
-    /** Logs a model to the active run (see {@link ActiveRun#logModel}); {@code inputExample} may be null. */
-    public static io.jruns.model.LoggedModel logModel(Object model, String name, tech.tablesaw.api.Table inputExample) {
-        return session().currentOrStart().logModel(model, name, inputExample);
-    }
-
     /**
      * Waits until everything logged so far is durable: after it returns, even a kill -9 of
      * this process loses nothing. Reports values the store refused since the last flush.
      */
     public static void flush() {
-        if (session != null) session().writer.flush();
+        if (session != null) session().client.flush();
     }
 
     /** A client for reading runs and working on any run by id. */
     public static TrackingClient client() {
-        return new TrackingClient(session());
+        return session().client;
     }
 
     // ---- finding and managing runs (docs/manage.md). A RUN is a run id, a unique id prefix,

@@ -22,4 +22,18 @@ public interface RunContext {
     /** Called once a run exists, e.g. to store the notebook file with it. */
     default void onRunStarted(ActiveRun run) {
     }
+
+    /** What a plain Java program's runs record: source LOCAL, named after the main class, the user. */
+    static RunContext plainProgram() {
+        return new DefaultRunContext();
+    }
+
+    /**
+     * The context of a program that chose none: one found with {@link java.util.ServiceLoader}
+     * (jruns-models adds the program's environment this way), else {@link #plainProgram()}.
+     */
+    static RunContext installed() {
+        return java.util.ServiceLoader.load(RunContext.class, RunContext.class.getClassLoader())
+                .findFirst().orElseGet(RunContext::plainProgram);
+    }
 }

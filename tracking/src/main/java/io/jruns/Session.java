@@ -1,5 +1,7 @@
 package io.jruns;
 
+import io.jruns.domain.JrunsException;
+
 import io.jruns.domain.Experiment;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
@@ -8,9 +10,9 @@ import io.jruns.domain.SystemTags;
 import io.jruns.store.Store;
 import io.jruns.store.Stores;
 import io.jruns.store.TrackingUri;
-import io.jruns.validate.LongValues;
-import io.jruns.validate.Validation;
-import io.jruns.writer.AsyncWriter;
+import io.jruns.internal.validate.LongValues;
+import io.jruns.internal.validate.Validation;
+import io.jruns.internal.writer.AsyncWriter;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,24 +29,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * process-wide, not per thread, so a training loop may log from worker threads.
  */
 final class Session implements AutoCloseable {
-    final TrackingUri uri;
-    final Store store;
-    final AsyncWriter writer;
-    final LongValues longValues = LongValues.fromEnvironment();
+    final TrackingClient client;
+    private final Store store;
     private final Deque<ActiveRun> runs = new ArrayDeque<>();
     private volatile ActiveRun current;
     private volatile String experimentId;
     /** True once the user (or the environment) chose an experiment; else the context's default applies. */
     private volatile boolean experimentChosen;
-    private volatile RunContext context = new DefaultRunContext();
-    /** Params logged through this process, so a conflicting value fails at the call. */
-    private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
+    private volatile RunContext context = RunContext.installed();
 
     Session(TrackingUri uri) {
-        this.uri = uri;
-        this.store = Stores.open(uri);
-        this.writer = new AsyncWriter(store);
+        this.client = TrackingClient.open(uri, System.getenv());
+        this.store = client.store;
         this.experimentId = initialExperiment();
+        client.defaultExperiment(this::activeExperimentId);
         ShutdownHook.installOnce();
     }
 
@@ -110,13 +108,8 @@ final class Session implements AutoCloseable {
         tags.putAll(options.tags());
         if (parent != null) tags.put(SystemTags.PARENT_RUN_ID, parent.runId());
         if (options.note() != null) tags.put(SystemTags.NOTE, options.note());
-        List<RunTag> tagList = new ArrayList<>();
-        tags.forEach((k, v) -> {
-            Validation.key("tag", k);
-            tagList.add(new RunTag(k, Validation.tagValue(k, v, longValues)));
-        });
         String user = tags.getOrDefault(SystemTags.USER, DefaultRunContext.user());
-        RunInfo info = store.createRun(expId, user, System.currentTimeMillis(), options.name(), tagList);
+        RunInfo info = client.createRun(expId, options.name(), tags, user);
         ActiveRun run = new ActiveRun(this, info.runId(), info.experimentId(), info.runName());
         runs.push(run);
         current = run;
@@ -141,11 +134,9 @@ final class Session implements AutoCloseable {
     /** Ends the run (and any run nested under it that is still active). */
     synchronized void endRun(ActiveRun run, RunStatus status) {
         if (!runs.contains(run)) return;
-        writer.flush();
         while (!runs.isEmpty()) {
             ActiveRun top = runs.pop();
-            store.updateRun(top.runId(), status, System.currentTimeMillis(), null);
-            loggedParams.remove(top.runId());
+            client.setTerminated(top.runId(), status);
             if (top == run) break;
         }
         current = runs.peek();
@@ -155,50 +146,8 @@ final class Session implements AutoCloseable {
         return List.copyOf(runs);
     }
 
-    /** Returns false when the same value was logged before, so it need not be written again. */
-    boolean rememberParam(String runId, String key, String value) {
-        Map<String, String> params = loggedParams.computeIfAbsent(runId, r -> new ConcurrentHashMap<>());
-        String old = params.putIfAbsent(key, value);
-        if (old == null) return true;
-        if (old.equals(value)) return false;
-        throw Validation.paramConflict(runId, key, old, value);
-    }
-
-    // ---- logging on any run: validated here, written by the writer
-
-    void logMetric(String runId, String key, double value, long step) {
-        Validation.key("metric", key);
-        writer.metric(runId, key, value, System.currentTimeMillis(), step);
-    }
-
-    void logParam(String runId, String key, Object value) {
-        Validation.key("param", key);
-        String text = Validation.paramValue(key, String.valueOf(value), longValues);
-        if (rememberParam(runId, key, text)) writer.param(runId, key, text);
-    }
-
-    void setTag(String runId, String key, Object value) {
-        Validation.key("tag", key);
-        writer.tag(runId, key, Validation.tagValue(key, String.valueOf(value), longValues));
-    }
-
-    /** Deleting must not overtake a queued set of the same tag, so the queue drains first. */
-    void deleteTag(String runId, String key) {
-        Validation.key("tag", key);
-        writer.flush();
-        store.deleteTag(runId, key);
-    }
-
-    void logArtifact(String runId, java.nio.file.Path local, String artifactPath) {
-        store.logArtifact(runId, local, artifactPath == null ? "" : artifactPath);
-    }
-
     @Override
     public void close() {
-        try {
-            writer.close();
-        } finally {
-            store.close();
-        }
+        client.close();
     }
 }

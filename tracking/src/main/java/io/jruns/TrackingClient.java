@@ -2,55 +2,124 @@ package io.jruns;
 
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
-import io.jruns.manage.GcResult;
-import io.jruns.manage.Progress;
-import io.jruns.manage.RunManager;
-import io.jruns.manage.RunQuery;
+import io.jruns.internal.manage.ExperimentRefs;
+import io.jruns.internal.manage.RunManager;
+import io.jruns.internal.manage.RunRefs;
+import io.jruns.internal.validate.LongValues;
+import io.jruns.internal.validate.Validation;
+import io.jruns.internal.writer.AsyncWriter;
+import io.jruns.store.GcResult;
+import io.jruns.store.Progress;
+import io.jruns.store.Store;
+import io.jruns.store.Stores;
+import io.jruns.store.TrackingUri;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Reads runs and experiments, and works on any run by id (MLflow's {@code MlflowClient}).
- * Reads flush pending logging first, so they see everything logged before them.
+ * Reads runs and experiments and works on any run by id, on one store (MLflow's
+ * {@code MlflowClient}): {@code try (TrackingClient c = TrackingClient.open("sqlite:///runs.db")) {...}}.
+ * Logging calls are validated here and written by a background writer; reads flush it first,
+ * so they see everything logged before them. The {@link Jruns} facade keeps one client.
  */
-public final class TrackingClient {
-    private final Session session;
+public final class TrackingClient implements AutoCloseable {
+    private final TrackingUri uri;
+    final Store store;
+    /** Started on the first logging call, so a client that only reads has no writer thread. */
+    private volatile AsyncWriter writer;
+    final LongValues longValues = LongValues.fromEnvironment();
+    /** Params logged through this client, so a conflicting value fails at the call. */
+    private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
+    /** The experiment a RUN name or a search without experiments means: Default, or the facade's active one. */
+    private volatile Supplier<String> defaultExperiment = () -> Experiment.DEFAULT_ID;
 
-    TrackingClient(Session session) {
-        this.session = session;
+    private TrackingClient(TrackingUri uri, Store store) {
+        this.uri = uri;
+        this.store = store;
+    }
+
+    private AsyncWriter writer() {
+        AsyncWriter w = writer;
+        if (w != null) return w;
+        synchronized (this) {
+            if (writer == null) writer = new AsyncWriter(store);
+            return writer;
+        }
+    }
+
+    /** A client of the store the URI names ({@link TrackingUri}); null chooses as the environment says. */
+    public static TrackingClient open(String uri) {
+        return open(TrackingUri.resolve(uri), System.getenv());
+    }
+
+    /** A client of the store the URI names, with credentials and settings read from {@code env}. */
+    public static TrackingClient open(TrackingUri uri, Map<String, String> env) {
+        return new TrackingClient(uri, Stores.open(uri, env));
+    }
+
+    /** A client over a store already open; closing the client closes the store. */
+    public static TrackingClient of(Store store) {
+        return new TrackingClient(null, store);
+    }
+
+    void defaultExperiment(Supplier<String> experimentId) {
+        this.defaultExperiment = experimentId;
     }
 
     public String trackingUri() {
-        return session.uri.toString();
+        return uri != null ? uri.toString() : store.describe();
     }
 
+    /** The store underneath, for tools that work store to store (export, import, copy). */
+    public Store store() {
+        return store;
+    }
+
+    // ---- reading
+
     public Run getRun(String runId) {
-        session.writer.flush();
-        return session.store.getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist"));
+        flush();
+        return store.getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist in "
+                + store.describe()));
     }
 
     public Optional<Experiment> getExperiment(String experimentId) {
-        return session.store.getExperiment(experimentId);
+        return store.getExperiment(experimentId);
     }
 
     public Optional<Experiment> getExperimentByName(String name) {
-        return session.store.getExperimentByName(name);
+        return store.getExperimentByName(name);
+    }
+
+    /** An experiment by name, else by id (names win: a name may look like an id); an error names the store. */
+    public Experiment experiment(String nameOrId) {
+        return ExperimentRefs.resolve(store, nameOrId);
     }
 
     public List<Experiment> listExperiments() {
-        return session.store.listExperiments(ViewType.ACTIVE_ONLY);
+        return listExperiments(ViewType.ACTIVE_ONLY);
+    }
+
+    public List<Experiment> listExperiments(ViewType viewType) {
+        return store.listExperiments(viewType);
     }
 
     public String createExperiment(String name) {
-        return session.store.createExperiment(name, null, Map.of());
+        Validation.experimentName(name);
+        return store.createExperiment(name, null, Map.of());
     }
 
     /** Active runs of the experiments, newest first. */
@@ -59,14 +128,14 @@ public final class TrackingClient {
     }
 
     public List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults) {
-        session.writer.flush();
-        return session.store.listRuns(experimentIds, viewType, maxResults);
+        flush();
+        return store.listRuns(experimentIds, viewType, maxResults);
     }
 
     /** Every point of a metric, in the order logged. */
     public List<Metric> getMetricHistory(String runId, String key) {
-        session.writer.flush();
-        return session.store.getMetricHistory(runId, key);
+        flush();
+        return store.getMetricHistory(runId, key);
     }
 
     public List<FileInfo> listArtifacts(String runId) {
@@ -74,66 +143,105 @@ public final class TrackingClient {
     }
 
     public List<FileInfo> listArtifacts(String runId, String path) {
-        return session.store.listArtifacts(runId, path);
+        return store.listArtifacts(runId, path);
     }
 
     /** A local path to read the artifact from. */
     public Path downloadArtifact(String runId, String path) {
-        return session.store.downloadArtifact(runId, path);
+        return store.downloadArtifact(runId, path);
+    }
+
+    // ---- writing to any run by id: validated at the call, written by the writer
+
+    /** Creates a run (RUNNING) in an experiment; the tags are validated first. */
+    public RunInfo createRun(String experimentId, String runName, Map<String, String> tags, String user) {
+        List<RunTag> tagList = tags.entrySet().stream().map(t -> {
+            Validation.key("tag", t.getKey());
+            return new RunTag(t.getKey(), Validation.tagValue(t.getKey(), t.getValue(), longValues));
+        }).toList();
+        return store.createRun(experimentId, user, System.currentTimeMillis(), runName, tagList);
     }
 
     public void logMetric(String runId, String key, double value, long step) {
-        session.logMetric(runId, key, value, step);
+        Validation.key("metric", key);
+        writer().metric(runId, key, value, System.currentTimeMillis(), step);
     }
 
     public void logParam(String runId, String key, Object value) {
-        session.logParam(runId, key, value);
+        Validation.key("param", key);
+        String text = Validation.paramValue(key, String.valueOf(value), longValues);
+        if (rememberParam(runId, key, text)) writer().param(runId, key, text);
+    }
+
+    /** Returns false when the same value was logged before, so it need not be written again. */
+    private boolean rememberParam(String runId, String key, String value) {
+        Map<String, String> params = loggedParams.computeIfAbsent(runId, r -> new ConcurrentHashMap<>());
+        String old = params.putIfAbsent(key, value);
+        if (old == null) return true;
+        if (old.equals(value)) return false;
+        throw Validation.paramConflict(runId, key, old, value);
     }
 
     public void setTag(String runId, String key, Object value) {
-        session.setTag(runId, key, value);
+        Validation.key("tag", key);
+        writer().tag(runId, key, Validation.tagValue(key, String.valueOf(value), longValues));
     }
 
+    /** Deleting must not overtake a queued set of the same tag, so the queue drains first. */
     public void deleteTag(String runId, String key) {
-        session.deleteTag(runId, key);
+        Validation.key("tag", key);
+        flush();
+        store.deleteTag(runId, key);
     }
 
+    /** Copies a file, or a folder's contents, into the run's artifacts under {@code artifactPath}. */
+    public void logArtifact(String runId, Path local, String artifactPath) {
+        store.logArtifact(runId, local, artifactPath == null ? "" : artifactPath);
+    }
+
+    /** Ends a run with a status, now. */
     public void setTerminated(String runId, RunStatus status) {
-        session.writer.flush();
-        session.store.updateRun(runId, status, System.currentTimeMillis(), null);
+        flush();
+        store.updateRun(runId, status, System.currentTimeMillis(), null);
+        loggedParams.remove(runId);
     }
 
+    /**
+     * Waits until everything logged so far is durable: after it returns, even a kill -9 of
+     * this process loses nothing. Reports values the store refused since the last flush.
+     */
     public void flush() {
-        session.writer.flush();
+        AsyncWriter w = writer;
+        if (w != null) w.flush();
     }
 
     // ---- finding and managing runs (docs/manage.md). A RUN is a run id, a unique id prefix,
-    // or a run name in the active experiment.
+    // or a run name in the default experiment (the facade's active one).
 
-    /** A search of the active experiment unless {@code experiments(...)} names others. */
+    /** A search of the default experiment unless {@code experiments(...)} names others. */
     public RunQuery search() {
-        return new RunQuery(session.store, session::activeExperimentId, session.writer::flush);
+        return new RunQuery(store, defaultExperiment, this::flush);
     }
 
     private RunManager manager() {
-        session.writer.flush(); // management must not overtake values still queued
-        return new RunManager(session.store, List.of(session.activeExperimentId()));
+        flush(); // management must not overtake values still queued
+        return new RunManager(store, List.of(defaultExperiment.get()));
     }
 
-    /** The run a person names: its id, a unique id prefix, or its name in the active experiment. */
+    /** The run a person names: its id, a unique id prefix, or its name in the default experiment. */
     public Run resolveRun(String ref) {
         return manager().resolve(ref);
     }
 
     /**
      * A RUN in any state: a run id, a unique id prefix, or a run name in these experiments
-     * (names or ids; the active experiment when empty). Ambiguity is an error listing matches.
+     * (names or ids; the default experiment when empty). Ambiguity is an error listing matches.
      */
     public Run resolveRun(String ref, List<String> experiments) {
-        session.writer.flush();
-        List<String> ids = experiments.isEmpty() ? List.of(session.activeExperimentId())
-                : experiments.stream().map(e -> io.jruns.manage.ExperimentRefs.resolve(session.store, e).experimentId()).toList();
-        return io.jruns.manage.RunRefs.resolve(session.store, ref, ids, io.jruns.domain.ViewType.ALL);
+        flush();
+        List<String> ids = experiments.isEmpty() ? List.of(defaultExperiment.get())
+                : experiments.stream().map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
+        return RunRefs.resolve(store, ref, ids, ViewType.ALL);
     }
 
     /** Renames a run ({@code mlflow.runName} follows); returns its id. */
@@ -177,6 +285,21 @@ public final class TrackingClient {
 
     /** Purges runs deleted longer ago than {@code olderThan}, artifacts too. */
     public GcResult gc(Duration olderThan) {
-        return manager().gc(olderThan, Progress.NONE);
+        return gc(olderThan, Progress.NONE);
+    }
+
+    public GcResult gc(Duration olderThan, Progress progress) {
+        return manager().gc(olderThan, progress);
+    }
+
+    /** Flushes, then closes the writer and the store. */
+    @Override
+    public void close() {
+        try {
+            AsyncWriter w = writer;
+            if (w != null) w.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -5,7 +5,7 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.ViewType;
-import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.internal.embedded.EmbeddedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
-import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.internal.embedded.EmbeddedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.jruns;
 
+import io.jruns.domain.JrunsException;
+
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;

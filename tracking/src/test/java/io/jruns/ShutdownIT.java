@@ -3,7 +3,7 @@ package io.jruns;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
-import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.internal.embedded.EmbeddedStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,7 @@ import io.jruns.kernel.cell.CellParser;
 import io.jruns.kernel.cell.ParsedCell;
 import io.jruns.kernel.eval.EvalOutcome;
 import io.jruns.kernel.eval.SourceRef;
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.Tokens;
 import io.jruns.magics.registry.MagicSpec;
 import java.util.ArrayList;

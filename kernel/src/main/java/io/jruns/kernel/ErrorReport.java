@@ -1,7 +1,7 @@
 package io.jruns.kernel;
 
 import io.jruns.kernel.eval.EvaluationFailure;
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.kernel.maven.ResolutionFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;

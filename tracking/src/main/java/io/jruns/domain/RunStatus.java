@@ -30,7 +30,7 @@ public enum RunStatus {
         for (RunStatus s : values()) {
             if (s.name().equalsIgnoreCase(text.trim())) return s;
         }
-        throw io.jruns.JrunsException.invalid("unknown run status '" + text
+        throw io.jruns.domain.JrunsException.invalid("unknown run status '" + text
                 + "' (expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED)");
     }
 }

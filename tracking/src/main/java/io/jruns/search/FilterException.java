@@ -1,6 +1,6 @@
 package io.jruns.search;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 
 /**
  * A filter or order that does not parse: one line naming what is wrong and the 1-based

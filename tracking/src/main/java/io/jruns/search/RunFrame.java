@@ -53,7 +53,7 @@ public record RunFrame(List<String> columns, List<List<Object>> rows) {
     /** One column's cells, top to bottom; an unknown name is a clear error. */
     public List<Object> column(String name) {
         int i = columns.indexOf(name);
-        if (i < 0) throw io.jruns.JrunsException.invalid("no column '" + name + "' in this result");
+        if (i < 0) throw io.jruns.domain.JrunsException.invalid("no column '" + name + "' in this result");
         return rows.stream().map(r -> r.get(i)).toList();
     }
 

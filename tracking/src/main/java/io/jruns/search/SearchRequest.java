@@ -1,6 +1,6 @@
 package io.jruns.search;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.ViewType;
 
 import java.util.ArrayList;

@@ -1,12 +1,10 @@
 package io.jruns.store;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.ViewType;
-import io.jruns.manage.BulkLimits;
-import io.jruns.manage.Progress;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 

@@ -1,6 +1,6 @@
 package io.jruns.store;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.LogBatch;
@@ -10,8 +10,6 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
-import io.jruns.manage.GcResult;
-import io.jruns.manage.Progress;
 import io.jruns.search.InMemorySearch;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
@@ -82,8 +80,8 @@ public interface Store extends AutoCloseable {
      * The rows of a CSV export of a search (at most {@code limit} runs, in its order) into
      * {@code table}; returns how many. This default reads the runs with {@link #scanRuns}.
      */
-    default long csvRows(SearchRequest request, long limit, io.jruns.manage.CsvTable table) {
-        return io.jruns.manage.CsvSpill.scan(this, request, limit, table);
+    default long csvRows(SearchRequest request, long limit, io.jruns.store.CsvTable table) {
+        return io.jruns.store.CsvSpill.scan(this, request, limit, table);
     }
 
     // ---- managing runs (docs/manage.md)

@@ -1,11 +1,11 @@
 package io.jruns.store;
 
-import io.jruns.store.embedded.EmbeddedStore;
-import io.jruns.store.rest.RestStore;
+import io.jruns.domain.JrunsException;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** Opens the store a tracking URI names. */
+/** Opens the store a tracking URI names, through the {@link StoreProvider} for its kind. */
 public final class Stores {
     private Stores() {
     }
@@ -19,10 +19,12 @@ public final class Stores {
      * (MLFLOW_TRACKING_TOKEN, ...), TLS and timeout settings and the jruns home (its spool) there.
      */
     public static Store open(TrackingUri uri, Map<String, String> env) {
-        return switch (uri.kind()) {
-            case EMBEDDED -> new EmbeddedStore(uri.databaseFile(), uri.artifactRoot());
-            case REST -> RestStore.open(uri.uri(), env);
-        };
+        for (StoreProvider p : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
+            if (p.kind() == uri.kind()) return p.open(uri, env);
+        }
+        throw new JrunsException(JrunsException.Code.INVALID_PARAMETER_VALUE, "no store for " + uri
+                + " on the class path: " + (uri.kind() == TrackingUri.Kind.REST
+                ? "add io.jruns:jruns-store-rest for MLflow servers and Databricks" : "jruns-tracking is incomplete"));
     }
 
     /** Opens the store for an explicit URI, or the one the environment chooses when null. */

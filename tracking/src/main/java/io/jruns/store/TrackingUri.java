@@ -1,6 +1,6 @@
 package io.jruns.store;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.jruns.search;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
 import org.junit.jupiter.api.Test;

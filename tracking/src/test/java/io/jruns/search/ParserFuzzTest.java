@@ -1,6 +1,6 @@
 package io.jruns.search;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

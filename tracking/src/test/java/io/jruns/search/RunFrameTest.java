@@ -1,6 +1,6 @@
 package io.jruns.search;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

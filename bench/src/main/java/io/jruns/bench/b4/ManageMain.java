@@ -3,13 +3,13 @@ package io.jruns.bench.b4;
 import io.jruns.bench.Report;
 import io.jruns.bench.Stats;
 import io.jruns.domain.Run;
-import io.jruns.manage.CsvExport;
-import io.jruns.manage.Progress;
+import io.jruns.internal.manage.CsvExport;
+import io.jruns.store.Progress;
 import io.jruns.search.InMemorySearch;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.store.Store;
-import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.internal.embedded.EmbeddedStore;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

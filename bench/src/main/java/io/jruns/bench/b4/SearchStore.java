@@ -8,7 +8,7 @@ import io.jruns.domain.Param;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
-import io.jruns.store.embedded.EmbeddedStore;
+import io.jruns.internal.embedded.EmbeddedStore;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.jruns.bench.b5;
 
 import io.jruns.bench.Report;
 import io.jruns.bench.Stats;
-import io.jruns.compare.RunComparison;
+import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.render.CompareView;

@@ -1,9 +1,9 @@
 package io.jruns.bench.rest;
 
 import io.jruns.bench.ResultTable;
-import io.jruns.store.rest.RestStore;
-import io.jruns.validate.Validation;
-import io.jruns.writer.AsyncWriter;
+import io.jruns.internal.rest.RestStore;
+import io.jruns.internal.validate.Validation;
+import io.jruns.internal.writer.AsyncWriter;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 

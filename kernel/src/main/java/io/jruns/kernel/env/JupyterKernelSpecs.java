@@ -2,7 +2,7 @@ package io.jruns.kernel.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 import io.jruns.reproduce.KernelSpecs;

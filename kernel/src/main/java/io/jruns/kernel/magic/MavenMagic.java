@@ -1,6 +1,6 @@
 package io.jruns.kernel.magic;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.kernel.JrunsKernel;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;

@@ -12,7 +12,7 @@ import io.jruns.kernel.testing.TestRepository;
 import io.jruns.model.LoadedModel;
 import io.jruns.model.Models;
 import io.jruns.model.Requirements;
-import io.jruns.model.RunReader;
+import io.jruns.TrackingClient;
 import io.jruns.reproduce.EnvironmentArtifact;
 import io.jruns.reproduce.Library;
 import io.jruns.reproduce.RunEnvironment;
@@ -92,7 +92,7 @@ class EnvironmentInKernelIT {
             String exp = store.listExperiments(ViewType.ALL).stream().filter(e -> e.name().endsWith("env.ipynb"))
                     .findFirst().orElseThrow().experimentId();
             Run run = store.listRuns(List.of(exp), ViewType.ALL, 10).get(0);
-            RunReader reader = RunReader.of(store);
+            TrackingClient reader = TrackingClient.of(store);
             RunEnvironment env = EnvironmentArtifact.read(reader, run.runId()).orElseThrow();
             assertEquals("jruns", env.kernel().name());
             assertEquals(Jupyter.prefix().resolve("share/jupyter/kernels/jruns").toRealPath().toString(),

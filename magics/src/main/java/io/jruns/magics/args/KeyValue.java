@@ -1,6 +1,6 @@
 package io.jruns.magics.args;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.jruns.magics.line;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
-import io.jruns.compare.RunComparison;
+import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;

@@ -1,9 +1,9 @@
 package io.jruns.magics.line;
 
-import io.jruns.JrunsException;
-import io.jruns.compare.Key;
-import io.jruns.compare.RunComparison;
-import io.jruns.compare.svg.Axis;
+import io.jruns.domain.JrunsException;
+import io.jruns.views.Key;
+import io.jruns.views.RunComparison;
+import io.jruns.internal.svg.Axis;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.render.CompareView;
 

@@ -1,6 +1,6 @@
 package io.jruns.magics.line;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;

@@ -1,10 +1,10 @@
 package io.jruns.magics.line;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
-import io.jruns.manage.RunQuery;
+import io.jruns.RunQuery;
 
 import java.util.ArrayList;
 import java.util.List;

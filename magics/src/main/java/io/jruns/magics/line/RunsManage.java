@@ -1,13 +1,13 @@
 package io.jruns.magics.line;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.TrackingClient;
 import io.jruns.magics.args.KeyValue;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
-import io.jruns.manage.RunQuery;
+import io.jruns.RunQuery;
 
 import java.nio.file.Path;
 import java.time.Duration;

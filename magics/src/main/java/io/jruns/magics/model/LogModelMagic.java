@@ -1,6 +1,7 @@
 package io.jruns.magics.model;
 
-import io.jruns.JrunsException;
+import io.jruns.model.Models;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.model.ColumnSpec;
 import io.jruns.model.LoggedModel;
@@ -54,7 +55,7 @@ public final class LogModelMagic implements Magic {
             }
             example = t;
         }
-        LoggedModel m = Jruns.logModel(values.get(var), args.value("name").orElse("model"), example);
+        LoggedModel m = Models.log(values.get(var), args.value("name").orElse("model"), example);
         host.display(output(m));
     }
 

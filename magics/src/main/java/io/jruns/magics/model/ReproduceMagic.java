@@ -1,6 +1,6 @@
 package io.jruns.magics.model;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.Run;
 import io.jruns.magics.args.OptionSpec;
@@ -10,7 +10,7 @@ import io.jruns.magics.host.Output;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.render.Html;
-import io.jruns.model.RunReader;
+import io.jruns.TrackingClient;
 import io.jruns.reproduce.EnvironmentArtifact;
 import io.jruns.reproduce.EnvironmentReport;
 import io.jruns.reproduce.InstalledKernels;
@@ -46,7 +46,7 @@ public final class ReproduceMagic implements Magic {
     public void run(MagicHost host, ParsedArgs args, String body) {
         if (args.positional().size() != 1) throw JrunsException.invalid("%reproduce: give one RUN (a run id, id prefix or run name)");
         Run run = Jruns.client().resolveRun(args.positional().get(0));
-        RunReader reader = RunReader.of(Jruns.client());
+        TrackingClient reader = Jruns.client();
         if (args.flag("show-spec") || args.flag("show-libraries")) {
             RunEnvironment env = EnvironmentArtifact.read(reader, run.runId()).orElseThrow(() -> JrunsException.notFound(
                     "%reproduce: run " + run.runId() + " has no recorded environment (" + EnvironmentArtifact.FILE + ")"));

@@ -1,6 +1,6 @@
 package io.jruns.magics.model;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.Run;
 import io.jruns.magics.args.OptionSpec;
@@ -10,9 +10,9 @@ import io.jruns.magics.host.Output;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.render.Html;
-import io.jruns.model.RunReader;
-import io.jruns.model.snippet.SnippetGenerator;
-import io.jruns.model.snippet.Snippets;
+import io.jruns.TrackingClient;
+import io.jruns.internal.snippet.SnippetGenerator;
+import io.jruns.internal.snippet.Snippets;
 
 import java.util.List;
 
@@ -35,7 +35,7 @@ public final class SnippetMagic implements Magic {
         }
         Run run = Jruns.client().resolveRun(args.positional().get(0));
         String model = args.positional().size() == 2 ? args.positional().get(1) : null;
-        Snippets s = SnippetGenerator.forRun(RunReader.of(Jruns.client()), run.runId(), model, args.value("csv").orElse(null));
+        Snippets s = SnippetGenerator.forRun(Jruns.client(), run.runId(), model, args.value("csv").orElse(null));
         host.display(output(s));
     }
 

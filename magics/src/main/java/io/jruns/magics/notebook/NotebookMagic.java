@@ -1,6 +1,6 @@
 package io.jruns.magics.notebook;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;

@@ -1,7 +1,7 @@
 package io.jruns.magics.render;
 
-import io.jruns.JrunsException;
-import io.jruns.compare.Key;
+import io.jruns.domain.JrunsException;
+import io.jruns.views.Key;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 

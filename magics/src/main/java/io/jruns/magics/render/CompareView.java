@@ -1,8 +1,8 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.Key;
-import io.jruns.compare.RunComparison;
-import io.jruns.compare.RunFacts;
+import io.jruns.views.Key;
+import io.jruns.views.RunComparison;
+import io.jruns.views.RunFacts;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;
 import tech.tablesaw.api.Table;

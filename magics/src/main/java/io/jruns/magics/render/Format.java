@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.Texts;
+import io.jruns.views.Texts;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

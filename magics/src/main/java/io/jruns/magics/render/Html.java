@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.svg.Svg;
+import io.jruns.internal.svg.Svg;
 
 /** HTML escaping: every user string shown in HTML goes through here (text and attribute values). */
 public final class Html {

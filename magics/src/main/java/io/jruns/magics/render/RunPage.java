@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.RunFacts;
+import io.jruns.views.RunFacts;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;

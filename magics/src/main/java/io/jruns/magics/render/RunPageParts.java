@@ -1,7 +1,7 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.RunFacts;
-import io.jruns.compare.svg.Axis;
+import io.jruns.views.RunFacts;
+import io.jruns.internal.svg.Axis;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;

@@ -1,7 +1,7 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.Key;
-import io.jruns.compare.RunFacts;
+import io.jruns.views.Key;
+import io.jruns.views.RunFacts;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 
@@ -87,7 +87,7 @@ final class RunsRows {
             String text = text(v);
             String gap = k.kind() != last ? " jr-gap" : "";
             last = k.kind();
-            boolean numeric = v instanceof Double || Double.isFinite(io.jruns.compare.svg.Axis.number(v));
+            boolean numeric = v instanceof Double || Double.isFinite(io.jruns.internal.svg.Axis.number(v));
             h.append("<td class=\"").append(numeric || v == null ? "jr-n" : "").append(gap).append("\"");
             if (text.length() > 24) {
                 h.append(" title=\"");

@@ -1,7 +1,7 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.Key;
-import io.jruns.compare.RunFacts;
+import io.jruns.views.Key;
+import io.jruns.views.RunFacts;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;

@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.svg.Svg;
+import io.jruns.internal.svg.Svg;
 import io.jruns.domain.Metric;
 
 import java.util.ArrayList;

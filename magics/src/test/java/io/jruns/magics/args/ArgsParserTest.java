@@ -1,6 +1,6 @@
 package io.jruns.magics.args;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.jruns.magics.line;
 
 import io.jruns.ActiveRun;
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.RunOptions;
 import io.jruns.magics.JrunsMagics;

@@ -1,7 +1,7 @@
 package io.jruns.magics.model;
 
 import io.jruns.ActiveRun;
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;

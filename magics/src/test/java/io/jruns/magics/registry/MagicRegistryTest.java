@@ -1,6 +1,6 @@
 package io.jruns.magics.registry;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.magics.JrunsMagics;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;

@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.compare.RunComparison;
+import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;
 import org.junit.jupiter.api.Test;

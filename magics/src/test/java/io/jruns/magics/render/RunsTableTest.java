@@ -1,6 +1,6 @@
 package io.jruns.magics.render;
 
-import io.jruns.JrunsException;
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;
 import org.junit.jupiter.api.Test;

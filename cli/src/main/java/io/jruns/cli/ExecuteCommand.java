@@ -1,0 +1,66 @@
+package io.jruns.cli;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.execute.Jupyter;
+import io.jruns.execute.NotebookJson;
+import io.jruns.execute.NotebookRun;
+import io.jruns.execute.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code jruns execute NOTEBOOK}: runs a notebook headlessly and prints what its cells printed. */
+final class ExecuteCommand implements Command {
+    private static final CommandSpec SPEC = new CommandSpec("execute", List.of("NOTEBOOK"), List.of(
+            OptionSpec.value("--output", "FILE", "write the executed notebook here"),
+            OptionSpec.repeated("-p", "NAME=VALUE", "a parameter: a cell declaring it goes after the cell tagged "
+                    + "'parameters' (else first); numbers, true/false and text are typed"),
+            OptionSpec.value("--kernel", "NAME", "the kernelspec to run it on (default: the notebook's own, else jruns)"),
+            OptionSpec.value("--timeout", "SECONDS", "the most one cell may take (default 3600)"),
+            OptionSpec.flag("--quiet", "do not print the cells' text output")),
+            "Execute a notebook headlessly (nbconvert); runs it logs are tagged with it, source type JOB",
+            "Exits 1 when a cell fails, printing the failing cell and its error.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    /** The kernelspec the notebook names (a reproduced notebook names its own), else jruns. */
+    static String notebookKernel(Path notebook) {
+        if (!Files.isRegularFile(notebook)) return "jruns";
+        String name = NotebookJson.read(notebook).path("metadata").path("kernelspec").path("name").asText("");
+        return name.isBlank() ? "jruns" : name;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        Parameters params = new Parameters();
+        args.values("-p").forEach(params::add);
+        Path notebook = Path.of(args.positional(0));
+        String kernel = args.value("--kernel") != null ? args.value("--kernel") : notebookKernel(notebook);
+        Map<String, String> env = new HashMap<>();
+        context.trackingUri().ifPresent(uri -> env.put("JRUNS_TRACKING_URI", uri));
+        NotebookRun run = new NotebookRun(notebook, params, kernel, args.positiveInt("--timeout", 3600), env);
+        context.err().println("executing " + notebook + " on kernel '" + kernel + "' ...");
+        NotebookRun.Outcome outcome = run.execute(Jupyter.locate(context.environment().variables()));
+        if (outcome.failed()) {
+            context.err().println(outcome.failure());
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "execute: a cell of " + notebook + " failed");
+        }
+        if (!args.flag("--quiet")) NotebookJson.textOutputs(outcome.executed()).forEach(context.out()::print);
+        if (args.value("--output") != null) {
+            Path out = Path.of(args.value("--output"));
+            try {
+                Files.writeString(out, NotebookJson.write(outcome.executed()));
+            } catch (IOException e) {
+                throw JrunsException.invalid("cannot write " + out + ": " + e.getMessage());
+            }
+            context.err().println("wrote " + out);
+        }
+    }
+}

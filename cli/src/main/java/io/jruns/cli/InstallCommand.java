@@ -1,0 +1,66 @@
+package io.jruns.cli;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.execute.Jupyter;
+import io.jruns.execute.KernelDirs;
+import io.jruns.kernel.install.KernelSpec;
+import io.jruns.kernel.install.KernelSpecWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code jruns install}: writes the jruns kernelspec where Jupyter finds it. */
+final class InstallCommand implements Command {
+    private static final CommandSpec SPEC = new CommandSpec("install", List.of(), List.of(
+            OptionSpec.flag("--user", "into the user's Jupyter data folder (the default)"),
+            OptionSpec.flag("--sys-prefix", "into the Python environment that runs jupyter"),
+            OptionSpec.value("--prefix", "DIR", "into DIR/share/jupyter/kernels (then set JUPYTER_PATH=DIR/share/jupyter)"),
+            OptionSpec.value("--name", "NAME", "the kernelspec name (default jruns)"),
+            OptionSpec.value("--display-name", "TEXT", "the name Jupyter shows (default Java (jruns))"),
+            OptionSpec.repeated("--jvm-option", "OPT", "an option for the kernel's JVM, e.g. -Xmx4g"),
+            OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up")),
+            "Install the jruns Java kernel for Jupyter",
+            "Writes a self-contained kernelspec (kernel.json, the kernel's jars, a start-up archive).");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        String name = args.value("--name") == null ? "jruns" : args.value("--name");
+        if (!name.matches("[a-zA-Z0-9._-]+")) {
+            throw new UsageException("install: --name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        Path dir = kernelsDir(args, context).resolve(name);
+        KernelSpec.Builder spec = KernelSpec.builder().kernelHome(kernelHome(context));
+        if (args.value("--display-name") != null) spec.displayName(args.value("--display-name"));
+        args.values("--jvm-option").forEach(spec::jvmOption);
+        if (args.flag("--no-cds")) spec.classDataSharing(false);
+        spec.env("JRUNS_KERNELSPEC", name);
+        context.err().println("installing kernelspec '" + name + "' in " + dir + " ...");
+        KernelSpecWriter.write(spec.build(), dir);
+        context.out().println("Installed kernelspec '" + name + "' in " + dir);
+    }
+
+    private static Path kernelsDir(ParsedArgs args, CliContext context) {
+        int chosen = (args.flag("--user") ? 1 : 0) + (args.flag("--sys-prefix") ? 1 : 0) + (args.value("--prefix") != null ? 1 : 0);
+        if (chosen > 1) throw new UsageException("install: choose one of --user, --sys-prefix, --prefix DIR");
+        if (args.value("--prefix") != null) return KernelDirs.prefix(Path.of(args.value("--prefix")));
+        if (args.flag("--sys-prefix")) return KernelDirs.sysPrefix(Jupyter.locate(context.environment().variables()));
+        return KernelDirs.user(context.environment().variables());
+    }
+
+    /** The built kernel: {@code kernel/target} beside this command's own {@code cli/target}. */
+    static Path kernelHome(CliContext context) {
+        Path home = context.environment().libDir().toAbsolutePath().normalize().getParent() // cli/target
+                .getParent().getParent().resolve("kernel").resolve("target");
+        if (!Files.isDirectory(home.resolve("lib"))) {
+            throw new JrunsException(JrunsException.Code.RESOURCE_DOES_NOT_EXIST, "the kernel is not built (no "
+                    + home.resolve("lib") + "): run install/jruns again, or mvn -pl cli -am package");
+        }
+        return home;
+    }
+}

@@ -1,0 +1,43 @@
+package io.jruns.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jruns.execute.Jupyter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code jruns kernels}: the kernelspecs Jupyter finds, marking the jruns ones. */
+final class KernelsCommand implements Command {
+    private static final CommandSpec SPEC = new CommandSpec("kernels", List.of(), List.of(),
+            "List the Jupyter kernels installed, marking jruns kernels and their versions",
+            "Asks `jupyter kernelspec list`, so it sees what Jupyter sees (JUPYTER_PATH included).");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        Map<String, String> env = context.environment().variables();
+        Jupyter jupyter = Jupyter.locate(env);
+        String json = jupyter.run(Map.of(), Path.of("").toAbsolutePath(), null, "kernelspec", "list", "--json");
+        TextTable t = new TextTable().column("name").column("display name").column("jruns").column("path");
+        try {
+            JsonNode specs = new ObjectMapper().readTree(json).path("kernelspecs");
+            specs.fields().forEachRemaining(e -> {
+                JsonNode spec = e.getValue().path("spec");
+                String version = spec.path("metadata").path("jruns").path("version").asText("");
+                t.row(e.getKey(), spec.path("display_name").asText(""), version.isEmpty() ? "" : version,
+                        e.getValue().path("resource_dir").asText(""));
+            });
+        } catch (IOException e) {
+            throw new io.jruns.domain.JrunsException(io.jruns.domain.JrunsException.Code.INTERNAL_ERROR,
+                    "jupyter kernelspec list gave no JSON: " + e.getMessage());
+        }
+        t.print(context.out());
+    }
+}

@@ -1,0 +1,69 @@
+package io.jruns.cli;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.ViewType;
+import io.jruns.store.BulkLimits;
+import io.jruns.internal.manage.ExperimentRefs;
+import io.jruns.store.Progress;
+import io.jruns.internal.manage.RunManager;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** What the run-managing commands share: typed options, the name scope, progress on stderr. */
+final class ManageOptions {
+    static final OptionSpec EXPERIMENT = OptionSpec.value("--experiment", "NAME_OR_ID",
+            "where run names are looked up (default: every active experiment)");
+
+    private ManageOptions() {
+    }
+
+    /** A manager whose run names are looked up in --experiment, else in every active experiment. */
+    static RunManager manager(ParsedArgs args, CliContext context) {
+        String only = args.value("--experiment");
+        List<String> scope = only != null ? List.of(ExperimentRefs.resolve(context.store(), only).experimentId())
+                : context.store().listExperiments(ViewType.ACTIVE_ONLY).stream().map(Experiment::experimentId).toList();
+        return new RunManager(context.store(), scope);
+    }
+
+    /** A time option in milliseconds since the epoch, or null when absent. */
+    static Long millis(ParsedArgs args, String option) {
+        String v = args.value(option);
+        if (v == null) return null;
+        try {
+            long ms = Long.parseLong(v.trim());
+            if (ms >= 0) return ms;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(args.spec().name() + ": " + option + " needs a time in milliseconds since the epoch, got '"
+                + v + "'");
+    }
+
+    /** --max for bulk work: 1..10,000, null when absent. */
+    static Integer maxRuns(ParsedArgs args) {
+        String v = args.value("--max");
+        if (v == null) return null;
+        try {
+            return BulkLimits.maxRuns(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException | JrunsException e) {
+            throw new UsageException(args.spec().name() + ": --max needs a whole number from 1 to 10,000, got '" + v + "'");
+        }
+    }
+
+    static String plural(long n, String word) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, word, n == 1 ? "" : "s");
+    }
+
+    /** Progress lines on stderr, for work big enough to take a moment (more than one chunk). */
+    static Progress progress(PrintStream err) {
+        return (what, done, total) -> {
+            if (total < 0 || total > 1000) {
+                err.println(total < 0 ? String.format(Locale.ROOT, "jruns: %,d %s", done, what)
+                        : String.format(Locale.ROOT, "jruns: %,d/%,d %s", done, total, what));
+            }
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.jruns.cli;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.json.RestJson;
+
+import java.util.List;
+
+/** {@code jruns runs metric-history RUN_ID KEY}: every point of one metric, in the order logged. */
+final class MetricHistoryCommand implements Command {
+    private static final OutputFormat[] FORMATS = {OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV};
+    private static final CommandSpec SPEC = new CommandSpec("runs metric-history", List.of("RUN_ID", "KEY"), List.of(
+            OptionSpec.value("--format", OutputFormat.choices(FORMATS),
+                    "table (default), json (MLflow's metrics/get-history answer) or csv (step,timestamp,value)")),
+            "Show every logged point of one metric of a run",
+            "Values are exact; CSV timestamps are milliseconds since the epoch.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        OutputFormat format = args.format(OutputFormat.TABLE, FORMATS);
+        Run run = context.run(args.positional(0));
+        String key = args.positional(1);
+        List<Metric> history = context.store().getMetricHistory(run.runId(), key);
+        if (history.isEmpty()) {
+            String known = run.data().metrics().isEmpty() ? "it has no metrics"
+                    : "its metrics: " + String.join(", ", run.data().metrics().keySet());
+            throw JrunsException.notFound("run '" + run.runId() + "' has no metric '" + key + "' (" + known + ")");
+        }
+        switch (format) {
+            case JSON -> context.out().println(RestJson.writeMetricHistory(history));
+            case CSV -> {
+                context.out().println("step,timestamp,value");
+                history.forEach(m -> context.out().println(m.step() + "," + m.timestamp() + "," + Formats.exact(m.value())));
+            }
+            case TABLE -> {
+                TextTable t = new TextTable().column("step", true).column("timestamp").column("value", true);
+                history.forEach(m -> t.row(Long.toString(m.step()),
+                        Formats.timeMillis(m.timestamp(), context.environment().zone()), Formats.exact(m.value())));
+                t.print(context.out());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jruns.execute;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jruns.domain.JrunsException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One headless execution of a notebook with nbconvert: parameters injected, the notebook's
+ * identity and the JOB source type passed to the kernel, run in the notebook's own folder
+ * (so its relative paths work), the executed notebook read back from nbconvert's output.
+ */
+public record NotebookRun(Path notebook, Parameters parameters, String kernelName, int timeoutSeconds,
+                          Map<String, String> env) {
+
+    /** What came out: the executed notebook, or the failing cell's report. */
+    public record Outcome(ObjectNode executed, String failure) {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    public Outcome execute(Jupyter jupyter) {
+        Path nb = notebook.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(nb)) throw JrunsException.invalid("no such notebook: " + notebook);
+        ObjectNode json = NotebookJson.read(nb);
+        NotebookJson.injectParameters(json, parameters);
+        Map<String, String> kernelEnv = new LinkedHashMap<>(env);
+        kernelEnv.put("JRUNS_NOTEBOOK", nb.toString());
+        kernelEnv.put("JRUNS_SOURCE_TYPE", "JOB");
+        try {
+            String out = jupyter.run(kernelEnv, nb.getParent(), NotebookJson.write(json),
+                    "nbconvert", "--to", "notebook", "--execute", "--stdin", "--stdout",
+                    "--ExecutePreprocessor.kernel_name=" + kernelName,
+                    "--ExecutePreprocessor.timeout=" + timeoutSeconds);
+            return new Outcome(NotebookJson.parse(out, "nbconvert's output"), null);
+        } catch (ProcessFailure f) {
+            return new Outcome(null, FailureText.of(f.stderr()));
+        }
+    }
+}

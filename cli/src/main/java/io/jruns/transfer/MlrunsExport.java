@@ -1,0 +1,139 @@
+package io.jruns.transfer;
+
+import io.jruns.domain.Experiment;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.ViewType;
+import io.jruns.store.Progress;
+import io.jruns.search.SearchRequest;
+import io.jruns.store.Store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes runs in MLflow's file-store layout, which {@code mlflow ui --backend-store-uri DIR}
+ * and MLflow's clients read: {@code DIR/<exp>/meta.yaml}, {@code DIR/<exp>/<run>/meta.yaml},
+ * {@code metrics/}, {@code params/}, {@code tags/}, {@code artifacts/}; deleted experiments go
+ * to {@code DIR/.trash/}. Ids stay as they are; artifact locations point into DIR.
+ * Exporting into a folder that holds an earlier export replaces the runs it exports again.
+ */
+public final class MlrunsExport {
+    private MlrunsExport() {
+    }
+
+    public static TransferReport export(Store src, Path dir, Selection selection, Progress progress) {
+        Path root = dir.toAbsolutePath().normalize();
+        Map<Experiment, List<Run>> chosen = new LinkedHashMap<>();
+        int total = 0;
+        for (Experiment e : selection.resolve(src)) {
+            List<Run> runs = new ArrayList<>();
+            src.scanRuns(SearchRequest.builder().experiments(e.experimentId()).filter(selection.filter())
+                    .viewType(ViewType.ALL).build(), Long.MAX_VALUE, runs::add);
+            chosen.put(e, runs);
+            total += runs.size();
+        }
+        int done = 0;
+        long points = 0;
+        int files = 0;
+        for (Map.Entry<Experiment, List<Run>> entry : chosen.entrySet()) {
+            Experiment e = entry.getKey();
+            Path expDir = (e.lifecycleStage() == LifecycleStage.DELETED ? root.resolve(".trash") : root)
+                    .resolve(e.experimentId());
+            writeExperiment(e, expDir);
+            for (Run run : entry.getValue()) {
+                Path runDir = expDir.resolve(run.runId());
+                deleteTree(runDir);
+                writeRunMeta(run.info(), runDir);
+                run.data().params().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("params"), k), v));
+                run.data().tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("tags"), k), v));
+                for (String key : run.data().metrics().keySet()) {
+                    StringBuilder b = new StringBuilder();
+                    for (Metric m : src.getMetricHistory(run.runId(), key)) {
+                        b.append(MlrunsFiles.line(m));
+                        points++;
+                    }
+                    MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("metrics"), key), b.toString());
+                }
+                mkdirs(runDir.resolve("artifacts"));
+                for (String path : ArtifactWalk.files(src, run.runId())) {
+                    copy(src.downloadArtifact(run.runId(), path), MlrunsFiles.keyPath(runDir.resolve("artifacts"), path));
+                    files++;
+                }
+                progress.update("runs exported", ++done, total);
+            }
+        }
+        return new TransferReport(chosen.size(), done, 0, points, files);
+    }
+
+    private static void writeExperiment(Experiment e, Path expDir) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("artifact_location", expDir.toUri().toString().replaceAll("/$", ""));
+        meta.put("creation_time", e.creationTime());
+        meta.put("experiment_id", e.experimentId());
+        meta.put("last_update_time", e.lastUpdateTime());
+        meta.put("lifecycle_stage", e.lifecycleStage().wire());
+        meta.put("name", e.name());
+        MlrunsFiles.write(expDir.resolve("meta.yaml"), MetaYaml.write(meta));
+        e.tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(expDir.resolve("tags"), k), v));
+    }
+
+    /** The fields MLflow 2.x's file store writes (source_type 4 is LOCAL). */
+    private static void writeRunMeta(RunInfo i, Path runDir) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("artifact_uri", runDir.resolve("artifacts").toUri().toString().replaceAll("/$", ""));
+        meta.put("end_time", i.endTime());
+        meta.put("entry_point_name", "");
+        meta.put("experiment_id", i.experimentId());
+        meta.put("lifecycle_stage", i.lifecycleStage().wire());
+        meta.put("run_id", i.runId());
+        meta.put("run_name", i.runName() == null ? "" : i.runName());
+        meta.put("run_uuid", i.runId());
+        meta.put("source_name", "");
+        meta.put("source_type", 4);
+        meta.put("source_version", "");
+        meta.put("start_time", i.startTime());
+        meta.put("status", i.status().code());
+        meta.put("tags", List.of());
+        meta.put("user_id", i.userId() == null ? "" : i.userId());
+        if (i.lifecycleStage() == LifecycleStage.DELETED) {
+            meta.put("deleted_time", i.deletedTime() != null ? i.deletedTime() : System.currentTimeMillis());
+        }
+        MlrunsFiles.write(runDir.resolve("meta.yaml"), MetaYaml.write(meta));
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    private static void mkdirs(Path p) {
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + p, e);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + p, e);
+        }
+    }
+}

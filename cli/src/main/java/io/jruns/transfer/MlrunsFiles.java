@@ -1,0 +1,118 @@
+package io.jruns.transfer;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Metric;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of MLflow's file store: {@code metrics/<key>} with one {@code timestamp value step}
+ * line per point, {@code params/<key>} and {@code tags/<key>} holding the raw value; a
+ * {@code /} in a key is a subfolder.
+ */
+final class MlrunsFiles {
+    private MlrunsFiles() {
+    }
+
+    static Path keyPath(Path folder, String key) {
+        Path p = folder;
+        for (String part : key.split("/")) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw JrunsException.invalid("key '" + key + "' cannot be a file name in " + folder);
+            }
+            p = p.resolve(part);
+        }
+        return p;
+    }
+
+    /** A metric line; values as Python's float() reads them (nan, inf, -inf, or the exact decimal). */
+    static String line(Metric m) {
+        return m.timestamp() + " " + number(m.value()) + " " + m.step() + "\n";
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (v == Double.POSITIVE_INFINITY) return "inf";
+        if (v == Double.NEGATIVE_INFINITY) return "-inf";
+        return Double.toString(v);
+    }
+
+    static List<Metric> readMetric(Path file, String key) {
+        List<Metric> out = new ArrayList<>();
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) continue;
+            String[] p = line.split(" ");
+            try {
+                if (p.length < 2 || p.length > 4) throw new NumberFormatException("expected 'timestamp value step'");
+                out.add(new Metric(key, value(p[1]), Long.parseLong(p[0]), p.length >= 3 ? Long.parseLong(p[2]) : 0));
+            } catch (NumberFormatException e) {
+                throw JrunsException.invalid(file + " line " + (i + 1) + ": '" + line + "' is not 'timestamp value step'");
+            }
+        }
+        return out;
+    }
+
+    private static double value(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan" -> Double.NaN;
+            case "inf", "infinity", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
+    /** Every file below {@code folder}, by key (relative path with '/'), sorted. */
+    static Map<String, Path> keyed(Path folder) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(folder)) return out;
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f ->
+                    out.put(folder.relativize(f).toString().replace('\\', '/'), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder, e);
+        }
+        return out;
+    }
+
+    static Map<String, String> values(Path folder) {
+        Map<String, String> out = new LinkedHashMap<>();
+        keyed(folder).forEach((k, f) -> out.put(k, text(f)));
+        return out;
+    }
+
+    static String text(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    static void write(Path f, String text) {
+        try {
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + f, e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.jruns.transfer;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.MetricSummary;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunData;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.ViewType;
+import io.jruns.search.RunOrder;
+import io.jruns.store.Store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder in MLflow's file-store layout (a real MLflow {@code mlruns} folder or a jruns
+ * export) read as a Store, so importing is copying from it. Read-only: every write is refused.
+ * Searches use the Store's in-memory default over {@link #listRuns}.
+ */
+public final class MlrunsStore implements Store {
+    private final Path root;
+
+    public MlrunsStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(this.root)) throw JrunsException.notFound("no folder at " + this.root);
+    }
+
+    @Override
+    public String describe() {
+        return "MLflow file store " + root;
+    }
+
+    public String uri() {
+        return root.toUri().toString();
+    }
+
+    // ---- experiments: DIR/<id>/meta.yaml, deleted ones in DIR/.trash/<id>
+
+    @Override
+    public List<Experiment> listExperiments(ViewType viewType) {
+        List<Experiment> out = new ArrayList<>();
+        for (Path d : experimentDirs()) {
+            Experiment e = experiment(d);
+            if (viewType.includes(e.lifecycleStage())) out.add(e);
+        }
+        return out;
+    }
+
+    private List<Path> experimentDirs() {
+        List<Path> out = new ArrayList<>(children(root));
+        out.addAll(children(root.resolve(".trash")));
+        out.removeIf(d -> !Files.isRegularFile(d.resolve("meta.yaml")) || d.getFileName().toString().startsWith("."));
+        return out;
+    }
+
+    private Experiment experiment(Path d) {
+        Map<String, Object> m = meta(d.resolve("meta.yaml"));
+        String id = string(m, "experiment_id", d.getFileName().toString());
+        boolean trashed = d.getParent().getFileName().toString().equals(".trash");
+        LifecycleStage stage = trashed ? LifecycleStage.DELETED : stage(m);
+        return new Experiment(id, string(m, "name", id), string(m, "artifact_location", null), stage,
+                number(m, "creation_time", 0L), number(m, "last_update_time", 0L), MlrunsFiles.values(d.resolve("tags")));
+    }
+
+    @Override
+    public Optional<Experiment> getExperiment(String experimentId) {
+        return listExperiments(ViewType.ALL).stream().filter(e -> e.experimentId().equals(experimentId)).findFirst();
+    }
+
+    @Override
+    public Optional<Experiment> getExperimentByName(String name) {
+        return listExperiments(ViewType.ALL).stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    // ---- runs: DIR/<exp>/<run>/meta.yaml and its metrics/, params/, tags/, artifacts/
+
+    @Override
+    public List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults) {
+        List<Run> out = new ArrayList<>();
+        for (Path d : experimentDirs()) {
+            if (!experimentIds.contains(experiment(d).experimentId())) continue;
+            for (Path r : children(d)) {
+                if (!Files.isRegularFile(r.resolve("meta.yaml"))) continue;
+                Run run = run(r);
+                if (viewType.includes(run.info().lifecycleStage())) out.add(run);
+            }
+        }
+        out.sort(RunOrder.comparator(List.of()));
+        return out.size() > maxResults ? out.subList(0, maxResults) : out;
+    }
+
+    @Override
+    public Optional<Run> getRun(String runId) {
+        return runDir(runId).map(this::run);
+    }
+
+    private Optional<Path> runDir(String runId) {
+        if (!runId.matches("[A-Za-z0-9_-]{1,256}")) return Optional.empty();
+        for (Path d : experimentDirs()) {
+            Path r = d.resolve(runId);
+            if (Files.isRegularFile(r.resolve("meta.yaml"))) return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+
+    private Run run(Path r) {
+        Map<String, Object> m = meta(r.resolve("meta.yaml"));
+        String id = string(m, "run_id", string(m, "run_uuid", r.getFileName().toString()));
+        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"));
+        String name = string(m, "run_name", null);
+        if (name == null || name.isEmpty()) name = tags.get("mlflow.runName");
+        Long end = m.get("end_time") == null ? null : number(m, "end_time", 0L);
+        Long deleted = m.get("deleted_time") == null ? null : number(m, "deleted_time", 0L);
+        RunInfo info = new RunInfo(id, string(m, "experiment_id", r.getParent().getFileName().toString()), name,
+                string(m, "user_id", null), RunStatus.fromCode((int) number(m, "status", 1L)),
+                number(m, "start_time", 0L), end, stage(m), deleted, string(m, "artifact_uri", null));
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+        MlrunsFiles.keyed(r.resolve("metrics")).forEach((key, f) -> {
+            MetricSummary s = null;
+            for (Metric x : MlrunsFiles.readMetric(f, key)) s = s == null ? MetricSummary.of(x) : s.plus(x);
+            if (s != null) metrics.put(key, s);
+        });
+        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params")), tags));
+    }
+
+    @Override
+    public List<Metric> getMetricHistory(String runId, String key) {
+        Path f = MlrunsFiles.keyPath(requireRun(runId).resolve("metrics"), key);
+        return Files.isRegularFile(f) ? MlrunsFiles.readMetric(f, key) : List.of();
+    }
+
+    private Path requireRun(String runId) {
+        return runDir(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' is not in " + root));
+    }
+
+    // ---- artifacts: the run's artifacts/ folder
+
+    @Override
+    public List<FileInfo> listArtifacts(String runId, String path) {
+        Path base = requireRun(runId).resolve("artifacts");
+        Path dir = path == null || path.isEmpty() ? base : MlrunsFiles.keyPath(base, path);
+        List<FileInfo> out = new ArrayList<>();
+        for (Path c : children(dir)) {
+            String rel = base.relativize(c).toString().replace('\\', '/');
+            try {
+                out.add(Files.isDirectory(c) ? new FileInfo(rel, true, null) : new FileInfo(rel, false, Files.size(c)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + c, e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Path downloadArtifact(String runId, String path) {
+        Path p = MlrunsFiles.keyPath(requireRun(runId).resolve("artifacts"), path);
+        if (!Files.exists(p)) throw JrunsException.notFound("run '" + runId + "' has no artifact '" + path + "'");
+        return p;
+    }
+
+    // ---- read-only
+
+    private JrunsException readOnly() {
+        return new JrunsException(JrunsException.Code.NOT_IMPLEMENTED, describe() + " is read here, not written: "
+                + "import it into a store ('jruns import DIR')");
+    }
+
+    @Override
+    public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
+        throw readOnly();
+    }
+
+    @Override
+    public void setExperimentTag(String experimentId, String key, String value) {
+        throw readOnly();
+    }
+
+    @Override
+    public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
+        throw readOnly();
+    }
+
+    @Override
+    public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
+        throw readOnly();
+    }
+
+    @Override
+    public void deleteRun(String runId) {
+        throw readOnly();
+    }
+
+    @Override
+    public void restoreRun(String runId) {
+        throw readOnly();
+    }
+
+    @Override
+    public void logBatch(LogBatch batch) {
+        throw readOnly();
+    }
+
+    @Override
+    public void deleteTag(String runId, String key) {
+        throw readOnly();
+    }
+
+    @Override
+    public void logArtifact(String runId, Path local, String artifactPath) {
+        throw readOnly();
+    }
+
+    @Override
+    public void close() {
+        // nothing held open
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Map<String, Object> meta(Path f) {
+        return MetaYaml.read(MlrunsFiles.text(f), f.toString());
+    }
+
+    private static String string(Map<String, Object> m, String key, String dflt) {
+        Object v = m.get(key);
+        return v == null ? dflt : v.toString();
+    }
+
+    private static long number(Map<String, Object> m, String key, long dflt) {
+        Object v = m.get(key);
+        if (v == null) return dflt;
+        if (v instanceof Long l) return l;
+        try {
+            return Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw JrunsException.invalid("meta.yaml: " + key + " should be a whole number, found '" + v + "'");
+        }
+    }
+
+    private static LifecycleStage stage(Map<String, Object> m) {
+        Object v = m.get("lifecycle_stage");
+        return v == null ? LifecycleStage.ACTIVE : LifecycleStage.fromWire(v.toString());
+    }
+}

@@ -1,0 +1,162 @@
+package io.jruns.transfer;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Param;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.domain.ViewType;
+import io.jruns.store.Progress;
+import io.jruns.search.SearchRequest;
+import io.jruns.store.Store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies runs from one store to another (import is a copy from an {@link MlrunsStore}):
+ * experiments by name (created when missing), then per run its params, every point of every
+ * metric, tags (notes included), artifacts, status and times; then, once every run exists,
+ * parent links re-pointed to the copies, the completion tag, and deletion for deleted runs.
+ * A run whose completed copy is already in the target (found by {@link SourceTags}) is
+ * skipped; an interrupted copy is deleted and made again.
+ */
+public final class RunCopier {
+    private static final int POINTS_PER_CALL = 10_000;
+
+    private final Store from;
+    private final String fromUri;
+    private final Store to;
+    private final Progress progress;
+
+    public RunCopier(Store from, String fromUri, Store to, Progress progress) {
+        this.from = from;
+        this.fromUri = fromUri;
+        this.to = to;
+        this.progress = progress;
+    }
+
+    private record Copied(Run source, String targetId, boolean fresh) {
+    }
+
+    public TransferReport copy(Selection selection) {
+        List<Experiment> experiments = selection.resolve(from);
+        Map<String, List<Run>> runsByTarget = new LinkedHashMap<>();
+        int total = 0;
+        for (Experiment e : experiments) {
+            List<Run> runs = new ArrayList<>();
+            from.scanRuns(SearchRequest.builder().experiments(e.experimentId()).filter(selection.filter())
+                    .viewType(ViewType.ALL).build(), Long.MAX_VALUE, runs::add);
+            runs.sort(java.util.Comparator.comparingLong((Run r) -> r.info().startTime()).thenComparing(Run::runId));
+            runsByTarget.computeIfAbsent(targetExperiment(e), k -> new ArrayList<>()).addAll(runs);
+            total += runs.size();
+        }
+        Map<String, String> idMap = new HashMap<>(); // source run id -> target run id
+        List<Copied> copied = new ArrayList<>();
+        int done = 0;
+        long points = 0;
+        int files = 0;
+        for (Map.Entry<String, List<Run>> entry : runsByTarget.entrySet()) {
+            Map<String, Run> existing = existingCopies(entry.getKey());
+            existing.forEach((src, target) -> idMap.put(src, target.runId()));
+            for (Run run : entry.getValue()) {
+                Run old = existing.get(run.runId());
+                if (old != null && old.data().tags().containsKey(SourceTags.COPIED_AT)) {
+                    copied.add(new Copied(run, old.runId(), false));
+                } else {
+                    if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
+                    String id = createCopy(entry.getKey(), run);
+                    points += copyMetrics(run, id);
+                    files += copyArtifacts(run, id);
+                    to.updateRun(id, run.info().status(), run.info().endTime(), null);
+                    idMap.put(run.runId(), id);
+                    copied.add(new Copied(run, id, true));
+                }
+                progress.update("runs copied", ++done, total);
+            }
+        }
+        int fresh = 0;
+        for (Copied c : copied) {
+            if (!c.fresh()) continue;
+            fresh++;
+            finish(c, idMap);
+        }
+        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files);
+    }
+
+    private String targetExperiment(Experiment e) {
+        Experiment found = to.getExperimentByName(e.name()).orElse(null);
+        if (found != null) return found.experimentId();
+        try {
+            return to.createExperiment(e.name(), null, e.tags());
+        } catch (JrunsException ex) {
+            if (ex.code() != JrunsException.Code.RESOURCE_ALREADY_EXISTS) throw ex;
+            return to.getExperimentByName(e.name()).orElseThrow(() -> ex).experimentId();
+        }
+    }
+
+    /** Runs of the target experiment that are copies, by their source run id. */
+    private Map<String, Run> existingCopies(String targetExperiment) {
+        Map<String, Run> out = new HashMap<>();
+        to.scanRuns(SearchRequest.builder().experiments(targetExperiment).viewType(ViewType.ALL)
+                .filter("tags.`" + SourceTags.RUN_ID + "` LIKE '%'").build(), Long.MAX_VALUE, r -> {
+                    String src = r.data().tags().get(SourceTags.RUN_ID);
+                    Run seen = out.get(src);
+                    boolean complete = r.data().tags().containsKey(SourceTags.COPIED_AT);
+                    if (seen == null || (complete && !seen.data().tags().containsKey(SourceTags.COPIED_AT))) out.put(src, r);
+                });
+        return out;
+    }
+
+    private String createCopy(String experimentId, Run run) {
+        RunInfo i = run.info();
+        List<RunTag> tags = new ArrayList<>();
+        run.data().tags().forEach((k, v) -> {
+            if (!k.equals(SystemTags.PARENT_RUN_ID) && !SourceTags.isSourceTag(k)) tags.add(new RunTag(k, v));
+        });
+        tags.add(new RunTag(SourceTags.RUN_ID, i.runId()));
+        tags.add(new RunTag(SourceTags.URI, fromUri));
+        String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
+        String id = to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
+        List<Param> params = new ArrayList<>();
+        run.data().params().forEach((k, v) -> params.add(new Param(k, v)));
+        if (!params.isEmpty()) to.logBatch(new LogBatch(id, List.of(), params, List.of()));
+        return id;
+    }
+
+    private long copyMetrics(Run run, String id) {
+        long n = 0;
+        for (String key : run.data().metrics().keySet()) {
+            List<Metric> h = from.getMetricHistory(run.runId(), key);
+            for (int start = 0; start < h.size(); start += POINTS_PER_CALL) {
+                to.logBatch(new LogBatch(id, h.subList(start, Math.min(h.size(), start + POINTS_PER_CALL)),
+                        List.of(), List.of()));
+            }
+            n += h.size();
+        }
+        return n;
+    }
+
+    private int copyArtifacts(Run run, String id) {
+        List<String> files = ArtifactWalk.files(from, run.runId());
+        for (String path : files) to.logArtifact(id, from.downloadArtifact(run.runId(), path), ArtifactWalk.parent(path));
+        return files.size();
+    }
+
+    /** Parent link (to the parent's copy when there is one), the completion tag, then deletion. */
+    private void finish(Copied c, Map<String, String> idMap) {
+        List<RunTag> tags = new ArrayList<>();
+        c.source().parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
+        tags.add(new RunTag(SourceTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
+        to.logBatch(new LogBatch(c.targetId(), List.of(), List.of(), tags));
+        if (c.source().info().lifecycleStage() == LifecycleStage.DELETED) to.deleteRun(c.targetId());
+    }
+}

@@ -1,0 +1,26 @@
+package io.jruns.transfer;
+
+import io.jruns.store.Progress;
+import io.jruns.store.Store;
+
+import java.nio.file.Path;
+
+/** Moving runs between stores: export to MLflow's file layout, import from it, copy store to store. */
+public final class Transfers {
+    private Transfers() {
+    }
+
+    public static TransferReport export(Store from, Path dir, Selection selection, Progress progress) {
+        return MlrunsExport.export(from, dir, selection, progress);
+    }
+
+    /** Reads a folder in MLflow's file-store layout (jruns export or MLflow's mlruns) into {@code to}. */
+    public static TransferReport importDir(Path dir, Store to, Selection selection, Progress progress) {
+        MlrunsStore source = new MlrunsStore(dir);
+        return new RunCopier(source, source.uri(), to, progress).copy(selection);
+    }
+
+    public static TransferReport copy(Store from, String fromUri, Store to, Selection selection, Progress progress) {
+        return new RunCopier(from, fromUri, to, progress).copy(selection);
+    }
+}

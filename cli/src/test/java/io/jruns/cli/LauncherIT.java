@@ -1,0 +1,129 @@
+package io.jruns.cli;
+
+import io.jruns.domain.Run;
+import io.jruns.json.RestJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real {@code install/jruns} script in child processes. Runs in Maven's integration-test
+ * phase (failsafe), after package has built the jar and lib/ it starts. {@code JRUNS_MVN=false}
+ * makes any build attempt fail loudly, which proves an up-to-date launcher never calls Maven.
+ */
+class LauncherIT {
+    static final Path MODULE = Paths.get(System.getProperty("basedir", "")).toAbsolutePath();
+    static final Path LAUNCHER = MODULE.resolve("jruns");
+
+    @TempDir
+    Path tmp;
+    Processes proc;
+
+    @BeforeEach
+    void environment() {
+        proc = new Processes(tmp.resolve("home"));
+        assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " is missing or not executable");
+        assertTrue(Files.isRegularFile(MODULE.resolve("target/jruns-cli.jar")),
+                "run through 'mvn verify': the IT needs the packaged jar");
+    }
+
+    @Test
+    void anUpToDateLauncherStartsJavaWithoutMaven() {
+        Processes.Result r = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false"), LAUNCHER.toString(), "--version");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().matches("jruns \\d+\\.\\d+\\.\\d+\\S*\\n"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aProgramOnTheClasspathLogsARunTheCommandsThenShow() throws IOException {
+        Path prog = Files.createDirectories(tmp.resolve("prog"));
+        Files.writeString(prog.resolve("Train.java"), """
+                import io.jruns.ActiveRun;
+                import io.jruns.Jruns;
+
+                public class Train {
+                    public static void main(String[] args) {
+                        Jruns.setExperiment("launcher-e2e");
+                        try (ActiveRun run = Jruns.startRun("e2e-run")) {
+                            Jruns.logParam("alpha", 0.5);
+                            for (int step = 0; step < 5; step++) Jruns.logMetric("loss", 1.0 / (step + 1), step);
+                            Jruns.logMetric("gap", Double.NaN);
+                            System.out.println(run.runId());
+                        }
+                    }
+                }
+                """);
+        Map<String, String> noBuild = Map.of("JRUNS_MVN", "false", "JRUNS", LAUNCHER.toString());
+        // Exactly what the README tells people to type.
+        Processes.Result train = proc.run(prog, 120, noBuild, "bash", "-c", "java -cp \"$(\"$JRUNS\" classpath)\" Train.java");
+        assertEquals(0, train.code(), train.toString());
+        String runId = train.out().strip();
+        assertTrue(runId.matches("[0-9a-f]{32}"), train.toString());
+
+        Processes.Result list = proc.run(prog, 60, noBuild, LAUNCHER.toString(), "runs", "list");
+        assertEquals(0, list.code(), list.toString());
+        List<String> row = Tables.cells(list.out()).get(1);
+        assertEquals(List.of(runId, "e2e-run", "launcher-e2e", "FINISHED"), row.subList(0, 4));
+        assertTrue(Tables.cells(list.out()).get(0).containsAll(List.of("params.alpha", "metrics.loss", "metrics.gap")));
+
+        Processes.Result get = proc.run(prog, 60, noBuild, LAUNCHER.toString(), "runs", "get", runId, "--format", "json");
+        Run run = RestJson.readRun(get.out());
+        assertEquals("e2e-run", run.info().runName());
+        assertEquals("0.5", run.data().params().get("alpha"));
+        assertEquals(0.2, run.metric("loss").orElseThrow());
+        assertTrue(Double.isNaN(run.metric("gap").orElseThrow()));
+
+        Processes.Result csv = proc.run(prog, 60, noBuild, LAUNCHER.toString(), "runs", "metric-history", runId, "loss",
+                "--format", "csv");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(6, lines.size(), csv.toString());
+        assertTrue(lines.get(5).startsWith("4,") && lines.get(5).endsWith(",0.2"), lines.get(5));
+    }
+
+    @Test
+    void failuresAreOneLineWithTheirExitCodes() {
+        Map<String, String> noBuild = Map.of("JRUNS_MVN", "false");
+        Processes.Result missing = proc.run(tmp, 60, noBuild, LAUNCHER.toString(), "runs", "get", "nope");
+        assertEquals(1, missing.code(), missing.toString());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().startsWith("jruns: run 'nope' does not exist"), missing.err());
+        Processes.Result usage = proc.run(tmp, 60, noBuild, LAUNCHER.toString(), "runs", "list", "--max", "none");
+        assertEquals(2, usage.code(), usage.toString());
+        assertEquals("jruns: runs list: --max needs a positive integer, got 'none'\n", usage.err());
+    }
+
+    /** A copy of the sources: the launcher builds what is missing, then only what is stale. */
+    @Test
+    void aMissingOrStaleAssemblyIsBuiltFirst() throws IOException {
+        Path repo = SourceCopy.of(MODULE.getParent(), tmp.resolve("repo"));
+        String launcher = repo.resolve("install/jruns").toString();
+
+        Processes.Result first = proc.run(tmp, 900, Map.of("JRUNS_MVN", "mvn -o"), launcher, "classpath");
+        assertEquals(0, first.code(), first.toString());
+        assertEquals("", first.err(), "a successful build is quiet");
+        assertTrue(first.out().startsWith(repo.resolve("cli/target/lib/jruns-tracking-") + ""), first.out());
+
+        Processes.Result second = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false"), launcher, "--version");
+        assertEquals(0, second.code(), "up to date: no Maven\n" + second);
+
+        Path source = repo.resolve("tracking/src/main/java/io/jruns/Jruns.java");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+        Processes.Result stale = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false"), launcher, "--version");
+        assertEquals(1, stale.code(), "a newer source makes it build\n" + stale);
+        assertTrue(stale.err().startsWith("jruns: building the command line failed (cd " + repo), stale.err());
+        assertEquals("", stale.out());
+    }
+}

@@ -1,0 +1,78 @@
+package io.jruns.model;
+
+import io.jruns.domain.JrunsException;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shapes an input table to a model's input signature, as MLflow's schema enforcement does:
+ * the signature's columns in its order (extra columns dropped), numbers widened to the
+ * declared type (a CSV read as integers feeds a model of doubles). A missing column or a
+ * type that cannot be converted is an error naming the column.
+ */
+final class InputConformer {
+    private InputConformer() {
+    }
+
+    static Table conform(Table input, List<ColumnSpec> inputs) {
+        if (inputs.isEmpty()) return input;
+        List<Column<?>> out = new ArrayList<>();
+        for (ColumnSpec spec : inputs) {
+            if (!input.containsColumn(spec.name())) {
+                throw JrunsException.invalid("the input has no column '" + spec.name() + "'; the model expects "
+                        + inputs + " (got " + input.columnNames() + ")");
+            }
+            out.add(convert(input.column(spec.name()), spec));
+        }
+        return Table.create(input.name(), out);
+    }
+
+    private static Column<?> convert(Column<?> c, ColumnSpec spec) {
+        String have = ColumnTypes.of(c);
+        if (have.equals(spec.type())) return c;
+        if (spec.numeric() && c instanceof NumericColumn<?> n) {
+            return switch (spec.type()) {
+                case "double" -> n.asDoubleColumn().setName(spec.name());
+                case "float" -> n.asFloatColumn().setName(spec.name());
+                case "long" -> exact(n, spec) ? n.asLongColumn().setName(spec.name()) : fail(c, spec);
+                default -> exact(n, spec) ? n.asIntColumn().setName(spec.name()) : fail(c, spec);
+            };
+        }
+        if (spec.type().equals("string")) {
+            StringColumn s = StringColumn.create(spec.name());
+            for (int i = 0; i < c.size(); i++) {
+                if (c.isMissing(i)) s.appendMissing();
+                else s.append(c.getString(i));
+            }
+            return s;
+        }
+        return fail(c, spec);
+    }
+
+    /** Whether a numeric column holds whole numbers only (so integer and long columns keep every value). */
+    private static boolean exact(NumericColumn<?> n, ColumnSpec spec) {
+        if (n instanceof IntColumn || (n instanceof LongColumn && spec.type().equals("long"))) return true;
+        if (!(n instanceof DoubleColumn || n instanceof FloatColumn || n instanceof LongColumn)) return false;
+        for (int i = 0; i < n.size(); i++) {
+            if (n.isMissing(i)) continue;
+            double v = n.getDouble(i);
+            if (v != Math.rint(v)) return false;
+            if (spec.type().equals("integer") && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) return false;
+        }
+        return true;
+    }
+
+    private static Column<?> fail(Column<?> c, ColumnSpec spec) {
+        throw JrunsException.invalid("column '" + c.name() + "' is " + ColumnTypes.of(c) + " but the model expects "
+                + spec.type());
+    }
+}

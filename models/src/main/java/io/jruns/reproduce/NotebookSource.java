@@ -1,0 +1,97 @@
+package io.jruns.reproduce;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+import io.jruns.TrackingClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The notebook a run was made by, at the run's revision: the copy stored with the run
+ * ({@code notebook/<name>.ipynb}), else {@code git show <commit>:<path>} in the repository
+ * the notebook is in.
+ *
+ * @param fileName the notebook's file name
+ * @param from     where the text came from, for progress lines
+ */
+public record NotebookSource(String text, String fileName, String from) {
+    static final String ARTIFACT_DIR = "notebook";
+
+    public static NotebookSource of(TrackingClient reader, Run run) {
+        String source = run.data().tags().get(SystemTags.SOURCE_NAME);
+        Optional<NotebookSource> copy = storedCopy(reader, run, source);
+        if (copy.isPresent()) return copy.get();
+        String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
+        if (commit != null && source != null && source.endsWith(".ipynb")) return gitShow(Path.of(source), commit);
+        throw JrunsException.notFound("run " + run.runId() + " has no stored notebook copy (" + ARTIFACT_DIR
+                + "/*.ipynb) and no git commit of its notebook: nothing to reproduce it from"
+                + (source == null ? "" : " (its source is " + source + ")"));
+    }
+
+    private static Optional<NotebookSource> storedCopy(TrackingClient reader, Run run, String source) {
+        List<FileInfo> files = reader.listArtifacts(run.runId(), ARTIFACT_DIR).stream()
+                .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();
+        if (files.isEmpty()) return Optional.empty();
+        String wanted = source == null ? "" : Path.of(source).getFileName().toString();
+        FileInfo f = files.stream().filter(x -> x.path().equals(ARTIFACT_DIR + "/" + wanted)).findFirst().orElse(files.get(0));
+        String revision = run.data().tags().get("jruns.notebook.revision");
+        try {
+            String text = Files.readString(reader.downloadArtifact(run.runId(), f.path()));
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            return Optional.of(new NotebookSource(text, name, "the copy stored with the run"
+                    + (revision == null ? "" : " (revision " + revision.substring(0, Math.min(12, revision.length())) + ")")));
+        } catch (IOException e) {
+            throw JrunsException.invalid("cannot read the notebook copy " + f.path() + " of run " + run.runId() + ": " + e.getMessage());
+        }
+    }
+
+    static NotebookSource gitShow(Path notebook, String commit) {
+        Path dir = notebook.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw JrunsException.notFound("the run stored no notebook copy, and the folder of " + notebook
+                    + " is gone, so git cannot show it at commit " + commit);
+        }
+        String top = git(dir, "rev-parse", "--show-toplevel").strip();
+        Path rel = Path.of(top).toAbsolutePath().relativize(notebook.toAbsolutePath().normalize());
+        String text = git(Path.of(top), "show", commit + ":" + rel.toString().replace('\\', '/'));
+        return new NotebookSource(text, notebook.getFileName().toString(),
+                "git show " + commit.substring(0, Math.min(12, commit.length())) + ":" + rel);
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            String out;
+            String err;
+            try (InputStream in = p.getInputStream(); InputStream e = p.getErrorStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                err = new String(e.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw JrunsException.invalid("git " + String.join(" ", args) + " did not finish in 30 s");
+            }
+            if (p.exitValue() != 0) {
+                throw JrunsException.notFound("git " + String.join(" ", args) + " failed in " + dir + ": "
+                        + err.lines().findFirst().orElse("exit " + p.exitValue()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw JrunsException.notFound("cannot run git (" + e.getMessage() + "): the run stored no notebook copy");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JrunsException.invalid("interrupted while running git");
+        }
+    }
+}

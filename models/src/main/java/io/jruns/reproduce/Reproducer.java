@@ -1,0 +1,129 @@
+package io.jruns.reproduce;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+import io.jruns.TrackingClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reproduces a notebook run: clones the notebook at the run's revision into a folder, writes
+ * the run's {@code environment.json} beside it, and makes the clone ready to run: a first cell
+ * with the run's libraries and experiment, and a kernelspec like the run's (the same one when
+ * it is still installed, else a new one with the recorded JVM options).
+ */
+public final class Reproducer {
+    /** What came out: the clone, its environment.json (null with --no-environment), its kernel. */
+    public record Result(Path notebook, Path environmentFile, String kernelName) { }
+
+    private Reproducer() {
+    }
+
+    public static Result reproduce(TrackingClient reader, String runId, ReproduceOptions options, KernelSpecs kernels) {
+        Consumer<String> progress = options.progress();
+        Run run = reader.getRun(runId);
+        String name = run.info().runName();
+        progress.accept("reproducing run " + name + " (" + runId + ")");
+        NotebookSource source = NotebookSource.of(reader, run);
+        progress.accept("notebook: " + source.from());
+        NotebookClone clone = NotebookClone.parse(source.text(), "the notebook of run " + runId);
+        Path folder = options.to() != null ? options.to() : defaultFolder(run);
+        Path target = folder.resolve(source.fileName()).toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            throw JrunsException.invalid(target + " exists already: choose another folder with --to, or remove it");
+        }
+        Path envFile = null;
+        if (options.environment()) {
+            Optional<RunEnvironment> env = EnvironmentArtifact.read(reader, runId);
+            if (env.isEmpty()) progress.accept("environment: none recorded with the run; the clone only sets the experiment");
+            List<Library> libs = options.libraries() ? env.map(RunEnvironment::libraries).orElse(List.of()) : List.of();
+            if (options.libraries()) {
+                progress.accept("libraries: " + libs.stream().filter(Library::isMaven).count() + " from Maven, "
+                        + libs.stream().filter(l -> !l.isMaven()).count() + " jar(s)");
+            } else {
+                progress.accept("libraries: skipped (--no-libraries)");
+            }
+            String experiment = reader.getExperiment(run.info().experimentId()).map(Experiment::name).orElse(null);
+            clone.withSetupCell(SetupCell.lines(name, runId, experiment, libs, progress), runId);
+            progress.accept("experiment: " + experiment);
+            env.ifPresent(e -> chooseKernel(clone, e, runId, kernels, progress));
+            envFile = folder.resolve(EnvironmentArtifact.FILE).toAbsolutePath().normalize();
+            write(envFile, env.map(EnvironmentJson::write).orElse(null));
+        }
+        write(target, clone.text());
+        progress.accept("wrote " + target + (envFile != null && Files.exists(envFile) ? " and " + envFile.getFileName() : ""));
+        progress.accept("ready: jruns execute " + target);
+        return new Result(target, envFile != null && Files.exists(envFile) ? envFile : null, clone.kernelName());
+    }
+
+    private static void chooseKernel(NotebookClone clone, RunEnvironment env, String runId, KernelSpecs kernels,
+                                     Consumer<String> progress) {
+        RunEnvironment.Kernel k = env.kernel();
+        if (k == null || k.name() == null) {
+            progress.accept("kernel: the run did not come from a jruns kernel; the clone keeps its kernelspec");
+            return;
+        }
+        if (!kernels.canCheck()) {
+            progress.accept("kernel: cannot check installed kernels here; the clone keeps kernel '" + k.name() + "'");
+            return;
+        }
+        Optional<KernelSpecs.KernelRef> found;
+        try {
+            found = kernels.find(k.name());
+        } catch (JrunsException e) {
+            progress.accept("kernel: cannot list Jupyter's kernels (" + e.getMessage() + "); the clone keeps kernel '"
+                    + k.name() + "'");
+            return;
+        }
+        if (found.isPresent()) {
+            clone.withKernel(found.get().name(), found.get().displayName());
+            progress.accept("kernel: " + k.name() + " (still installed)");
+            return;
+        }
+        String name = "jruns-" + runId.substring(0, 8);
+        List<String> options = KernelOptions.reusable(env.jvm().options());
+        Optional<KernelSpecs.KernelRef> again = kernels.find(name);
+        KernelSpecs.KernelRef ref;
+        if (again.isPresent()) {
+            ref = again.get();
+            progress.accept("kernel: " + k.name() + " is gone; using " + name + ", installed by an earlier reproduction");
+        } else {
+            progress.accept("kernel: " + k.name() + " is gone; installing " + name + " with JVM options " + options + " ...");
+            ref = kernels.install(name, "Java (jruns, run " + runId.substring(0, 8) + ")", options, k.resourceDir());
+            progress.accept("kernel: installed " + ref.name() + " in " + ref.resourceDir());
+        }
+        clone.withKernel(ref.name(), ref.displayName());
+    }
+
+    /** Beside the run's notebook: {@code Reproduced/<run name>-<8 id chars>/}. */
+    static Path defaultFolder(Run run) {
+        String source = run.data().tags().get(SystemTags.SOURCE_NAME);
+        Path base = Path.of("").toAbsolutePath();
+        if (source != null && source.endsWith(".ipynb")) {
+            Path parent = Path.of(source).toAbsolutePath().getParent();
+            if (parent != null && Files.isDirectory(parent)) base = parent;
+        }
+        String runName = run.info().runName() == null ? "run" : run.info().runName();
+        String safe = runName.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        if (safe.length() > 60) safe = safe.substring(0, 60);
+        return base.resolve("Reproduced").resolve((safe.isEmpty() ? "run" : safe) + "-" + run.runId().substring(0, 8));
+    }
+
+    private static void write(Path file, String text) {
+        if (text == null) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

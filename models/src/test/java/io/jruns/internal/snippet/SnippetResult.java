@@ -1,0 +1,9 @@
+package io.jruns.internal.snippet;
+
+/** Where a snippet run in JShell (in this JVM) leaves its result for the test to read. */
+public final class SnippetResult {
+    public static volatile Object value;
+
+    private SnippetResult() {
+    }
+}

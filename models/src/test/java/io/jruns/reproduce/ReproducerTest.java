@@ -1,0 +1,221 @@
+package io.jruns.reproduce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.TrackingClient;
+import io.jruns.source.FileDigest;
+import io.jruns.store.Store;
+import io.jruns.store.Stores;
+import io.jruns.store.TrackingUri;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reproducing notebook runs stored in a real embedded store; notebooks and jars are real files. */
+class ReproducerTest {
+    @TempDir
+    Path dir;
+    Store store;
+    Path notebook;
+    Path jar;
+    final List<String> progress = new ArrayList<>();
+    final Kernels kernels = new Kernels();
+
+    static final String NOTEBOOK = """
+            {"cells": [{"cell_type": "code", "execution_count": 3, "id": "a1", "metadata": {}, "outputs": [],
+                        "source": ["Random rng = new Random(42);\\n", "Jruns.logMetric(\\"x\\", rng.nextDouble());"]}],
+             "metadata": {"kernelspec": {"display_name": "Java (jruns)", "language": "java", "name": "jruns"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """;
+
+    /** Installed kernelspecs, in memory: what the kernel module's JupyterKernelSpecs does on disk. */
+    static final class Kernels implements KernelSpecs {
+        final Map<String, KernelRef> installed = new LinkedHashMap<>();
+        final List<List<String>> installs = new ArrayList<>();
+        final List<String> near = new ArrayList<>();
+
+        @Override
+        public Optional<KernelRef> find(String name) {
+            return Optional.ofNullable(installed.get(name));
+        }
+
+        @Override
+        public KernelRef install(String name, String displayName, List<String> jvmOptions, String nearDir) {
+            installs.add(jvmOptions);
+            near.add(nearDir);
+            KernelRef ref = new KernelRef(name, displayName, "/kernels/" + name);
+            installed.put(name, ref);
+            return ref;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = Stores.open(TrackingUri.resolve(dir.resolve("home").toString(), Map.of()));
+        notebook = Files.writeString(Files.createDirectories(dir.resolve("work")).resolve("train.ipynb"), NOTEBOOK);
+        jar = EnvironmentTest.jar(dir.resolve("helpers.jar"), Map.of("a.txt", "a"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    String notebookRun(String name, boolean copy, RunEnvironment env, Map<String, String> extraTags) throws Exception {
+        String exp = store.getExperimentByName(notebook.toString()).map(e -> e.experimentId())
+                .orElseGet(() -> store.createExperiment(notebook.toString(), null, Map.of()));
+        List<RunTag> tags = new ArrayList<>(List.of(new RunTag(SystemTags.SOURCE_NAME, notebook.toString()),
+                new RunTag(SystemTags.SOURCE_TYPE, "NOTEBOOK"), new RunTag("jruns.notebook.revision", FileDigest.sha256(notebook))));
+        extraTags.forEach((k, v) -> tags.add(new RunTag(k, v)));
+        String runId = store.createRun(exp, "me", System.currentTimeMillis(), name, tags).runId();
+        if (copy) store.logArtifact(runId, notebook, "notebook");
+        if (env != null) {
+            Path f = Files.writeString(Files.createDirectories(dir.resolve("env-" + runId)).resolve(EnvironmentArtifact.FILE),
+                    EnvironmentJson.write(env));
+            store.logArtifact(runId, f, "");
+        }
+        return runId;
+    }
+
+    RunEnvironment env(List<String> jvmOptions, String kernelName) {
+        return new RunEnvironment("2024-01-01T00:00:00Z", new RunEnvironment.Java("17.0.9", "V", "rt", "vm", "/jdk"),
+                new RunEnvironment.Jvm(jvmOptions, 1L << 30), new RunEnvironment.Os("Linux", "6", "amd64"),
+                new RunEnvironment.Machine(2, 1L << 34), new RunEnvironment.Kernel(kernelName, "0.1.0", "/old/kernels/" + kernelName),
+                List.of(Library.maven("org.example:lib:1.0"), Library.maven("org.example:more:2.0"),
+                        Library.jar(jar.toString(), FileDigest.sha256(jar), "%jars helpers.jar")));
+    }
+
+    Reproducer.Result reproduce(String runId, ReproduceOptions.Builder options) {
+        return Reproducer.reproduce(TrackingClient.of(store), runId, options.progress(progress::add).build(), kernels);
+    }
+
+    static JsonNode json(Path p) throws Exception {
+        return new ObjectMapper().readTree(Files.readString(p));
+    }
+
+    static String source(JsonNode cell) {
+        StringBuilder b = new StringBuilder();
+        cell.get("source").forEach(l -> b.append(l.asText()));
+        return b.toString();
+    }
+
+    @Test
+    void theStoredCopyIsClonedWithASetUpCellTheEnvironmentAndTheSameKernel() throws Exception {
+        kernels.installed.put("jruns", new KernelSpecs.KernelRef("jruns", "Java (jruns)", "/k/jruns"));
+        RunEnvironment env = env(List.of("-Xmx2g"), "jruns");
+        String runId = notebookRun("seed 42", true, env, Map.of());
+        Files.writeString(notebook, "{\"changed\": true}"); // the file moved on; the copy did not
+        Path to = dir.resolve("clone");
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(to));
+
+        assertEquals(to.resolve("train.ipynb").toAbsolutePath(), r.notebook());
+        JsonNode nb = json(r.notebook());
+        assertEquals(2, nb.get("cells").size());
+        JsonNode setup = nb.get("cells").get(0);
+        assertEquals("jruns-reproduce", setup.get("id").asText());
+        assertEquals(runId, setup.get("metadata").get("jruns").get("reproduces").asText());
+        List<String> lines = source(setup).lines().toList();
+        assertTrue(lines.get(0).startsWith("// Set up as run \"seed 42\" (" + runId + ")"), lines.get(0));
+        assertEquals(List.of("%maven org.example:lib:1.0 org.example:more:2.0", "%jars \"" + jar + "\"",
+                "%experiment \"" + notebook + "\""), lines.subList(1, 4));
+        JsonNode original = new ObjectMapper().readTree(NOTEBOOK);
+        assertEquals(original.get("cells").get(0), nb.get("cells").get(1));
+        assertEquals("jruns", nb.get("metadata").get("kernelspec").get("name").asText());
+        assertEquals(env, EnvironmentJson.read(Files.readString(r.environmentFile()), "clone"));
+        assertEquals(to.resolve("environment.json").toAbsolutePath(), r.environmentFile());
+        assertTrue(progress.contains("kernel: jruns (still installed)"), progress.toString());
+        assertTrue(progress.contains("libraries: 2 from Maven, 1 jar(s)"), progress.toString());
+        assertEquals("ready: jruns execute " + r.notebook(), progress.get(progress.size() - 1));
+        assertTrue(kernels.installs.isEmpty());
+
+        JrunsException again = assertThrows(JrunsException.class, () -> reproduce(runId, ReproduceOptions.builder().to(to)));
+        assertTrue(again.getMessage().endsWith("exists already: choose another folder with --to, or remove it"), again.getMessage());
+    }
+
+    @Test
+    void aKernelThatIsGoneIsInstalledOnceWithTheRecordedJvmOptions() throws Exception {
+        String runId = notebookRun("gone", true, env(List.of("-Xmx3g", "-XX:SharedArchiveFile=/k/a.jsa", "-Xlog:cds=off",
+                "-Dfoo=bar"), "old-kernel"), Map.of());
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("one")));
+        String name = "jruns-" + runId.substring(0, 8);
+        assertEquals(name, r.kernelName());
+        assertEquals(List.of(List.of("-Xmx3g", "-Dfoo=bar")), kernels.installs);
+        assertEquals(List.of("/old/kernels/old-kernel"), kernels.near);
+        assertEquals(name, json(r.notebook()).get("metadata").get("kernelspec").get("name").asText());
+        Reproducer.Result twice = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("two")));
+        assertEquals(name, twice.kernelName());
+        assertEquals(1, kernels.installs.size(), "the second reproduction reuses the kernel the first installed");
+    }
+
+    @Test
+    void optionsSkipTheLibrariesOrTheWholeEnvironment() throws Exception {
+        String runId = notebookRun("opts", true, env(List.of(), "jruns"), Map.of());
+        kernels.installed.put("jruns", new KernelSpecs.KernelRef("jruns", "Java (jruns)", "/k/jruns"));
+        Reproducer.Result noLibs = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("nolibs")).libraries(false));
+        List<String> lines = source(json(noLibs.notebook()).get("cells").get(0)).lines().toList();
+        assertEquals("%experiment \"" + notebook + "\"", lines.get(1));
+        assertEquals(2, lines.size());
+
+        Reproducer.Result bare = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("bare")).environment(false));
+        assertEquals(new ObjectMapper().readTree(NOTEBOOK), json(bare.notebook()), "only the notebook, as it was");
+        assertEquals(null, bare.environmentFile());
+        assertFalse(Files.exists(dir.resolve("bare/environment.json")));
+    }
+
+    @Test
+    void withoutAStoredCopyGitShowsTheNotebookAtTheRecordedCommit() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        git(repo, "init", "-q");
+        notebook = Files.writeString(Files.createDirectories(repo.resolve("nbs")).resolve("git.ipynb"), NOTEBOOK);
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "first");
+        String commit = git(repo, "rev-parse", "HEAD").strip();
+        Files.writeString(notebook, NOTEBOOK.replace("42", "7"));
+        String runId = notebookRun("from git", false, null, Map.of(SystemTags.GIT_COMMIT, commit));
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
+        Path expected = repo.resolve("nbs/Reproduced/from_git-" + runId.substring(0, 8) + "/git.ipynb");
+        assertEquals(expected.toAbsolutePath(), r.notebook());
+        assertTrue(source(json(r.notebook()).get("cells").get(1)).contains("new Random(42)"), "the committed version");
+        assertTrue(progress.contains("notebook: git show " + commit.substring(0, 12) + ":nbs/git.ipynb"), progress.toString());
+        assertTrue(progress.contains("environment: none recorded with the run; the clone only sets the experiment"), progress.toString());
+    }
+
+    @Test
+    void aRunWithNothingToCloneFromAndAChangedJarAreReported() throws Exception {
+        String bare = notebookRun("nothing", false, null, Map.of());
+        JrunsException e = assertThrows(JrunsException.class, () -> reproduce(bare, ReproduceOptions.builder()));
+        assertTrue(e.getMessage().startsWith("run " + bare + " has no stored notebook copy (notebook/*.ipynb) and no git commit"),
+                e.getMessage());
+        String runId = notebookRun("jar", true, env(List.of(), "jruns"), Map.of());
+        Files.writeString(dir.resolve("x.txt"), "x");
+        EnvironmentTest.jar(jar, Map.of("b.txt", "changed"));
+        reproduce(runId, ReproduceOptions.builder().to(dir.resolve("j")));
+        assertTrue(progress.contains("warning: jar " + jar + " changed since the run (SHA-256 differs)"), progress.toString());
+    }
+
+    static String git(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package io.jruns.internal.rest;
+
+import io.jruns.search.Aggregate;
+import io.jruns.search.Attribute;
+import io.jruns.search.Expr;
+import io.jruns.search.Field;
+import io.jruns.search.NumberOp;
+import io.jruns.search.OrderKey;
+import io.jruns.search.TextOp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Which part of a jruns filter an MLflow server can run. MLflow takes comparisons joined by
+ * AND; so of a top-level AND, each comparison MLflow understands the same way goes to the
+ * server, and the whole filter is then evaluated again on what comes back (so the server only
+ * narrows the candidates). Left to the client: OR, NOT, parentheses, MIN/MAX, has_model, IN
+ * except on run_id, {@code !=} on metrics (the server's NaN compares as 0), and values the
+ * server's parser could read differently (quotes of both kinds, backslashes, non-finite
+ * numbers, non-ASCII ILIKE patterns).
+ */
+final class FilterPushdown {
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /** The server's filter ("" for none) and the metrics whose history MIN/MAX need. */
+    record Split(String serverFilter, Set<String> historyKeys) {
+    }
+
+    private FilterPushdown() {
+    }
+
+    static Split of(Optional<Expr> filter, List<OrderKey> order) {
+        Set<String> history = new TreeSet<>();
+        filter.ifPresent(e -> aggregated(e, history));
+        for (OrderKey k : order) {
+            if (k.field() instanceof Field.Metric m && m.aggregate() != Aggregate.LATEST) history.add(m.key());
+        }
+        if (filter.isEmpty()) return new Split("", history);
+        List<Expr> terms = filter.get() instanceof Expr.And and ? and.terms() : List.of(filter.get());
+        List<String> pushed = new ArrayList<>();
+        for (Expr t : terms) {
+            String s = render(t);
+            if (s != null) pushed.add(s);
+        }
+        return new Split(String.join(" AND ", pushed), history);
+    }
+
+    /** The comparison in MLflow's syntax, or null when the server should not run it. */
+    static String render(Expr e) {
+        if (e instanceof Expr.NumberTest n) return number(n);
+        if (e instanceof Expr.TextTest t) return text(t);
+        return null;
+    }
+
+    private static String number(Expr.NumberTest n) {
+        if (n.field() instanceof Field.Metric m) {
+            if (m.aggregate() != Aggregate.LATEST || n.op() == NumberOp.NE || !Double.isFinite(n.value().value())
+                    || !PLAIN_NUMBER.matcher(n.value().text()).matches() || m.key().contains("`")) return null;
+            return "metrics.`" + m.key() + "` " + n.op().symbol() + " " + n.value().text();
+        }
+        if (n.field() instanceof Field.Attr a && n.value().exact() != null
+                && (a.attribute() == Attribute.START_TIME || a.attribute() == Attribute.END_TIME)) {
+            return "attributes." + a.attribute().wireName() + " " + n.op().symbol() + " " + n.value().exact();
+        }
+        return null;
+    }
+
+    private static String text(Expr.TextTest t) {
+        String field;
+        if (t.field() instanceof Field.Param p && !p.key().contains("`")) field = "params.`" + p.key() + "`";
+        else if (t.field() instanceof Field.Tag g && !g.key().contains("`")) field = "tags.`" + g.key() + "`";
+        else if (t.field() instanceof Field.Attr a && pushableAttribute(a.attribute())) {
+            field = "attributes." + a.attribute().wireName();
+        } else return null;
+        boolean runId = t.field() instanceof Field.Attr a && a.attribute() == Attribute.RUN_ID;
+        if (t.op().takesList()) {
+            if (!runId) return null;
+            List<String> quoted = new ArrayList<>();
+            for (String v : t.values()) {
+                String q = quote(v);
+                if (q == null) return null;
+                quoted.add(q);
+            }
+            return field + " " + t.op().symbol() + " (" + String.join(", ", quoted) + ")";
+        }
+        String v = t.values().get(0);
+        if (t.op() == TextOp.ILIKE && !v.chars().allMatch(c -> c < 0x80)) return null;
+        String q = quote(v);
+        return q == null ? null : field + " " + t.op().symbol() + " " + q;
+    }
+
+    private static boolean pushableAttribute(Attribute a) {
+        return a == Attribute.RUN_ID || a == Attribute.RUN_NAME || a == Attribute.STATUS || a == Attribute.ARTIFACT_URI;
+    }
+
+    /** A string literal MLflow reads back unchanged, or null when there is none. */
+    private static String quote(String v) {
+        if (v.indexOf('\\') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) return null;
+        if (v.indexOf('\'') < 0) return "'" + v + "'";
+        if (v.indexOf('"') < 0) return "\"" + v + "\"";
+        return null;
+    }
+
+    private static void aggregated(Expr e, Set<String> out) {
+        if (e instanceof Expr.And a) a.terms().forEach(t -> aggregated(t, out));
+        else if (e instanceof Expr.Or o) o.terms().forEach(t -> aggregated(t, out));
+        else if (e instanceof Expr.Not n) aggregated(n.term(), out);
+        else if (e instanceof Expr.NumberTest n && n.field() instanceof Field.Metric m
+                && m.aggregate() != Aggregate.LATEST) out.add(m.key());
+    }
+}

@@ -1,0 +1,108 @@
+package io.jruns.internal.rest;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Param;
+import io.jruns.domain.RunTag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Logged values waiting to become log-batch requests, split to fit {@link LogLimits}. A run's
+ * last request stays open so the next values fill it: 100,000 points become 100 requests
+ * however the writer's rounds fall. Full requests are ready at once; an open one when the
+ * caller flushes or when nothing was added to it for the linger time.
+ */
+final class Outbox {
+    private final LogLimits limits;
+    private final List<LogChunk> chunks = new ArrayList<>();
+    private final Map<String, LogChunk> open = new HashMap<>();
+
+    Outbox(LogLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Adds the values; returns the ones that cannot fit even an empty request (over 1 MB alone). */
+    List<JrunsException> add(List<LogBatch> batches, long nowNanos) {
+        List<JrunsException> tooBig = new ArrayList<>();
+        for (LogBatch b : batches) {
+            String run = b.runId();
+            for (Param p : b.params()) {
+                if (!chunk(run, nowNanos).addParam(p.key(), p.value())
+                        && !fresh(run, nowNanos).addParam(p.key(), p.value())) tooBig.add(tooBig(run, "param", p.key()));
+            }
+            for (Metric m : b.metrics()) {
+                if (!chunk(run, nowNanos).addMetric(m) && !fresh(run, nowNanos).addMetric(m)) {
+                    tooBig.add(tooBig(run, "metric", m.key()));
+                }
+            }
+            for (RunTag t : b.tags()) {
+                if (!chunk(run, nowNanos).addTag(t.key(), t.value())
+                        && !fresh(run, nowNanos).addTag(t.key(), t.value())) tooBig.add(tooBig(run, "tag", t.key()));
+            }
+        }
+        return tooBig;
+    }
+
+    private static JrunsException tooBig(String runId, String what, String key) {
+        return JrunsException.invalid(what + " '" + Texts.head(key) + "' of run " + runId
+                + " does not fit in one MLflow request (1 MB): not sent");
+    }
+
+    private LogChunk chunk(String runId, long now) {
+        LogChunk c = open.get(runId);
+        if (c == null || c.isClosed()) return fresh(runId, now);
+        c.touchedNanos = now;
+        return c;
+    }
+
+    private LogChunk fresh(String runId, long now) {
+        LogChunk c = new LogChunk(runId, limits, now);
+        open.put(runId, c);
+        chunks.add(c);
+        return c;
+    }
+
+    /**
+     * Removes and returns, in order, the requests to send now: every one when {@code all}, else
+     * the full ones and open ones idle for {@code lingerNanos} (or older than 20 lingers).
+     * A run's requests keep their order: an open one holds back nothing logged after it.
+     */
+    List<LogChunk> takeReady(boolean all, long nowNanos, long lingerNanos) {
+        List<LogChunk> out = new ArrayList<>();
+        for (Iterator<LogChunk> it = chunks.iterator(); it.hasNext(); ) {
+            LogChunk c = it.next();
+            boolean ready = all || c.isClosed() || nowNanos - c.touchedNanos >= lingerNanos
+                    || nowNanos - c.createdNanos >= 20 * lingerNanos;
+            if (!ready) continue;
+            it.remove();
+            if (open.get(c.runId) == c) open.remove(c.runId);
+            if (!c.isEmpty()) out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * After the sender was busy for {@code busyNanos}: that time counts neither as idleness nor
+     * as age of the open requests (the next values were queued meanwhile, not missing).
+     */
+    void afterBusy(long nowNanos, long busyNanos) {
+        for (LogChunk c : open.values()) {
+            c.touchedNanos = nowNanos;
+            c.createdNanos += busyNanos;
+        }
+    }
+
+    boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+
+    int size() {
+        return chunks.size();
+    }
+}

@@ -1,0 +1,155 @@
+package io.jruns.internal.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.ViewType;
+import io.jruns.json.RestJson;
+import io.jruns.search.Evaluator;
+import io.jruns.search.InMemorySearch;
+import io.jruns.search.RunOrder;
+import io.jruns.search.SearchPlan;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Run searches against an MLflow server: the part of the filter it supports goes with the
+ * request ({@link FilterPushdown}), the whole filter is evaluated again on what comes back
+ * with the shared evaluator, and pages are the jruns search's own. In the default order
+ * (newest first, which is also the server's) pages stream: the server's pages are read only
+ * until the requested page is full. With any other order every candidate is read and sorted.
+ */
+final class RestSearch {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final RestTransport http;
+    private final RestStore store;
+
+    RestSearch(RestTransport http, RestStore store) {
+        this.http = http;
+        this.store = store;
+    }
+
+    SearchResult search(SearchRequest request) {
+        SearchPlan plan = SearchPlan.of(request);
+        FilterPushdown.Split split = FilterPushdown.of(plan.filter(), plan.order());
+        if (plan.order().isEmpty()) {
+            List<Run> page = new ArrayList<>();
+            long wanted = (long) plan.offset() + plan.maxResults() + 1; // one more tells whether a next page exists
+            boolean inOrder = candidates(plan, split, run -> {
+                if (matches(plan, run)) page.add(run);
+                return page.size() < wanted;
+            });
+            if (inOrder) {
+                int from = Math.min(plan.offset(), page.size());
+                int to = (int) Math.min((long) from + plan.maxResults(), page.size());
+                return new SearchResult(page.subList(from, to), plan.nextToken(to < page.size(), to - from));
+            }
+        }
+        return InMemorySearch.search(plan, all(plan, split));
+    }
+
+    /** Every match, sorted: one pass over the server's pages, whatever the limit. */
+    long scan(SearchRequest request, long limit, Consumer<Run> sink) {
+        SearchPlan plan = SearchPlan.of(request);
+        List<Run> matches = all(plan, FilterPushdown.of(plan.filter(), plan.order()));
+        long n = 0;
+        for (Run r : matches) {
+            if (n >= limit) break;
+            sink.accept(r);
+            n++;
+        }
+        return n;
+    }
+
+    List<Run> list(List<String> experimentIds, ViewType view, int maxResults) {
+        List<Run> out = new ArrayList<>();
+        if (experimentIds.isEmpty() || maxResults <= 0) return out;
+        SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
+        candidates(plan, new FilterPushdown.Split("", java.util.Set.of()), run -> {
+            out.add(run);
+            return out.size() < maxResults;
+        });
+        out.sort(RunOrder.comparator(List.of()));
+        return out;
+    }
+
+    private List<Run> all(SearchPlan plan, FilterPushdown.Split split) {
+        List<Run> out = new ArrayList<>();
+        candidates(plan, split, run -> {
+            if (matches(plan, run)) out.add(run);
+            return true;
+        });
+        out.sort(RunOrder.comparator(plan.order()));
+        return out;
+    }
+
+    private static boolean matches(SearchPlan plan, Run run) {
+        return plan.filter().isEmpty() || Evaluator.matches(plan.filter().get(), run);
+    }
+
+    /**
+     * Feeds the server's runs (with full histories where MIN/MAX need them) to {@code more}
+     * until it returns false or the pages end. Returns false when the server's order was not
+     * newest first (then a streamed page cannot be trusted). A server that refuses the pushed
+     * filter is asked again without it.
+     */
+    private boolean candidates(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
+        String filter = split.serverFilter();
+        String token = null;
+        boolean first = true;
+        boolean ordered = true;
+        Comparator<Run> newestFirst = RunOrder.comparator(List.of());
+        Run previous = null;
+        while (true) {
+            JsonNode answer;
+            try {
+                answer = http.post("runs/search", body(plan, filter, token), RestTransport.Repeat.SAFE);
+            } catch (RestException e) {
+                if (!first || filter.isEmpty() || e.kind() != RestException.Kind.REFUSED) throw e;
+                filter = ""; // an older or stricter server: filter everything here
+                continue;
+            }
+            first = false;
+            for (JsonNode n : answer.path("runs")) {
+                Run run = enrich(WireRuns.run(RestJson.run(n, "runs[]")), split);
+                if (previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
+                previous = run;
+                if (!more.test(run)) return ordered;
+            }
+            JsonNode next = answer.get("next_page_token");
+            token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
+            if (token == null) return ordered;
+        }
+    }
+
+    private ObjectNode body(SearchPlan plan, String filter, String token) {
+        ObjectNode b = F.objectNode();
+        var ids = b.putArray("experiment_ids");
+        plan.experimentIds().forEach(ids::add); // strings: numbers would silently match nothing (50-edge-cases)
+        if (!filter.isEmpty()) b.put("filter", filter);
+        b.put("run_view_type", plan.viewType().name());
+        b.put("max_results", http.config().searchPageSize());
+        if (token != null) b.put("page_token", token);
+        return b;
+    }
+
+    private Run enrich(Run run, FilterPushdown.Split split) {
+        if (split.historyKeys().isEmpty()) return run;
+        Map<String, List<Metric>> histories = new LinkedHashMap<>();
+        for (String key : split.historyKeys()) {
+            if (run.data().metrics().containsKey(key)) histories.put(key, store.history(run.runId(), key));
+        }
+        return WireRuns.withHistories(run, histories);
+    }
+}

@@ -1,0 +1,12 @@
+package io.jruns.internal.rest;
+
+/** Small text helpers for messages. */
+final class Texts {
+    private Texts() {
+    }
+
+    /** At most 60 characters of {@code s}, for naming a key or value in a one-line message. */
+    static String head(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,143 @@
+package io.jruns.internal.rest;
+
+import io.jruns.domain.Run;
+import io.jruns.domain.ViewType;
+import io.jruns.search.FilterParser;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
+import io.jruns.internal.embedded.EmbeddedStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Searches over REST: what is pushed to the server, and results equal to the embedded store's. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestSearchTest {
+    @TempDir
+    static Path dir;
+    RestFixture fx;
+    RestStore rest;
+    EmbeddedStore embedded;
+    String restExp;
+    String embeddedExp;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        fx = new RestFixture(dir.resolve("home"));
+        rest = fx.open(fx.config().withSearchPageSize(2)); // small server pages: tokens are followed
+        embedded = new EmbeddedStore(dir.resolve("e/jruns.db"), dir.resolve("e/artifacts"));
+        restExp = SearchData.populate(rest);
+        embeddedExp = SearchData.populate(embedded);
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        embedded.close();
+        fx.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "metrics.loss < 0.6 AND params.lr = '0.01' | metrics.`loss` < 0.6 AND params.`lr` = '0.01'",
+            "metrics.loss < 0.6 OR params.lr = '0.01' | (none)",
+            "MIN(metrics.loss) < 0.6 AND tags.team = 'a' | tags.`team` = 'a'",
+            "LATEST(metrics.loss) >= 0.5 | metrics.`loss` >= 0.5",
+            "metrics.loss != 1 | (none)",
+            "metrics.loss > 1e999 | (none)",
+            "metrics.`val loss` <= 2 | metrics.`val loss` <= 2",
+            "run_id IN ('a1', 'b2') | attributes.run_id IN ('a1', 'b2')",
+            "params.opt IN ('adam') | (none)",
+            "status = 'FINISHED' AND created >= 5 | attributes.status = 'FINISHED' AND attributes.start_time >= 5",
+            "tags.team = 'it''s' | tags.`team` = \"it's\"",
+            "tags.team = 'a\\b' | (none)",
+            "has_model = true AND params.a != '1' | params.`a` != '1'",
+            "NOT params.a = '1' | (none)",
+            "(params.a = '1' AND (params.b LIKE 'x%')) | params.`a` = '1' AND params.`b` LIKE 'x%'",
+            "tags.team ILIKE 'évora' | (none)",
+            "tags.team ILIKE 'TEAM-%' | tags.`team` ILIKE 'TEAM-%'",
+            "user_id = 'alice' | (none)",
+            "end_time < 1.5 | (none)"})
+    void pushedDownPart(String filter, String expected) {
+        String pushed = FilterPushdown.of(FilterParser.parse(filter), List.of()).serverFilter();
+        assertEquals(expected.equals("(none)") ? "" : expected, pushed);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"", "metrics.loss < 0.6 AND params.lr = '0.01'", "metrics.loss < 0.6 OR params.lr = '0.01'",
+            "MIN(metrics.loss) < 0.1", "MAX(metrics.loss) > 0.8", "metrics.loss != 0.3", "metrics.loss > 1e308",
+            "NOT (params.opt = 'adam')", "has_model = true", "has_model = false AND status != 'KILLED'",
+            "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
+            "params.opt IN ('sgd', 'none')", "status = 'FINISHED' AND start_time >= 200", "end_time > 0",
+            "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3"})
+    void sameRunsAsTheEmbeddedStore(String filter) {
+        for (String order : List.of("", "metrics.loss ASC", "params.lr DESC, run_name", "MIN(metrics.loss)",
+                "MAX(metrics.loss) DESC")) {
+            for (ViewType view : List.of(ViewType.ACTIVE_ONLY, ViewType.ALL)) {
+                String what = "filter [" + filter + "] order [" + order + "] " + view;
+                assertEquals(names(embedded, embeddedExp, filter, order, view), names(rest, restExp, filter, order, view), what);
+            }
+        }
+    }
+
+    private static List<String> names(io.jruns.store.Store s, String exp, String filter, String order, ViewType view) {
+        SearchRequest.Builder b = SearchRequest.builder().experiments(exp).filter(filter).viewType(view).maxResults(2);
+        if (!order.isEmpty()) b.orderBy(order);
+        SearchRequest first = b.build();
+        List<String> out = new ArrayList<>();
+        SearchRequest page = first;
+        while (true) { // page by page: the jruns page tokens work over REST too
+            SearchResult r = s.searchRuns(page);
+            r.runs().forEach(run -> out.add(run.info().runName()));
+            if (r.nextPageToken() == null) return out;
+            page = first.withPageToken(r.nextPageToken());
+        }
+    }
+
+    @Test
+    void theServerGetsOnlyWhatItCanRun() {
+        int before = fx.fake.filters().size();
+        List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp)
+                .filter("metrics.loss < 0.6 AND (params.lr = '0.01' OR params.lr = '0.5')").build()).runs();
+        assertEquals(List.of("f", "a"), runs.stream().map(r -> r.info().runName()).toList());
+        List<String> sent = fx.fake.filters().subList(before, fx.fake.filters().size());
+        assertFalse(sent.isEmpty());
+        assertTrue(sent.stream().allMatch(f -> f.equals("metrics.`loss` < 0.6")), sent.toString());
+    }
+
+    @Test
+    void aServerThatRefusesThePushedFilterIsAskedWithoutIt() {
+        fx.fake.override = s -> s.path().endsWith("runs/search") && s.body().contains("\"filter\"")
+                ? FakeMlflow.error(400, "INVALID_PARAMETER_VALUE", "Invalid attribute key 'run_name'") : null;
+        try {
+            List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp)
+                    .filter("run_name = 'b'").build()).runs();
+            assertEquals(List.of("b"), runs.stream().map(r -> r.info().runName()).toList());
+        } finally {
+            fx.fake.override = s -> null;
+        }
+    }
+
+    @Test
+    void infinityAndTheDeletionTimeReadBack() {
+        Run d = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("run_name = 'd'").build()).runs().get(0);
+        assertEquals(Double.POSITIVE_INFINITY, d.metric("loss").orElseThrow());
+        Run g = rest.listRuns(List.of(restExp), ViewType.DELETED_ONLY, 10).get(0);
+        assertEquals("g", g.info().runName());
+        assertTrue(g.info().deletedTime() != null && g.info().deletedTime() > 0);
+        assertEquals(6, rest.listRuns(List.of(restExp), ViewType.ACTIVE_ONLY, 100).size());
+        assertEquals(3, rest.listRuns(List.of(restExp), ViewType.ALL, 3).size());
+    }
+}

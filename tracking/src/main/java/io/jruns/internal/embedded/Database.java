@@ -1,0 +1,180 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.JrunsException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite file: one connection for writes and one for reads (WAL lets readers run beside
+ * a writer). Each connection is used by one thread at a time. Writes take the lock with
+ * BEGIN IMMEDIATE so two processes queue on the busy timeout instead of failing with
+ * "database is locked" half-way through a transaction.
+ */
+final class Database implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MS = 30_000;
+    private static final int BUSY_RETRIES = 20;
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    /**
+     * Whether a flush also fsyncs. A committed WAL transaction already survives the process
+     * being killed (the flush contract); fsync adds survival of power loss, at a few ms per
+     * flush, so it is opt-in: JRUNS_SYNC=full (or -Djruns.sync=full).
+     */
+    private final boolean fsyncOnFlush = "full".equalsIgnoreCase(
+            System.getProperty("jruns.sync", System.getenv().getOrDefault("JRUNS_SYNC", "normal")));
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    Database(Path file) {
+        this.file = file;
+        try {
+            this.writer = open(file);
+            this.reader = open(file);
+        } catch (SQLException e) {
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
+                    "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL: a commit survives the process dying; JRUNS_SYNC=full makes flush() fsync too.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-32_000); // KiB: 32 MB page cache
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs work in one write transaction, retrying when another process holds the lock. */
+    <T> T write(Work<T> work) {
+        return write(false, work);
+    }
+
+    /** As {@link #write(Work)}; with {@code durable} under JRUNS_SYNC=full the commit is fsynced. */
+    <T> T write(boolean durable, Work<T> work) {
+        boolean fsync = durable && fsyncOnFlush;
+        writeLock.lock();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (fsync) exec(writer, "PRAGMA synchronous=FULL");
+                    exec(writer, "BEGIN IMMEDIATE");
+                    try {
+                        T result = work.run(writer);
+                        exec(writer, "COMMIT");
+                        return result;
+                    } catch (SQLException | RuntimeException | Error e) {
+                        rollbackQuietly();
+                        throw e;
+                    } finally {
+                        if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
+                    }
+                } catch (SQLException e) {
+                    if (isBusy(e) && attempt < BUSY_RETRIES) {
+                        backoff(attempt);
+                        continue;
+                    }
+                    throw storeError(e);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs reads in one read transaction, so they see one consistent snapshot. */
+    <T> T read(Work<T> work) {
+        readLock.lock();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    exec(reader, "BEGIN");
+                    try {
+                        return work.run(reader);
+                    } finally {
+                        exec(reader, "COMMIT");
+                    }
+                } catch (SQLException e) {
+                    if (isBusy(e) && attempt < BUSY_RETRIES) {
+                        backoff(attempt);
+                        continue;
+                    }
+                    throw storeError(e);
+                }
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            exec(writer, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction open any more: nothing to undo
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code.name().startsWith("SQLITE_BUSY");
+        }
+        return false;
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000, 10L << Math.min(attempt, 6)) + (long) (Math.random() * 10));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while waiting for the store lock");
+        }
+    }
+
+    private JrunsException storeError(SQLException e) {
+        return new JrunsException(JrunsException.Code.INTERNAL_ERROR,
+                "jruns store " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        readLock.lock();
+        try {
+            reader.close();
+            writer.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to protect
+        } finally {
+            readLock.unlock();
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.store.RunNames;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The SQL of a run's own row: creating it (owned by this process) and changing its state or name. */
+final class RunRows {
+    private RunRows() {
+    }
+
+    /**
+     * A new run's tags: the caller's, with {@code mlflow.runName} equal to the run name (given,
+     * else from the tags, else a generated one) and {@code mlflow.user} when known.
+     */
+    static Map<String, String> startTags(List<RunTag> tags, String runName, String userId) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (RunTag t : tags) all.put(t.key(), t.value());
+        String name = runName != null ? runName : all.getOrDefault(SystemTags.RUN_NAME, RunNames.generate());
+        all.put(SystemTags.RUN_NAME, name);
+        if (userId != null) all.putIfAbsent(SystemTags.USER, userId);
+        return all;
+    }
+
+    /** Inserts a RUNNING run owned by this process, with its tags; returns its internal id. */
+    static long insert(Connection c, String runId, long experimentKey, String name, String userId, long startTime,
+                       String artifactUri, Map<String, String> tags, long now) throws SQLException {
+        long rid;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_uuid, experiment_id, name, user_id, "
+                + "status, start_time, artifact_uri, owner_host, owner_pid, owner_start, heartbeat) "
+                + "VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) RETURNING rid")) {
+            ps.setString(1, runId);
+            ps.setLong(2, experimentKey);
+            ps.setString(3, name);
+            ps.setString(4, userId);
+            ps.setLong(5, startTime);
+            ps.setString(6, artifactUri);
+            ps.setString(7, Liveness.HOST);
+            ps.setLong(8, Liveness.PID);
+            ps.setLong(9, Liveness.START);
+            ps.setLong(10, now);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                rid = rs.getLong(1);
+            }
+        }
+        List<RunTag> tagList = new ArrayList<>();
+        tags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
+        RunWrites.writeTags(c, Map.of(rid, tagList));
+        return rid;
+    }
+
+    /** Sets status, end time and name where given (null leaves them); the name's tag follows. */
+    static void update(Connection c, String runId, RunStatus status, Long endTime, String runName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = coalesce(?, status), "
+                + "end_time = coalesce(?, end_time), name = coalesce(?, name) WHERE run_uuid = ?")) {
+            ps.setString(1, status == null ? null : status.name());
+            if (endTime == null) ps.setNull(2, Types.INTEGER);
+            else ps.setLong(2, endTime);
+            ps.setString(3, runName);
+            ps.setString(4, runId);
+            if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
+        }
+        if (runName == null) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tags (rid, key, value) "
+                + "SELECT rid, ?, ? FROM runs WHERE run_uuid = ? "
+                + "ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, SystemTags.RUN_NAME);
+            ps.setString(2, runName);
+            ps.setString(3, runId);
+            ps.executeUpdate();
+        }
+    }
+}

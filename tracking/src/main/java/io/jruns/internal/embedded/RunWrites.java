@@ -1,0 +1,186 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.MetricSummary;
+import io.jruns.domain.Param;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.internal.validate.Validation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes log batches inside one transaction: history as packed chunks, summaries merged in,
+ * params (immutable) and tags (upserted). A batch for a missing or deleted run, or a param
+ * that conflicts, is reported back and skipped; the rest of the work still commits.
+ */
+final class RunWrites {
+    static final int MAX_POINTS_PER_CHUNK = 8192;
+
+    private RunWrites() {
+    }
+
+    static List<JrunsException> logBatches(Connection c, List<LogBatch> batches) throws SQLException {
+        List<JrunsException> problems = new ArrayList<>();
+        Map<String, Long> rids = new HashMap<>();
+        Map<Long, Map<String, PointBuffer>> points = new LinkedHashMap<>();
+        Map<Long, List<Param>> params = new LinkedHashMap<>();
+        Map<Long, List<RunTag>> tags = new LinkedHashMap<>();
+        for (LogBatch b : batches) {
+            Long rid = rids.computeIfAbsent(b.runId(), id -> liveRid(c, id, problems));
+            if (rid < 0) continue;
+            Map<String, PointBuffer> byKey = points.computeIfAbsent(rid, r -> new LinkedHashMap<>());
+            for (Metric m : b.metrics()) byKey.computeIfAbsent(m.key(), PointBuffer::new).add(m);
+            params.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.params());
+            tags.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.tags());
+        }
+        writeMetrics(c, points);
+        writeParams(c, params, rids, problems);
+        writeTags(c, tags);
+        return problems;
+    }
+
+    /** The run's internal id, or -1 after recording why it cannot be logged to. */
+    private static long liveRid(Connection c, String runId, List<JrunsException> problems) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT rid, lifecycle_stage FROM runs WHERE run_uuid = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    problems.add(JrunsException.notFound("run '" + runId + "' does not exist"));
+                    return -1;
+                }
+                if (LifecycleStage.fromWire(rs.getString(2)) == LifecycleStage.DELETED) {
+                    problems.add(new JrunsException(JrunsException.Code.INVALID_STATE,
+                            "run '" + runId + "' is deleted: restore it before logging to it"));
+                    return -1;
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeMetrics(Connection c, Map<Long, Map<String, PointBuffer>> points) throws SQLException {
+        if (points.values().stream().allMatch(Map::isEmpty)) return;
+        try (PreparedStatement chunk = c.prepareStatement(
+                "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
+             PreparedStatement read = c.prepareStatement(
+                     "SELECT latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count "
+                             + "FROM metric_summaries WHERE rid = ? AND key = ?");
+             PreparedStatement upsert = c.prepareStatement(
+                     "INSERT OR REPLACE INTO metric_summaries "
+                             + "(rid, key, latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Long, Map<String, PointBuffer>> run : points.entrySet()) {
+                long rid = run.getKey();
+                for (PointBuffer buf : run.getValue().values()) {
+                    for (int from = 0; from < buf.size; from += MAX_POINTS_PER_CHUNK) {
+                        int to = Math.min(buf.size, from + MAX_POINTS_PER_CHUNK);
+                        chunk.setLong(1, rid);
+                        chunk.setString(2, buf.key);
+                        chunk.setInt(3, to - from);
+                        chunk.setBytes(4, PointCodec.encode(buf.steps, buf.timestamps, buf.values, from, to));
+                        chunk.addBatch();
+                    }
+                    MetricSummary merged = merge(read, rid, buf.summary());
+                    upsert.setLong(1, rid);
+                    upsert.setString(2, merged.key());
+                    SqlValues.setDouble(upsert, 3, merged.latest());
+                    upsert.setInt(4, Double.isNaN(merged.latest()) ? 1 : 0);
+                    upsert.setLong(5, merged.latestTimestamp());
+                    upsert.setLong(6, merged.latestStep());
+                    SqlValues.setDouble(upsert, 7, merged.min());
+                    SqlValues.setDouble(upsert, 8, merged.max());
+                    upsert.setLong(9, merged.count());
+                    upsert.addBatch();
+                }
+            }
+            chunk.executeBatch();
+            upsert.executeBatch();
+        }
+    }
+
+    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh) throws SQLException {
+        read.setLong(1, rid);
+        read.setString(2, fresh.key());
+        try (ResultSet rs = read.executeQuery()) {
+            if (!rs.next()) return fresh;
+            MetricSummary old = new MetricSummary(fresh.key(),
+                    rs.getInt(2) == 1 ? Double.NaN : rs.getDouble(1), rs.getLong(3), rs.getLong(4),
+                    SqlValues.getDouble(rs, 5), SqlValues.getDouble(rs, 6), rs.getLong(7));
+            return old.merge(fresh);
+        }
+    }
+
+    private static void writeParams(Connection c, Map<Long, List<Param>> params, Map<String, Long> rids,
+                                    List<JrunsException> problems) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO params (rid, key, value) VALUES (?, ?, ?) ON CONFLICT (rid, key) DO NOTHING");
+             PreparedStatement existing = c.prepareStatement("SELECT value FROM params WHERE rid = ? AND key = ?")) {
+            for (Map.Entry<Long, List<Param>> e : params.entrySet()) {
+                for (Param p : e.getValue()) {
+                    insert.setLong(1, e.getKey());
+                    insert.setString(2, p.key());
+                    insert.setString(3, p.value());
+                    if (insert.executeUpdate() > 0) continue;
+                    existing.setLong(1, e.getKey());
+                    existing.setString(2, p.key());
+                    try (ResultSet rs = existing.executeQuery()) {
+                        if (rs.next() && !rs.getString(1).equals(p.value())) {
+                            problems.add(Validation.paramConflict(runIdOf(rids, e.getKey()), p.key(), rs.getString(1), p.value()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String runIdOf(Map<String, Long> rids, long rid) {
+        for (Map.Entry<String, Long> e : rids.entrySet()) if (e.getValue() == rid) return e.getKey();
+        return String.valueOf(rid);
+    }
+
+    static void deleteTag(Connection c, String runId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM tags WHERE key = ? AND rid = (SELECT rid FROM runs WHERE run_uuid = ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, runId);
+            if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' has no tag '" + key + "'");
+        }
+    }
+
+    static void writeTags(Connection c, Map<Long, List<RunTag>> tags) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(
+                "INSERT INTO tags (rid, key, value) VALUES (?, ?, ?) ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value");
+             PreparedStatement rename = c.prepareStatement("UPDATE runs SET name = ? WHERE rid = ?")) {
+            for (Map.Entry<Long, List<RunTag>> e : tags.entrySet()) {
+                for (RunTag t : e.getValue()) {
+                    upsert.setLong(1, e.getKey());
+                    upsert.setString(2, t.key());
+                    upsert.setString(3, t.value());
+                    upsert.addBatch();
+                    if (t.key().equals(SystemTags.RUN_NAME)) {
+                        // The run name and its tag are one fact; keep them equal.
+                        rename.setString(1, t.value());
+                        rename.setLong(2, e.getKey());
+                        rename.addBatch();
+                    }
+                }
+            }
+            upsert.executeBatch();
+            rename.executeBatch();
+        }
+    }
+}

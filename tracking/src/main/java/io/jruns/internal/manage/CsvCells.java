@@ -1,0 +1,53 @@
+package io.jruns.internal.manage;
+
+import java.util.regex.Pattern;
+
+/**
+ * One CSV cell, RFC 4180 and safe to open in a spreadsheet. A cell that starts with
+ * {@code = + - @}, a tab or a carriage return would be read as a formula, so it gets a
+ * leading single quote ({@code '=1+2}), unless the whole cell is a plain number: {@code -0.5}
+ * or {@code 1.0E-5} stay numbers (metric values, and params such as {@code -3}). Then a
+ * cell holding a comma, a double quote or a line break is put in double quotes, with
+ * double quotes doubled.
+ */
+public final class CsvCells {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private CsvCells() {
+    }
+
+    /** A text cell; null (a missing value) is an empty cell. */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) return "";
+        char first = value.charAt(0);
+        if (first >= '0' && first <= '9' || first >= 'A' && first <= 'z') { // the common case: no formula
+            for (int i = 1; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == ',' || c == '"' || c == '\n' || c == '\r') return quote(value);
+            }
+            return value;
+        }
+        return quote(neutralise(value));
+    }
+
+    /** A number cell: Java's shortest exact form; NaN and infinities as words ({@code '-Infinity}). */
+    public static String number(double value) {
+        // What text() would make of Double.toString: only -Infinity is not a plain number.
+        return value == Double.NEGATIVE_INFINITY ? "'-Infinity" : Double.toString(value);
+    }
+
+    static String neutralise(String value) {
+        char first = value.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return risky && !NUMBER.matcher(value).matches() ? "'" + value : value;
+    }
+
+    static String quote(String value) {
+        boolean needs = false;
+        for (int i = 0; i < value.length() && !needs; i++) {
+            char c = value.charAt(i);
+            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

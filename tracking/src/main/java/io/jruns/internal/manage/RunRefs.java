@@ -1,0 +1,86 @@
+package io.jruns.internal.manage;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.Run;
+import io.jruns.domain.ViewType;
+import io.jruns.search.SearchRequest;
+import io.jruns.store.Store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a person types to name a run (the CLI, the magics, the API): its full id, a unique
+ * prefix of its id (at least {@value #MIN_PREFIX} hex digits, searched in every experiment),
+ * or its name (searched in the given experiments). A full id that exists wins; otherwise
+ * every run matching as a prefix or a name is a candidate, and more than one is an error that
+ * lists them.
+ */
+public final class RunRefs {
+    public static final int MIN_PREFIX = 4;
+    private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern PREFIX = Pattern.compile("[0-9a-fA-F]{" + MIN_PREFIX + ",32}");
+    private static final int SHOWN = 5;
+
+    private RunRefs() {
+    }
+
+    /**
+     * @param experimentIds where names are looked up
+     * @param view which runs prefixes and names may match (a full id matches in any state)
+     */
+    public static Run resolve(Store store, String ref, List<String> experimentIds, ViewType view) {
+        String r = ref == null ? "" : ref.strip();
+        if (r.isEmpty()) throw JrunsException.invalid("a run reference is empty: give a run id, a unique id prefix or a run name");
+        if (FULL_ID.matcher(r).matches()) {
+            Optional<Run> run = store.getRun(r);
+            if (run.isPresent()) return run.get();
+        }
+        Map<String, Run> found = new LinkedHashMap<>();
+        if (PREFIX.matcher(r).matches()) {
+            List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
+            search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", view, found);
+        }
+        if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
+        if (found.size() == 1) return found.values().iterator().next();
+        String state = switch (view) {
+            case ACTIVE_ONLY -> "active ";
+            case DELETED_ONLY -> "deleted ";
+            case ALL -> "";
+        };
+        if (found.isEmpty()) {
+            throw JrunsException.notFound("no " + state + "run '" + oneLine(r) + "' (by run id, id prefix or run name in "
+                    + where(store, experimentIds) + ")");
+        }
+        String list = found.values().stream().limit(SHOWN).map(x -> x.runId() + " (" + oneLine(x.info().runName()) + ")")
+                .collect(Collectors.joining(", "));
+        throw JrunsException.invalid("run '" + oneLine(r) + "' is ambiguous: " + (found.size() > SHOWN ? "more than " + SHOWN
+                : found.size()) + " " + state + "runs match: " + list + (found.size() > SHOWN ? ", ..." : "")
+                + "; give more of the run id");
+    }
+
+    private static void search(Store store, List<String> experiments, String filter, ViewType view, Map<String, Run> found) {
+        SearchRequest q = SearchRequest.builder().experiments(experiments).filter(filter).viewType(view)
+                .maxResults(SHOWN + 1).build();
+        for (Run run : store.searchRuns(q).runs()) found.putIfAbsent(run.runId(), run);
+    }
+
+    private static String where(Store store, List<String> experimentIds) {
+        if (experimentIds.isEmpty()) return "no experiment";
+        String names = experimentIds.stream().limit(SHOWN)
+                .map(id -> "'" + store.getExperiment(id).map(Experiment::name).orElse(id) + "'")
+                .collect(Collectors.joining(", "));
+        return (experimentIds.size() == 1 ? "experiment " : "experiments ") + names
+                + (experimentIds.size() > SHOWN ? ", ..." : "");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

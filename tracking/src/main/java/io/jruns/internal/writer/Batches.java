@@ -1,0 +1,40 @@
+package io.jruns.internal.writer;
+
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Param;
+import io.jruns.domain.RunTag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Groups queued operations into one log batch per run, keeping their order within a run. */
+final class Batches {
+    private record Parts(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+        Parts() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private Batches() {
+    }
+
+    static List<LogBatch> group(List<Op> ops) {
+        Map<String, Parts> byRun = new LinkedHashMap<>();
+        for (Op op : ops) {
+            if (op instanceof Op.MetricOp m) {
+                byRun.computeIfAbsent(m.runId(), r -> new Parts()).metrics()
+                        .add(new Metric(m.key(), m.value(), m.timestamp(), m.step()));
+            } else if (op instanceof Op.ParamOp p) {
+                byRun.computeIfAbsent(p.runId(), r -> new Parts()).params().add(new Param(p.key(), p.value()));
+            } else if (op instanceof Op.TagOp t) {
+                byRun.computeIfAbsent(t.runId(), r -> new Parts()).tags().add(new RunTag(t.key(), t.value()));
+            }
+        }
+        List<LogBatch> out = new ArrayList<>(byRun.size());
+        byRun.forEach((run, parts) -> out.add(new LogBatch(run, parts.metrics(), parts.params(), parts.tags())));
+        return out;
+    }
+}

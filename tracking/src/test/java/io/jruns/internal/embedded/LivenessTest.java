@@ -1,0 +1,76 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs left RUNNING by a process that is gone are ended as KILLED when a store opens. */
+class LivenessTest {
+    @TempDir
+    Path dir;
+
+    private void setOwner(String runId, String host, long pid, long start, long heartbeat) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jruns.db"));
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE runs SET owner_host = ?, owner_pid = ?, owner_start = ?, heartbeat = ? WHERE run_uuid = ?")) {
+            ps.setString(1, host);
+            ps.setLong(2, pid);
+            ps.setLong(3, start);
+            ps.setLong(4, heartbeat);
+            ps.setString(5, runId);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    @Test
+    void orphansAreEndedAndLiveOwnersAreLeftAlone() throws Exception {
+        long now = System.currentTimeMillis();
+        String deadPid, reusedPid, staleRemote, freshRemote, mine, finished;
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            deadPid = s.createRun("0", "u", now, "dead-pid", List.of()).runId();
+            reusedPid = s.createRun("0", "u", now, "reused-pid", List.of()).runId();
+            staleRemote = s.createRun("0", "u", now, "stale-remote", List.of()).runId();
+            freshRemote = s.createRun("0", "u", now, "fresh-remote", List.of()).runId();
+            mine = s.createRun("0", "u", now, "mine", List.of()).runId();
+            finished = s.createRun("0", "u", now, "finished", List.of()).runId();
+            s.updateRun(finished, RunStatus.FINISHED, now + 1, null);
+        }
+        setOwner(deadPid, Liveness.HOST, Integer.MAX_VALUE, 0, now - 1000);
+        setOwner(reusedPid, Liveness.HOST, Liveness.PID, Liveness.START - 60_000, now - 2000);
+        setOwner(staleRemote, "another-host", 1, 0, now - Liveness.STALE_AFTER_MS - 60_000);
+        setOwner(freshRemote, "another-host", 1, 0, now);
+        setOwner(finished, Liveness.HOST, Integer.MAX_VALUE, 0, now);
+
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            assertKilled(s, deadPid, "exited without ending the run", now - 1000);
+            assertKilled(s, reusedPid, "belongs to another process", now - 2000);
+            assertKilled(s, staleRemote, "no heartbeat", null);
+            for (String alive : List.of(freshRemote, mine)) {
+                Run r = s.getRun(alive).orElseThrow();
+                assertEquals(RunStatus.RUNNING, r.info().status(), r.info().runName());
+                assertNull(r.data().tags().get(SystemTags.KILLED_REASON));
+            }
+            assertEquals(RunStatus.FINISHED, s.getRun(finished).orElseThrow().info().status());
+        }
+    }
+
+    private static void assertKilled(EmbeddedStore s, String runId, String why, Long endTime) {
+        Run r = s.getRun(runId).orElseThrow();
+        assertEquals(RunStatus.KILLED, r.info().status(), r.info().runName());
+        String reason = r.data().tags().get(SystemTags.KILLED_REASON);
+        assertTrue(reason != null && reason.contains(why), r.info().runName() + ": " + reason);
+        if (endTime != null) assertEquals(endTime, r.info().endTime(), "ended at its last sign of life");
+    }
+}
