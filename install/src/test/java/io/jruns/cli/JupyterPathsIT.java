@@ -116,6 +116,20 @@ class JupyterPathsIT {
         }
     }
 
+    /** --sys-prefix asks the Python named by jupyter's #! line, also when that line goes through env. */
+    @Test
+    void sysPrefixComesFromThePythonOfTheJupyterScript() throws IOException {
+        Map<String, String> env = env("HOME", home.toString());
+        Processes.Result direct = run(env, List.of("python3", "-c", "import sys; print(sys.prefix)"));
+        assertEquals(0, direct.code(), direct.toString());
+        Path script = tmp.resolve("env-jupyter");
+        Files.writeString(script, "#!/usr/bin/env python3\nraise SystemExit('not run')\n");
+        script.toFile().setExecutable(true);
+        env.put("JRUNS_JUPYTER", script.toString());
+        assertEquals(Path.of(direct.out().strip()), KernelDirs.pythonSysPrefix(Jupyter.locate(env)));
+        assertEquals(Path.of(direct.out().strip(), "share/jupyter/kernels"), KernelDirs.sysPrefix(Jupyter.locate(env)));
+    }
+
     @Test
     void installUserWithATemporaryHomeIsSeenByJupyter() throws IOException {
         for (boolean xdg : new boolean[]{false, true}) {
