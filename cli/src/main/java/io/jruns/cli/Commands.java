@@ -63,6 +63,19 @@ final class Commands {
         return List.copyOf(subs);
     }
 
+    /** Help for a group like {@code runs}: its subcommands with their summaries; empty when it is no group. */
+    Optional<String> groupHelp(String group) {
+        List<Command> members = all.stream().filter(c -> c.spec().words().size() > 1 && c.spec().words().get(0).equals(group)).toList();
+        if (members.isEmpty()) return Optional.empty();
+        StringBuilder b = new StringBuilder("Usage: jruns ").append(group).append(" SUBCOMMAND [ARGS...]\n\nSubcommands:\n");
+        int width = members.stream().mapToInt(c -> c.spec().words().get(1).length()).max().orElse(0) + 2;
+        for (Command c : members) {
+            b.append("  ").append(pad(c.spec().words().get(1), width)).append(c.spec().summary()).append('\n');
+        }
+        b.append("\nRun 'jruns help ").append(group).append(" SUBCOMMAND' for its arguments and options.\n");
+        return Optional.of(b.toString());
+    }
+
     String overview() {
         StringBuilder b = new StringBuilder();
         b.append("jruns ").append(Version.current()).append(": experiment tracking for Java notebooks, MLflow-compatible\n\n");

@@ -1,6 +1,7 @@
 package io.jruns.cli;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.execute.InstalledKernels;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.NotebookJson;
 import io.jruns.execute.NotebookRun;
@@ -46,8 +47,12 @@ final class ExecuteCommand implements Command {
         Map<String, String> env = new HashMap<>();
         context.trackingUri().ifPresent(uri -> env.put("JRUNS_TRACKING_URI", uri));
         NotebookRun run = new NotebookRun(notebook, params, kernel, args.positiveInt("--timeout", 3600), env);
+        if (!Files.isRegularFile(notebook)) throw JrunsException.invalid("no such notebook: " + notebook);
+        Jupyter jupyter = Jupyter.locate(context.environment().variables());
+        InstalledKernels installed = InstalledKernels.list(jupyter, env);
+        if (!installed.has(kernel)) throw installed.missing("execute", kernel);
         context.err().println("executing " + notebook + " on kernel '" + kernel + "' ...");
-        NotebookRun.Outcome outcome = run.execute(Jupyter.locate(context.environment().variables()));
+        NotebookRun.Outcome outcome = run.execute(jupyter);
         if (outcome.failed()) {
             context.err().println(outcome.failure());
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "execute: a cell of " + notebook + " failed");

@@ -13,7 +13,8 @@ import java.util.List;
 /** {@code jruns install}: writes the jruns kernelspec where Jupyter finds it. */
 final class InstallCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("install", List.of(), List.of(
-            OptionSpec.flag("--user", "into the user's Jupyter data folder (the default)"),
+            OptionSpec.flag("--user", "into the user's Jupyter data folder (the default): $JUPYTER_DATA_DIR, "
+                    + "else $XDG_DATA_HOME/jupyter, else $HOME/.local/share/jupyter, as 'jupyter --paths' shows"),
             OptionSpec.flag("--sys-prefix", "into the Python environment that runs jupyter"),
             OptionSpec.value("--prefix", "DIR", "into DIR/share/jupyter/kernels (then set JUPYTER_PATH=DIR/share/jupyter)"),
             OptionSpec.value("--name", "NAME", "the kernelspec name (default jruns)"),

@@ -59,6 +59,13 @@ public final class Main {
             return 2;
         }
         Optional<Command> found = commands.find(g.rest());
+        if (found.isEmpty() && g.help() && g.rest().size() == 1) {
+            Optional<String> group = commands.groupHelp(g.rest().get(0));
+            if (group.isPresent()) {
+                env.out().print(group.get());
+                return 0;
+            }
+        }
         if (found.isEmpty()) throw unknown(g.rest());
         CommandSpec spec = found.get().spec();
         if (g.help()) {

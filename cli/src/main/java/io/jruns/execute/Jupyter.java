@@ -28,6 +28,11 @@ public final class Jupyter {
         return executable;
     }
 
+    /** The environment it runs in. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     public static Jupyter locate(Map<String, String> env) {
         List<Path> candidates = new ArrayList<>();
         String explicit = env.get("JRUNS_JUPYTER");

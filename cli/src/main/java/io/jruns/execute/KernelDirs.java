@@ -1,10 +1,12 @@
 package io.jruns.execute;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.kernel.install.JupyterPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +15,13 @@ public final class KernelDirs {
     private KernelDirs() {
     }
 
-    /** {@code $JUPYTER_DATA_DIR/kernels}, else {@code ~/.local/share/jupyter/kernels}. */
+    /**
+     * The user's kernelspec folder, {@code kernels/} in Jupyter's data dir as {@code jupyter --paths}
+     * resolves it from this environment: {@code $JUPYTER_DATA_DIR}, else {@code $XDG_DATA_HOME/jupyter},
+     * else {@code $HOME/.local/share/jupyter} ({@code $HOME}, not Java's {@code user.home}).
+     */
     public static Path user(Map<String, String> env) {
-        String data = env.get("JUPYTER_DATA_DIR");
-        Path base = data != null && !data.isBlank() ? Path.of(data)
-                : Path.of(System.getProperty("user.home"), ".local", "share", "jupyter");
-        return base.resolve("kernels");
+        return JupyterPaths.dataDir(env).toAbsolutePath().resolve("kernels");
     }
 
     public static Path prefix(Path prefix) {
@@ -27,15 +30,29 @@ public final class KernelDirs {
 
     /** {@code sys.prefix/share/jupyter/kernels} of the Python that runs {@code jupyter}. */
     public static Path sysPrefix(Jupyter jupyter) {
+        return prefix(pythonSysPrefix(jupyter));
+    }
+
+    /**
+     * {@code sys.prefix} of the Python that runs {@code jupyter} (its script's {@code #!} line,
+     * {@code #!/usr/bin/env python3} too), asked in the environment {@code jupyter} runs in.
+     */
+    public static Path pythonSysPrefix(Jupyter jupyter) {
         try {
             List<String> lines = Files.readAllLines(jupyter.executable().toRealPath());
             String shebang = lines.isEmpty() ? "" : lines.get(0);
             if (!shebang.startsWith("#!")) throw JrunsException.invalid("cannot tell which Python runs " + jupyter.executable());
-            String python = shebang.substring(2).trim().split("\\s+")[0];
-            Process p = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)").start();
+            List<String> command = new ArrayList<>(List.of(shebang.substring(2).trim().split("\\s+")));
+            if (command.get(0).endsWith("/env")) command.removeIf(w -> w.endsWith("/env") || w.startsWith("-"));
+            String python = command.get(0);
+            ProcessBuilder pb = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().clear();
+            pb.environment().putAll(jupyter.environment());
+            Process p = pb.start();
             String prefix = new String(p.getInputStream().readAllBytes()).trim();
             if (p.waitFor() != 0 || prefix.isEmpty()) throw JrunsException.invalid("cannot ask " + python + " for sys.prefix");
-            return prefix(Path.of(prefix));
+            return Path.of(prefix);
         } catch (IOException e) {
             throw JrunsException.invalid("cannot find the Python environment of " + jupyter.executable() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One headless execution of a notebook with nbconvert: parameters injected, the notebook's
@@ -38,6 +39,9 @@ public record NotebookRun(Path notebook, Parameters parameters, String kernelNam
                     "--ExecutePreprocessor.timeout=" + timeoutSeconds);
             return new Outcome(NotebookJson.parse(out, "nbconvert's output"), null);
         } catch (ProcessFailure f) {
+            // the kernel never started: say so (ExecuteCommand checks first; this covers a spec removed meanwhile)
+            Optional<String> missing = InstalledKernels.noSuchKernel(f.stderr());
+            if (missing.isPresent()) throw InstalledKernels.list(jupyter, kernelEnv).missing("execute", missing.get());
             return new Outcome(null, FailureText.of(f.stderr()));
         }
     }

@@ -24,11 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Checked by looking: executes notebooks/compare.ipynb on the jruns kernel, converts it
  * with nbconvert (JupyterLab's look, its dark theme, and the classic notebook's), opens the
  * pages in headless Chromium, fails on any console error or script that ran, counts table
- * rows and SVG marks, and saves screenshots to docs/images/.
+ * rows and SVG marks, and saves screenshots to cli/target/screenshots/. It never writes
+ * tracked files: {@code docs/refresh-images} runs it and copies those screenshots to docs/images/.
  */
 class CompareNotebookIT {
     static final Path ROOT = NotebooksIT.ROOT;
-    static final Path IMAGES = ROOT.resolve("docs/images");
+    /** Where the screenshots go; docs/refresh-images copies them to README's {@link #README_IMAGES}. */
+    static final Path IMAGES = ROOT.resolve("cli/target/screenshots");
+    static final Path README_IMAGES = ROOT.resolve("docs/images");
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
     @TempDir
     static Path tmp;
@@ -37,9 +40,11 @@ class CompareNotebookIT {
     static Map<String, Path> pages;
     static Chromium browser;
     static DevTools devTools;
+    static Map<String, String> readmeImagesBefore;
 
     @BeforeAll
     static void executeConvertAndStartTheBrowser() throws Exception {
+        readmeImagesBefore = fingerprints(README_IMAGES);
         prefix = tmp.resolve("prefix");
         Cli.Result installed = cli(tmp.resolve("unused")).run("install", "--prefix", prefix.toString(), "--no-cds");
         assertEquals(0, installed.code(), installed.toString());
@@ -55,7 +60,7 @@ class CompareNotebookIT {
     }
 
     static Cli cli(Path home) {
-        Cli c = new Cli(home).libDir(ROOT.resolve("install/target/lib"))
+        Cli c = new Cli(home).libDir(ROOT.resolve("cli/target/lib"))
                 .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString()).env("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) {
             if (System.getenv(v) != null) c.env(v, System.getenv(v));
@@ -64,9 +69,24 @@ class CompareNotebookIT {
     }
 
     @AfterAll
-    static void stopTheBrowser() {
+    static void stopTheBrowserAndCheckNoTrackedFileChanged() throws Exception {
         if (devTools != null) devTools.close();
         if (browser != null) browser.close();
+        assertEquals(readmeImagesBefore, fingerprints(README_IMAGES),
+                "the test rewrote README's pictures in docs/images (tests write under target/ only)");
+    }
+
+    /** File name -> modification time and SHA-256 of each file in a folder. */
+    static Map<String, String> fingerprints(Path dir) throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+                out.put(f.getFileName().toString(), Files.getLastModifiedTime(f) + " " + java.util.HexFormat.of().formatHex(digest));
+            }
+        }
+        return out;
     }
 
     static Path convert(Path notebook, String name, List<String> options) {

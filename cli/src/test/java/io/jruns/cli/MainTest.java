@@ -41,8 +41,44 @@ class MainTest {
             assertEquals(0, viaHelp.code(), viaHelp.toString());
             assertTrue(viaHelp.out().startsWith("Usage: " + c.spec().usage() + "\n"), viaHelp.out());
             assertEquals(viaHelp.out(), viaFlag.out());
+            Cli.Result quoted = new Cli(home).run("help", c.spec().name());            // jruns help "runs get"
+            Cli.Result shortFlag = new Cli(home).run(concat(words, List.of("-h")));
+            Cli.Result afterArgs = new Cli(home).run(concat(words, List.of("SOME-ARG", "--help")));
+            for (Cli.Result r : List.of(viaFlag, quoted, shortFlag, afterArgs)) {
+                assertEquals(0, r.code(), c.spec().name() + ": " + r);
+                assertEquals("", r.err(), c.spec().name() + ": " + r);
+                assertEquals(viaHelp.out(), r.out(), c.spec().name());
+            }
             c.spec().options().forEach(o -> assertTrue(viaHelp.out().contains("  " + o.name()), o.name()));
             assertTrue(viaHelp.out().lines().allMatch(l -> l.length() <= 80), viaHelp.out());
+        }
+        assertFalse(Files.exists(home.resolve("jruns.db")), "help never opens a store");
+    }
+
+    /** Groups (runs, experiments) answer --help too, listing their subcommands. */
+    @Test
+    void everyCommandGroupHasHelp() {
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        for (Command c : Commands.standard().all()) if (c.spec().words().size() > 1) groups.add(c.spec().words().get(0));
+        assertEquals(List.of("experiments", "runs"), List.copyOf(new java.util.TreeSet<>(groups)));
+        for (String group : groups) {
+            Cli.Result viaFlag = new Cli(home).run(group, "--help");
+            assertEquals(0, viaFlag.code(), viaFlag.toString());
+            assertEquals("", viaFlag.err());
+            assertTrue(viaFlag.out().startsWith("Usage: jruns " + group + " SUBCOMMAND"), viaFlag.out());
+            for (Command c : Commands.standard().all()) {
+                List<String> w = c.spec().words();
+                if (w.size() > 1 && w.get(0).equals(group)) {
+                    assertTrue(viaFlag.out().contains("\n  " + w.get(1) + " "), w + " missing from\n" + viaFlag.out());
+                    assertTrue(viaFlag.out().contains(c.spec().summary()), c.spec().summary());
+                }
+            }
+            assertTrue(viaFlag.out().lines().allMatch(l -> l.length() <= 80), viaFlag.out());
+            for (String[] argv : new String[][]{{group, "-h"}, {"help", group}, {"--help", group}}) {
+                Cli.Result r = new Cli(home).run(argv);
+                assertEquals(0, r.code(), String.join(" ", argv) + ": " + r);
+                assertEquals(viaFlag.out(), r.out(), String.join(" ", argv));
+            }
         }
         assertFalse(Files.exists(home.resolve("jruns.db")), "help never opens a store");
     }

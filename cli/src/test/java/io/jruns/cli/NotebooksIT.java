@@ -1,10 +1,14 @@
 package io.jruns.cli;
 
+import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.ViewType;
+import io.jruns.execute.Jupyter;
+import io.jruns.execute.NotebookRun;
+import io.jruns.execute.Parameters;
 import io.jruns.source.FileDigest;
 import io.jruns.store.Store;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,7 +37,7 @@ class NotebooksIT {
     static Path prefix;
 
     static Cli cli(Path home) {
-        Cli c = new Cli(home).libDir(ROOT.resolve("install/target/lib"))
+        Cli c = new Cli(home).libDir(ROOT.resolve("cli/target/lib"))
                 .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString())
                 .env("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) {
@@ -118,5 +125,30 @@ class NotebooksIT {
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.err().contains("alpha too big"), bad.err());
         assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("jruns: execute: a cell of")), bad.err());
+    }
+
+    @Test
+    void aMissingKernelIsSaidToBeMissingNamingTheInstalledOnes() throws Exception {
+        Path nb = tmp.resolve("tiny.ipynb");
+        Files.writeString(nb, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
+                            "source": "System.out.println(1);"}],
+                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Cli.Result r = cli(tmp.resolve("nosuch-home")).run("execute", nb.toString(), "--kernel", "nosuch");
+        assertEquals(1, r.code(), r.toString());
+        String line = r.error(); // one line: no Python traceback, no "a cell failed"
+        assertTrue(line.startsWith("jruns: execute: no Jupyter kernel named 'nosuch' (installed: "), line);
+        assertTrue(line.matches(".*installed: [^)]*\\bjruns\\b.*"), "lists the installed kernels: " + line);
+        assertEquals("", r.out());
+
+        // nbconvert's own NoSuchKernel (a kernelspec gone between the check and the run) is recognised too
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        NotebookRun run = new NotebookRun(nb, new Parameters(), "nosuch", 60, Map.of());
+        JrunsException e = assertThrows(JrunsException.class, () -> run.execute(Jupyter.locate(env)));
+        assertTrue(e.getMessage().startsWith("execute: no Jupyter kernel named 'nosuch' (installed: "), e.getMessage());
+        assertFalse(e.getMessage().contains("Traceback"), e.getMessage());
     }
 }

@@ -36,7 +36,7 @@ class ReproduceIT {
     Path tmp;
 
     Cli cli(Path prefix, Path home) {
-        Cli c = new Cli(home).libDir(ROOT.resolve("install/target/lib"))
+        Cli c = new Cli(home).libDir(ROOT.resolve("cli/target/lib"))
                 .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString())
                 .env("JUPYTER_DATA_DIR", tmp.resolve("jupyter-data").toString())
                 .env("PYDEVD_DISABLE_FILE_VALIDATION", "1");

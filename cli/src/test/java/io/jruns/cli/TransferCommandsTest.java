@@ -83,4 +83,44 @@ class TransferCommandsTest {
         Cli.Result exp = a.run("export", "--experiment", "ghost", "--to", dir.resolve("o").toString());
         assertTrue(exp.error().contains("experiment 'ghost' does not exist"), exp.error());
     }
+
+    @Test
+    void exportToAFileOrIntoAnEarlierExportIsAClearErrorUnlessForced() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        try (Store s = a.openStore()) {
+            new Seed(s);
+        }
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Cli.Result toFile = a.run("export", "--to", file.toString());
+        assertEquals(1, toFile.code(), toFile.toString());
+        assertEquals("jruns: export: --to " + file + " is a file; give a new or empty folder", toFile.error());
+        Cli.Result throughFile = a.run("export", "--to", file.resolve("sub").toString());
+        assertEquals(1, throughFile.code(), throughFile.toString());
+        assertTrue(throughFile.error().contains(file + " is a file"), throughFile.error());
+        assertEquals("mine", Files.readString(file), "the file is untouched");
+
+        Path out = dir.resolve("out");
+        Cli.Result first = a.run("export", "--experiment", "nlp", "--to", out.toString());
+        assertEquals(0, first.code(), first.toString());
+        Cli.Result again = a.run("export", "--experiment", "vision", "--to", out.toString());
+        assertEquals(1, again.code(), again.toString());
+        assertTrue(again.error().startsWith("jruns: export: " + out + " already holds an export (1 experiment); add --force"),
+                again.error());
+        Cli.Result forced = a.run("export", "--experiment", "vision", "--to", out.toString(), "--force");
+        assertEquals(0, forced.code(), forced.toString());
+        Cli b = new Cli(dir.resolve("b"));
+        assertEquals(0, b.run("import", out.toString()).code());
+        try (Store s = b.openStore()) {
+            assertEquals(List.of("Default", "nlp", "vision"), s.listExperiments(ViewType.ALL).stream()
+                    .map(e -> e.name()).sorted().toList(), "--force merged the second export into the first");
+        }
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("README"), "x");
+        Cli.Result notEmpty = a.run("export", "--to", other.toString());
+        assertEquals(1, notEmpty.code(), notEmpty.toString());
+        assertTrue(notEmpty.error().contains(other + " is not empty; give a new or empty folder, or add --force"), notEmpty.error());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(0, a.run("export", "--to", empty.toString()).code(), "an empty folder is fine");
+    }
 }

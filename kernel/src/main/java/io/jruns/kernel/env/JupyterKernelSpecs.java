@@ -3,6 +3,7 @@ package io.jruns.kernel.env;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.domain.JrunsException;
+import io.jruns.kernel.install.JupyterPaths;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 import io.jruns.reproduce.KernelSpecs;
@@ -68,12 +69,9 @@ public final class JupyterKernelSpecs implements KernelSpecs {
         KernelSpecWriter.write(spec, dir);
     }
 
-    /** {@code $JUPYTER_DATA_DIR/kernels}, else {@code ~/.local/share/jupyter/kernels}. */
+    /** {@code kernels/} in Jupyter's data dir, resolved from this environment as {@code jupyter --paths} does. */
     Path userKernels() {
-        String data = env.get("JUPYTER_DATA_DIR");
-        Path base = data != null && !data.isBlank() ? Path.of(data)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share", "jupyter");
-        return base.resolve("kernels");
+        return JupyterPaths.dataDir(env).toAbsolutePath().resolve("kernels");
     }
 
     private JsonNode list() {

@@ -48,4 +48,17 @@ class JupyterKernelSpecsIT {
         KernelSpecs.KernelRef user = specs.install("jruns-user", "Java (user)", List.of(), dir.resolve("nowhere/old").toString());
         assertEquals(dir.resolve("data/kernels/jruns-user").toRealPath(), Path.of(user.resourceDir()).toRealPath());
     }
+
+    /** Without JUPYTER_DATA_DIR the user folder follows XDG_DATA_HOME, as Jupyter's does (not ~/.local/share). */
+    @Test
+    void theUserFolderFollowsXdgDataHomeAsJupyterDoes() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("XDG_DATA_HOME", dir.resolve("xdg").toString());
+        env.put("JRUNS_JUPYTER", Jupyter.JUPYTER.toString());
+        JupyterKernelSpecs specs = new JupyterKernelSpecs(env, KernelHome.locate(), false);
+        KernelSpecs.KernelRef user = specs.install("jruns-xdg", "Java (xdg)", List.of(), null);
+        assertEquals(dir.resolve("xdg/jupyter/kernels/jruns-xdg").toRealPath(), Path.of(user.resourceDir()).toRealPath());
+    }
 }

@@ -3,6 +3,9 @@ package io.jruns.kernel.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +14,8 @@ import java.util.Map;
  * depends on {@code greeting-lib:1.0} (compile), {@code greeting-extra:1.0} (runtime) and
  * {@code not-there:1.0} (test scope, absent: resolution must not need it). Plus a settings.xml
  * whose mirror sends every repository (Central too) to it, and a fresh local repository.
+ * Every file is deployed with its {@code .sha1} and {@code .md5}, as a real repository has them:
+ * without them the resolver warns (a {@code ChecksumFailureException} stack trace) for each download.
  */
 public final class TestRepository {
     public static final String GROUP = "org.example.jruns";
@@ -74,5 +79,20 @@ public final class TestRepository {
         Files.writeString(dir.resolve(artifact + "-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion>"
                 + "<groupId>" + GROUP + "</groupId><artifactId>" + artifact + "</artifactId><version>1.0</version>"
                 + "<dependencies>" + dependencies + "</dependencies></project>\n");
+        writeChecksums(dir.resolve(artifact + "-1.0.jar"));
+        writeChecksums(dir.resolve(artifact + "-1.0.pom"));
+    }
+
+    /** {@code FILE.sha1} and {@code FILE.md5} beside FILE: the resolver's default checksum algorithms. */
+    static void writeChecksums(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (String[] algorithm : new String[][] {{"SHA-1", ".sha1"}, {"MD5", ".md5"}}) {
+            try {
+                byte[] digest = MessageDigest.getInstance(algorithm[0]).digest(bytes);
+                Files.writeString(file.resolveSibling(file.getFileName() + algorithm[1]), HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

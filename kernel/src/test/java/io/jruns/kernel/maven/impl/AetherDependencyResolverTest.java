@@ -12,6 +12,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +56,35 @@ class AetherDependencyResolverTest {
             }
         }
         assertEquals(3, resolver.resolve(List.of(TestRepository.APP), List.of(), null).size());
+    }
+
+    /** The fixture repository carries checksums, so resolving from it is validated and warns about nothing. */
+    @Test
+    void downloadsAreChecksumValidatedWithoutWarnings() {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            assertEquals(3, resolver.resolve(List.of(TestRepository.APP), List.of(), null).size());
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()
+                + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")")).toList());
     }
 
     @Test
