@@ -10,7 +10,6 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.internal.manage.ExperimentRefs;
-import io.jruns.internal.manage.RunManager;
 import io.jruns.internal.manage.RunRefs;
 import io.jruns.internal.validate.LongValues;
 import io.jruns.internal.validate.Validation;
@@ -221,6 +220,19 @@ public final class TrackingClient implements AutoCloseable {
     /** A search of the default experiment unless {@code experiments(...)} names others. */
     public RunQuery search() {
         return new RunQuery(store, defaultExperiment, this::flush);
+    }
+
+    /**
+     * Run management where run names are looked up in these experiments (names or ids; every
+     * active experiment when none is given), for tools that report progress or work across
+     * experiments. Flushes pending logging first.
+     */
+    public RunManager manage(String... experiments) {
+        flush();
+        List<String> ids = experiments.length == 0
+                ? store.listExperiments(ViewType.ACTIVE_ONLY).stream().map(Experiment::experimentId).toList()
+                : java.util.Arrays.stream(experiments).map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
+        return new RunManager(store, ids);
     }
 
     private RunManager manager() {

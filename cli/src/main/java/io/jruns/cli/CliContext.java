@@ -3,8 +3,8 @@ package io.jruns.cli;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
+import io.jruns.TrackingClient;
 import io.jruns.store.Store;
-import io.jruns.store.Stores;
 import io.jruns.store.TrackingUri;
 
 import java.io.PrintStream;
@@ -12,12 +12,13 @@ import java.io.PrintStream;
 /**
  * One invocation's surroundings: output streams, the chosen tracking URI and the store it
  * names, opened on first use (so {@code classpath} and {@code help} never touch a store).
- * Commands read through {@link Store} directly: no writer thread, no run context.
+ * Commands work through a {@link TrackingClient} (no writer thread until something is
+ * logged, no run context); store-to-store tools take its {@link Store}.
  */
 final class CliContext implements AutoCloseable {
     private final Environment env;
     private final String trackingUri;
-    private Store store;
+    private TrackingClient client;
 
     CliContext(Environment env, String trackingUri) {
         this.env = env;
@@ -41,14 +42,17 @@ final class CliContext implements AutoCloseable {
         return env;
     }
 
+    TrackingClient client() {
+        if (client == null) client = TrackingClient.open(TrackingUri.resolve(trackingUri, env.variables()), env.variables());
+        return client;
+    }
+
     Store store() {
-        if (store == null) store = Stores.open(TrackingUri.resolve(trackingUri, env.variables()), env.variables());
-        return store;
+        return client().store();
     }
 
     Run run(String runId) {
-        return store().getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist in "
-                + store().describe()));
+        return client().getRun(runId);
     }
 
     /** An experiment by name, else by id (names win: a name may look like an id). */
@@ -65,6 +69,6 @@ final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (store != null) store.close();
+        if (client != null) client.close();
     }
 }

@@ -2,7 +2,7 @@ package io.jruns.cli;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.store.GcResult;
-import io.jruns.internal.manage.Retention;
+import io.jruns.store.Retention;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ final class GcCommand implements Command {
             throw new UsageException("gc: --older-than: " + e.getMessage());
         }
         long cutoff = System.currentTimeMillis() - age.toMillis();
-        GcResult r = new io.jruns.internal.manage.RunManager(context.store(), List.of()).gc(age, ManageOptions.progress(context.err()));
+        GcResult r = new io.jruns.RunManager(context.store(), List.of()).gc(age, ManageOptions.progress(context.err()));
         context.out().println("Purged " + ManageOptions.plural(r.runsPurged(), "run") + " deleted before "
                 + Formats.time(cutoff, context.environment().zone()) + String.format(Locale.ROOT, " (%,d bytes of artifacts).",
                 r.artifactBytesFreed()));

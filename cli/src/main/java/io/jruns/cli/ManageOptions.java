@@ -1,12 +1,9 @@
 package io.jruns.cli;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.domain.Experiment;
-import io.jruns.domain.ViewType;
 import io.jruns.store.BulkLimits;
-import io.jruns.internal.manage.ExperimentRefs;
 import io.jruns.store.Progress;
-import io.jruns.internal.manage.RunManager;
+import io.jruns.RunManager;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -23,9 +20,7 @@ final class ManageOptions {
     /** A manager whose run names are looked up in --experiment, else in every active experiment. */
     static RunManager manager(ParsedArgs args, CliContext context) {
         String only = args.value("--experiment");
-        List<String> scope = only != null ? List.of(ExperimentRefs.resolve(context.store(), only).experimentId())
-                : context.store().listExperiments(ViewType.ACTIVE_ONLY).stream().map(Experiment::experimentId).toList();
-        return new RunManager(context.store(), scope);
+        return only != null ? context.client().manage(only) : context.client().manage();
     }
 
     /** A time option in milliseconds since the epoch, or null when absent. */

@@ -1,6 +1,6 @@
 package io.jruns.cli;
 
-import io.jruns.internal.manage.RunManager;
+import io.jruns.RunManager;
 
 import java.util.List;
 

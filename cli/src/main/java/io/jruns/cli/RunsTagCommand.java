@@ -25,10 +25,7 @@ final class RunsTagCommand implements Command {
             if (eq <= 0) throw new UsageException("runs tag: expected KEY=VALUE, got '" + kv + "'");
             tags.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        tags.keySet().forEach(k -> io.jruns.internal.validate.Validation.key("tag", k)); // all good before any is set
-        var manager = ManageOptions.manager(args, context);
-        String id = manager.resolve(args.positional(0)).runId();
-        tags.forEach((k, v) -> manager.setTag(id, k, v));
+        String id = ManageOptions.manager(args, context).setTags(args.positional(0), tags);
         context.out().println("Tagged run " + id + ": " + String.join(", ", tags.keySet()) + ".");
     }
 }

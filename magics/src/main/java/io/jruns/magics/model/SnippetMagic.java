@@ -12,7 +12,7 @@ import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.render.Html;
 import io.jruns.TrackingClient;
 import io.jruns.internal.snippet.SnippetGenerator;
-import io.jruns.internal.snippet.Snippets;
+import io.jruns.model.Snippets;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.jruns.internal.snippet;
 
+import io.jruns.model.Snippets;
+
 import io.jruns.domain.JrunsException;
 import io.jruns.model.ColumnSpec;
 import io.jruns.model.MlModel;

@@ -1,5 +1,7 @@
 package io.jruns.internal.snippet;
 
+import io.jruns.model.Snippets;
+
 import io.jruns.model.Models;
 import io.jruns.ActiveRun;
 import io.jruns.domain.JrunsException;

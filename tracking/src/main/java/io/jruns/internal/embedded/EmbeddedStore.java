@@ -14,7 +14,7 @@ import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
-import io.jruns.internal.manage.Retention;
+import io.jruns.store.Retention;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;

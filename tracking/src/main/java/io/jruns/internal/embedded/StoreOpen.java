@@ -2,7 +2,7 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
-import io.jruns.internal.manage.Retention;
+import io.jruns.store.Retention;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,7 @@
-package io.jruns.internal.manage;
+package io.jruns;
+
+import io.jruns.internal.manage.ExperimentRefs;
+import io.jruns.internal.manage.RunRefs;
 
 import io.jruns.store.BulkLimits;
 import io.jruns.store.GcResult;
@@ -54,6 +57,18 @@ public record RunManager(Store store, List<String> nameScope) {
         String id = resolve(ref).runId();
         if (key.equals(SystemTags.RUN_NAME)) store.updateRun(id, null, null, v);
         else store.logBatch(new LogBatch(id, List.of(), List.of(), List.of(new RunTag(key, v))));
+        return id;
+    }
+
+    /** Sets several tags on a run; every key and value is checked before any is set. Returns the run id. */
+    public String setTags(String ref, java.util.Map<String, String> tags) {
+        LongValues limits = LongValues.fromEnvironment();
+        tags.forEach((k, v) -> {
+            Validation.key("tag", k);
+            Validation.tagValue(k, v, limits);
+        });
+        String id = resolve(ref).runId();
+        tags.forEach((k, v) -> setTag(id, k, v));
         return id;
     }
 

@@ -1,6 +1,5 @@
-package io.jruns.internal.snippet;
+package io.jruns.model;
 
-import io.jruns.model.ColumnSpec;
 
 import java.util.List;
 
