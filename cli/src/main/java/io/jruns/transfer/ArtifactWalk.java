@@ -1,7 +1,7 @@
 package io.jruns.transfer;
 
 import io.jruns.domain.FileInfo;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,13 @@ final class ArtifactWalk {
     private ArtifactWalk() {
     }
 
-    static List<String> files(Store store, String runId) {
+    static List<String> files(StoreReader store, String runId) {
         List<String> out = new ArrayList<>();
         walk(store, runId, "", out);
         return out;
     }
 
-    private static void walk(Store store, String runId, String path, List<String> out) {
+    private static void walk(StoreReader store, String runId, String path, List<String> out) {
         for (FileInfo f : store.listArtifacts(runId, path)) {
             if (f.isDir()) walk(store, runId, f.path(), out);
             else out.add(f.path());

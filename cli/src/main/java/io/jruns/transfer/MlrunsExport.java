@@ -8,7 +8,7 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.ViewType;
 import io.jruns.store.Progress;
 import io.jruns.search.SearchRequest;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ public final class MlrunsExport {
     private MlrunsExport() {
     }
 
-    public static TransferReport export(Store src, Path dir, Selection selection, Progress progress) {
+    public static TransferReport export(StoreReader src, Path dir, Selection selection, Progress progress) {
         Path root = dir.toAbsolutePath().normalize();
         Map<Experiment, List<Run>> chosen = new LinkedHashMap<>();
         int total = 0;

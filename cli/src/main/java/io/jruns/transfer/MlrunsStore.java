@@ -14,7 +14,7 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.search.RunOrder;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * A folder in MLflow's file-store layout (a real MLflow {@code mlruns} folder or a jruns
- * export) read as a Store, so importing is copying from it. Read-only: every write is refused.
- * Searches use the Store's in-memory default over {@link #listRuns}.
+ * export) read as a {@link StoreReader}, so importing is copying from it. Searches use the
+ * reader's in-memory default over {@link #listRuns}.
  */
-public final class MlrunsStore implements Store {
+public final class MlrunsStore implements StoreReader {
     private final Path root;
 
     public MlrunsStore(Path root) {
@@ -178,51 +178,6 @@ public final class MlrunsStore implements Store {
     private JrunsException readOnly() {
         return new JrunsException(JrunsException.Code.NOT_IMPLEMENTED, describe() + " is read here, not written: "
                 + "import it into a store ('jruns import DIR')");
-    }
-
-    @Override
-    public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
-        throw readOnly();
-    }
-
-    @Override
-    public void setExperimentTag(String experimentId, String key, String value) {
-        throw readOnly();
-    }
-
-    @Override
-    public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
-        throw readOnly();
-    }
-
-    @Override
-    public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        throw readOnly();
-    }
-
-    @Override
-    public void deleteRun(String runId) {
-        throw readOnly();
-    }
-
-    @Override
-    public void restoreRun(String runId) {
-        throw readOnly();
-    }
-
-    @Override
-    public void logBatch(LogBatch batch) {
-        throw readOnly();
-    }
-
-    @Override
-    public void deleteTag(String runId, String key) {
-        throw readOnly();
-    }
-
-    @Override
-    public void logArtifact(String runId, Path local, String artifactPath) {
-        throw readOnly();
     }
 
     @Override

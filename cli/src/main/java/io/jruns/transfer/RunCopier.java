@@ -14,6 +14,7 @@ import io.jruns.domain.ViewType;
 import io.jruns.store.Progress;
 import io.jruns.search.SearchRequest;
 import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +33,12 @@ import java.util.Map;
 public final class RunCopier {
     private static final int POINTS_PER_CALL = 10_000;
 
-    private final Store from;
+    private final StoreReader from;
     private final String fromUri;
     private final Store to;
     private final Progress progress;
 
-    public RunCopier(Store from, String fromUri, Store to, Progress progress) {
+    public RunCopier(StoreReader from, String fromUri, Store to, Progress progress) {
         this.from = from;
         this.fromUri = fromUri;
         this.to = to;

@@ -3,7 +3,7 @@ package io.jruns.transfer;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.ViewType;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public record Selection(List<String> experiments, String filter) {
     }
 
     /** The experiments of {@code store} this selection names; a name or id it lacks is an error. */
-    List<Experiment> resolve(Store store) {
+    List<Experiment> resolve(StoreReader store) {
         if (experiments.isEmpty()) return store.listExperiments(ViewType.ACTIVE_ONLY);
         List<Experiment> out = new ArrayList<>();
         for (String e : experiments) {

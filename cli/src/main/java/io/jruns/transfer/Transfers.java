@@ -2,6 +2,7 @@ package io.jruns.transfer;
 
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ public final class Transfers {
     private Transfers() {
     }
 
-    public static TransferReport export(Store from, Path dir, Selection selection, Progress progress) {
+    public static TransferReport export(StoreReader from, Path dir, Selection selection, Progress progress) {
         return MlrunsExport.export(from, dir, selection, progress);
     }
 
@@ -20,7 +21,7 @@ public final class Transfers {
         return new RunCopier(source, source.uri(), to, progress).copy(selection);
     }
 
-    public static TransferReport copy(Store from, String fromUri, Store to, Selection selection, Progress progress) {
+    public static TransferReport copy(StoreReader from, String fromUri, Store to, Selection selection, Progress progress) {
         return new RunCopier(from, fromUri, to, progress).copy(selection);
     }
 }

@@ -31,7 +31,7 @@ public final class CsvSpill {
     }
 
     /** The rows of every run the search matches, read with {@link Store#scanRuns}. */
-    public static long scan(Store store, SearchRequest search, long limit, CsvTable table) {
+    public static long scan(StoreReader store, SearchRequest search, long limit, CsvTable table) {
         try (Builder b = new Builder()) {
             store.scanRuns(search, limit, run -> {
                 b.begin(CsvTable.fixedCells(run));

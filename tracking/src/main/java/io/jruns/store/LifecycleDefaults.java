@@ -28,7 +28,7 @@ final class LifecycleDefaults {
     private LifecycleDefaults() {
     }
 
-    static long scan(Store store, SearchRequest request, long limit, Consumer<Run> sink) {
+    static long scan(StoreReader store, SearchRequest request, long limit, Consumer<Run> sink) {
         long n = 0;
         SearchRequest page = request;
         while (n < limit) {

@@ -22,30 +22,20 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where runs live. Synchronous and thread-safe; callers that must not wait (the logging
- * path) go through the asynchronous writer, which calls {@link #logBatches}. Validation of
- * keys and values happens before a call reaches a store.
+ * Where runs live: the read side ({@link StoreReader}) and the writes. Synchronous and
+ * thread-safe; callers that must not wait (the logging path) go through the asynchronous
+ * writer, which calls {@link #logBatches}. Validation of keys and values happens before a
+ * call reaches a store.
  */
-public interface Store extends AutoCloseable {
-
-    /** A short description for messages, never containing credentials. */
-    String describe();
+public interface Store extends StoreReader {
 
     // ---- experiments
     String createExperiment(String name, String artifactLocation, Map<String, String> tags);
-
-    Optional<Experiment> getExperiment(String experimentId);
-
-    Optional<Experiment> getExperimentByName(String name);
-
-    List<Experiment> listExperiments(ViewType viewType);
 
     void setExperimentTag(String experimentId, String key, String value);
 
     // ---- runs
     RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags);
-
-    Optional<Run> getRun(String runId);
 
     /** Sets status and end time; a null argument leaves that field as it is. */
     void updateRun(String runId, RunStatus status, Long endTime, String runName);
@@ -53,36 +43,6 @@ public interface Store extends AutoCloseable {
     void deleteRun(String runId);
 
     void restoreRun(String runId);
-
-    /** Runs of the given experiments, newest first. */
-    List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults);
-
-    /**
-     * One page of the runs that match a search (filter language: docs/search.md). This
-     * default loads every run of the experiments and filters in memory; stores that can run
-     * the filter themselves override it with the same results.
-     */
-    default SearchResult searchRuns(SearchRequest request) {
-        SearchPlan plan = SearchPlan.of(request); // a bad filter fails before any run is read
-        return InMemorySearch.search(plan, listRuns(request.experimentIds(), request.viewType(), Integer.MAX_VALUE));
-    }
-
-    /**
-     * Every run a search matches, in its order, across pages, at most {@code limit} of them;
-     * returns how many were handed over. Pages are {@code request.maxResults()} runs each, so
-     * memory holds one page at a time.
-     */
-    default long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
-        return LifecycleDefaults.scan(this, request, limit, sink);
-    }
-
-    /**
-     * The rows of a CSV export of a search (at most {@code limit} runs, in its order) into
-     * {@code table}; returns how many. This default reads the runs with {@link #scanRuns}.
-     */
-    default long csvRows(SearchRequest request, long limit, io.jruns.store.CsvTable table) {
-        return io.jruns.store.CsvSpill.scan(this, request, limit, table);
-    }
 
     // ---- managing runs (docs/manage.md)
 
@@ -160,18 +120,8 @@ public interface Store extends AutoCloseable {
 
     void deleteTag(String runId, String key);
 
-    /** Every point of one metric, in the order logged. */
-    List<Metric> getMetricHistory(String runId, String key);
-
     // ---- artifacts
     /** Copies a file into {@code artifactPath} (a folder, may be empty), or a directory's contents into it. */
     void logArtifact(String runId, Path local, String artifactPath);
 
-    List<FileInfo> listArtifacts(String runId, String path);
-
-    /** A local path to read an artifact from (the file itself for local stores). */
-    Path downloadArtifact(String runId, String path);
-
-    @Override
-    void close();
 }

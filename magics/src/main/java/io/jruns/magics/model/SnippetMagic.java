@@ -11,8 +11,8 @@ import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.render.Html;
 import io.jruns.TrackingClient;
-import io.jruns.internal.snippet.SnippetGenerator;
-import io.jruns.model.Snippets;
+import io.jruns.snippet.SnippetGenerator;
+import io.jruns.snippet.Snippets;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.jruns.internal.snippet;
+package io.jruns.snippet;
 
 import io.jruns.model.ColumnSpec;
 import io.jruns.model.ColumnTypes;

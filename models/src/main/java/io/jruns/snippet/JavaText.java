@@ -1,4 +1,4 @@
-package io.jruns.internal.snippet;
+package io.jruns.snippet;
 
 /** Java source text: string literals and identifiers made from user-supplied names. */
 final class JavaText {

@@ -1,6 +1,5 @@
-package io.jruns.internal.snippet;
+package io.jruns.snippet;
 
-import io.jruns.model.Snippets;
 
 import io.jruns.model.Models;
 import io.jruns.ActiveRun;
@@ -76,7 +75,7 @@ class SnippetGeneratorTest {
         Snippets s = SnippetGenerator.forRun(Jruns.client(), runId, null, csv.toString());
         assertEquals(logged.uri(), s.modelUri());
 
-        runInJShell(s.tablesaw(), "io.jruns.internal.snippet.SnippetResult.value = predictions;");
+        runInJShell(s.tablesaw(), "io.jruns.snippet.SnippetResult.value = predictions;");
 
         Table input = Table.create("in", StringColumn.create("city", "Paris", "Lyon", "Nantes"),
                 IntColumn.create("rooms", 4, 1, 6), DoubleColumn.create("area", 100, 35.5, 210));

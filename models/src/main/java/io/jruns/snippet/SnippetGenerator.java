@@ -1,6 +1,5 @@
-package io.jruns.internal.snippet;
+package io.jruns.snippet;
 
-import io.jruns.model.Snippets;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.model.ColumnSpec;

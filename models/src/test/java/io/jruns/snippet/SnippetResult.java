@@ -1,4 +1,4 @@
-package io.jruns.internal.snippet;
+package io.jruns.snippet;
 
 /** Where a snippet run in JShell (in this JVM) leaves its result for the test to read. */
 public final class SnippetResult {

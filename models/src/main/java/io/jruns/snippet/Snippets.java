@@ -1,4 +1,6 @@
-package io.jruns.model;
+package io.jruns.snippet;
+
+import io.jruns.model.ColumnSpec;
 
 
 import java.util.List;

@@ -1,0 +1,80 @@
+package io.jruns.store;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Experiment;
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.ViewType;
+import io.jruns.search.InMemorySearch;
+import io.jruns.search.SearchPlan;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The read side of a store: experiments, runs, searches, metric histories and artifacts.
+ * What a read-only source (an exported mlruns folder) implements; {@link Store} adds writes.
+ */
+public interface StoreReader extends AutoCloseable {
+    /** A short description for messages, never containing credentials. */
+    String describe();
+
+    Optional<Experiment> getExperiment(String experimentId);
+
+    Optional<Experiment> getExperimentByName(String name);
+
+    List<Experiment> listExperiments(ViewType viewType);
+
+    Optional<Run> getRun(String runId);
+
+    /** Runs of the given experiments, newest first. */
+    List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults);
+
+    /**
+     * One page of the runs that match a search (filter language: docs/search.md). This
+     * default loads every run of the experiments and filters in memory; stores that can run
+     * the filter themselves override it with the same results.
+     */
+    default SearchResult searchRuns(SearchRequest request) {
+        SearchPlan plan = SearchPlan.of(request); // a bad filter fails before any run is read
+        return InMemorySearch.search(plan, listRuns(request.experimentIds(), request.viewType(), Integer.MAX_VALUE));
+    }
+
+    /**
+     * Every run a search matches, in its order, across pages, at most {@code limit} of them;
+     * returns how many were handed over. Pages are {@code request.maxResults()} runs each, so
+     * memory holds one page at a time.
+     */
+    default long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
+        return LifecycleDefaults.scan(this, request, limit, sink);
+    }
+
+    /**
+     * The rows of a CSV export of a search (at most {@code limit} runs, in its order) into
+     * {@code table}; returns how many. This default reads the runs with {@link #scanRuns}.
+     */
+    default long csvRows(SearchRequest request, long limit, io.jruns.store.CsvTable table) {
+        return io.jruns.store.CsvSpill.scan(this, request, limit, table);
+    }
+
+    /** Every point of one metric, in the order logged. */
+    List<Metric> getMetricHistory(String runId, String key);
+
+    List<FileInfo> listArtifacts(String runId, String path);
+
+    /** A local path to read an artifact from (the file itself for local stores). */
+    Path downloadArtifact(String runId, String path);
+
+    @Override
+    void close();
+}
