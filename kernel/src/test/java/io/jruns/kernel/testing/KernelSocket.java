@@ -50,6 +50,8 @@ public final class KernelSocket implements AutoCloseable {
                         "user_expressions", Map.of(), "allow_stdin", false, "stop_on_error", true));
         ws.sendText(new Gson().toJson(msg), true).join();
         String result = null;
+        boolean replied = false;
+        boolean idle = false;
         List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -65,8 +67,13 @@ public final class KernelSocket implements AutoCloseable {
             } else if (type.equals("error")) {
                 throw new AssertionError("cell failed: " + content);
             } else if (type.equals("execute_reply")) {
-                return result;
+                replied = true;
+            } else if (type.equals("status") && "idle".equals(content.get("execution_state").getAsString())) {
+                idle = true; // iopub's last word on this request: its outputs are all in
             }
+            // The reply (shell) and the outputs (iopub) travel on different channels and may
+            // arrive in either order: done once both the reply and the idle status are here.
+            if (replied && idle) return result;
         }
         throw new AssertionError("no execute_reply for " + code + "; saw " + seen);
     }
