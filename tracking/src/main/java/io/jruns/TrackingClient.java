@@ -256,6 +256,17 @@ public final class TrackingClient implements AutoCloseable {
         return RunRefs.resolve(store, ref, ids, ViewType.ALL);
     }
 
+    /**
+     * For commands that only read: as {@link #resolveRun(String, List)}, but a run name shared by
+     * several runs means the newest of them, and {@code note} is told so.
+     */
+    public Run findRun(String ref, List<String> experiments, java.util.function.Consumer<String> note) {
+        flush();
+        List<String> ids = experiments.isEmpty() ? List.of(defaultExperiment.get())
+                : experiments.stream().map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
+        return RunRefs.resolveNewest(store, ref, ids, ViewType.ALL, note);
+    }
+
     /** Renames a run ({@code mlflow.runName} follows); returns its id. */
     public String rename(String run, String name) {
         return manager().rename(run, name);

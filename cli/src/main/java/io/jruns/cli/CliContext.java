@@ -51,8 +51,15 @@ final class CliContext implements AutoCloseable {
         return client().store();
     }
 
-    Run run(String runId) {
-        return client().getRun(runId);
+    /**
+     * A RUN for a command that only reads: a run id, a unique id prefix, or a run name in
+     * {@code experiment} (every active experiment when null); a name several runs share means
+     * the newest of them, and stderr says so.
+     */
+    Run findRun(String ref, String experiment) {
+        java.util.List<String> scope = experiment != null ? java.util.List.of(experiment)
+                : client().listExperiments().stream().map(Experiment::experimentId).toList();
+        return client().findRun(ref, scope, note -> err().println("jruns: note: " + note));
     }
 
     /** An experiment by name, else by id (names win: a name may look like an id). */

@@ -7,10 +7,10 @@ import io.jruns.json.RestJson;
 
 import java.util.List;
 
-/** {@code jruns runs metric-history RUN_ID KEY}: every point of one metric, in the order logged. */
+/** {@code jruns runs metric-history RUN KEY}: every point of one metric, in the order logged. */
 final class MetricHistoryCommand implements Command {
     private static final OutputFormat[] FORMATS = {OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV};
-    private static final CommandSpec SPEC = new CommandSpec("runs metric-history", List.of("RUN_ID", "KEY"), List.of(
+    private static final CommandSpec SPEC = new CommandSpec("runs metric-history", List.of("RUN", "KEY"), List.of(ManageOptions.EXPERIMENT,
             OptionSpec.value("--format", OutputFormat.choices(FORMATS),
                     "table (default), json (MLflow's metrics/get-history answer) or csv (step,timestamp,value)")),
             "Show every logged point of one metric of a run",
@@ -24,7 +24,7 @@ final class MetricHistoryCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         OutputFormat format = args.format(OutputFormat.TABLE, FORMATS);
-        Run run = context.run(args.positional(0));
+        Run run = context.findRun(args.positional(0), args.value("--experiment"));
         String key = args.positional(1);
         List<Metric> history = context.store().getMetricHistory(run.runId(), key);
         if (history.isEmpty()) {

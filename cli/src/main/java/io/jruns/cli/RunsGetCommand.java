@@ -5,10 +5,10 @@ import io.jruns.json.RestJson;
 
 import java.util.List;
 
-/** {@code jruns runs get RUN_ID}: one run, as a readable page or as MLflow's runs/get JSON. */
+/** {@code jruns runs get RUN}: one run, as a readable page or as MLflow's runs/get JSON. */
 final class RunsGetCommand implements Command {
     private static final OutputFormat[] FORMATS = {OutputFormat.TABLE, OutputFormat.JSON};
-    private static final CommandSpec SPEC = new CommandSpec("runs get", List.of("RUN_ID"), List.of(
+    private static final CommandSpec SPEC = new CommandSpec("runs get", List.of("RUN"), List.of(ManageOptions.EXPERIMENT,
             OptionSpec.value("--format", OutputFormat.choices(FORMATS),
                     "table (default) or json (MLflow's runs/get answer: run.info, run.data)")),
             "Show one run: its details, params, metrics and tags",
@@ -22,7 +22,7 @@ final class RunsGetCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         OutputFormat format = args.format(OutputFormat.TABLE, FORMATS);
-        Run run = context.run(args.positional(0));
+        Run run = context.findRun(args.positional(0), args.value("--experiment"));
         if (format == OutputFormat.JSON) {
             context.out().println(RestJson.writeRun(run));
             return;

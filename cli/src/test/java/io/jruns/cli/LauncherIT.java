@@ -114,7 +114,7 @@ class LauncherIT {
         // the command that built still reports its own error (stderr is not lost after a build)
         Processes.Result first = proc.run(tmp, 900, Map.of("JRUNS_MVN", "mvn -o"), launcher, "runs", "get", "nope");
         assertEquals(1, first.code(), first.toString());
-        assertTrue(first.err().startsWith("jruns: run 'nope' does not exist"), "a successful build is quiet\n" + first);
+        assertTrue(first.err().startsWith("jruns: no run 'nope'"), "a successful build is quiet\n" + first);
         assertEquals(1, first.err().lines().count(), first.toString());
 
         Processes.Result second = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false"), launcher, "classpath");

@@ -63,15 +63,14 @@ class MetricHistoryCommandTest {
     void anUnknownRunFails() {
         Cli.Result r = cli.run("runs", "metric-history", "nope", "loss");
         assertEquals(1, r.code());
-        assertTrue(r.error().startsWith("jruns: run 'nope' does not exist"), r.error());
+        assertTrue(r.error().startsWith("jruns: no run 'nope' (by run id, id prefix or run name in experiments "), r.error());
     }
 
     @Test
     void usageErrors() {
         Cli.Result r = cli.run("runs", "metric-history", seed.small);
         assertEquals(2, r.code());
-        assertEquals("jruns: runs metric-history: missing KEY (usage: jruns runs metric-history RUN_ID KEY "
-                + "[--format table|json|csv])", r.error());
+        assertEquals("jruns: runs metric-history: missing KEY (usage: jruns runs metric-history RUN KEY [OPTIONS])", r.error());
         assertEquals(2, cli.run("runs", "metric-history", seed.small, "loss", "--format", "yaml").code());
     }
 

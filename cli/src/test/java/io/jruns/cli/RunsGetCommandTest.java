@@ -54,6 +54,30 @@ class RunsGetCommandTest {
     }
 
     @Test
+    void aRunIsAnIdAPrefixOrANameAndASharedNameMeansTheNewest() {
+        Cli.Result byPrefix = cli.run("runs", "get", seed.small.substring(0, 8));
+        assertEquals(0, byPrefix.code(), byPrefix.toString());
+        assertTrue(byPrefix.out().contains(seed.small), byPrefix.out());
+        Cli.Result byName = cli.run("runs", "get", "cnn-small", "--format", "json");
+        assertEquals(0, byName.code(), byName.toString());
+        assertTrue(byName.out().contains(seed.small), byName.out());
+        String copy;
+        try (Store store = cli.openStore()) {
+            copy = store.createRun(seed.visionId, null, Seed.T0 + 86_400_000L, "cnn-small", List.of()).runId();
+        }
+        Cli.Result shared = cli.run("runs", "get", "cnn-small", "--experiment", "vision");
+        assertEquals(0, shared.code(), shared.toString());
+        assertTrue(shared.out().contains(copy), shared.out());
+        assertEquals("jruns: note: 2 runs are named 'cnn-small'; using the newest, " + copy
+                + " (give its id to choose another)", shared.err().strip());
+        Cli.Result history = cli.run("runs", "metric-history", seed.small.substring(0, 8), "loss");
+        assertEquals(0, history.code(), history.toString());
+        Cli.Result tag = cli.run("runs", "tag", "cnn-small", "x=1", "--experiment", "vision");
+        assertEquals(1, tag.code(), "changing a run stays strict: " + tag);
+        assertTrue(tag.err().contains("ambiguous"), tag.err());
+    }
+
+    @Test
     void aRunningRunHasNoEndAndEmptySectionsSaySo() {
         try (Store store = cli.openStore()) {
             String bare = store.createRun(seed.nlpId, null, Seed.T0, "bare", List.of()).runId();
@@ -99,13 +123,13 @@ class RunsGetCommandTest {
         Cli.Result r = cli.run("runs", "get", "0123456789abcdef0123456789abcdef");
         assertEquals(1, r.code());
         assertEquals("", r.out());
-        assertTrue(r.error().startsWith("jruns: run '0123456789abcdef0123456789abcdef' does not exist in embedded store "),
-                r.error());
+        assertEquals("jruns: no run '0123456789abcdef0123456789abcdef' (by run id, id prefix or run name in experiments "
+                + "'Default', 'vision', 'nlp')", r.error());
     }
 
     @Test
     void usageErrors() {
-        assertEquals("jruns: runs get: missing RUN_ID (usage: jruns runs get RUN_ID [--format table|json])",
+        assertEquals("jruns: runs get: missing RUN (usage: jruns runs get RUN [--experiment NAME_OR_ID] [--format table|json])",
                 cli.run("runs", "get").error());
         assertEquals(2, cli.run("runs", "get", seed.big, seed.small).code());
         Cli.Result csv = cli.run("runs", "get", seed.big, "--format", "csv");

@@ -73,7 +73,7 @@ public final class CompareMagic implements Magic {
                 if (filter != null) throw JrunsException.invalid("%compare takes one FILTER; join conditions with AND / OR");
                 filter = word;
             } else {
-                Run r = RunFinder.resolve(word, experiments);
+                Run r = RunFinder.resolve(host, word, experiments);
                 runs.putIfAbsent(r.runId(), r);
             }
         }

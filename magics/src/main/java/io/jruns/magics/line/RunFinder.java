@@ -1,5 +1,8 @@
 package io.jruns.magics.line;
 
+import io.jruns.magics.host.MagicHost;
+import io.jruns.magics.host.Output;
+
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.Experiment;
@@ -67,9 +70,12 @@ final class RunFinder {
                 .or(() -> Jruns.client().getExperiment(e).map(Experiment::name)).orElse(e)).collect(Collectors.joining(", "));
     }
 
-    /** Resolves a RUN (id, unique id prefix or name); unknown or ambiguous is a one-line error. */
-    static Run resolve(String ref, List<String> experiments) {
-        return Jruns.client().resolveRun(ref, experiments);
+    /**
+     * Resolves a RUN (id, unique id prefix or name) for a view, which only reads: a name shared
+     * by several runs means the newest, and the cell says so. Unknown is a one-line error.
+     */
+    static Run resolve(MagicHost host, String ref, List<String> experiments) {
+        return Jruns.client().findRun(ref, experiments, note -> host.display(Output.text("Note: " + note)));
     }
 
     /**

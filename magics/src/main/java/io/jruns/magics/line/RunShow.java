@@ -33,7 +33,7 @@ final class RunShow {
             throw JrunsException.invalid("%runs show takes one RUN (a run id, a unique id prefix or a run name), e.g. %runs show 3f2a");
         }
         List<String> experiments = RunFinder.experiments(args.values("experiment"));
-        Run run = RunFinder.resolve(args.positional().get(1), experiments);
+        Run run = RunFinder.resolve(host, args.positional().get(1), experiments);
         TrackingClient client = Jruns.client();
         Run parent = run.parentRunId().flatMap(p -> {
             try {

@@ -45,7 +45,8 @@ public final class ReproduceMagic implements Magic {
     @Override
     public void run(MagicHost host, ParsedArgs args, String body) {
         if (args.positional().size() != 1) throw JrunsException.invalid("%reproduce: give one RUN (a run id, id prefix or run name)");
-        Run run = Jruns.client().resolveRun(args.positional().get(0));
+        Run run = Jruns.client().findRun(args.positional().get(0), java.util.List.of(),
+                note -> host.display(Output.text("Note: " + note)));
         TrackingClient reader = Jruns.client();
         if (args.flag("show-spec") || args.flag("show-libraries")) {
             RunEnvironment env = EnvironmentArtifact.read(reader, run.runId()).orElseThrow(() -> JrunsException.notFound(

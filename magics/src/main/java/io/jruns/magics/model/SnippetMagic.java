@@ -33,7 +33,8 @@ public final class SnippetMagic implements Magic {
         if (args.positional().isEmpty() || args.positional().size() > 2) {
             throw JrunsException.invalid("%snippet: give RUN and optionally MODEL, e.g. %snippet 3f2a model");
         }
-        Run run = Jruns.client().resolveRun(args.positional().get(0));
+        Run run = Jruns.client().findRun(args.positional().get(0), java.util.List.of(),
+                note -> host.display(Output.text("Note: " + note)));
         String model = args.positional().size() == 2 ? args.positional().get(1) : null;
         Snippets s = SnippetGenerator.forRun(Jruns.client(), run.runId(), model, args.value("csv").orElse(null));
         host.display(output(s));

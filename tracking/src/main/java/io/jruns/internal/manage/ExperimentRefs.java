@@ -2,7 +2,7 @@ package io.jruns.internal.manage;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ public final class ExperimentRefs {
     private ExperimentRefs() {
     }
 
-    public static Experiment resolve(Store store, String nameOrId) {
+    public static Experiment resolve(StoreReader store, String nameOrId) {
         if (nameOrId == null || nameOrId.isBlank()) throw JrunsException.invalid("an experiment name or id is empty");
         Optional<Experiment> byName = store.getExperimentByName(nameOrId);
         if (byName.isPresent()) return byName.get();

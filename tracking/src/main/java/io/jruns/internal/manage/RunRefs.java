@@ -5,7 +5,7 @@ import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
 import io.jruns.search.SearchRequest;
-import io.jruns.store.Store;
+import io.jruns.store.StoreReader;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * prefix of its id (at least {@value #MIN_PREFIX} hex digits, searched in every experiment),
  * or its name (searched in the given experiments). A full id that exists wins; otherwise
  * every run matching as a prefix or a name is a candidate, and more than one is an error that
- * lists them.
+ * lists them. Commands that only read may ask for the newest of the runs sharing a name
+ * ({@link #resolveNewest}): a notebook cloned by reproduce names the run it came from, which now
+ * shares its name with the new one.
  */
 public final class RunRefs {
     public static final int MIN_PREFIX = 4;
@@ -35,7 +37,21 @@ public final class RunRefs {
      * @param experimentIds where names are looked up
      * @param view which runs prefixes and names may match (a full id matches in any state)
      */
-    public static Run resolve(Store store, String ref, List<String> experimentIds, ViewType view) {
+    public static Run resolve(StoreReader store, String ref, List<String> experimentIds, ViewType view) {
+        return resolve(store, ref, experimentIds, view, null);
+    }
+
+    /**
+     * As {@link #resolve}, but a name shared by several runs (and matching no id prefix) means
+     * the newest of them; {@code note} is told which was chosen and how many share the name.
+     */
+    public static Run resolveNewest(StoreReader store, String ref, List<String> experimentIds, ViewType view,
+                                    java.util.function.Consumer<String> note) {
+        return resolve(store, ref, experimentIds, view, java.util.Objects.requireNonNull(note));
+    }
+
+    private static Run resolve(StoreReader store, String ref, List<String> experimentIds, ViewType view,
+                               java.util.function.Consumer<String> newestNote) {
         String r = ref == null ? "" : ref.strip();
         if (r.isEmpty()) throw JrunsException.invalid("a run reference is empty: give a run id, a unique id prefix or a run name");
         if (FULL_ID.matcher(r).matches()) {
@@ -47,8 +63,16 @@ public final class RunRefs {
             List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
             search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", view, found);
         }
+        int byPrefix = found.size();
         if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
         if (found.size() == 1) return found.values().iterator().next();
+        if (newestNote != null && byPrefix == 0 && found.size() > 1) {
+            Run newest = found.values().stream().max(java.util.Comparator.comparingLong((Run x) -> x.info().startTime())
+                    .thenComparing(Run::runId)).orElseThrow();
+            newestNote.accept((found.size() > SHOWN ? "more than " + SHOWN : found.size()) + " runs are named '"
+                    + oneLine(r) + "'; using the newest, " + newest.runId() + " (give its id to choose another)");
+            return newest;
+        }
         String state = switch (view) {
             case ACTIVE_ONLY -> "active ";
             case DELETED_ONLY -> "deleted ";
@@ -65,13 +89,13 @@ public final class RunRefs {
                 + "; give more of the run id");
     }
 
-    private static void search(Store store, List<String> experiments, String filter, ViewType view, Map<String, Run> found) {
+    private static void search(StoreReader store, List<String> experiments, String filter, ViewType view, Map<String, Run> found) {
         SearchRequest q = SearchRequest.builder().experiments(experiments).filter(filter).viewType(view)
                 .maxResults(SHOWN + 1).build();
         for (Run run : store.searchRuns(q).runs()) found.putIfAbsent(run.runId(), run);
     }
 
-    private static String where(Store store, List<String> experimentIds) {
+    private static String where(StoreReader store, List<String> experimentIds) {
         if (experimentIds.isEmpty()) return "no experiment";
         String names = experimentIds.stream().limit(SHOWN)
                 .map(id -> "'" + store.getExperiment(id).map(Experiment::name).orElse(id) + "'")

@@ -49,6 +49,19 @@ class RunRefsTest {
     }
 
     @Test
+    void readersTakeTheNewestOfRunsSharingANameAndSaySo() {
+        List<String> notes = new java.util.ArrayList<>();
+        assertEquals(f.otherBig, RunRefs.resolveNewest(f.store, "lr-big", List.of(f.iris, f.other), ViewType.ALL, notes::add)
+                .runId(), "started at 9000, after the other lr-big (5000)");
+        assertEquals(List.of("2 runs are named 'lr-big'; using the newest, " + f.otherBig + " (give its id to choose another)"),
+                notes);
+        assertEquals(f.small, RunRefs.resolveNewest(f.store, "lr-small", List.of(f.iris), ViewType.ALL, notes::add).runId());
+        assertEquals(1, notes.size(), "a unique name needs no note");
+        assertThrows(JrunsException.class, () -> resolve("lr-big", List.of(f.iris, f.other), ViewType.ALL),
+                "commands that change runs stay strict");
+    }
+
+    @Test
     void aNameInSeveralExperimentsIsAmbiguousAndListsTheRuns() {
         JrunsException e = assertThrows(JrunsException.class,
                 () -> resolve("lr-big", List.of(f.iris, f.other), ViewType.ACTIVE_ONLY));
