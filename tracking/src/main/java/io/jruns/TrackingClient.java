@@ -13,6 +13,7 @@ import io.jruns.internal.manage.ExperimentRefs;
 import io.jruns.internal.manage.RunRefs;
 import io.jruns.internal.validate.LongValues;
 import io.jruns.internal.validate.Validation;
+import io.jruns.internal.validate.ValueText;
 import io.jruns.internal.writer.AsyncWriter;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
@@ -168,7 +169,7 @@ public final class TrackingClient implements AutoCloseable {
 
     public void logParam(String runId, String key, Object value) {
         Validation.key("param", key);
-        String text = Validation.paramValue(key, String.valueOf(value), longValues);
+        String text = Validation.paramValue(key, ValueText.of(value), longValues);
         if (rememberParam(runId, key, text)) writer().param(runId, key, text);
     }
 
@@ -183,7 +184,7 @@ public final class TrackingClient implements AutoCloseable {
 
     public void setTag(String runId, String key, Object value) {
         Validation.key("tag", key);
-        writer().tag(runId, key, Validation.tagValue(key, String.valueOf(value), longValues));
+        writer().tag(runId, key, Validation.tagValue(key, ValueText.of(value), longValues));
     }
 
     /** Deleting must not overtake a queued set of the same tag, so the queue drains first. */
@@ -274,7 +275,7 @@ public final class TrackingClient implements AutoCloseable {
 
     /** Sets a tag on any run by reference, at once (not queued); returns the run id. */
     public String tag(String run, String key, Object value) {
-        return manager().setTag(run, key, String.valueOf(value));
+        return manager().setTag(run, key, ValueText.of(value));
     }
 
     /** Removes a tag from any run by reference; returns the run id. */

@@ -62,16 +62,14 @@ final class CliContext implements AutoCloseable {
         return client().findRun(ref, scope, note -> err().println("jruns: note: " + note));
     }
 
-    /** An experiment by name, else by id (names win: a name may look like an id). */
+    /** An experiment by name, else by id (names win: a name may look like an id); a notebook's either by its relative or absolute path. */
     Experiment experiment(String nameOrId) {
-        var byName = store().getExperimentByName(nameOrId);
-        if (byName.isPresent()) return byName.get();
-        if (nameOrId.matches("\\d{1,18}")) {
-            var byId = store().getExperiment(nameOrId);
-            if (byId.isPresent()) return byId.get();
+        try {
+            return client().experiment(nameOrId);
+        } catch (JrunsException e) {
+            if (e.code() != JrunsException.Code.RESOURCE_DOES_NOT_EXIST) throw e;
+            throw JrunsException.notFound(e.getMessage() + "; see 'jruns experiments list'");
         }
-        throw JrunsException.notFound("experiment '" + nameOrId + "' does not exist (by name or id) in "
-                + store().describe() + "; see 'jruns experiments list'");
     }
 
     @Override

@@ -31,6 +31,10 @@ public record NotebookRun(Path notebook, Parameters parameters, String kernelNam
         NotebookJson.injectParameters(json, parameters);
         Map<String, String> kernelEnv = new LinkedHashMap<>(env);
         kernelEnv.put("JRUNS_NOTEBOOK", nb.toString());
+        // As a Jupyter server started here would name it: the path from this folder, so the
+        // notebook's experiment is "notebooks/quickstart.ipynb", not an absolute path.
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (nb.startsWith(here)) kernelEnv.put("JPY_SESSION_NAME", here.relativize(nb).toString().replace('\\', '/'));
         kernelEnv.put("JRUNS_SOURCE_TYPE", "JOB");
         try {
             String out = jupyter.run(kernelEnv, nb.getParent(), NotebookJson.write(json),

@@ -62,7 +62,7 @@ class NotebooksIT {
         Cli.Result r = cli(home).run("--tracking-uri", home.toString(), "execute", notebook.toString(), "--output", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("Experiment Runs: " + notebook), r.out());
-        for (String name : List.of("lr 0.003", "lr 3.0E-4", "lr 0.03")) assertTrue(r.out().contains(name), r.out());
+        for (String name : List.of("lr 0.003", "lr 0.0003", "lr 0.03")) assertTrue(r.out().contains(name), r.out());
         assertTrue(Files.readString(out).contains("<table"), "the executed notebook keeps the HTML table");
 
         try (Store store = cli(home).openStore()) {

@@ -61,8 +61,23 @@ public final class NotebookRunContext implements RunContext {
         return notebook.get().map(NotebookRunContext::experimentNameFor);
     }
 
-    /** The experiment a notebook logs to by default: named after its path, as Databricks does. */
+    /**
+     * The experiment a notebook logs to by default: named after its path from the Jupyter
+     * server's root (what {@code JPY_SESSION_NAME} says, e.g. {@code notebooks/quickstart.ipynb}),
+     * as Databricks names it by its workspace path; the absolute path when no root is known.
+     */
     public static String experimentNameFor(Path notebookPath) {
-        return notebookPath.toAbsolutePath().normalize().toString();
+        return experimentNameFor(notebookPath, System.getenv("JPY_SESSION_NAME"));
+    }
+
+    static String experimentNameFor(Path notebookPath, String sessionName) {
+        Path abs = notebookPath.toAbsolutePath().normalize();
+        if (sessionName != null && !sessionName.isBlank()) {
+            Path relative = Path.of(sessionName.strip()).normalize();
+            if (!relative.isAbsolute() && !relative.startsWith("..") && abs.endsWith(relative)) {
+                return relative.toString().replace('\\', '/');
+            }
+        }
+        return abs.toString();
     }
 }
