@@ -1,0 +1,19 @@
+/**
+ * The jruns core: the Java API ({@code io.jruns}), the domain, the store SPI and the filter
+ * language. Internals are exported only to the jruns modules built on them.
+ */
+module io.jruns.tracking {
+    requires transitive tablesaw.core;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.jruns;
+    exports io.jruns.domain;
+    exports io.jruns.store;
+    exports io.jruns.search;
+
+    uses io.jruns.store.StoreProvider;
+    uses io.jruns.RunContext;
+    provides io.jruns.store.StoreProvider with io.jruns.internal.embedded.EmbeddedStoreProvider;
+}

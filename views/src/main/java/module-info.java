@@ -1,0 +1,7 @@
+/** What a person looks at: comparison tables and plots of runs (HTML, text, SVG). */
+module io.jruns.views {
+    requires io.jruns.tracking;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.jruns.views;
+}
