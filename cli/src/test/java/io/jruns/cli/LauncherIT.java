@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LauncherIT {
     static final Path MODULE = Paths.get(System.getProperty("basedir", "")).toAbsolutePath();
-    static final Path LAUNCHER = MODULE.resolve("jruns");
+    static final Path LAUNCHER = MODULE.resolveSibling("install").resolve("jruns");
 
     @TempDir
     Path tmp;
