@@ -1,5 +1,6 @@
 package io.jruns.bench;
 
+import io.jruns.bench.child.Report;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

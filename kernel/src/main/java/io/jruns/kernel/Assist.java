@@ -2,8 +2,11 @@ package io.jruns.kernel;
 
 import io.jruns.kernel.cell.CellParser;
 import io.jruns.kernel.eval.CodeAnalysis;
+import io.jruns.kernel.eval.JShellEvaluator;
+import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -15,10 +18,12 @@ final class Assist {
     private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%%?[\\w.-]*)$");
     private static final Pattern MAGIC_LINE = Pattern.compile("^\\s*(%%?)([\\w.-]+).*$");
 
-    private final JrunsKernel kernel;
+    private final MagicRegistry magics;
+    private final Supplier<JShellEvaluator> evaluator;
 
-    Assist(JrunsKernel kernel) {
-        this.kernel = kernel;
+    Assist(MagicRegistry magics, Supplier<JShellEvaluator> evaluator) {
+        this.magics = magics;
+        this.evaluator = evaluator;
     }
 
     ReplacementOptions complete(String code, int at) {
@@ -26,13 +31,13 @@ final class Assist {
         Matcher m = MAGIC_PREFIX.matcher(code.substring(lineStart, at));
         if (m.matches()) {
             String typed = m.group(2);
-            List<String> names = kernel.magics().complete(typed);
+            List<String> names = magics.complete(typed);
             return new ReplacementOptions(names, lineStart + m.group(1).length(), at);
         }
         if (onMagicLine(code, at)) {
             return null;
         }
-        CodeAnalysis.Completion c = kernel.evaluator().analysis().complete(CellParser.maskMagics(code), at);
+        CodeAnalysis.Completion c = evaluator.get().analysis().complete(CellParser.maskMagics(code), at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 
@@ -42,11 +47,11 @@ final class Assist {
         Matcher m = MAGIC_LINE.matcher(code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd));
         if (m.matches()) {
             MagicSpec.Kind kind = m.group(1).length() == 2 ? MagicSpec.Kind.CELL : MagicSpec.Kind.LINE;
-            return kernel.magics().find(kind, m.group(2))
+            return magics.find(kind, m.group(2))
                     .map(magic -> new DisplayData(magic.spec().usage() + "\n" + magic.spec().description()))
                     .orElse(null);
         }
-        return kernel.evaluator().analysis().inspect(CellParser.maskMagics(code), at, detail)
+        return evaluator.get().analysis().inspect(CellParser.maskMagics(code), at, detail)
                 .map(DisplayData::new).orElse(null);
     }
 
@@ -54,7 +59,7 @@ final class Assist {
         if (code.stripLeading().startsWith("%%")) {
             return BaseKernel.IS_COMPLETE_YES; // the magic decides what its body means
         }
-        CodeAnalysis.Completeness c = kernel.evaluator().analysis().isComplete(CellParser.maskMagics(code));
+        CodeAnalysis.Completeness c = evaluator.get().analysis().isComplete(CellParser.maskMagics(code));
         return switch (c.status()) {
             case COMPLETE -> BaseKernel.IS_COMPLETE_YES;
             case INVALID -> BaseKernel.IS_COMPLETE_BAD;

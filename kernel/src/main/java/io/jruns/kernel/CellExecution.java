@@ -2,9 +2,12 @@ package io.jruns.kernel;
 
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
+import io.jruns.kernel.display.DisplayIds;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -20,11 +23,24 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * failure as an error with our own name/value/traceback (status "error", so nbconvert stops).
  */
 final class CellExecution {
-    private final JrunsKernel kernel;
+    private final CellRunner runner;
+    private final List<CellListener> listeners;
+    private final KernelIO io;
+    private final Consumer<ShellReplyEnvironment> redirectStreams;
+    private final DisplayIds displayIds;
     private volatile CellContext current;
 
-    CellExecution(JrunsKernel kernel) {
-        this.kernel = kernel;
+    /**
+     * @param listeners       called around every cell (the kernel's live list)
+     * @param redirectStreams swaps System.out/err for the cell's streams
+     */
+    CellExecution(CellRunner runner, List<CellListener> listeners, KernelIO io,
+            Consumer<ShellReplyEnvironment> redirectStreams, DisplayIds displayIds) {
+        this.runner = runner;
+        this.listeners = listeners;
+        this.io = io;
+        this.redirectStreams = redirectStreams;
+        this.displayIds = displayIds;
     }
 
     Optional<CellContext> current() {
@@ -39,9 +55,9 @@ final class CellExecution {
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
-        kernel.redirectStreams(env);
-        kernel.kernelIO().attach(env, request.isStdinEnabled());
-        env.defer(() -> kernel.kernelIO().detach(env));
+        redirectStreams.accept(env);
+        io.attach(env, request.isStdinEnabled());
+        env.defer(() -> io.detach(env));
         CellContext cell = CellContext.of(count, message.getNonNullMetadata(), request.getCode());
         try {
             DisplayData result = run(cell);
@@ -62,18 +78,18 @@ final class CellExecution {
 
     private DisplayData run(CellContext cell) throws Throwable {
         current = cell;
-        kernel.displayIds().clear();
+        displayIds.clear();
         Throwable failure = null;
         DisplayData result = null;
         try {
-            for (CellListener l : kernel.cellListeners()) {
+            for (CellListener l : listeners) {
                 l.beforeCell(cell);
             }
-            result = kernel.runner().run(cell.code(), cell.label(), 1).result();
+            result = runner.run(cell.code(), cell.label(), 1).result();
         } catch (Throwable t) {
             failure = t;
         }
-        for (CellListener l : kernel.cellListeners()) {
+        for (CellListener l : listeners) {
             try {
                 l.afterCell(cell, failure);
             } catch (Throwable t) {

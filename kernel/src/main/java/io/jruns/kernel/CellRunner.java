@@ -2,13 +2,18 @@ package io.jruns.kernel;
 
 import io.jruns.kernel.cell.CellParser;
 import io.jruns.kernel.cell.ParsedCell;
+import io.jruns.kernel.display.NotebookDisplay;
 import io.jruns.kernel.eval.EvalOutcome;
+import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.kernel.eval.SourceRef;
+import io.jruns.kernel.magic.KernelMagicHost;
 import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.Tokens;
+import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
@@ -17,13 +22,22 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * (jjava 1.0-a6 drops that); earlier magics' values are displayed as they come.
  */
 final class CellRunner {
-    private final JrunsKernel kernel;
+    private final Supplier<JShellEvaluator> evaluator;
+    private final NotebookDisplay display;
+    private final MagicRegistry magics;
+    private final KernelMagicHost magicHost;
+    private final ExtensionMagics extensionMagics;
     /** Set while a cell magic runs, so {@link JrunsKernel#executeCode} can number the body's lines. */
     private String magicBody;
     private int magicBodyFirstLine = 1;
 
-    CellRunner(JrunsKernel kernel) {
-        this.kernel = kernel;
+    CellRunner(Supplier<JShellEvaluator> evaluator, NotebookDisplay display, MagicRegistry magics,
+            KernelMagicHost magicHost, ExtensionMagics extensionMagics) {
+        this.evaluator = evaluator;
+        this.display = display;
+        this.magics = magics;
+        this.magicHost = magicHost;
+        this.extensionMagics = extensionMagics;
     }
 
     CodeResult run(String code, String label, int firstLine) throws Exception {
@@ -41,13 +55,13 @@ final class CellRunner {
             ParsedCell.Segment segment = segments.get(i);
             result = null;
             if (segment instanceof ParsedCell.Java java) {
-                EvalOutcome o = kernel.evaluator().eval(java.code(), new SourceRef(label, firstLine + java.firstLine() - 1));
+                EvalOutcome o = evaluator.get().eval(java.code(), new SourceRef(label, firstLine + java.firstLine() - 1));
                 o.notes().forEach(System.err::println);
                 assigned.addAll(o.assigned());
                 value = o.value();
                 hasValue = o.hasValue();
-                if (last && o.hasValue() && !kernel.displayIds().isIssued(o.value())) {
-                    result = o.value() == null ? new DisplayData("null") : kernel.render(o.value());
+                if (last && o.hasValue() && !display.ids().isIssued(o.value())) {
+                    result = o.value() == null ? new DisplayData("null") : display.render(o.value());
                 }
             } else {
                 ParsedCell.LineMagic m = (ParsedCell.LineMagic) segment;
@@ -56,7 +70,7 @@ final class CellRunner {
                 if (last) {
                     result = toDisplay(value);
                 } else if (value != null) {
-                    kernel.display(toDisplay(value));
+                    display.show(toDisplay(value));
                 }
             }
         }
@@ -69,8 +83,8 @@ final class CellRunner {
     }
 
     private CodeResult runCellMagic(ParsedCell.CellMagic cm, int firstLine) throws Exception {
-        boolean ours = kernel.magics().find(MagicSpec.Kind.CELL, cm.name()).isPresent();
-        if (!ours && !kernel.getMagicsRegistry().getCellMagicNames().contains(cm.name())) {
+        boolean ours = magics.find(MagicSpec.Kind.CELL, cm.name()).isPresent();
+        if (!ours && !extensionMagics.hasCell(cm.name())) {
             throw JrunsException.invalid("unknown cell magic %%" + cm.name() + " (run %help to list magics)");
         }
         String previousBody = magicBody;
@@ -79,12 +93,12 @@ final class CellRunner {
         magicBodyFirstLine = firstLine + cm.bodyFirstLine() - 1;
         try {
             if (ours) {
-                DisplayData shown = kernel.magicHost().runAsResult(() -> kernel.magics()
-                        .run(kernel.magicHost(), MagicSpec.Kind.CELL, cm.name(), cm.argText(), cm.body()));
+                DisplayData shown = magicHost.runAsResult(() -> magics
+                        .run(magicHost, MagicSpec.Kind.CELL, cm.name(), cm.argText(), cm.body()));
                 return new CodeResult(shown, shown, shown != null, List.of());
             }
             // A magic a third-party jjava Extension registered: jjava's own dispatch.
-            Object out = kernel.getMagicsRegistry().evalCellMagic(kernel, cm.name(),
+            Object out = extensionMagics.cell(cm.name(),
                     split("%%" + cm.name(), cm.argText()), cm.body());
             return new CodeResult(toDisplay(out), out, out != null, List.of());
         } finally {
@@ -94,18 +108,18 @@ final class CellRunner {
     }
 
     private Object runLineMagic(ParsedCell.LineMagic m, boolean last) throws Exception {
-        if (kernel.magics().find(MagicSpec.Kind.LINE, m.name()).isPresent()) {
+        if (magics.find(MagicSpec.Kind.LINE, m.name()).isPresent()) {
             if (!last) {
-                kernel.magics().run(kernel.magicHost(), MagicSpec.Kind.LINE, m.name(), m.argText(), null);
+                magics.run(magicHost, MagicSpec.Kind.LINE, m.name(), m.argText(), null);
                 return null; // published as it ran
             }
-            return kernel.magicHost().runAsResult(() -> kernel.magics()
-                    .run(kernel.magicHost(), MagicSpec.Kind.LINE, m.name(), m.argText(), null));
+            return magicHost.runAsResult(() -> magics
+                    .run(magicHost, MagicSpec.Kind.LINE, m.name(), m.argText(), null));
         }
-        if (!kernel.getMagicsRegistry().getLineMagicNames().contains(m.name())) {
+        if (!extensionMagics.hasLine(m.name())) {
             throw JrunsException.invalid("unknown line magic %" + m.name() + " (run %help to list magics)");
         }
-        return kernel.getMagicsRegistry().evalLineMagic(kernel, m.name(), split("%" + m.name(), m.argText()));
+        return extensionMagics.line(m.name(), split("%" + m.name(), m.argText()));
     }
 
     private static List<String> split(String magic, String argText) {
@@ -120,6 +134,6 @@ final class CellRunner {
         if (out == null) {
             return null;
         }
-        return kernel.render(out);
+        return display.render(out);
     }
 }

@@ -3,18 +3,22 @@ package io.jruns.kernel;
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
 import io.jruns.kernel.classpath.ClasspathLedger;
-import io.jruns.kernel.display.DisplayIds;
-import io.jruns.kernel.display.TableDisplay;
+import io.jruns.kernel.display.NotebookDisplay;
+import io.jruns.kernel.env.EnvironmentHook;
+import io.jruns.kernel.env.JupyterKernelSpecs;
 import io.jruns.kernel.eval.JShellEvaluator;
+import io.jruns.kernel.home.KernelHome;
+import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.magic.KernelMagicHost;
 import io.jruns.kernel.magic.KernelMagics;
-import io.jruns.magics.jjava.HasJrunsMagics;
-import io.jruns.magics.registry.MagicRegistry;
-import io.jruns.kernel.tracking.TrackingHooks;
+import io.jruns.kernel.magic.NotebookCode;
 import io.jruns.kernel.maven.DependencyResolver;
-import io.jruns.kernel.maven.ResolverLoader;
+import io.jruns.kernel.tracking.TrackingHooks;
+import io.jruns.magics.jjava.HasJrunsMagics;
 import io.jruns.magics.notebook.NotebookIdentity;
+import io.jruns.magics.registry.MagicRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +41,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * the plug-in points for the tracking magics: cell and shutdown listeners, the current cell's
  * metadata, the magic catalog, the notebook identity and the class path.
  */
-public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
+public class JrunsKernel extends BaseKernel implements HasJrunsMagics, NotebookDisplay.Owner {
     private static final Logger LOG = Logger.getLogger(JrunsKernel.class.getName());
 
     /** Imports every cell starts with (JShell's own defaults, less java.util.prefs, plus display). */
@@ -47,35 +51,54 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
             "import java.util.regex.*;", "import java.util.stream.*;",
             "import static io.jruns.kernel.display.NotebookFunctions.*;");
 
-    private final KernelIO kio;
-    private final MagicRegistry magics;
-    private final KernelMagicHost magicHost = new KernelMagicHost(this);
+    private final NotebookDisplay display;
     private final NotebookIdentity notebook;
     private final ClasspathLedger classpath = new ClasspathLedger();
-    private final DisplayIds displayIds = new DisplayIds();
     private final EvaluatorStartup startup;
-    private final CellRunner runner = new CellRunner(this);
-    private final CellExecution execution = new CellExecution(this);
+    private final KernelClasspath libraries;
+    private final KernelMagicHost magicHost;
+    private final MagicRegistry magics;
+    private final CellRunner runner;
+    private final CellExecution execution;
+    private final Assist assist;
     private final List<CellListener> cellListeners = new CopyOnWriteArrayList<>();
     private final List<ShutdownListener> shutdownListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean shutDown = new AtomicBoolean();
-    private volatile DependencyResolver resolver;
 
     public JrunsKernel(KernelOptions options) {
         this(options, new KernelIO(), new MagicsRegistry());
     }
 
+    /** Wires the parts: each gets the few collaborators it needs, none gets the kernel. */
     private JrunsKernel(KernelOptions options, KernelIO io, MagicsRegistry registry) {
         super("jruns", KernelVersion.get(), KernelInfo.languageInfo(), KernelInfo.helpLinks(), null, io, new CommManager(),
                 new Renderer(), new MagicParser("%", "%%", new MagicTranspiler()), registry,
                 options.loadExtensions(), new StringStyler.Builder().build());
-        this.kio = io;
+        this.display = new NotebookDisplay(getRenderer(), io.display);
         this.notebook = NotebookIdentity.fromEnvironment(options.environment(), options.workingDir());
-        this.magics = KernelMagics.registry(this);
-        List<String> snippets = new java.util.ArrayList<>(DEFAULT_IMPORTS);
+        List<String> snippets = new ArrayList<>(DEFAULT_IMPORTS);
         snippets.addAll(options.startupSnippets());
         this.startup = new EvaluatorStartup(snippets);
-        TrackingHooks.install(this); // needs the notebook identity and the startup snippets
+        this.libraries = new KernelClasspath(classpath, notebook.workingDir(), startup::get);
+        this.magicHost = new KernelMagicHost(display, new NotebookCode() {
+            @Override
+            public Object eval(String code) throws Exception {
+                return executeCode(code).value();
+            }
+
+            @Override
+            public Map<String, Object> variables() {
+                return JrunsKernel.this.variables();
+            }
+        }, notebook, this::currentCell);
+        this.magics = KernelMagics.registry(notebook, new JupyterKernelSpecs(System.getenv(), KernelHome.locate(), true), libraries);
+        this.runner = new CellRunner(startup::get, display, magics, magicHost, new ExtensionMagics(registry, this));
+        this.execution = new CellExecution(runner, cellListeners, io, this::replaceOutputStreams, display.ids());
+        this.assist = new Assist(magics, startup::get);
+        TrackingHooks tracking = TrackingHooks.install(notebook, EnvironmentHook.install(classpath), this::currentCell);
+        cellListeners.add(tracking);
+        shutdownListeners.add(tracking::kernelShuttingDown);
+        TrackingHooks.STARTUP_IMPORTS.forEach(startup::addSnippet);
     }
 
     /** The kernel running this notebook (for code inside cells and magics). */
@@ -154,58 +177,26 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
 
     /** Adds jars or folders to the notebook's class path; returns the ones that were new. */
     public List<Path> addToClasspath(String origin, List<Path> paths) {
-        JShellEvaluator ev = evaluator();
-        return classpath.add(origin, paths, ev::addToClasspath);
+        return libraries.add(origin, paths);
     }
 
     /** Maven Resolver, loaded (isolated from the notebook's class path) on first use. */
     public DependencyResolver dependencyResolver() {
-        DependencyResolver r = resolver;
-        if (r == null) {
-            synchronized (this) {
-                if (resolver == null) {
-                    resolver = ResolverLoader.load();
-                }
-                r = resolver;
-            }
-        }
-        return r;
+        return libraries.resolver();
+    }
+
+    @Override
+    public NotebookDisplay notebookDisplay() {
+        return display;
     }
 
     public DisplayData render(Object value) {
-        if (value instanceof DisplayData d) return d;
-        if (value != null && TableDisplay.handles(value)) return TableDisplay.render(value);
-        return getRenderer().render(value);
+        return display.render(value);
     }
 
     /** Publishes {@code value} as display_data and returns its display id. */
     public String displayValue(Object value, String[] mimeTypes) {
-        DisplayData data;
-        if (value instanceof DisplayData d) {
-            data = new DisplayData(d); // do not stamp an id onto the caller's object
-        } else {
-            data = mimeTypes == null || mimeTypes.length == 0 ? render(value) : getRenderer().renderAs(value, mimeTypes);
-        }
-        String id = data.hasDisplayId() ? displayIds.remember(data.getDisplayId()) : displayIds.issue();
-        data.setDisplayId(id);
-        display(data);
-        return id;
-    }
-
-    DisplayIds displayIds() {
-        return displayIds;
-    }
-
-    List<CellListener> cellListeners() {
-        return cellListeners;
-    }
-
-    CellRunner runner() {
-        return runner;
-    }
-
-    KernelIO kernelIO() {
-        return kio;
+        return display.showValue(value, mimeTypes);
     }
 
     // ---- BaseKernel ----------------------------------------------------------------------
@@ -225,11 +216,6 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
         env.setBusyDeferIdle();
         env.reply(new KernelInfo(org.dflib.jjava.jupyter.messages.Header.PROTOCOL_VERISON, name, version,
                 getLanguageInfo(), getBanner(), getHelpLinks()));
-    }
-
-    /** Lets {@link CellExecution} swap System.out/err for the cell's streams. */
-    void redirectStreams(org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env) {
-        replaceOutputStreams(env);
     }
 
     /** jjava's contract: the value of {@code code} as an object (not rendered), null when none. */
@@ -255,17 +241,17 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return new Assist(this).inspect(code, at, extraDetail);
+        return assist.inspect(code, at, extraDetail);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        return new Assist(this).complete(code, at);
+        return assist.complete(code, at);
     }
 
     @Override
     public String isComplete(String code) {
-        return new Assist(this).isComplete(code);
+        return assist.isComplete(code);
     }
 
     @Override

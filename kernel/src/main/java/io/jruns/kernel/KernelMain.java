@@ -1,5 +1,6 @@
 package io.jruns.kernel;
 
+import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.channel.KernelConnection;
 import io.jruns.kernel.log.KernelLog;
 import java.io.IOException;

@@ -16,14 +16,20 @@ import io.jruns.magics.model.ReproduceMagic;
 import io.jruns.magics.model.SnippetMagic;
 import io.jruns.magics.registry.HelpMagic;
 import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.reproduce.KernelSpecs;
 
 /** The tracking magics, registered in one place. */
 public final class JrunsMagics {
     private JrunsMagics() {
     }
 
-    /** A registry with every tracking magic and %help. */
+    /** A registry with every tracking magic and %help, in a process that cannot list or install kernels. */
     public static MagicRegistry registry() {
+        return registry(KernelSpecs.NONE);
+    }
+
+    /** A registry with every tracking magic and %help; {@code %reproduce} finds and installs kernels with {@code kernels}. */
+    public static MagicRegistry registry(KernelSpecs kernels) {
         MagicRegistry r = new MagicRegistry();
         r.register(new ExperimentMagic())
                 .register(new RunMagic())
@@ -38,7 +44,7 @@ public final class JrunsMagics {
                 .register(new MetricsCellMagic())
                 .register(new LogModelMagic())
                 .register(new SnippetMagic())
-                .register(new ReproduceMagic())
+                .register(new ReproduceMagic(kernels))
                 .register(new HelpMagic(r));
         return r;
     }

@@ -89,7 +89,7 @@ public final class Reproducer {
             return;
         }
         String name = "jruns-" + runId.substring(0, 8);
-        List<String> options = KernelOptions.reusable(env.jvm().options());
+        List<String> options = ReusableJvmOptions.of(env.jvm().options());
         Optional<KernelSpecs.KernelRef> again = kernels.find(name);
         KernelSpecs.KernelRef ref;
         if (again.isPresent()) {

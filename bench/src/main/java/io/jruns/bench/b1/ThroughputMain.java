@@ -1,8 +1,8 @@
 package io.jruns.bench.b1;
 
-import io.jruns.bench.Dirs;
-import io.jruns.bench.Report;
-import io.jruns.bench.Stats;
+import io.jruns.bench.child.Dirs;
+import io.jruns.bench.child.Report;
+import io.jruns.bench.child.Stats;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.jruns.bench.b2;
 
 import io.jruns.Jruns;
-import io.jruns.bench.Dirs;
-import io.jruns.bench.Report;
-import io.jruns.bench.Stats;
+import io.jruns.bench.child.Dirs;
+import io.jruns.bench.child.Report;
+import io.jruns.bench.child.Stats;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

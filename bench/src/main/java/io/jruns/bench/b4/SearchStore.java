@@ -1,7 +1,7 @@
 package io.jruns.bench.b4;
 
-import io.jruns.bench.Dirs;
-import io.jruns.bench.Report;
+import io.jruns.bench.child.Dirs;
+import io.jruns.bench.child.Report;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Param;

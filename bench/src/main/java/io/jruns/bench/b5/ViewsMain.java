@@ -1,7 +1,7 @@
 package io.jruns.bench.b5;
 
-import io.jruns.bench.Report;
-import io.jruns.bench.Stats;
+import io.jruns.bench.child.Report;
+import io.jruns.bench.child.Stats;
 import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;

@@ -1,6 +1,5 @@
 package io.jruns.kernel.display;
 
-import io.jruns.kernel.JrunsKernel;
 import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -15,25 +14,22 @@ public final class NotebookFunctions {
 
     /** Shows {@code value} as rich output now; returns its display id for {@link #updateDisplay}. */
     public static String display(Object value) {
-        return JrunsKernel.current().displayValue(value, null);
+        return NotebookDisplay.current().showValue(value, null);
     }
 
     /** Shows {@code value} rendered as the given MIME types (e.g. {@code "text/html"}). */
     public static String display(Object value, String... mimeTypes) {
-        return JrunsKernel.current().displayValue(value, mimeTypes);
+        return NotebookDisplay.current().showValue(value, mimeTypes);
     }
 
     /** Replaces the output shown under {@code displayId} with {@code value}. */
     public static void updateDisplay(String displayId, Object value) {
-        JrunsKernel kernel = JrunsKernel.current();
-        DisplayData data = kernel.render(value);
-        data.setDisplayId(displayId);
-        kernel.getIO().display.updateDisplay(data);
+        NotebookDisplay.current().update(displayId, value);
     }
 
     /** The rich representation the kernel would show for {@code value}. */
     public static DisplayData render(Object value) {
-        return JrunsKernel.current().render(value);
+        return NotebookDisplay.current().render(value);
     }
 
     static String newId() {

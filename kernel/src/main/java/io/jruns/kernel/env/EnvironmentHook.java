@@ -1,19 +1,18 @@
 package io.jruns.kernel.env;
 
 import io.jruns.ActiveRun;
-import io.jruns.kernel.JrunsKernel;
-import io.jruns.kernel.KernelHome;
+import io.jruns.kernel.classpath.ClasspathLedger;
+import io.jruns.kernel.home.KernelHome;
 import io.jruns.reproduce.EnvironmentArtifact;
-import io.jruns.reproduce.InstalledKernels;
 import io.jruns.reproduce.Libraries;
 import io.jruns.reproduce.RunEnvironment;
 
 import java.util.Map;
 
 /**
- * Records the kernel's environment with every run (environment.json and a few tags), lets
- * logged models name the notebook's libraries, and lets {@code %reproduce} find and install
- * kernels. Installed by the tracking hooks at kernel start.
+ * Records the kernel's environment with every run (environment.json and a few tags) and lets
+ * logged models name the notebook's libraries. Installed by the tracking hooks at
+ * kernel start.
  */
 public final class EnvironmentHook {
     private final KernelEnvironment environment;
@@ -24,10 +23,10 @@ public final class EnvironmentHook {
         this.environment = environment;
     }
 
-    public static EnvironmentHook install(JrunsKernel kernel) {
-        EnvironmentHook hook = new EnvironmentHook(new KernelEnvironment(kernel.classpath(), System.getenv(), KernelHome.locate()));
+    /** @param classpath the notebook's class path, whose libraries the environment lists */
+    public static EnvironmentHook install(ClasspathLedger classpath) {
+        EnvironmentHook hook = new EnvironmentHook(new KernelEnvironment(classpath, System.getenv(), KernelHome.locate()));
         Libraries.useSessionSource(hook.environment::libraries);
-        InstalledKernels.use(new JupyterKernelSpecs(System.getenv(), KernelHome.locate(), true));
         return hook;
     }
 

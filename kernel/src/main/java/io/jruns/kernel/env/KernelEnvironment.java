@@ -1,6 +1,6 @@
 package io.jruns.kernel.env;
 
-import io.jruns.kernel.KernelVersion;
+import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.classpath.ClasspathEntry;
 import io.jruns.kernel.classpath.ClasspathLedger;
 import io.jruns.reproduce.JvmEnvironment;

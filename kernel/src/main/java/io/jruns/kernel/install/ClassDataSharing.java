@@ -1,5 +1,6 @@
 package io.jruns.kernel.install;
 
+import io.jruns.kernel.home.KernelVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ClassDataSharing {
         cmd.add("-XX:ArchiveClassesAtExit=" + archive);
         cmd.add("-cp");
         cmd.add(KernelSpecWriter.resolvedClasspath(dir, classpath));
-        cmd.add("io.jruns.kernel.KernelMain");
+        cmd.add(KernelVersion.mainClass());
         cmd.add("--warm-up");
         try {
             Path log = Files.createTempFile("jruns-cds", ".log");

@@ -1,6 +1,6 @@
 package io.jruns.kernel.install;
 
-import io.jruns.kernel.KernelMain;
+import io.jruns.kernel.home.KernelVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class KernelJar {
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KernelMain.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KernelVersion.mainClass());
         Path tmp = Files.createTempFile(target.getParent(), "kernel", ".jar.tmp");
         try (OutputStream out = Files.newOutputStream(tmp);
              JarOutputStream jar = new JarOutputStream(out, manifest);

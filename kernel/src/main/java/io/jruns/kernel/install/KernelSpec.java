@@ -1,6 +1,6 @@
 package io.jruns.kernel.install;
 
-import io.jruns.kernel.KernelHome;
+import io.jruns.kernel.home.KernelHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,8 @@
 package io.jruns.kernel.install;
 
 import com.google.gson.GsonBuilder;
-import io.jruns.kernel.KernelHome;
-import io.jruns.kernel.KernelMain;
-import io.jruns.kernel.KernelVersion;
+import io.jruns.kernel.home.KernelHome;
+import io.jruns.kernel.home.KernelVersion;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +74,7 @@ public final class KernelSpecWriter {
         }
         argv.add("-cp");
         argv.add(String.join(File.pathSeparator, classpath.stream().map(p -> "{resource_dir}/" + p).toList()));
-        argv.add(KernelMain.class.getName());
+        argv.add(KernelVersion.mainClass());
         argv.add("{connection_file}");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("argv", argv);

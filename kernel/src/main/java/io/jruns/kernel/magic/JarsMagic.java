@@ -1,7 +1,6 @@
 package io.jruns.kernel.magic;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.kernel.JrunsKernel;
 import io.jruns.kernel.classpath.Globs;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
@@ -16,10 +15,10 @@ final class JarsMagic implements Magic {
     private static final MagicSpec SPEC = new MagicSpec("jars", MagicSpec.Kind.LINE, "%jars PATH...",
             "Add jars to the class path. PATH may be a glob (lib/*.jar, libs/**.jar) or a folder of jars; "
                     + "relative paths are against the notebook's folder.", List.of());
-    private final JrunsKernel kernel;
+    private final NotebookClasspath classpath;
 
-    JarsMagic(JrunsKernel kernel) {
-        this.kernel = kernel;
+    JarsMagic(NotebookClasspath classpath) {
+        this.classpath = classpath;
     }
 
     @Override
@@ -32,7 +31,7 @@ final class JarsMagic implements Magic {
         if (args.positional().isEmpty()) {
             throw JrunsException.invalid("%jars needs at least one PATH (a jar, a folder of jars or a glob like lib/*.jar)");
         }
-        Path base = kernel.notebook().workingDir();
+        Path base = classpath.baseDir();
         int added = 0;
         int total = 0;
         for (String pattern : args.positional()) {
@@ -41,7 +40,7 @@ final class JarsMagic implements Magic {
                 throw JrunsException.invalid("%jars: nothing matches '" + pattern + "' (relative to " + base + ")");
             }
             total += jars.size();
-            added += kernel.addToClasspath("%jars " + pattern, jars).size();
+            added += classpath.add("%jars " + pattern, jars).size();
         }
         System.out.println("Added " + plural(added, "jar") + " to the class path"
                 + (total > added ? " (" + (total - added) + " already there)" : ""));

@@ -1,9 +1,10 @@
 package io.jruns.kernel.magic;
 
-import io.jruns.kernel.JrunsKernel;
 import io.jruns.kernel.cell.CellContext;
+import io.jruns.kernel.display.NotebookDisplay;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
+import io.jruns.magics.notebook.NotebookIdentity;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 import java.nio.file.Path;
@@ -11,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Our kernel as a magic's host: values are read from JShell's state without compiling anything. */
 public final class KernelMagicHost implements MagicHost {
-    private final JrunsKernel kernel;
+    private final NotebookDisplay screen;
+    private final NotebookCode code;
+    private final NotebookIdentity notebook;
+    private final Supplier<Optional<CellContext>> currentCell;
     /** While a magic ends a cell, what it shows is held back so its last output can be the cell's result. */
     private List<Output> held;
 
@@ -23,14 +28,18 @@ public final class KernelMagicHost implements MagicHost {
         void run() throws Exception;
     }
 
-    public KernelMagicHost(JrunsKernel kernel) {
-        this.kernel = kernel;
+    public KernelMagicHost(NotebookDisplay screen, NotebookCode code, NotebookIdentity notebook,
+            Supplier<Optional<CellContext>> currentCell) {
+        this.screen = screen;
+        this.code = code;
+        this.notebook = notebook;
+        this.currentCell = currentCell;
     }
 
     @Override
     public void display(Output output) {
         if (held != null) held.add(output);
-        else kernel.display(toDisplayData(output));
+        else screen.show(toDisplayData(output));
     }
 
     static DisplayData toDisplayData(Output output) {
@@ -58,17 +67,17 @@ public final class KernelMagicHost implements MagicHost {
 
     @Override
     public void displayValue(Object value) {
-        kernel.display(kernel.render(value));
+        screen.show(screen.render(value));
     }
 
     @Override
     public Object eval(String code) throws Exception {
-        return kernel.executeCode(code).value();
+        return this.code.eval(code);
     }
 
     @Override
     public Map<String, Object> values(List<String> names) {
-        Map<String, Object> all = kernel.variables();
+        Map<String, Object> all = code.variables();
         Map<String, Object> out = new LinkedHashMap<>();
         for (String n : names) if (all.containsKey(n)) out.put(n, all.get(n));
         return out;
@@ -76,11 +85,11 @@ public final class KernelMagicHost implements MagicHost {
 
     @Override
     public Optional<Path> notebookPath() {
-        return kernel.notebook().path();
+        return notebook.path();
     }
 
     @Override
     public Optional<String> cellId() {
-        return kernel.currentCell().flatMap(CellContext::cellIdIfAny);
+        return currentCell.get().flatMap(CellContext::cellIdIfAny);
     }
 }

@@ -1,7 +1,6 @@
 package io.jruns.kernel.magic;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.kernel.JrunsKernel;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
@@ -20,10 +19,10 @@ final class MavenMagic implements Magic {
             "Resolve artifacts and their transitive dependencies with Maven Resolver (your ~/.m2/settings.xml "
                     + "and local repository) and add the jars to the class path.",
             List.of(OptionSpec.repeated("repo", "URL", "an extra remote repository")));
-    private final JrunsKernel kernel;
+    private final NotebookClasspath classpath;
 
-    MavenMagic(JrunsKernel kernel) {
-        this.kernel = kernel;
+    MavenMagic(NotebookClasspath classpath) {
+        this.classpath = classpath;
     }
 
     @Override
@@ -42,9 +41,9 @@ final class MavenMagic implements Magic {
                 throw JrunsException.invalid("%maven: '" + c + "' is not groupId:artifactId[:extension[:classifier]]:version");
             }
         }
-        List<Path> jars = kernel.dependencyResolver().resolve(coordinates, args.values("repo"), System.out);
-        List<Path> added = kernel.addToClasspath("%maven " + String.join(" ", coordinates), jars);
-        coordinates.forEach(kernel.classpath()::recordMaven);
+        List<Path> jars = classpath.resolver().resolve(coordinates, args.values("repo"), System.out);
+        List<Path> added = classpath.add("%maven " + String.join(" ", coordinates), jars);
+        coordinates.forEach(classpath::recordMaven);
         System.out.println("Resolved " + String.join(", ", coordinates) + ": added "
                 + JarsMagic.plural(added.size(), "jar") + " to the class path"
                 + (jars.size() > added.size() ? " (" + (jars.size() - added.size()) + " already there)" : ""));

@@ -4,44 +4,54 @@ import io.jruns.ActiveRun;
 import io.jruns.Jruns;
 import io.jruns.RunContext;
 import io.jruns.domain.RunStatus;
-import io.jruns.kernel.JrunsKernel;
-import io.jruns.kernel.KernelVersion;
+import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
 import io.jruns.kernel.env.EnvironmentHook;
+import io.jruns.magics.notebook.NotebookIdentity;
 import io.jruns.magics.notebook.NotebookRunContext;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Ties tracking to the kernel: runs name the notebook and its revision; every cell ends with
  * a flush (so a crash after a cell loses nothing it logged); the JupyterLab cells that logged
  * to a run are recorded on it; shutdown or restart ends open runs as KILLED. Nothing here
- * opens the store: a notebook that never logs never touches it.
+ * opens the store: a notebook that never logs never touches it. The kernel registers the
+ * hooks as a cell listener and calls {@link #kernelShuttingDown} when it stops.
  */
 public final class TrackingHooks implements CellListener {
     /** The JupyterLab cell ids that logged to a run, in order, comma-separated. */
     public static final String CELLS_TAG = "jruns.notebook.cellIds";
     /** The cell that started a run. */
     public static final String START_CELL_TAG = "jruns.notebook.startCellId";
+    /** What every notebook can use without importing it. */
+    public static final List<String> STARTUP_IMPORTS = List.of("import io.jruns.*;", "import io.jruns.domain.RunStatus;");
     private static final int MAX_CELLS_TAG = 8000;
 
-    private final JrunsKernel kernel;
+    private final Supplier<Optional<CellContext>> currentCell;
     private final Map<String, Set<String>> cellsByRun = new ConcurrentHashMap<>();
 
-    private TrackingHooks(JrunsKernel kernel) {
-        this.kernel = kernel;
+    private TrackingHooks(Supplier<Optional<CellContext>> currentCell) {
+        this.currentCell = currentCell;
     }
 
-    public static void install(JrunsKernel kernel) {
-        TrackingHooks hooks = new TrackingHooks(kernel);
-        NotebookRunContext notebook = new NotebookRunContext(kernel.notebook()::path, "jruns-kernel " + KernelVersion.get());
-        EnvironmentHook environment = EnvironmentHook.install(kernel);
+    /**
+     * Makes new runs name this notebook and record the kernel's environment.
+     *
+     * @param currentCell the cell being executed, if any: the cell that starts a run is tagged
+     */
+    public static TrackingHooks install(NotebookIdentity identity, EnvironmentHook environment,
+            Supplier<Optional<CellContext>> currentCell) {
+        TrackingHooks hooks = new TrackingHooks(currentCell);
+        NotebookRunContext notebook = new NotebookRunContext(identity::path, "jruns-kernel " + KernelVersion.get());
         Jruns.setRunContext(new RunContext() {
             @Override
             public Map<String, String> tags() {
@@ -63,17 +73,17 @@ public final class TrackingHooks implements CellListener {
                 environment.onRunStarted(run);
             }
         });
-        kernel.addCellListener(hooks);
-        kernel.addShutdownListener(restart -> {
-            Jruns.endAllRuns(RunStatus.KILLED);
-            Jruns.flush();
-        });
-        kernel.addStartupSnippet("import io.jruns.*;");
-        kernel.addStartupSnippet("import io.jruns.domain.RunStatus;");
+        return hooks;
+    }
+
+    /** Ends open runs as KILLED and writes what was logged: the kernel is stopping or restarting. */
+    public void kernelShuttingDown(boolean restart) {
+        Jruns.endAllRuns(RunStatus.KILLED);
+        Jruns.flush();
     }
 
     private Optional<String> cellId() {
-        return kernel.currentCell().flatMap(CellContext::cellIdIfAny);
+        return currentCell.get().flatMap(CellContext::cellIdIfAny);
     }
 
     @Override

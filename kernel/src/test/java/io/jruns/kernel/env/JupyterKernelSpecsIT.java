@@ -2,7 +2,7 @@ package io.jruns.kernel.env;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.jruns.kernel.KernelHome;
+import io.jruns.kernel.home.KernelHome;
 import io.jruns.kernel.testing.Jupyter;
 import io.jruns.reproduce.KernelSpecs;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.jruns.kernel.install;
 
+import io.jruns.kernel.KernelMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class KernelSpecWriterTest {
         List<String> argv = strings(json.getAsJsonArray("argv"));
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0));
         assertEquals("{connection_file}", argv.get(argv.size() - 1));
-        assertEquals("io.jruns.kernel.KernelMain", argv.get(argv.size() - 2));
+        assertEquals(KernelMain.class.getName(), argv.get(argv.size() - 2), "kernel.properties names the main class");
         assertFalse(argv.stream().anyMatch(a -> a.contains("SharedArchiveFile")));
         String cp = argv.get(argv.indexOf("-cp") + 1);
         for (String entry : cp.split(File.pathSeparator)) {

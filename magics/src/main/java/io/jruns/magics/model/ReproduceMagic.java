@@ -13,7 +13,7 @@ import io.jruns.magics.render.Html;
 import io.jruns.TrackingClient;
 import io.jruns.reproduce.EnvironmentArtifact;
 import io.jruns.reproduce.EnvironmentReport;
-import io.jruns.reproduce.InstalledKernels;
+import io.jruns.reproduce.KernelSpecs;
 import io.jruns.reproduce.ReproduceOptions;
 import io.jruns.reproduce.Reproducer;
 import io.jruns.reproduce.RunEnvironment;
@@ -36,6 +36,13 @@ public final class ReproduceMagic implements Magic {
                     OptionSpec.flag("no-libraries", "do not re-add the run's %maven and %jars libraries"),
                     OptionSpec.flag("show-spec", "show the run's recorded Java, JVM, OS, machine and kernel"),
                     OptionSpec.flag("show-libraries", "show the run's recorded libraries")));
+
+    private final KernelSpecs kernels;
+
+    /** @param kernels the Jupyter kernels a clone may use or install (the kernel's own; {@link KernelSpecs#NONE} elsewhere) */
+    public ReproduceMagic(KernelSpecs kernels) {
+        this.kernels = kernels;
+    }
 
     @Override
     public MagicSpec spec() {
@@ -64,7 +71,7 @@ public final class ReproduceMagic implements Magic {
                 .libraries(!args.flag("no-libraries"))
                 .progress(System.out::println)
                 .build();
-        Reproducer.Result r = Reproducer.reproduce(reader, run.runId(), options, InstalledKernels.current());
+        Reproducer.Result r = Reproducer.reproduce(reader, run.runId(), options, kernels);
         String text = "Reproduced run " + run.info().runName() + " as " + r.notebook()
                 + (r.kernelName() == null ? "" : " (kernel " + r.kernelName() + ")");
         StringBuilder html = new StringBuilder("<div class=\"jruns-line\">Reproduced run <b>");

@@ -1,4 +1,4 @@
-package io.jruns.bench;
+package io.jruns.bench.child;
 
 /**
  * How a child JVM hands figures to the parent: lines {@code @name=value} on stdout. Every

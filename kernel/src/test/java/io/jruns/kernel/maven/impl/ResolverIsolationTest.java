@@ -1,4 +1,7 @@
-package io.jruns.kernel.maven;
+package io.jruns.kernel.maven.impl;
+
+import io.jruns.kernel.maven.DependencyResolver;
+import io.jruns.kernel.maven.ResolverSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

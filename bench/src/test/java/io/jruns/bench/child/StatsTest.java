@@ -1,4 +1,4 @@
-package io.jruns.bench;
+package io.jruns.bench.child;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.jruns.bench;
+package io.jruns.bench.child;
 
 import java.util.Arrays;
 

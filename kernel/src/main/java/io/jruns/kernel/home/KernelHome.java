@@ -1,4 +1,4 @@
-package io.jruns.kernel;
+package io.jruns.kernel.home;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;

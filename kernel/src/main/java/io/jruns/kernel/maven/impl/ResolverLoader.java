@@ -1,6 +1,9 @@
-package io.jruns.kernel.maven;
+package io.jruns.kernel.maven.impl;
 
-import io.jruns.kernel.KernelHome;
+import io.jruns.kernel.home.KernelHome;
+import io.jruns.kernel.maven.DependencyResolver;
+import io.jruns.kernel.maven.ResolutionFailure;
+import io.jruns.kernel.maven.ResolverSettings;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -14,10 +17,12 @@ import java.util.stream.Stream;
 /**
  * Loads the Maven Resolver implementation from {@code lib/resolver/} next to the kernel's code,
  * in a class loader of its own: httpclient, plexus, asm and friends stay off the notebook's
- * class path. When the resolver is already visible (tests), it is used directly.
+ * class path. When the resolver is already visible (tests), it is used directly. It lives beside
+ * the implementation it loads (by name, without linking to it, so it loads without the resolver
+ * jars), leaving the {@code maven} package the interface only.
  */
 public final class ResolverLoader {
-    static final String IMPL = "io.jruns.kernel.maven.impl.AetherDependencyResolver";
+    private static final String IMPL = "io.jruns.kernel.maven.impl.AetherDependencyResolver";
 
     private ResolverLoader() {
     }

@@ -2,12 +2,15 @@ package io.jruns.reproduce;
 
 import java.util.List;
 
-/** Which recorded JVM options a new kernel gets: the user's, not the machinery of the old kernelspec. */
-final class KernelOptions {
-    private KernelOptions() {
+/**
+ * The recorded JVM options a reproduced kernel gets again: the user's (-Xmx, -D...), not the
+ * machinery of the old kernelspec (its CDS archive, a debugger agent, its class path).
+ */
+final class ReusableJvmOptions {
+    private ReusableJvmOptions() {
     }
 
-    static List<String> reusable(List<String> recorded) {
+    static List<String> of(List<String> recorded) {
         return recorded.stream().filter(o -> !(o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xshare:")
                 || o.startsWith("-Xlog:cds") || o.startsWith("-XX:+AutoCreateSharedArchive")
                 || o.startsWith("-agentlib:jdwp") || o.startsWith("-Djava.class.path="))).toList();
