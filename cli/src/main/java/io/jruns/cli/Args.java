@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.magics.args.ArgsParser;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,57 +10,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a command's arguments against its spec: {@code --name value}, {@code --name=value},
- * flags, positionals in any order, and {@code --} to end options (for values that start with
- * a dash). Every mistake is a {@link UsageException} naming the command.
+ * Parses a command's arguments against its spec with the one grammar the magics use
+ * ({@link ArgsParser}: {@code --name value}, {@code --name=value}, flags, {@code -p}, positionals
+ * in any order, {@code --} to end options), then checks the positionals' count. Every mistake
+ * is a {@link UsageException} naming the command and its usage.
  */
 final class Args {
     private Args() {
     }
 
     static ParsedArgs parse(CommandSpec spec, List<String> tokens) {
-        List<String> positionals = new ArrayList<>();
-        Map<String, String> values = new HashMap<>();
-        Map<String, List<String>> repeated = new HashMap<>();
-        Set<String> flags = new HashSet<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (optionsEnded || !t.startsWith("-") || t.equals("-")) {
-                positionals.add(t);
-                continue;
-            }
-            if (t.equals("--")) {
-                optionsEnded = true;
-                continue;
-            }
-            int eq = t.indexOf('=');
-            String name = eq > 0 ? t.substring(0, eq) : t;
-            OptionSpec o = spec.option(name);
-            if (o == null) throw error(spec, "unknown option '" + name + "'");
-            if (!o.repeatable() && (values.containsKey(name) || flags.contains(name))) {
-                throw error(spec, name + " is given twice");
-            }
-            String value;
-            if (!o.takesValue()) {
-                if (eq > 0) throw error(spec, name + " takes no value");
-                flags.add(name);
-                continue;
-            } else if (eq > 0) {
-                value = t.substring(eq + 1);
-            } else if (i + 1 < tokens.size()) {
-                value = tokens.get(++i);
-            } else {
-                throw error(spec, name + " needs a value (" + o.valueName() + ")");
-            }
-            values.put(name, value);
-            repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
+        List<io.jruns.magics.args.OptionSpec> specs = spec.options().stream().map(OptionSpec::grammar).toList();
+        io.jruns.magics.args.ParsedArgs parsed = ArgsParser.parse(spec.name(), tokens, specs, what -> error(spec, what));
+        List<String> positionals = parsed.positional();
         if (positionals.size() < spec.requiredCount()) {
             throw error(spec, "missing " + spec.positionals().get(positionals.size()));
         }
         if (spec.maxCount() >= 0 && positionals.size() > spec.maxCount()) {
             throw error(spec, "unexpected argument '" + positionals.get(spec.maxCount()) + "'");
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        for (OptionSpec o : spec.options()) {
+            List<String> given = parsed.options().get(OptionSpec.bare(o.name()));
+            if (given == null) continue;
+            if (!o.takesValue()) {
+                flags.add(o.name());
+            } else {
+                values.put(o.name(), given.get(given.size() - 1));
+                repeated.put(o.name(), given);
+            }
         }
         return new ParsedArgs(spec, positionals, values, flags, repeated);
     }

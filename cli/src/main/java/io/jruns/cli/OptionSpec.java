@@ -19,6 +19,15 @@ record OptionSpec(String name, String valueName, String help, boolean repeatable
         return new OptionSpec(name, null, help, false);
     }
 
+    /** The option in the shared grammar ({@link io.jruns.magics.args.ArgsParser}), named without dashes. */
+    io.jruns.magics.args.OptionSpec grammar() {
+        return new io.jruns.magics.args.OptionSpec(bare(name), valueName, repeatable, help);
+    }
+
+    static String bare(String name) {
+        return name.startsWith("--") ? name.substring(2) : name.startsWith("-") ? name.substring(1) : name;
+    }
+
     boolean takesValue() {
         return valueName != null;
     }

@@ -39,8 +39,8 @@ class ArgsTest {
             "--all          | demo: missing A",
             "a b c          | demo: unexpected argument 'c'",
             "a --n          | demo: --n needs a value (N)",
-            "a --x          | demo: unknown option '--x'",
-            "a --x=1        | demo: unknown option '--x'",
+            "a --x          | demo: unknown option --x (expected --n, --all)",
+            "a --x=1        | demo: unknown option --x (expected --n, --all)",
             "a --all=1      | demo: --all takes no value",
             "a --all --all  | demo: --all is given twice",
             "a --n 1 --n=2  | demo: --n is given twice"})

@@ -6,55 +6,75 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Parses a magic's words against the options it declares; unknown options are an error. */
+/**
+ * The one argument grammar of jruns, for magics and the command line alike: words starting
+ * with {@code --} are options ({@code --name value}, {@code --name=value}, flags), a one-letter
+ * option may also be written {@code -p}, {@code --} alone ends the options, every other word is
+ * positional wherever it stands. An unknown option, a missing or unexpected value and a
+ * non-repeatable option given twice are errors. Each face words its errors in its own frame
+ * ({@code %run: ...} for a magic, {@code runs get: ... (usage: ...)} for a command).
+ */
 public final class ArgsParser {
     private ArgsParser() {
     }
 
+    /** A magic's line: split like a shell ({@link Tokens}), errors as {@code %magic: ...}. */
     public static ParsedArgs parse(String magic, List<OptionSpec> specs, String line) {
         List<String> words = Tokens.split(line == null ? "" : line);
+        return parse(magic, words, specs, message -> JrunsException.invalid("%" + magic + ": " + message));
+    }
+
+    /** Words already split (a command line's argv); {@code fail} turns a message into the error to throw. */
+    public static ParsedArgs parse(String name, List<String> words, List<OptionSpec> specs,
+                                   Function<String, ? extends RuntimeException> fail) {
         List<String> positional = new ArrayList<>();
         Map<String, List<String>> options = new LinkedHashMap<>();
+        boolean optionsEnded = false;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (!w.startsWith("--") || w.length() == 2) {
+            if (optionsEnded || !isOption(w, specs)) {
                 positional.add(w);
                 continue;
             }
-            String name = w.substring(2);
-            String inline = null;
-            int eq = name.indexOf('=');
-            if (eq > 0) {
-                inline = name.substring(eq + 1);
-                name = name.substring(0, eq);
+            if (w.equals("--")) {
+                optionsEnded = true;
+                continue;
             }
-            OptionSpec spec = find(magic, specs, name);
-            List<String> values = options.computeIfAbsent(name, k -> new ArrayList<>());
+            int eq = w.indexOf('=');
+            String word = eq > 0 ? w.substring(0, eq) : w;
+            String inline = eq > 0 ? w.substring(eq + 1) : null;
+            OptionSpec spec = find(word, specs, fail);
+            List<String> values = options.get(spec.name());
+            if (values != null && !spec.repeatable()) throw fail.apply(word + " is given twice");
+            values = options.computeIfAbsent(spec.name(), k -> new ArrayList<>());
             if (!spec.takesValue()) {
-                if (inline != null) throw JrunsException.invalid("%" + magic + ": --" + name + " takes no value");
+                if (inline != null) throw fail.apply(word + " takes no value");
                 continue;
             }
             String value = inline;
             if (value == null) {
-                if (i + 1 >= words.size()) {
-                    throw JrunsException.invalid("%" + magic + ": --" + name + " needs a value (" + spec.synopsis() + ")");
-                }
+                if (i + 1 >= words.size()) throw fail.apply(word + " needs a value (" + spec.valueName() + ")");
                 value = words.get(++i);
-            }
-            if (!spec.repeatable() && !values.isEmpty()) {
-                throw JrunsException.invalid("%" + magic + ": --" + name + " given twice");
             }
             values.add(value);
         }
-        return new ParsedArgs(magic, positional, options);
+        return new ParsedArgs(name, positional, options);
     }
 
-    private static OptionSpec find(String magic, List<OptionSpec> specs, String name) {
-        for (OptionSpec s : specs) if (s.name().equals(name)) return s;
+    /** {@code --anything} (and {@code --} itself), or {@code -x} when a one-letter option x exists. */
+    private static boolean isOption(String w, List<OptionSpec> specs) {
+        if (w.startsWith("--")) return true;
+        return w.length() >= 2 && w.charAt(0) == '-' && specs.stream()
+                .anyMatch(s -> s.name().length() == 1 && w.startsWith("-" + s.name()) && (w.length() == 2 || w.charAt(2) == '='));
+    }
+
+    private static OptionSpec find(String word, List<OptionSpec> specs, Function<String, ? extends RuntimeException> fail) {
+        for (OptionSpec s : specs) if (s.named(word)) return s;
         String known = specs.isEmpty() ? "it takes no options"
-                : "expected " + specs.stream().map(s -> "--" + s.name()).collect(Collectors.joining(", "));
-        throw JrunsException.invalid("%" + magic + ": unknown option --" + name + " (" + known + ")");
+                : "expected " + specs.stream().map(OptionSpec::word).collect(Collectors.joining(", "));
+        throw fail.apply("unknown option " + word + " (" + known + ")");
     }
 }

@@ -1,6 +1,6 @@
 package io.jruns.magics.args;
 
-/** One {@code --option} a magic accepts: a flag, or one taking a value (maybe repeated). */
+/** One {@code --option} a magic or command accepts: a flag, or one taking a value (maybe repeated). */
 public record OptionSpec(String name, String valueName, boolean repeatable, String help) {
 
     public static OptionSpec flag(String name, String help) {
@@ -19,8 +19,18 @@ public record OptionSpec(String name, String valueName, boolean repeatable, Stri
         return valueName != null;
     }
 
+    /** How it is written: {@code --step}. A one-letter option may also be written {@code -p}. */
+    public String word() {
+        return "--" + name;
+    }
+
+    /** Whether a word names this option: {@code --name}, or {@code -n} for a one-letter one. */
+    public boolean named(String word) {
+        return word.equals("--" + name) || (name.length() == 1 && word.equals("-" + name));
+    }
+
     /** As shown in usage lines: {@code --step N} or {@code --nested}. */
     public String synopsis() {
-        return "--" + name + (takesValue() ? " " + valueName : "") + (repeatable ? "..." : "");
+        return word() + (takesValue() ? " " + valueName : "") + (repeatable ? "..." : "");
     }
 }

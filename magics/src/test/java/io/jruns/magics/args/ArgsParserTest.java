@@ -45,12 +45,23 @@ class ArgsParserTest {
         assertFalse(a.flag("missing"));
     }
 
+    @org.junit.jupiter.api.Test
+    void doubleDashEndsOptionsAndOneLetterOptionsTakeOneDash() {
+        assertEquals(List.of("start", "--note", "-1"), ArgsParser.parse("run", RUN, "start -- --note -1").positional());
+        List<OptionSpec> xy = List.of(OptionSpec.value("x", "K", ""), OptionSpec.value("y", "K", ""));
+        ParsedArgs a = ArgsParser.parse("compare", xy, "a -x lr --y=rmse -5");
+        assertEquals("lr", a.value("x").orElseThrow());
+        assertEquals("rmse", a.value("y").orElseThrow());
+        assertEquals(List.of("a", "-5"), a.positional(), "a dash word that names no option stays positional");
+    }
+
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "start --bogus          | %run: unknown option --bogus (expected --nested, --tag, --note)",
-            "start --note           | %run: --note needs a value (--note TEXT)",
+            "start --note           | %run: --note needs a value (TEXT)",
             "start --nested=yes     | %run: --nested takes no value",
-            "start --note a --note b| %run: --note given twice",
+            "start --note a --note b| %run: --note is given twice",
+            "start --nested --nested| %run: --nested is given twice",
             "start \"unclosed       | unclosed \" quote (opened at column 7)",
     })
     void badInputIsOneClearLine(String line, String message) {

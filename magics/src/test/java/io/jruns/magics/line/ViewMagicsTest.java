@@ -126,8 +126,11 @@ class ViewMagicsTest {
     }
 
     @Test
-    void anAmbiguousNameListsTheCandidates() {
-        JrunsException e = assertThrows(JrunsException.class, () -> run("compare", "twin \"trial 1\""));
-        assertTrue(e.getMessage().startsWith("run 'twin' is ambiguous: 2 runs match: "), e.getMessage());
+    void aSharedNameMeansTheNewestOfThoseRunsWithANote() throws Exception {
+        SHOWN.clear();
+        MAGICS.run(HOST, MagicSpec.Kind.LINE, "compare", "twin \"trial 1\"", null);
+        assertEquals(2, SHOWN.size(), "a note, then the comparison");
+        assertTrue(SHOWN.get(0).text().startsWith("Note: 2 runs are named 'twin'"), SHOWN.get(0).text());
+        assertTrue(SHOWN.get(1).text().startsWith("Comparing 2 runs"), SHOWN.get(1).text());
     }
 }
