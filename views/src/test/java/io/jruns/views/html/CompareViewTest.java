@@ -1,8 +1,9 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
-import io.jruns.magics.host.Output;
+import io.jruns.views.Rendered;
+import io.jruns.views.Runs;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompareViewTest {
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
-    final Run a = TestRuns.run("a", Map.of("lr", "0.1", "epochs", "5"), Map.of("rmse", 0.5), Map.of());
-    final Run b = TestRuns.run(HOSTILE, Map.of("lr", "0.01", "epochs", "5"), Map.of("rmse", 0.4), Map.of());
+    final Run a = Runs.run("a", Map.of("lr", "0.1", "epochs", "5"), Map.of("rmse", 0.5), Map.of());
+    final Run b = Runs.run(HOSTILE, Map.of("lr", "0.01", "epochs", "5"), Map.of("rmse", 0.4), Map.of());
     final RunComparison c = RunComparison.of(List.of(a, b), id -> "exp", (id, k) -> List.of());
 
     static CompareView.Context ctx() {
@@ -31,7 +32,7 @@ class CompareViewTest {
 
     @Test
     void tablesHaveARowPerKeyAndAColumnPerRunAndMarkDifferences() {
-        Output o = CompareView.render(c, new CompareView.Show(true, false), List.of(), ctx());
+        Rendered o = CompareView.render(c, new CompareView.Show(true, false), List.of(), ctx());
         Document d = Xhtml.parse(o.html());
         assertEquals(List.of(), Xhtml.all(d, "img"));
         assertEquals(3, Xhtml.all(d, "table").size(), "details, params, metrics");

@@ -1,4 +1,4 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.internal.svg.Svg;
 import io.jruns.domain.Metric;

@@ -1,4 +1,4 @@
-package io.jruns.magics.render;
+package io.jruns.internal.views;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.views.Key;

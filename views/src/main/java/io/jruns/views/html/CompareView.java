@@ -1,10 +1,12 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.views.Key;
 import io.jruns.views.RunComparison;
 import io.jruns.views.RunFacts;
+import io.jruns.views.format.Format;
+import io.jruns.views.text.TextTable;
 import io.jruns.domain.Run;
-import io.jruns.magics.host.Output;
+import io.jruns.views.Rendered;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ public final class CompareView {
     private CompareView() {
     }
 
-    public static Output render(RunComparison c, Show show, List<Plot> plots, Context ctx) {
+    public static Rendered render(RunComparison c, Show show, List<Plot> plots, Context ctx) {
         String subtitle = ctx.subtitle();
         String note = ctx.note();
         List<Run> runs = c.runs();
@@ -44,7 +46,7 @@ public final class CompareView {
                 .append(runs.size() == 1 ? " run" : " runs").append("</span><span class=\"jr-dim\">");
         Html.append(h, subtitle).append("</span></div>");
         if (note != null) Html.append(h.append("<div class=\"jr-more\">"), note).append("</div>");
-        StringBuilder text = new StringBuilder("Comparing ").append(runs.size()).append(" runs: ").append(subtitle).append('\n');
+        StringBuilder text = new StringBuilder("Comparing ").append(Format.count(runs.size(), "run")).append(": ").append(subtitle).append('\n');
         if (note != null) text.append(note).append('\n');
         if (show.tables()) {
             h.append("<div class=\"jr-sec\">Run details</div><div class=\"jr-scroll\"><table class=\"jr-t\">");
@@ -61,7 +63,7 @@ public final class CompareView {
             Html.append(h, p.title()).append("</div><div class=\"jr-plot\">").append(p.svg()).append("</div>");
             text.append('\n').append(p.text()).append('\n');
         }
-        return new Output(h.append("</div>").toString(), text.toString());
+        return new Rendered(h.append("</div>").toString(), text.toString());
     }
 
     private static void header(StringBuilder h, String first, List<String> labels) {
@@ -125,9 +127,8 @@ public final class CompareView {
         h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
         header(h, kind == Key.Kind.PARAM ? "Param" : "Metric", labels);
         h.append("<tbody>");
-        List<String> textHeader = new ArrayList<>(List.of(kind == Key.Kind.PARAM ? "param" : "metric"));
-        textHeader.addAll(labels);
-        List<List<String>> textRows = new ArrayList<>();
+        TextTable textTable = new TextTable().column(kind == Key.Kind.PARAM ? "param" : "metric");
+        for (String l : labels) textTable.column(TextTable.cell(l, RunsTable.CELL_WIDTH), kind == Key.Kind.METRIC);
         for (int row = 0; row < t.rowCount(); row++) {
             String key = t.stringColumn(0).get(row);
             Key k = new Key(kind, key);
@@ -135,19 +136,19 @@ public final class CompareView {
             h.append("<tr class=\"").append(differs ? "jr-diff" : "jr-same").append("\"><th class=\"jr-k\" title=\"");
             Html.append(h, key).append("\">");
             Html.append(h, key).append("</th>");
-            List<String> cells = new ArrayList<>(List.of(key));
+            List<String> cells = new ArrayList<>(List.of(TextTable.cell(key, RunsTable.CELL_WIDTH)));
             for (int col = 1; col < t.columnCount(); col++) {
                 String v = RunsRows.text(k.value(c.runs().get(col - 1))); // the run's own value: a logged NaN shows
-                cells.add(v);
+                cells.add(TextTable.cell(v, RunsTable.CELL_WIDTH));
                 h.append("<td class=\"jr-n\"");
                 if (v.length() > 24) Html.append(h.append(" title=\""), v).append('"');
                 Html.append(h.append('>'), v).append("</td>");
             }
             h.append("</tr>");
-            textRows.add(cells);
+            textTable.row(cells);
         }
         h.append("</tbody></table></div>");
-        text.append(TextTable.render("", textHeader, textRows).substring(1));
+        text.append(textTable.render());
     }
 
 }

@@ -1,7 +1,10 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.views.Key;
 import io.jruns.views.RunFacts;
+import io.jruns.internal.views.RunTree;
+import io.jruns.views.format.Format;
+import io.jruns.views.format.Values;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 
@@ -87,7 +90,7 @@ final class RunsRows {
             String text = text(v);
             String gap = k.kind() != last ? " jr-gap" : "";
             last = k.kind();
-            boolean numeric = v instanceof Double || Double.isFinite(io.jruns.internal.svg.Axis.number(v));
+            boolean numeric = Values.isNumeric(v);
             h.append("<td class=\"").append(numeric || v == null ? "jr-n" : "").append(gap).append("\"");
             if (text.length() > 24) {
                 h.append(" title=\"");

@@ -1,4 +1,4 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 /**
  * The one stylesheet of the views, sent with each output (a notebook may show any output

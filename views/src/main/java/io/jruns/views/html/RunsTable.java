@@ -1,11 +1,15 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.views.Key;
 import io.jruns.views.RunFacts;
+import io.jruns.internal.views.Columns;
+import io.jruns.internal.views.RunTree;
+import io.jruns.views.format.Format;
+import io.jruns.views.text.TextTable;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
-import io.jruns.magics.host.Output;
+import io.jruns.views.Rendered;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +31,13 @@ public final class RunsTable {
     }
 
     static final String[] FIXED = {"Start time", "Run name", "Status", "Duration", "Source", "User"};
+    /** Text cells are cut here, as the HTML cells are by the stylesheet. */
+    static final int CELL_WIDTH = 60;
 
     private RunsTable() {
     }
 
-    public static Output render(View v) {
+    public static Rendered render(View v) {
         List<RunTree.Row> all = RunTree.rows(v.runs());
         int from = Math.min(all.size(), (v.page() - 1) * v.pageSize());
         int to = Math.min(all.size(), from + v.pageSize());
@@ -49,7 +55,7 @@ public final class RunsTable {
         if (page.isEmpty()) {
             h.append("<div class=\"jr-more\">");
             Html.append(h, footer).append("</div></div>");
-            return new Output(h.toString(), v.title() + " " + v.subtitle() + "\n" + footer + "\n");
+            return new Rendered(h.toString(), v.title() + " " + v.subtitle() + "\n" + footer + "\n");
         }
         h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
         rows.header(h);
@@ -67,7 +73,7 @@ public final class RunsTable {
         if (open) h.append("</tbody>");
         h.append("</table></div><div class=\"jr-more\">");
         Html.append(h, footer).append("</div></div>");
-        return new Output(h.toString(), text(v, page, rows, keys, models, footer));
+        return new Rendered(h.toString(), text(v, page, rows, keys, models, footer));
     }
 
     static String footer(View v, int total, int from, int to) {
@@ -83,12 +89,12 @@ public final class RunsTable {
     }
 
     private static String text(View v, List<RunTree.Row> page, RunsRows rows, List<Key> keys, boolean models, String footer) {
-        List<String> header = new ArrayList<>(List.of(FIXED));
-        if (models) header.add("Model");
-        for (Key k : keys) header.add(k.qualified());
-        List<List<String>> cells = new ArrayList<>();
-        for (RunTree.Row r : page) cells.add(rows.textRow(r));
-        return TextTable.render(v.title() + ": " + v.subtitle(), header, cells) + footer + "\n";
+        TextTable t = new TextTable();
+        for (String f : FIXED) t.column(f, f.equals("Duration"));
+        if (models) t.column("Model");
+        for (Key k : keys) t.column(k.qualified(), k.kind() == Key.Kind.METRIC);
+        for (RunTree.Row r : page) t.row(rows.textRow(r).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
+        return v.title() + ": " + v.subtitle() + "\n" + t.render() + footer + "\n";
     }
 
     static boolean deleted(RunInfo i) {

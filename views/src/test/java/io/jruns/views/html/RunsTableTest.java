@@ -1,8 +1,9 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
-import io.jruns.magics.host.Output;
+import io.jruns.views.Rendered;
+import io.jruns.views.Runs;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,7 +21,7 @@ class RunsTableTest {
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
     static final long NOW = 1_700_000_100_000L;
 
-    static Output render(List<Run> runs, int page, int size, List<String> columns) {
+    static Rendered render(List<Run> runs, int page, int size, List<String> columns) {
         return RunsTable.render(new RunsTable.View("Experiment Runs", "demo", runs, page, size, columns, NOW,
                 p -> "%runs --page " + p, false));
     }
@@ -28,7 +29,7 @@ class RunsTableTest {
     static List<Run> many(int n) {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            runs.add(TestRuns.run("run " + i, Map.of("alpha", String.valueOf(i % 7), "seed", "42", "kind", i % 2 == 0 ? "tree" : "linear"),
+            runs.add(Runs.run("run " + i, Map.of("alpha", String.valueOf(i % 7), "seed", "42", "kind", i % 2 == 0 ? "tree" : "linear"),
                     Map.of("rmse", 1.0 / (i + 1), "r2", 0.5), Map.of()));
         }
         return runs;
@@ -36,9 +37,9 @@ class RunsTableTest {
 
     @Test
     void everyUserStringIsTextNeverMarkup() {
-        Run evil = TestRuns.run(HOSTILE, Map.of(HOSTILE, HOSTILE), Map.of(HOSTILE, 1.0),
+        Run evil = Runs.run(HOSTILE, Map.of(HOSTILE, HOSTILE), Map.of(HOSTILE, 1.0),
                 Map.of("mlflow.source.name", "/nb/" + HOSTILE + ".ipynb", "mlflow.user", HOSTILE, "jruns.notebook.revision", "\"><script>x</script>"));
-        Output o = render(List.of(evil), 1, 100, List.of());
+        Rendered o = render(List.of(evil), 1, 100, List.of());
         Document d = Xhtml.parse(o.html());
         assertEquals(List.of(), Xhtml.all(d, "img"));
         assertEquals(List.of(), Xhtml.all(d, "script"));
@@ -48,10 +49,10 @@ class RunsTableTest {
 
     @Test
     void nestedRunsSitUnderTheirParentInOneFoldableGroup() {
-        Run parent = TestRuns.run("parent", Map.of(), Map.of(), Map.of());
-        Run c1 = TestRuns.run("c1", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
-        Run c2 = TestRuns.run("c2", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
-        Run other = TestRuns.run("other", Map.of(), Map.of(), Map.of());
+        Run parent = Runs.run("parent", Map.of(), Map.of(), Map.of());
+        Run c1 = Runs.run("c1", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        Run c2 = Runs.run("c2", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        Run other = Runs.run("other", Map.of(), Map.of(), Map.of());
         Document d = Xhtml.parse(render(List.of(c2, other, c1, parent), 1, 100, List.of()).html());
         List<Element> groups = Xhtml.all(d, "tbody");
         assertEquals(2, groups.size(), "one tbody per top-level run and its children");
@@ -64,18 +65,18 @@ class RunsTableTest {
     @Test
     void pagesShowAHundredRowsAndSayHowManyMoreAndHow() {
         List<Run> runs = many(250);
-        Output first = render(runs, 1, 100, List.of());
+        Rendered first = render(runs, 1, 100, List.of());
         Document d = Xhtml.parse(first.html());
         assertEquals(100, Xhtml.all(d, "tbody").stream().mapToInt(t -> t.getElementsByTagName("tr").getLength()).sum());
         assertTrue(first.html().contains("Showing runs 1\u2013100 of 250; 150 more: %runs --page 2 (up to 1,000 a page with --max N)."), first.html());
-        Output last = render(runs, 3, 100, List.of());
+        Rendered last = render(runs, 3, 100, List.of());
         assertTrue(last.text().contains("Showing runs 201\u2013250 of 250."), last.text());
         assertTrue(render(runs, 4, 100, List.of()).text().contains("Page 4 is past the end: 250 runs, 100 a page."));
     }
 
     @Test
     void whenTheSearchStoppedAtItsLimitTheLineSaysMoreThanAndSuggestsAFilter() {
-        Output o = RunsTable.render(new RunsTable.View("Experiment Runs", "demo", many(300), 1, 100, List.of(), NOW,
+        Rendered o = RunsTable.render(new RunsTable.View("Experiment Runs", "demo", many(300), 1, 100, List.of(), NOW,
                 p -> "%runs --page " + p, true));
         assertTrue(o.text().contains("Showing runs 1\u2013100 of more than 300; see more with %runs --page 2 "
                 + "(up to 1,000 a page with --max N), or narrow them with a filter."), o.text());
@@ -109,7 +110,7 @@ class RunsTableTest {
     @Test
     void tenThousandRunsRenderAsOnePageWellUnderHalfAMegabyte() {
         List<Run> runs = many(10_000);
-        Output o = render(runs, 1, 100, List.of());
+        Rendered o = render(runs, 1, 100, List.of());
         assertTrue(o.html().length() < 500_000, o.html().length() + " characters");
         assertTrue(o.text().contains("of 10,000"));
     }

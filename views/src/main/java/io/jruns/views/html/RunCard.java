@@ -1,10 +1,11 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.SystemTags;
-import io.jruns.magics.host.Output;
+import io.jruns.views.format.Format;
+import io.jruns.views.Rendered;
 
 import java.util.Map;
 
@@ -15,12 +16,12 @@ public final class RunCard {
     private RunCard() {
     }
 
-    public static Output of(Run run, String experimentName) {
+    public static Rendered of(Run run, String experimentName) {
         RunInfo i = run.info();
         StringBuilder h = new StringBuilder(1024).append("<div class=\"jr jr-card\">").append(Css.STYLE)
                 .append("<div class=\"jr-h\"><span class=\"jr-name\">");
         Html.append(h, RunsRows.name(i)).append("</span>").append(Status.html(i.status())).append("<span class=\"jr-dim\">")
-                .append(Format.duration(i.startTime(), i.endTime())).append(" \u00b7 run <span class=\"jr-sha\">")
+                .append(Format.duration(i.startTime(), i.endTime(), System.currentTimeMillis())).append(" \u00b7 run <span class=\"jr-sha\">")
                 .append(Html.escape(i.runId())).append("</span> in experiment ");
         Html.append(h, experimentName).append("</span></div>");
         run.parentRunId().ifPresent(p -> h.append("<div class=\"jr-dim\">nested under run <span class=\"jr-sha\">")
@@ -40,7 +41,7 @@ public final class RunCard {
         h.append("</div>");
         String text = "Run " + i.runName() + " (" + i.runId() + ") " + i.status() + " in experiment " + experimentName
                 + (run.data().tags().containsKey(SystemTags.PARENT_RUN_ID) ? ", nested" : "");
-        return new Output(h.toString(), text);
+        return new Rendered(h.toString(), text);
     }
 
     private static void line(StringBuilder h, String label, Map<String, String> values) {

@@ -1,6 +1,7 @@
-package io.jruns.magics.render;
+package io.jruns.internal.views;
 
 import io.jruns.domain.Run;
+import io.jruns.views.Runs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RunTreeTest {
     static Run child(String name, Run parent) {
-        return TestRuns.run(name, Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        return Runs.run(name, Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
     }
 
     @Test
     void childrenFollowTheirParentInTheGivenOrderAtAnyDepth() {
-        Run a = TestRuns.run("a", Map.of(), Map.of(), Map.of());
-        Run b = TestRuns.run("b", Map.of(), Map.of(), Map.of());
+        Run a = Runs.run("a", Map.of(), Map.of(), Map.of());
+        Run b = Runs.run("b", Map.of(), Map.of(), Map.of());
         Run a1 = child("a1", a);
         Run a2 = child("a2", a);
         Run a1x = child("a1x", a1);
@@ -29,8 +30,8 @@ class RunTreeTest {
 
     @Test
     void aRunWhoseParentIsNotShownIsTopLevelAndCyclesEnd() {
-        Run orphan = TestRuns.run("orphan", Map.of(), Map.of(), Map.of("mlflow.parentRunId", "f".repeat(32)));
-        Run self = TestRuns.run("self", Map.of(), Map.of(), Map.of());
+        Run orphan = Runs.run("orphan", Map.of(), Map.of(), Map.of("mlflow.parentRunId", "f".repeat(32)));
+        Run self = Runs.run("self", Map.of(), Map.of(), Map.of());
         Run selfish = new Run(self.info(), new io.jruns.domain.RunData(Map.of(), Map.of(),
                 Map.of("mlflow.parentRunId", self.runId())));
         List<RunTree.Row> rows = RunTree.rows(List.of(orphan, selfish));
@@ -40,7 +41,7 @@ class RunTreeTest {
 
     @Test
     void twoRunsThatNameEachOtherAsParentAreBothShown() {
-        Run x = TestRuns.run("x", Map.of(), Map.of(), Map.of());
+        Run x = Runs.run("x", Map.of(), Map.of(), Map.of());
         Run y = child("y", x);
         Run x2 = new Run(x.info(), new io.jruns.domain.RunData(x.data().metrics(), x.data().params(),
                 Map.of("mlflow.parentRunId", y.runId())));

@@ -1,7 +1,9 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import io.jruns.views.RunFacts;
-import io.jruns.internal.svg.Axis;
+import io.jruns.views.RunPageData;
+import io.jruns.views.format.Format;
+import io.jruns.views.format.Values;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
@@ -19,7 +21,7 @@ final class RunPageParts {
     private RunPageParts() {
     }
 
-    static void details(StringBuilder h, RunPage.Data d) {
+    static void details(StringBuilder h, RunPageData d) {
         Run r = d.run();
         RunInfo i = r.info();
         h.append("<table class=\"jr-t\"><tbody>");
@@ -86,7 +88,7 @@ final class RunPageParts {
         h.append("<table class=\"jr-t\"><tbody>");
         for (Map.Entry<String, String> e : values.entrySet()) {
             h.append("<tr><th class=\"jr-k\">");
-            Html.append(h, e.getKey()).append("</th><td").append(Double.isFinite(Axis.number(e.getValue())) ? " class=\"jr-n\"" : "");
+            Html.append(h, e.getKey()).append("</th><td").append(Values.isNumeric(e.getValue()) ? " class=\"jr-n\"" : "");
             if (e.getValue().length() > 40) Html.append(h.append(" title=\""), e.getValue()).append('"');
             Html.append(h.append('>'), e.getValue()).append("</td></tr>");
         }

@@ -1,4 +1,4 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

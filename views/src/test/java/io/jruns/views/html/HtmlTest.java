@@ -1,4 +1,4 @@
-package io.jruns.magics.render;
+package io.jruns.views.html;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,19 +15,5 @@ class HtmlTest {
     })
     void escapesEverythingThatCouldBeMarkup(String in, String out) {
         assertEquals(out, Html.escape(in));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0.5        | 0.5",
-            "3          | 3",
-            "123456.789 | 1.235e+05",
-            "NaN        | NaN",
-            "Infinity   | Infinity",
-            "-Infinity  | -Infinity",
-            "0.00001234 | 1.2340e-05",
-    })
-    void numbersReadWell(double v, String shown) {
-        assertEquals(shown, Format.number(v));
     }
 }
