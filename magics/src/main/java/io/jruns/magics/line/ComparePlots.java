@@ -5,7 +5,7 @@ import io.jruns.views.Key;
 import io.jruns.views.RunComparison;
 import io.jruns.internal.svg.Axis;
 import io.jruns.magics.args.ParsedArgs;
-import io.jruns.magics.render.CompareView;
+import io.jruns.views.html.CompareView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
