@@ -33,8 +33,8 @@ public final class RunText {
                 .row("experiment", TextTable.cell(experiment, VALUE_WIDTH))
                 .row("status", i.status().name())
                 .row("user", TextTable.cell(RunFacts.user(run), VALUE_WIDTH))
-                .row("start", orNone(Format.time(i.startTime(), zone)))
-                .row("end", orNone(Format.time(i.endTime(), zone)))
+                .row("start", TextTable.orNone(Format.time(i.startTime(), zone)))
+                .row("end", TextTable.orNone(Format.time(i.endTime(), zone)))
                 .row("duration", i.startTime() <= 0 ? TextTable.NONE : Format.duration(i.startTime(), i.endTime(), d.now())
                         + (i.endTime() == null ? " so far" : ""))
                 .row("lifecycle", i.lifecycleStage().wire());
@@ -101,9 +101,5 @@ public final class RunText {
             t.append(models.render());
         }
         return t.toString();
-    }
-
-    private static String orNone(String s) {
-        return s.isEmpty() ? TextTable.NONE : s;
     }
 }

@@ -82,6 +82,11 @@ public final class TextTable {
         b.append('\n');
     }
 
+    /** {@link #NONE} for an empty or null text: a table never shows a blank where a value is missing. */
+    public static String orNone(String s) {
+        return s == null || s.isEmpty() ? NONE : s;
+    }
+
     /**
      * A value as one cell: at most {@code max} characters, line breaks and tabs shown escaped,
      * other control characters as "?", the rest cut with "…"; {@link #NONE} for null.
