@@ -11,7 +11,7 @@ import io.jruns.views.format.Format;
 import java.time.ZoneId;
 
 /**
- * One run as text (`jruns runs get`, and the run page's text in a notebook): a details
+ * One run as text ({@code jruns runs get}, and the run page's text in a notebook): a details
  * block, then Params, Metrics and Tags tables, then the artifacts (when listed) and the
  * logged models (when any), each section after a blank line.
  */
