@@ -4,4 +4,7 @@ module io.jruns.views {
     requires com.fasterxml.jackson.databind;
 
     exports io.jruns.views;
+    exports io.jruns.views.format;
+    exports io.jruns.views.html;
+    exports io.jruns.views.text;
 }

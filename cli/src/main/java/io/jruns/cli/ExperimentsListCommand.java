@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.TextTable;
+import io.jruns.views.format.Format;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
@@ -33,12 +35,12 @@ final class ExperimentsListCommand implements Command {
         if (all) t.column("lifecycle");
         t.column("artifact_location");
         for (Experiment e : experiments) {
-            List<String> row = new java.util.ArrayList<>(List.of(e.experimentId(), Formats.cell(e.name(), 60),
-                    Formats.time(e.creationTime(), context.environment().zone())));
+            List<String> row = new java.util.ArrayList<>(List.of(e.experimentId(), TextTable.cell(e.name(), 60),
+                    TextTable.orNone(Format.time(e.creationTime(), context.environment().zone()))));
             if (all) row.add(e.lifecycleStage().wire());
-            row.add(Formats.cell(e.artifactLocation(), 200));
+            row.add(TextTable.cell(e.artifactLocation(), 200));
             t.row(row);
         }
-        t.print(context.out());
+        context.out().print(t.render());
     }
 }

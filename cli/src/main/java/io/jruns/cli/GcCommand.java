@@ -1,5 +1,6 @@
 package io.jruns.cli;
 
+import io.jruns.views.format.Format;
 import io.jruns.domain.JrunsException;
 import io.jruns.store.GcResult;
 import io.jruns.store.Retention;
@@ -33,7 +34,7 @@ final class GcCommand implements Command {
         long cutoff = System.currentTimeMillis() - age.toMillis();
         GcResult r = new io.jruns.RunManager(context.store(), List.of()).gc(age, ManageOptions.progress(context.err()));
         context.out().println("Purged " + ManageOptions.plural(r.runsPurged(), "run") + " deleted before "
-                + Formats.time(cutoff, context.environment().zone()) + String.format(Locale.ROOT, " (%,d bytes of artifacts).",
+                + Format.time(cutoff, context.environment().zone()) + String.format(Locale.ROOT, " (%,d bytes of artifacts).",
                 r.artifactBytesFreed()));
         r.problems().forEach(p -> context.err().println("jruns: warning: " + p));
         if (r.problems().isEmpty()) return;

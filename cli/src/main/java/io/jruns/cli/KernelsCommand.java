@@ -1,5 +1,6 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.TextTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.execute.Jupyter;
@@ -38,6 +39,6 @@ final class KernelsCommand implements Command {
             throw new io.jruns.domain.JrunsException(io.jruns.domain.JrunsException.Code.INTERNAL_ERROR,
                     "jupyter kernelspec list gave no JSON: " + e.getMessage());
         }
-        t.print(context.out());
+        context.out().print(t.render());
     }
 }

@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.TextTable;
+import io.jruns.views.format.Format;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
@@ -36,13 +38,13 @@ final class MetricHistoryCommand implements Command {
             case JSON -> context.out().println(RestJson.writeMetricHistory(history));
             case CSV -> {
                 context.out().println("step,timestamp,value");
-                history.forEach(m -> context.out().println(m.step() + "," + m.timestamp() + "," + Formats.exact(m.value())));
+                history.forEach(m -> context.out().println(m.step() + "," + m.timestamp() + "," + Format.exact(m.value())));
             }
             case TABLE -> {
                 TextTable t = new TextTable().column("step", true).column("timestamp").column("value", true);
                 history.forEach(m -> t.row(Long.toString(m.step()),
-                        Formats.timeMillis(m.timestamp(), context.environment().zone()), Formats.exact(m.value())));
-                t.print(context.out());
+                        Format.timeMillis(m.timestamp(), context.environment().zone()), Format.exact(m.value())));
+                context.out().print(t.render());
             }
         }
     }

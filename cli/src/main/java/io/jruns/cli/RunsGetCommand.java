@@ -1,5 +1,8 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.RunText;
+import io.jruns.views.RunPageData;
+import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.json.RestJson;
 
@@ -27,9 +30,8 @@ final class RunsGetCommand implements Command {
             context.out().println(RestJson.writeRun(run));
             return;
         }
-        String experiment = context.store().getExperiment(run.info().experimentId())
-                .map(e -> run.info().experimentId() + " (" + e.name() + ")")
+        String experiment = context.store().getExperiment(run.info().experimentId()).map(Experiment::name)
                 .orElse(run.info().experimentId());
-        RunPage.print(run, experiment, context.environment().zone(), context.out());
+        context.out().print(RunText.render(RunPageData.of(run, experiment, System.currentTimeMillis()), context.environment().zone()));
     }
 }

@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.TextTable;
+import io.jruns.views.format.Format;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
@@ -48,7 +50,7 @@ final class RunsListCommand implements Command {
         } else {
             Map<String, String> names = experiments.stream()
                     .collect(Collectors.toMap(Experiment::experimentId, Experiment::name));
-            table(runs, only == null ? names : null, context).print(context.out());
+            context.out().print(table(runs, only == null ? names : null, context).render());
         }
         if (more) context.err().println("jruns: showing the newest " + max + " runs; --max N shows more");
     }
@@ -65,15 +67,17 @@ final class RunsListCommand implements Command {
         for (Run r : runs) {
             List<String> row = new ArrayList<>();
             row.add(r.runId());
-            row.add(Formats.cell(r.info().runName(), 40));
+            row.add(TextTable.cell(r.info().runName(), 40));
             if (experimentNames != null) {
-                row.add(Formats.cell(experimentNames.getOrDefault(r.info().experimentId(), r.info().experimentId()), 30));
+                row.add(TextTable.cell(experimentNames.getOrDefault(r.info().experimentId(), r.info().experimentId()), 30));
             }
             row.add(r.info().status().name());
-            row.add(Formats.time(r.info().startTime(), context.environment().zone()));
-            row.add(Formats.duration(r.info().startTime(), r.info().endTime()));
-            params.forEach(p -> row.add(Formats.cell(r.data().params().get(p), 20)));
-            metrics.forEach(m -> row.add(r.metric(m).map(Formats::number).orElse(Formats.NONE)));
+            row.add(TextTable.orNone(Format.time(r.info().startTime(), context.environment().zone())));
+            // a running run has no duration yet: the table is read later than it was printed
+            row.add(r.info().endTime() == null || r.info().startTime() <= 0 ? TextTable.NONE
+                    : Format.duration(r.info().endTime() - r.info().startTime()));
+            params.forEach(p -> row.add(TextTable.cell(r.data().params().get(p), 20)));
+            metrics.forEach(m -> row.add(r.metric(m).map(Format::number).orElse(TextTable.NONE)));
             t.row(row);
         }
         return t;

@@ -1,5 +1,6 @@
 package io.jruns.cli;
 
+import io.jruns.views.text.TextTable;
 import java.util.List;
 
 /** {@code jruns runs rename RUN NAME}: a new run name; the mlflow.runName tag follows. */
@@ -19,6 +20,6 @@ final class RunsRenameCommand implements Command {
     public void run(ParsedArgs args, CliContext context) {
         String name = args.positional(1);
         String id = ManageOptions.manager(args, context).rename(args.positional(0), name);
-        context.out().println("Renamed run " + id + " to '" + Formats.cell(name, 80) + "'.");
+        context.out().println("Renamed run " + id + " to '" + TextTable.cell(name, 80) + "'.");
     }
 }

@@ -81,7 +81,7 @@ final class RunsSearchCommand implements Command {
             return;
         }
         Map<String, String> names = experiments.stream().collect(Collectors.toMap(Experiment::experimentId, Experiment::name));
-        RunsListCommand.table(runs, experiments.size() > 1 ? names : null, context).print(context.out());
+        context.out().print(RunsListCommand.table(runs, experiments.size() > 1 ? names : null, context).render());
         if (page.nextPageToken() != null) context.err().println("jruns: showing the first " + n + " runs; --max N shows more");
     }
 }

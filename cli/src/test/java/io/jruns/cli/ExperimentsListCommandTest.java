@@ -29,7 +29,7 @@ class ExperimentsListCommandTest {
         try (Store store = cli.openStore()) {
             Experiment vision = store.getExperiment(seed.visionId).orElseThrow();
             assertEquals(vision.artifactLocation(), rows.get(2).get(3));
-            assertEquals(Formats.time(vision.creationTime(), java.time.ZoneOffset.UTC), rows.get(2).get(2));
+            assertEquals(io.jruns.views.format.Format.time(vision.creationTime(), java.time.ZoneOffset.UTC), rows.get(2).get(2));
         }
     }
 

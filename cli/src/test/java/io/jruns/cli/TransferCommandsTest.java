@@ -61,7 +61,7 @@ class TransferCommandsTest {
         Cli.Result copy = a.run("copy", "--from", dir.resolve("a").toString(), "--to", dir.resolve("c").toString(),
                 "--filter", "params.lr = '0.01'");
         assertEquals(0, copy.code(), copy.toString());
-        assertTrue(copy.out().startsWith("Copied 1 runs"), copy.out());
+        assertTrue(copy.out().startsWith("Copied 1 run (6 metric points, 0 artifact files) in "), copy.out());
         Cli.Result again = a.run("copy", "--from", dir.resolve("a").toString(), "--to", dir.resolve("c").toString());
         assertTrue(again.out().startsWith("Copied 2 runs") && again.out().contains("1 already there"), again.out());
         try (Store s = new Cli(dir.resolve("c")).openStore()) {

@@ -4,6 +4,7 @@ import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.SystemTags;
+import io.jruns.views.format.Format;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -34,8 +35,8 @@ final class CompareTables {
             Run r = runs.get(c);
             RunInfo i = r.info();
             List<String> v = new ArrayList<>(List.of(i.runId(), nz(i.runName()), nz(experimentNames.apply(i.experimentId())),
-                    i.status().name(), i.lifecycleStage().wire(), Texts.time(i.startTime()), Texts.time(i.endTime()),
-                    Texts.duration(i.startTime(), i.endTime(), now)));
+                    i.status().name(), i.lifecycleStage().wire(), Format.time(i.startTime()), Format.time(i.endTime()),
+                    Format.duration(i.startTime(), i.endTime(), now)));
             v.add(RunFacts.sourceName(r));
             v.add(nz(RunFacts.tag(r, SystemTags.SOURCE_TYPE)));
             v.add(nz(RunFacts.tag(r, RunFacts.REVISION_TAG)));

@@ -3,6 +3,7 @@ package io.jruns.views;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
+import io.jruns.views.format.Values;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public record Key(Kind kind, String name) {
     public Double number(Run run) {
         Object v = value(run);
         if (v instanceof Double d) return d;
-        double d = io.jruns.internal.svg.Axis.number(v);
+        double d = Values.number(v);
         return Double.isNaN(d) ? null : d;
     }
 

@@ -11,6 +11,7 @@ import io.jruns.internal.svg.ScatterPlot;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
+import io.jruns.views.format.Values;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
@@ -187,6 +188,11 @@ public final class RunComparison {
         return false;
     }
 
+    /** Whether every run's value of the key (runs without it left aside) reads as a number. */
+    public boolean numeric(Key key) {
+        return Axis.of(values(key), 0, 1, false).numeric();
+    }
+
     private List<String> varying(Key.Kind kind) {
         return keys(kind, false).stream().filter(k -> varies(new Key(kind, k))).toList();
     }
@@ -214,8 +220,8 @@ public final class RunComparison {
 
     private Key numeric(Key k, String role) {
         List<Object> vs = values(k);
-        if (!Axis.of(vs, 0, 1, false).numeric()) {
-            Object example = vs.stream().filter(v -> v != null && Double.isNaN(Axis.number(v))).findFirst().orElse("");
+        if (!numeric(k)) {
+            Object example = vs.stream().filter(v -> v != null && Double.isNaN(Values.number(v))).findFirst().orElse("");
             throw JrunsException.invalid("a contour's " + role + " must be numeric, but param '" + k.name()
                     + "' has the value '" + example + "'");
         }

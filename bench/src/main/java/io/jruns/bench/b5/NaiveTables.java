@@ -2,7 +2,7 @@ package io.jruns.bench.b5;
 
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
-import io.jruns.magics.render.Html;
+import io.jruns.views.html.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -4,9 +4,9 @@ import io.jruns.bench.child.Report;
 import io.jruns.bench.child.Stats;
 import io.jruns.views.RunComparison;
 import io.jruns.domain.Run;
-import io.jruns.magics.host.Output;
-import io.jruns.magics.render.CompareView;
-import io.jruns.magics.render.RunsTable;
+import io.jruns.views.Rendered;
+import io.jruns.views.html.CompareView;
+import io.jruns.views.html.RunsTable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,10 +36,10 @@ public final class ViewsMain {
         long now = System.currentTimeMillis();
         Report.progress("B5: " + RUNS + " runs in memory; " + rounds + " timed renders of each after " + WARM_UP + " untimed");
 
-        Supplier<Output> table = () -> RunsTable.render(new RunsTable.View("Experiment Runs", "bench", runs, 1, 100, List.of(),
+        Supplier<Rendered> table = () -> RunsTable.render(new RunsTable.View("Experiment Runs", "bench", runs, 1, 100, List.of(),
                 now, p -> "%runs --page " + p, false));
         long cold = System.nanoTime();
-        Output first = table.get();
+        Rendered first = table.get();
         Report.figure("b5.table.cold", (System.nanoTime() - cold) / 1e6);
         Report.figure("b5.table.bytes", first.html().getBytes(StandardCharsets.UTF_8).length);
         Report.figure("b5.table.textBytes", first.text().getBytes(StandardCharsets.UTF_8).length);
@@ -52,7 +52,7 @@ public final class ViewsMain {
         Report.stats("b5.tablesaw", time(5, 5, tablesaw)); // ~0.1 s a call: fewer rounds
 
         List<Run> compared = runs.subList(0, COMPARED);
-        Supplier<Output> compare = () -> {
+        Supplier<Rendered> compare = () -> {
             RunComparison c = RunComparison.of(compared, id -> "bench", (id, key) -> ViewRuns.history(key));
             return CompareView.render(c, new CompareView.Show(true, false),
                     List.of(new CompareView.Plot("Parallel coordinates", c.parallel(), "[plot]")),

@@ -1,6 +1,6 @@
 package io.jruns.kernel.display;
 
-import io.jruns.magics.render.Html;
+import io.jruns.views.html.Html;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;

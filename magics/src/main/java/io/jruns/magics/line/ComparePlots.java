@@ -3,9 +3,8 @@ package io.jruns.magics.line;
 import io.jruns.domain.JrunsException;
 import io.jruns.views.Key;
 import io.jruns.views.RunComparison;
-import io.jruns.internal.svg.Axis;
 import io.jruns.magics.args.ParsedArgs;
-import io.jruns.magics.render.CompareView;
+import io.jruns.views.html.CompareView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +50,7 @@ final class ComparePlots {
                             "[scatter plot of " + y + " against " + x + "; shown in HTML]"));
                 }
                 case "contour" -> {
-                    List<Key> numeric = c.defaultAxes().stream().filter(k -> numeric(c, k)).toList();
+                    List<Key> numeric = c.defaultAxes().stream().filter(k -> c.numeric(k)).toList();
                     String x = args.value("x").orElseGet(() -> first(numeric, "contour", "--x"));
                     String y = args.value("y").orElseGet(() -> numeric.size() > 1 ? numeric.get(1).qualified()
                             : missing("contour", "--y"));
@@ -68,10 +67,6 @@ final class ComparePlots {
             }
         }
         return out;
-    }
-
-    private static boolean numeric(RunComparison c, Key k) {
-        return Axis.of(c.runs().stream().map(k::value).toList(), 0, 1, false).numeric();
     }
 
     private static String first(List<Key> keys, String plot, String option) {

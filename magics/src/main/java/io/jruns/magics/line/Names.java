@@ -4,7 +4,7 @@ import io.jruns.Jruns;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.magics.host.Output;
-import io.jruns.magics.render.RunCard;
+import io.jruns.views.html.RunCard;
 
 /** Small look-ups shared by the run magics. */
 final class Names {
@@ -16,6 +16,6 @@ final class Names {
     }
 
     static Output card(Run run) {
-        return RunCard.of(run, experimentName(run.info().experimentId()));
+        return Output.of(RunCard.of(run, experimentName(run.info().experimentId())));
     }
 }

@@ -9,8 +9,10 @@ import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
-import io.jruns.magics.render.ArtifactTree;
-import io.jruns.magics.render.RunPage;
+import io.jruns.magics.host.Output;
+import io.jruns.views.ArtifactEntry;
+import io.jruns.views.RunPageData;
+import io.jruns.views.html.RunPage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,17 +51,17 @@ final class RunShow {
             if (histories.size() >= SPARKLINES) break;
             if (run.data().metrics().get(key).count() > 1) histories.put(key, client.getMetricHistory(run.runId(), key));
         }
-        List<ArtifactTree.Entry> artifacts = new ArrayList<>();
+        List<ArtifactEntry> artifacts = new ArrayList<>();
         boolean truncated = list(client, run.runId(), "", 0, artifacts);
-        host.display(RunPage.render(new RunPage.Data(run, Names.experimentName(run.info().experimentId()), parent, children,
-                histories, artifacts, truncated, System.currentTimeMillis())));
+        host.display(Output.of(RunPage.render(new RunPageData(run, Names.experimentName(run.info().experimentId()), parent, children,
+                histories, artifacts, truncated, System.currentTimeMillis()))));
     }
 
     /** Lists depth-first into {@code out}; true when it stopped at the limit. */
-    private static boolean list(TrackingClient client, String runId, String path, int depth, List<ArtifactTree.Entry> out) {
+    private static boolean list(TrackingClient client, String runId, String path, int depth, List<ArtifactEntry> out) {
         for (FileInfo f : client.listArtifacts(runId, path)) {
             if (out.size() >= ARTIFACTS) return true;
-            out.add(new ArtifactTree.Entry(f, depth));
+            out.add(new ArtifactEntry(f, depth));
             if (f.isDir() && depth + 1 < DEPTH && list(client, runId, f.path(), depth + 1, out)) return true;
         }
         return false;

@@ -9,7 +9,7 @@ import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
-import io.jruns.magics.render.Html;
+import io.jruns.views.html.Html;
 import io.jruns.TrackingClient;
 import io.jruns.snippet.SnippetGenerator;
 import io.jruns.snippet.Snippets;

@@ -2,7 +2,7 @@ package io.jruns.magics.registry;
 
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.host.Output;
-import io.jruns.magics.render.Html;
+import io.jruns.views.html.Html;
 
 import java.util.List;
 

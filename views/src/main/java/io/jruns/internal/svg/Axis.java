@@ -1,5 +1,7 @@
 package io.jruns.internal.svg;
 
+import io.jruns.views.format.Values;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,17 +153,9 @@ public final class Axis {
         return log ? name + " (log)" : name;
     }
 
-    /** A number for a String or Number, NaN when it is not one. */
+    /** A number for a String or Number, NaN when it is not one ({@link Values#number}). */
     public static double number(Object v) {
-        if (v instanceof Number n) return n.doubleValue();
-        if (v == null) return Double.NaN;
-        String s = v.toString().strip();
-        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) return Double.NaN;
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return Values.number(v);
     }
 
     private static final Comparator<String> TEXT = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());

@@ -1,0 +1,103 @@
+package io.jruns.views.html;
+
+import io.jruns.views.Key;
+import io.jruns.views.RunFacts;
+import io.jruns.internal.views.Columns;
+import io.jruns.internal.views.RunTree;
+import io.jruns.views.format.Format;
+import io.jruns.views.text.TextTable;
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.views.Rendered;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The Experiment Runs table: one row per run in the order given (newest first by default),
+ * nested runs under their parent (collapsible, without script), a page of rows at a time
+ * with a line saying how many more there are and how to see them.
+ */
+public final class RunsTable {
+    /**
+     * What to show. {@code pageCommand} gives the command that shows a given page (for the
+     * "more" line); {@code capped} says the search stopped at its limit, so there may be
+     * more runs than {@code runs} holds.
+     */
+    public record View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
+                       long now, IntFunction<String> pageCommand, boolean capped) {
+    }
+
+    static final String[] FIXED = {"Start time", "Run name", "Status", "Duration", "Source", "User"};
+    /** Text cells are cut here, as the HTML cells are by the stylesheet. */
+    static final int CELL_WIDTH = 60;
+
+    private RunsTable() {
+    }
+
+    public static Rendered render(View v) {
+        List<RunTree.Row> all = RunTree.rows(v.runs());
+        int from = Math.min(all.size(), (v.page() - 1) * v.pageSize());
+        int to = Math.min(all.size(), from + v.pageSize());
+        List<RunTree.Row> page = all.subList(from, to);
+        List<Run> shown = new ArrayList<>(page.size());
+        for (RunTree.Row r : page) shown.add(r.run());
+        List<Key> keys = Columns.choose(shown, v.runs(), v.columns());
+        boolean models = shown.stream().anyMatch(RunFacts::hasModel);
+        RunsRows rows = new RunsRows(keys, models, v.now());
+        StringBuilder h = new StringBuilder(4096 + page.size() * 700).append("<div class=\"jr jr-runs\">").append(Css.STYLE);
+        h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
+        Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");
+        Html.append(h, v.subtitle()).append("</span></div>");
+        String footer = footer(v, all.size(), from, to);
+        if (page.isEmpty()) {
+            h.append("<div class=\"jr-more\">");
+            Html.append(h, footer).append("</div></div>");
+            return new Rendered(h.toString(), v.title() + " " + v.subtitle() + "\n" + footer + "\n");
+        }
+        h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
+        rows.header(h);
+        int family = -1;
+        boolean open = false;
+        for (RunTree.Row r : page) {
+            if (r.family() != family) {
+                if (open) h.append("</tbody>");
+                h.append("<tbody>");
+                open = true;
+                family = r.family();
+            }
+            rows.row(h, r);
+        }
+        if (open) h.append("</tbody>");
+        h.append("</table></div><div class=\"jr-more\">");
+        Html.append(h, footer).append("</div></div>");
+        return new Rendered(h.toString(), text(v, page, rows, keys, models, footer));
+    }
+
+    static String footer(View v, int total, int from, int to) {
+        String of = v.capped() ? "more than " + Format.count(total) : Format.count(total);
+        if (total == 0) return v.page() > 1 ? "No runs on page " + v.page() + "." : "No runs match.";
+        if (from >= total) return "Page " + v.page() + " is past the end: " + of + " runs, " + v.pageSize() + " a page.";
+        String shown = "Showing runs " + Format.count(from + 1) + "\u2013" + Format.count(to) + " of " + of;
+        if (to >= total && !v.capped()) return shown + ".";
+        String next = v.pageCommand() == null ? "--page " + (v.page() + 1) : v.pageCommand().apply(v.page() + 1);
+        String more = v.capped() ? "; see more with " : "; " + Format.count(total - to) + " more: ";
+        String tail = v.capped() ? ", or narrow them with a filter." : ".";
+        return shown + more + next + " (up to 1,000 a page with --max N)" + tail;
+    }
+
+    private static String text(View v, List<RunTree.Row> page, RunsRows rows, List<Key> keys, boolean models, String footer) {
+        TextTable t = new TextTable();
+        for (String f : FIXED) t.column(f, f.equals("Duration"));
+        if (models) t.column("Model");
+        for (Key k : keys) t.column(k.qualified(), k.kind() == Key.Kind.METRIC);
+        for (RunTree.Row r : page) t.row(rows.textRow(r).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
+        return v.title() + ": " + v.subtitle() + "\n" + t.render() + footer + "\n";
+    }
+
+    static boolean deleted(RunInfo i) {
+        return i.lifecycleStage() == LifecycleStage.DELETED;
+    }
+}

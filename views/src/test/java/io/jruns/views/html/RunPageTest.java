@@ -1,0 +1,78 @@
+package io.jruns.views.html;
+
+import io.jruns.domain.FileInfo;
+import io.jruns.domain.Metric;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunData;
+import io.jruns.views.Rendered;
+import io.jruns.views.ArtifactEntry;
+import io.jruns.views.RunPageData;
+import io.jruns.views.Runs;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunPageTest {
+    static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    static Rendered page(Run run, Map<String, List<Metric>> histories, List<ArtifactEntry> artifacts) {
+        return RunPage.render(new RunPageData(run, "exp " + HOSTILE, null, List.of(), histories, artifacts, false,
+                1_700_000_100_000L));
+    }
+
+    @Test
+    void showsEverySectionWithUserTextEscaped() {
+        Map<String, String> tags = new HashMap<>(Map.of("comment", HOSTILE, "mlflow.note.content", "note " + HOSTILE,
+                "mlflow.log-model.history", "[{\"artifact_path\":\"model\",\"flavors\":{\"java_function\":{}}}]"));
+        Run run = Runs.run("r", Map.of("alpha", "0.5", HOSTILE, "x"), Map.of("loss", 0.25), tags);
+        List<Metric> history = new ArrayList<>();
+        for (int s = 0; s < 40; s++) history.add(new Metric("loss", 1.0 / (s + 1), s, s));
+        List<ArtifactEntry> files = List.of(new ArtifactEntry(new FileInfo("model", true, null), 0),
+                new ArtifactEntry(new FileInfo("model/" + HOSTILE, false, 2048L), 1),
+                new ArtifactEntry(new FileInfo("notes.txt", false, 12L), 0));
+        Rendered o = page(run, Map.of("loss", history), files);
+        Document d = Xhtml.parse(o.html());
+        assertEquals(List.of(), Xhtml.all(d, "img"));
+        String text = d.getDocumentElement().getTextContent();
+        for (String s : List.of("Details", "Parameters", "Metrics", "Tags", "Artifacts", "Logged models", "note " + HOSTILE,
+                "%snippet", "2.0 KB", "exp " + HOSTILE)) {
+            assertTrue(text.contains(s), s);
+        }
+        assertEquals(1, Xhtml.withClass(d, "svg", "jr-spark").size(), "a sparkline for the metric with a history");
+        Element modelFolder = Xhtml.all(d, "details").stream()
+                .filter(e -> e.getElementsByTagName("summary").item(0).getTextContent().equals("model/")).findFirst().orElseThrow();
+        assertEquals(HOSTILE, ((Element) modelFolder.getElementsByTagName("li").item(0)).getFirstChild().getTextContent(),
+                "the file sits inside its folder");
+        assertTrue(o.text().contains("\nLogged models\npath   flavors\nmodel  java_function\n"), o.text());
+        assertTrue(o.text().contains("\nArtifacts\nmodel/\n  " + HOSTILE + "  2.0 KB\nnotes.txt  12 B\n"), o.text());
+    }
+
+    @Test
+    void systemTagsAreFoldedAndAMissingSourceReadsCleanly() {
+        Run run = Runs.run("r", Map.of(), Map.of(), Map.of("mlflow.user", "ann", "team", "a"));
+        Document d = Xhtml.parse(page(run, Map.of(), List.of()).html());
+        Element sys = Xhtml.withClass(d, "details", "jr-sys").get(0);
+        assertTrue(sys.getTextContent().contains("mlflow.user"));
+        assertTrue(d.getDocumentElement().getTextContent().contains("No artifacts."));
+    }
+
+    @Test
+    void aNotebookRunLinksToItsStoredCopyOnlyThroughSafeUris() {
+        Run run = Runs.run("nb", Map.of(), Map.of(), Map.of("mlflow.source.name", "/w/train.ipynb",
+                "jruns.notebook.revision", "abc123def456"));
+        Element a = Xhtml.all(Xhtml.parse(page(run, Map.of(), List.of()).html()), "a").get(0);
+        assertTrue(a.getAttribute("href").startsWith("file:///tmp/artifacts/1/") && a.getAttribute("href").endsWith("/notebook/train.ipynb"),
+                a.getAttribute("href"));
+        Run js = new Run(new io.jruns.domain.RunInfo(run.runId(), "1", "nb", "u", run.info().status(), 1, 2L,
+                run.info().lifecycleStage(), null, "javascript:alert(1)"), new RunData(Map.of(), Map.of(), run.data().tags()));
+        assertEquals(List.of(), Xhtml.all(Xhtml.parse(page(js, Map.of(), List.of()).html()), "a"));
+    }
+}
