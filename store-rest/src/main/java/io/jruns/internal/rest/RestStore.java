@@ -136,7 +136,7 @@ public final class RestStore implements Store {
         if (runName != null) b.put("run_name", runName);
         b.put("start_time", startTime); // the server does not fill it in (it would be 0)
         Map<String, String> t = new LinkedHashMap<>();
-        tags.forEach(tag -> t.put(tag.key(), tag.value()));
+        sender.newRunTags(tags).forEach(tag -> t.put(tag.key(), tag.value()));
         if (!t.isEmpty()) b.set("tags", RestExperiments.keyValues(t));
         JsonNode answer = http.post("runs/create", b, Repeat.UNSENT_ONLY);
         return RestJson.run(required(answer, "run"), "run").info();
@@ -156,12 +156,12 @@ public final class RestStore implements Store {
 
     @Override
     public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        sender.settle();
         ObjectNode b = F.objectNode().put("run_id", runId);
         if (status != null) b.put("status", status.name());
         if (endTime != null) b.put("end_time", endTime);
         if (runName != null) b.put("run_name", runName);
-        http.post("runs/update", b, Repeat.SAFE);
+        // behind every logged value; while the server is away it waits in the spool with them
+        sender.updateRun(runId, RestJson.compact(b).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** MLflow's delete_run; the time goes into a tag first, as MLflow keeps none (see {@link WireRuns}). */
