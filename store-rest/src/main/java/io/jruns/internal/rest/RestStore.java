@@ -168,7 +168,14 @@ public final class RestStore implements Store {
     @Override
     public void deleteRun(String runId) {
         sender.settle();
-        runs.delete(runId);
+        runs.delete(runId, System.currentTimeMillis());
+    }
+
+    /** As {@link #deleteRun(String)}, recording the given deletion time (imports keep their source's). */
+    @Override
+    public void deleteRun(String runId, long deletedTime) {
+        sender.settle();
+        runs.delete(runId, deletedTime);
     }
 
     @Override
