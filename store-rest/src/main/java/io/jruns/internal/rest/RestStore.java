@@ -147,7 +147,11 @@ public final class RestStore implements Store {
         sender.settle();
         try {
             JsonNode answer = http.get("runs/get", Map.of("run_id", runId));
-            return Optional.of(WireRuns.run(RestJson.run(required(answer, "run"), "run")));
+            Run run = WireRuns.run(RestJson.run(required(answer, "run"), "run"));
+            // MLflow sends the latest value only: min, max and count come from the full histories
+            Map<String, List<Metric>> histories = new LinkedHashMap<>();
+            for (String key : run.data().metrics().keySet()) histories.put(key, history(runId, key));
+            return Optional.of(WireRuns.withHistories(run, histories));
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) return Optional.empty();
             throw e;

@@ -48,7 +48,10 @@ public final class RunRefs {
             search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", view, found);
         }
         if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
-        if (found.size() == 1) return found.values().iterator().next();
+        if (found.size() == 1) { // read as one run: some stores' searches carry the latest values only
+            Run one = found.values().iterator().next();
+            return store.getRun(one.runId()).orElse(one);
+        }
         String state = switch (view) {
             case ACTIVE_ONLY -> "active ";
             case DELETED_ONLY -> "deleted ";
