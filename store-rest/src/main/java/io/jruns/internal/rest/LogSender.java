@@ -100,7 +100,7 @@ final class LogSender implements AutoCloseable {
      * is away the update waits in the spool with the values, so whichever process replays the
      * spool gives the server the run's final status and end time.
      */
-    synchronized void updateRun(String runId, byte[] body) {
+    synchronized void updateRun(String runId, String what, byte[] body) {
         settle();
         if (!spooled && held.isEmpty()) {
             try {
@@ -112,7 +112,7 @@ final class LogSender implements AutoCloseable {
             }
         }
         toSpool(List.of(updateLine(body)), true);
-        config.warnings().accept("jruns: the end of run " + runId + " (status and end time) waits in " + spool.file()
+        config.warnings().accept("jruns: the " + what + " of run " + runId + " waits in " + spool.file()
                 + " with its values, and is sent when " + config.displayName() + " answers");
     }
 
