@@ -165,7 +165,7 @@ public final class RestStore implements Store {
         if (endTime != null) b.put("end_time", endTime);
         if (runName != null) b.put("run_name", runName);
         // behind every logged value; while the server is away it waits in the spool with them
-        sender.updateRun(runId, status != null ? "end (status and end time)" : "rename", RestJson.compact(b).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sender.updateRun(runId, status != null ? "end" : "rename", RestJson.compact(b).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** MLflow's delete_run; the time goes into a tag first, as MLflow keeps none (see {@link WireRuns}). */
