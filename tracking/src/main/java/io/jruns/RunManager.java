@@ -14,7 +14,7 @@ import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.store.Store;
-import io.jruns.internal.validate.LongValues;
+import io.jruns.store.LongValues;
 import io.jruns.internal.validate.Validation;
 
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.jruns.domain.SystemTags;
 import io.jruns.store.Store;
 import io.jruns.store.Stores;
 import io.jruns.store.TrackingUri;
-import io.jruns.internal.validate.LongValues;
+import io.jruns.store.LongValues;
 import io.jruns.internal.validate.Validation;
 import io.jruns.internal.writer.AsyncWriter;
 

@@ -11,10 +11,11 @@ import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.internal.manage.ExperimentRefs;
 import io.jruns.internal.manage.RunRefs;
-import io.jruns.internal.validate.LongValues;
+import io.jruns.store.LongValues;
 import io.jruns.internal.validate.Validation;
 import io.jruns.internal.validate.ValueText;
 import io.jruns.internal.writer.AsyncWriter;
+import io.jruns.store.RefusedValue;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
@@ -201,9 +202,15 @@ public final class TrackingClient implements AutoCloseable {
 
     /** Ends a run with a status, now. */
     public void setTerminated(String runId, RunStatus status) {
-        flush();
+        JrunsException problem = null;
+        try {
+            flush();
+        } catch (JrunsException e) {
+            problem = e; // the run still ends: a refused value must not leave it RUNNING
+        }
         store.updateRun(runId, status, System.currentTimeMillis(), null);
         loggedParams.remove(runId);
+        if (problem != null && !RefusedValue.alreadyTold(problem)) throw problem;
     }
 
     /**

@@ -158,6 +158,10 @@ public final class RunCopier {
         c.source().parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
         tags.add(new RunTag(SourceTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
         to.logBatch(new LogBatch(c.targetId(), List.of(), List.of(), tags));
-        if (c.source().info().lifecycleStage() == LifecycleStage.DELETED) to.deleteRun(c.targetId());
+        if (c.source().info().lifecycleStage() == LifecycleStage.DELETED) {
+            Long when = c.source().info().deletedTime(); // kept: it restarts no 30-day clock
+            if (when != null) to.deleteRun(c.targetId(), when);
+            else to.deleteRun(c.targetId());
+        }
     }
 }

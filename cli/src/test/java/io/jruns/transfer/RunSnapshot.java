@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /** Everything a copy must keep of a run, with ids replaced by names so two stores compare equal. */
 record RunSnapshot(String experiment, String name, String user, RunStatus status, long start, Long end,
-                   LifecycleStage stage, Map<String, String> params, Map<String, String> tags, String parent,
+                   LifecycleStage stage, Long deleted, Map<String, String> params, Map<String, String> tags, String parent,
                    Map<String, List<String>> metrics, Map<String, String> artifacts) {
 
     /** Every run of every experiment (active and deleted), by experiment and run name. */
@@ -45,7 +45,7 @@ record RunSnapshot(String experiment, String name, String user, RunStatus status
                     }
                 }
                 RunSnapshot snap = new RunSnapshot(e.name(), r.info().runName(), r.info().userId(), r.info().status(),
-                        r.info().startTime(), r.info().endTime(), r.info().lifecycleStage(), r.data().params(), tags,
+                        r.info().startTime(), r.info().endTime(), r.info().lifecycleStage(), r.info().deletedTime(), r.data().params(), tags,
                         parent, metrics, files);
                 out.put(e.name() + "/" + r.info().runName(), snap);
             }

@@ -110,6 +110,8 @@ class TransferTest {
             assertEquals("wistful-ant-659", child.parent(), "the parent link points to the imported parent");
             assertEquals(io.jruns.domain.RunStatus.FAILED, child.status());
             assertEquals(LifecycleStage.DELETED, runs.get("wine quality/beautiful-dog-902").stage());
+            assertEquals(Long.valueOf(1721451000000L), runs.get("wine quality/beautiful-dog-902").deleted(),
+                    "the deletion time read, not the time of the import");
             assertEquals("ann", b.getExperimentByName("wine quality").orElseThrow().tags().get("owner"));
         }
     }

@@ -5,7 +5,8 @@ import io.jruns.domain.Run;
 /**
  * Decides in memory whether a run matches a filter. Every comparison is plain true/false:
  * a missing key or attribute makes it false (so {@code !=} and {@code NOT IN} need the key
- * present too), and NOT negates that. A NaN value satisfies only {@code !=}. The embedded
+ * present too), and NOT negates that. A NaN latest value compares as 0, as on MLflow's SQL
+ * store; a NaN MIN/MAX (every point NaN) satisfies only {@code !=}. The embedded
  * store's SQL gives the same answers; a property test holds them together.
  */
 public final class Evaluator {
@@ -32,7 +33,11 @@ public final class Evaluator {
     private static boolean number(Expr.NumberTest n, Run run) {
         Object v = FieldValues.of(n.field(), run);
         if (v == null) return false;
-        if (v instanceof Double d && d.isNaN()) return n.op() == NumberOp.NE;
+        if (v instanceof Double d && d.isNaN()) {
+            // MLflow stores a NaN latest value as 0 (with a flag) and compares that 0: follow it
+            if (n.field() instanceof Field.Metric m && m.aggregate() == Aggregate.LATEST) v = 0.0;
+            else return n.op() == NumberOp.NE; // MIN/MAX (jruns' own): all points NaN, no number
+        }
         return n.op().test(FieldValues.compare(v, n.value()));
     }
 

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order of search results: the requested keys, missing and NaN values last whatever
- * the direction, then start_time DESC and run_id as the tiebreak that makes it total (with
+ * The order of search results: the requested keys, NaN after the numbers and missing
+ * values after NaN whatever the direction (MLflow's order), then start_time DESC and run_id as the tiebreak that makes it total (with
  * no keys this is the default order: newest first).
  */
 public final class RunOrder {
@@ -22,9 +22,10 @@ public final class RunOrder {
     }
 
     private static int compare(OrderKey k, Run a, Run b) {
-        Object va = sortValue(k.field(), a);
-        Object vb = sortValue(k.field(), b);
-        if (va == null || vb == null) return va == null ? (vb == null ? 0 : 1) : -1;
+        Object va = FieldValues.of(k.field(), a);
+        Object vb = FieldValues.of(k.field(), b);
+        int rank = Integer.compare(rank(va), rank(vb)); // whatever the direction
+        if (rank != 0 || va == null || isNaN(va)) return rank;
         int c;
         if (va instanceof String sa) c = Texts.compareCodePoints(sa, (String) vb);
         else if (va instanceof Long la) c = Long.compare(la, (Long) vb);
@@ -32,9 +33,12 @@ public final class RunOrder {
         return k.ascending() ? c : -c;
     }
 
-    /** The value to sort by; NaN counts as missing. */
-    private static Object sortValue(Field f, Run run) {
-        Object v = FieldValues.of(f, run);
-        return v instanceof Double d && d.isNaN() ? null : v;
+    /** Values first, then NaN, then missing: MLflow's order (its SQL store sorts on is_nan, then presence). */
+    private static int rank(Object v) {
+        return v == null ? 2 : isNaN(v) ? 1 : 0;
+    }
+
+    private static boolean isNaN(Object v) {
+        return v instanceof Double d && d.isNaN();
     }
 }

@@ -42,6 +42,15 @@ public interface Store extends StoreReader {
 
     void deleteRun(String runId);
 
+    /**
+     * Deletes a run recording {@code deletedTime} as its deletion time (not now): copies and
+     * imports keep the time the source run was deleted, which the 30-day clock and
+     * {@code restore --since} go by. Stores that keep no such time may ignore it.
+     */
+    default void deleteRun(String runId, long deletedTime) {
+        deleteRun(runId);
+    }
+
     void restoreRun(String runId);
 
     // ---- managing runs (docs/manage.md)

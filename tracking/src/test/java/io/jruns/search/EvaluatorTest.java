@@ -33,11 +33,15 @@ class EvaluatorTest {
 
     @ParameterizedTest(name = "{0} -> [{1}]")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            metrics.loss < 1                        | a
+            metrics.loss < 1                        | a,b,c
+            metrics.loss < 0.3                      | b,c
+            metrics.loss = 0                        | b,c
+            metrics.loss != 0                       | a
+            metrics.loss > -1                       | a,b,c
             metrics.loss = 0.5                      | a
             metrics.loss != 0.5                     | b,c
             NOT metrics.loss = 0.5                  | b,c,d
-            metrics.loss >= 0                       | a
+            metrics.loss >= 0                       | a,b,c
             MIN(metrics.loss) < 1                   | a,b
             MAX(metrics.loss) >= 3                  | a
             MIN(metrics.loss) != 0                  | a,b,c
@@ -90,9 +94,9 @@ class EvaluatorTest {
             end_time < 1000                         | a,c
             end_time != 200                         | c
             NOT end_time = 200                      | b,c,d
-            metrics.loss < 1 OR params.lr = '0.1'   | a,b
-            metrics.loss < 1 AND params.lr = '0.1'  | ~~
-            NOT (metrics.loss < 1 OR params.lr = '0.1') | c,d
+            metrics.loss < 1 OR params.lr = '0.1'   | a,b,c
+            metrics.loss < 1 AND params.lr = '0.1'  | b
+            NOT (metrics.loss < 1 OR params.lr = '0.1') | d
             (params.opt ILIKE 'adam' OR tags.city = 'évora') AND NOT has_model = true | b,c
             """)
     void matches(String filter, String expected) {

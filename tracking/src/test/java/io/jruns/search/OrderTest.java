@@ -15,7 +15,7 @@ import static io.jruns.search.TestRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Order parsing and the order itself: missing and NaN last both ways, ties broken by start_time DESC, run_id. */
+/** Order parsing and the order itself: NaN after numbers, missing last, both ways; ties broken by start_time DESC, run_id. */
 class OrderTest {
     static final List<Run> RUNS = List.of(
             run("a").start(100).name("b").metric("m", 2).metric("n", 1, 5).param("p", "x").build(),
@@ -56,6 +56,21 @@ class OrderTest {
             """)
     void orders(String orderBy, String expected) {
         assertEquals(expected, order(orderBy == null ? "" : orderBy));
+    }
+
+    /** MLflow's SQL store sorts on is_nan, then presence, then the value: NaN before missing, both ways. */
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            metrics.m                | z,x,y
+            metrics.m DESC           | z,x,y
+            MIN(metrics.m)           | z,x,y
+            """)
+    void nanComesAfterNumbersAndBeforeMissing(String orderBy, String expected) {
+        List<Run> runs = new ArrayList<>(List.of(run("x").start(100).metric("m", Double.NaN).build(),
+                run("y").start(300).build(), run("z").start(200).metric("m", 1).build()));
+        Collections.shuffle(runs, new Random(3));
+        runs.sort(RunOrder.comparator(OrderParser.parse(orderBy)));
+        assertEquals(expected, runs.stream().map(Run::runId).collect(Collectors.joining(",")));
     }
 
     @ParameterizedTest(name = "[{0}]")

@@ -4,7 +4,6 @@ import io.jruns.search.Aggregate;
 import io.jruns.search.Attribute;
 import io.jruns.search.Expr;
 import io.jruns.search.Field;
-import io.jruns.search.NumberOp;
 import io.jruns.search.OrderKey;
 import io.jruns.search.TextOp;
 
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  * Which part of a jruns filter an MLflow server can run. MLflow takes comparisons joined by
  * AND; so of a top-level AND, each comparison MLflow understands the same way goes to the
  * server, and the whole filter is then evaluated again on what comes back (so the server only
- * narrows the candidates). Left to the client: OR, NOT, parentheses, MIN/MAX, has_model, IN
- * except on run_id, {@code !=} on metrics (the server's NaN compares as 0), and values the
+ * narrows the candidates). A NaN latest value compares as 0 on both sides. Left to the client: OR, NOT, parentheses, MIN/MAX, has_model, IN
+ * except on run_id, and values the
  * server's parser could read differently (quotes of both kinds, backslashes, non-finite
  * numbers, non-ASCII ILIKE patterns).
  */
@@ -59,7 +58,7 @@ final class FilterPushdown {
 
     private static String number(Expr.NumberTest n) {
         if (n.field() instanceof Field.Metric m) {
-            if (m.aggregate() != Aggregate.LATEST || n.op() == NumberOp.NE || !Double.isFinite(n.value().value())
+            if (m.aggregate() != Aggregate.LATEST || !Double.isFinite(n.value().value())
                     || !PLAIN_NUMBER.matcher(n.value().text()).matches() || m.key().contains("`")) return null;
             return "metrics.`" + m.key() + "` " + n.op().symbol() + " " + n.value().text();
         }

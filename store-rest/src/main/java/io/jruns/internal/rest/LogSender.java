@@ -2,6 +2,7 @@ package io.jruns.internal.rest;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LogBatch;
+import io.jruns.store.LongValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class LogSender implements AutoCloseable {
     private final RestConfig config;
     private final Spool spool;
     private final Outbox outbox = new Outbox(LogLimits.MLFLOW);
+    private final ServerRules rules = new ServerRules();
+    private final Refusals refusals;
+    private boolean versionAsked;
     /** Request bodies the spool could not take (disk full): kept here, ahead of newer ones. */
     private final List<byte[]> held = new ArrayList<>();
     private final List<JrunsException> problems = new ArrayList<>();
@@ -46,6 +50,7 @@ final class LogSender implements AutoCloseable {
         this.http = http;
         this.config = http.config();
         this.spool = Spool.at(config.spoolFile());
+        this.refusals = new Refusals(rules, config.displayName(), config.warnings(), LongValues.fromEnvironment());
         this.spooled = spool.hasPending(); // left by an earlier process: replayed in the background
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jruns-rest-sender");
@@ -63,8 +68,9 @@ final class LogSender implements AutoCloseable {
 
     /** The writer's path: never throws for an outage; returns what the server refused. */
     synchronized List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
+        askVersion();
         long start = System.nanoTime();
-        problems.addAll(outbox.add(batches, start));
+        problems.addAll(outbox.add(refusals.screen(batches, problems), start));
         pump(durable, false);
         long end = System.nanoTime();
         outbox.afterBusy(end, end - start);
@@ -81,10 +87,52 @@ final class LogSender implements AutoCloseable {
                     "earlier logged values still wait in the spool " + spool.file() + " for " + config.displayName()
                             + (lastFailure == null ? "" : " (" + lastFailure + ")"), null);
         }
+        askVersion();
         Outbox now = new Outbox(LogLimits.MLFLOW);
-        List<JrunsException> tooBig = now.add(batches, System.nanoTime());
-        if (!tooBig.isEmpty()) throw tooBig.get(0);
-        for (LogChunk c : now.takeReady(true, System.nanoTime(), 0)) send(c.json(), config.retry());
+        List<JrunsException> refused = new ArrayList<>();
+        refused.addAll(now.add(refusals.screen(batches, refused), System.nanoTime()));
+        for (LogChunk c : now.takeReady(true, System.nanoTime(), 0)) deliver(c.json(), config.retry(), refused);
+        if (!refused.isEmpty()) throw refused.get(0); // the rest was sent
+    }
+
+    /**
+     * Ends or renames a run (runs/update) after everything logged before it; while the server
+     * is away the update waits in the spool with the values, so whichever process replays the
+     * spool gives the server the run's final status and end time.
+     */
+    synchronized void updateRun(String runId, String what, byte[] body) {
+        settle();
+        if (!spooled && held.isEmpty()) {
+            try {
+                http.postBytes(UPDATE, body, RestTransport.Repeat.SAFE, config.retry());
+                return;
+            } catch (RestException e) {
+                if (!e.keepData()) throw e;
+                startWaiting(e);
+            }
+        }
+        toSpool(List.of(updateLine(body)), true);
+        config.warnings().accept("jruns: the " + what + " of run " + runId + " waits in " + spool.file()
+                + " with its values, and is sent when " + config.displayName() + " answers");
+    }
+
+    /** The tags of a new run as this server will keep them (cut when so asked); throws for one it would refuse or cut. */
+    synchronized List<io.jruns.domain.RunTag> newRunTags(List<io.jruns.domain.RunTag> tags) {
+        askVersion();
+        List<io.jruns.domain.RunTag> out = new ArrayList<>(tags.size());
+        for (io.jruns.domain.RunTag t : tags) out.add(refusals.checkNow(t));
+        return out;
+    }
+
+    /** Learns the server's limits from its version, once, before the first values go out. */
+    private void askVersion() {
+        if (versionAsked || spooled) return;
+        try {
+            rules.version(http.getText("version"));
+            versionAsked = true;
+        } catch (RestException e) {
+            versionAsked = e.kind() != RestException.Kind.UNAVAILABLE; // no such page: MLflow's current limits
+        }
     }
 
     /** Sends everything pending (or spools it) and tries the spool once: before a call that must come after. */
@@ -133,14 +181,15 @@ final class LogSender implements AutoCloseable {
             toSpool(bodies(ready, 0), all);
             return;
         }
-        Future<RestException> inFlight = null;
+        Future<Sent> inFlight = null;
         int flying = -1;
         for (int i = 0; i <= ready.size(); i++) {
             byte[] body = i < ready.size() ? body(ready.get(i)) : null;
             if (inFlight != null) {
-                RestException failed = await(inFlight);
-                if (failed != null && !failed.keepData()) problems.add(failed);
-                else if (failed != null) {
+                Sent sent = await(inFlight);
+                problems.addAll(sent.refused());
+                RestException failed = sent.failed();
+                if (failed != null) {
                     startWaiting(failed);
                     List<byte[]> rest = new ArrayList<>(List.of(body(ready.get(flying))));
                     if (body != null) rest.add(body);
@@ -152,11 +201,12 @@ final class LogSender implements AutoCloseable {
             if (body == null) break;
             byte[] b = body;
             inFlight = wire.submit(() -> {
+                List<JrunsException> refused = new ArrayList<>();
                 try {
-                    send(b, config.retry());
-                    return null;
+                    deliver(b, config.retry(), refused);
+                    return new Sent(null, refused);
                 } catch (RestException e) {
-                    return e;
+                    return new Sent(e, refused);
                 }
             });
             flying = i;
@@ -173,7 +223,11 @@ final class LogSender implements AutoCloseable {
         return out;
     }
 
-    private static RestException await(Future<RestException> f) {
+    /** What happened to one request on the wire: a failure to keep its data for, and values refused. */
+    private record Sent(RestException failed, List<JrunsException> refused) {
+    }
+
+    private static Sent await(Future<Sent> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -183,6 +237,56 @@ final class LogSender implements AutoCloseable {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "sending logged values failed: " + e.getCause(),
                     e.getCause());
         }
+    }
+
+    private static final String UPDATE = "runs/update";
+    private static final byte[] UPDATE_PREFIX = (UPDATE + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A spool line for a runs/update: the endpoint, a space, the body (log-batch lines are the bare body). */
+    private static byte[] updateLine(byte[] body) {
+        byte[] line = java.util.Arrays.copyOf(UPDATE_PREFIX, UPDATE_PREFIX.length + body.length);
+        System.arraycopy(body, 0, line, UPDATE_PREFIX.length, body.length);
+        return line;
+    }
+
+    private static boolean isUpdate(byte[] line) {
+        return java.util.Arrays.equals(line, 0, Math.min(line.length, UPDATE_PREFIX.length), UPDATE_PREFIX, 0,
+                UPDATE_PREFIX.length);
+    }
+
+    /**
+     * Sends one request or spool line. A log-batch the server refuses is split in halves until
+     * the refused values stand alone, so every other value arrives; those are reported into
+     * {@code refused}. Throws only when the data must be kept (the server is away).
+     */
+    private void deliver(byte[] line, RetryPolicy policy, List<JrunsException> refused) {
+        if (isUpdate(line)) {
+            byte[] body = java.util.Arrays.copyOfRange(line, UPDATE_PREFIX.length, line.length);
+            try {
+                http.postBytes(UPDATE, body, RestTransport.Repeat.SAFE, policy);
+            } catch (RestException e) {
+                if (e.keepData()) throw e;
+                config.warnings().accept("jruns: " + e.getMessage()); // e.g. the run was deleted meanwhile
+                refused.add(e);
+            }
+            return;
+        }
+        try {
+            send(line, policy);
+        } catch (RestException e) {
+            if (e.keepData()) throw e;
+            SplitRequest r = SplitRequest.of(line);
+            if (!aboutValues(e) || r.size() == 0) refusals.refusedWhole(r.runId(), e, refused);
+            else if (r.size() == 1) refusals.refusedByServer(r, e, refused);
+            else for (byte[] half : r.halves()) deliver(half, policy, refused);
+        }
+    }
+
+    /** Whether a refusal may concern some values only (not the run as a whole: missing, deleted). */
+    private static boolean aboutValues(RestException e) {
+        if (e.code() != JrunsException.Code.INVALID_PARAMETER_VALUE && e.httpStatus() != 500) return false;
+        String m = e.serverMessage() == null ? e.getMessage() : e.serverMessage();
+        return !m.contains("must be in the 'active' state") && !m.contains("Content-Type");
     }
 
     private void send(byte[] body, RetryPolicy policy) {
@@ -206,14 +310,8 @@ final class LogSender implements AutoCloseable {
     /** Replays the spool in order; stops at the first request that must be kept, and pauses. */
     private void drain() {
         try {
-            Spool.Drained d = spool.drain(body -> {
-                try {
-                    send(body, RetryPolicy.ONCE);
-                } catch (RestException e) {
-                    if (e.keepData()) throw e;
-                    problems.add(e); // refused for good: dropped from the spool, reported at the next flush
-                }
-            });
+            // values refused for good are dropped from the spool and reported at the next flush
+            Spool.Drained d = spool.drain(body -> deliver(body, RetryPolicy.ONCE, problems));
             if (d.emptied()) {
                 spooled = false;
                 pauseMs = 250;

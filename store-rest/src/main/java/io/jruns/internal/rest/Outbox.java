@@ -8,9 +8,11 @@ import io.jruns.domain.RunTag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Logged values waiting to become log-batch requests, split to fit {@link LogLimits}. A run's
@@ -22,6 +24,9 @@ final class Outbox {
     private final LogLimits limits;
     private final List<LogChunk> chunks = new ArrayList<>();
     private final Map<String, LogChunk> open = new HashMap<>();
+    /** NaN and infinite points already queued per run: the server cannot tell two of them apart. */
+    private final Map<String, Set<Metric>> nonFinite = new HashMap<>();
+    private static final int NON_FINITE_MEMORY = 100_000;
 
     Outbox(LogLimits limits) {
         this.limits = limits;
@@ -37,6 +42,7 @@ final class Outbox {
                         && !fresh(run, nowNanos).addParam(p.key(), p.value())) tooBig.add(tooBig(run, "param", p.key()));
             }
             for (Metric m : b.metrics()) {
+                if (!Double.isFinite(m.value()) && !firstOfItsKind(run, m)) continue;
                 if (!chunk(run, nowNanos).addMetric(m) && !fresh(run, nowNanos).addMetric(m)) {
                     tooBig.add(tooBig(run, "metric", m.key()));
                 }
@@ -47,6 +53,18 @@ final class Outbox {
             }
         }
         return tooBig;
+    }
+
+    /**
+     * False for a NaN or infinite point equal in key, value, timestamp and step to one queued
+     * before: MLflow's SQL store tells finite duplicates apart and keeps one, but two such
+     * points break its metrics table's primary key and fail the whole request (UNIQUE
+     * constraint). The value is the same, so sending it once loses nothing.
+     */
+    private boolean firstOfItsKind(String runId, Metric m) {
+        Set<Metric> seen = nonFinite.computeIfAbsent(runId, r -> new HashSet<>());
+        if (seen.size() >= NON_FINITE_MEMORY) seen.clear(); // collisions come close together
+        return seen.add(m); // records compare doubles as Double.compare does: NaN equals NaN
     }
 
     private static JrunsException tooBig(String runId, String what, String key) {

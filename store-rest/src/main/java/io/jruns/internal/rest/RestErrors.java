@@ -32,8 +32,11 @@ final class RestErrors {
             RestException.Kind kind = status == 401 || status == 403 ? RestException.Kind.AUTH
                     : status == 429 || status >= 500 ? RestException.Kind.UNAVAILABLE : RestException.Kind.REFUSED;
             if ("ENDPOINT_NOT_FOUND".equals(errorCode)) kind = RestException.Kind.NO_ENDPOINT;
+            // MLflow's SQL store answers 500 when a batch breaks a constraint (two NaN points of one
+            // key, step and time): the same request fails the same way every time, so it is refused.
+            if (status == 500 && message.contains("IntegrityError")) kind = RestException.Kind.REFUSED;
             return new RestException(kind, code(errorCode, status), status, errorCode,
-                    clean(message, config) + where + " " + errorCode + ")", null);
+                    clean(message, config) + where + " " + errorCode + ")", whole(message, config), null);
         }
         if (status == 401 || status == 403) {
             return new RestException(RestException.Kind.AUTH, Code.INVALID_STATE, status, null,
@@ -115,6 +118,14 @@ final class RestErrors {
         int open = body.indexOf("<title>");
         int close = body.indexOf("</title>");
         return open >= 0 && close > open ? body.substring(open + 7, close) : body;
+    }
+
+    /** Every line of a server's message on one line (" / " between them), with secrets removed. */
+    static String whole(String text, RestConfig config) {
+        String s = config.credentials().scrub(text == null ? "" : text).strip();
+        s = s.replaceAll("\\s*\\R\\s*", " / ");
+        if (s.length() > 4 * MAX_MESSAGE) s = s.substring(0, 4 * MAX_MESSAGE - 3) + "...";
+        return s;
     }
 
     /** The first line, shortened, with secrets removed. */

@@ -23,12 +23,24 @@ public final class RestException extends JrunsException {
     private final Kind kind;
     private final int httpStatus;
     private final String errorCode;
+    private final String serverMessage;
 
     RestException(Kind kind, Code code, int httpStatus, String errorCode, String message, Throwable cause) {
+        this(kind, code, httpStatus, errorCode, message, null, cause);
+    }
+
+    RestException(Kind kind, Code code, int httpStatus, String errorCode, String message, String serverMessage,
+                  Throwable cause) {
         super(code, message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
+        this.serverMessage = serverMessage;
+    }
+
+    /** The server's whole message (every line, joined with " / "; scrubbed), null when it sent none. */
+    public String serverMessage() {
+        return serverMessage;
     }
 
     public Kind kind() {

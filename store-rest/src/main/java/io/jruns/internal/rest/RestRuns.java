@@ -23,10 +23,10 @@ final class RestRuns {
     }
 
     /** Records the deletion time in a tag (MLflow keeps none), then deletes. */
-    void delete(String runId) {
+    void delete(String runId, long deletedTime) {
         try {
             http.post("runs/set-tag", F.objectNode().put("run_id", runId).put("key", WireRuns.DELETED_TIME)
-                    .put("value", Long.toString(System.currentTimeMillis())), Repeat.SAFE);
+                    .put("value", Long.toString(deletedTime)), Repeat.SAFE);
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) throw e;
             // e.g. already deleted (tags cannot be set then): delete says what is wrong, if anything

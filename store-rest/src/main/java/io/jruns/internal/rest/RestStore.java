@@ -136,7 +136,7 @@ public final class RestStore implements Store {
         if (runName != null) b.put("run_name", runName);
         b.put("start_time", startTime); // the server does not fill it in (it would be 0)
         Map<String, String> t = new LinkedHashMap<>();
-        tags.forEach(tag -> t.put(tag.key(), tag.value()));
+        sender.newRunTags(tags).forEach(tag -> t.put(tag.key(), tag.value()));
         if (!t.isEmpty()) b.set("tags", RestExperiments.keyValues(t));
         JsonNode answer = http.post("runs/create", b, Repeat.UNSENT_ONLY);
         return RestJson.run(required(answer, "run"), "run").info();
@@ -147,7 +147,11 @@ public final class RestStore implements Store {
         sender.settle();
         try {
             JsonNode answer = http.get("runs/get", Map.of("run_id", runId));
-            return Optional.of(WireRuns.run(RestJson.run(required(answer, "run"), "run")));
+            Run run = WireRuns.run(RestJson.run(required(answer, "run"), "run"));
+            // MLflow sends the latest value only: min, max and count come from the full histories
+            Map<String, List<Metric>> histories = new LinkedHashMap<>();
+            for (String key : run.data().metrics().keySet()) histories.put(key, history(runId, key));
+            return Optional.of(WireRuns.withHistories(run, histories));
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) return Optional.empty();
             throw e;
@@ -156,19 +160,26 @@ public final class RestStore implements Store {
 
     @Override
     public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        sender.settle();
         ObjectNode b = F.objectNode().put("run_id", runId);
         if (status != null) b.put("status", status.name());
         if (endTime != null) b.put("end_time", endTime);
         if (runName != null) b.put("run_name", runName);
-        http.post("runs/update", b, Repeat.SAFE);
+        // behind every logged value; while the server is away it waits in the spool with them
+        sender.updateRun(runId, status != null ? "end" : "rename", RestJson.compact(b).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** MLflow's delete_run; the time goes into a tag first, as MLflow keeps none (see {@link WireRuns}). */
     @Override
     public void deleteRun(String runId) {
         sender.settle();
-        runs.delete(runId);
+        runs.delete(runId, System.currentTimeMillis());
+    }
+
+    /** As {@link #deleteRun(String)}, recording the given deletion time (imports keep their source's). */
+    @Override
+    public void deleteRun(String runId, long deletedTime) {
+        sender.settle();
+        runs.delete(runId, deletedTime);
     }
 
     @Override

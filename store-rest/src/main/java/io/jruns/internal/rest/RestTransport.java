@@ -61,6 +61,12 @@ final class RestTransport {
         return json(request(u.build()).get().build(), Repeat.SAFE, config.retry(), "GET " + endpoint);
     }
 
+    /** A plain-text answer from outside the API, e.g. the server's {@code version}; tried once. */
+    String getText(String path) {
+        Request r = request(base.newBuilder().addPathSegments(path).build()).get().build();
+        return execute(r, Repeat.SAFE, RetryPolicy.ONCE, "GET " + path, resp -> body(resp).string());
+    }
+
     JsonNode post(String endpoint, JsonNode body, Repeat repeat) {
         return postBytes(endpoint, RestJson.compact(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), repeat,
                 config.retry());
@@ -128,7 +134,8 @@ final class RestTransport {
                 if (resp.isSuccessful()) return handler.handle(resp);
                 String text = resp.body() == null ? "" : resp.body().string();
                 failure = RestErrors.fromAnswer(resp.code(), resp.header("Content-Type"), text, call, config);
-                boolean retriable = resp.code() == 429 || (resp.code() >= 500 && resp.code() != 501);
+                boolean retriable = (resp.code() == 429 || (resp.code() >= 500 && resp.code() != 501))
+                        && failure.kind() != RestException.Kind.REFUSED;
                 if (!retriable || (repeat != Repeat.SAFE && resp.code() != 429)) throw failure;
                 retryAfter = retryAfterMillis(resp.header("Retry-After"));
             } catch (IOException e) {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Log-batch requests that could not reach the server, on local disk until they can: one
- * append-only file per server (one request body per line) and a small {@code .pos} file with
+ * Log-batch requests (and run updates) that could not reach the server, on local disk until
+ * they can: one append-only file per server (one request body per line; a run update is
+ * {@code runs/update BODY}) and a small {@code .pos} file with
  * how far the replay got. Every operation holds the JVM's monitor and an OS lock on the file,
  * so several stores and several processes logging to the same server share it safely; the
  * replay holds them while it sends, so no request is sent by two of them.
@@ -115,8 +116,13 @@ final class Spool {
     }
 
     private record Line(byte[] body, long end) {
+        /** A log-batch body, or an endpoint, a space and a body (runs/update): a torn record is neither. */
         boolean looksLikeJson() {
-            return body.length >= 2 && body[0] == '{' && body[body.length - 1] == '}';
+            if (body.length < 2 || body[body.length - 1] != '}') return false;
+            if (body[0] == '{') return true;
+            int space = 0;
+            while (space < body.length && body[space] != ' ') space++;
+            return space + 1 < body.length && body[space + 1] == '{';
         }
     }
 

@@ -49,6 +49,8 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
     private volatile double failAfter;
     private volatile boolean malformed;
     volatile boolean databricks;
+    /** What GET /version answers (49-version: text/html, the bare version). */
+    volatile String version = "2.12.2.dev0";
     /** Answers instead of the server when it returns non-null (a misbehaving proxy, say). */
     volatile java.util.function.Function<Seen, MockResponse> override = s -> null;
 
@@ -174,6 +176,10 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
     private MockResponse answer(Seen s, HttpUrl url) {
         try {
             if (url.encodedPath().startsWith("/api/2.0/mlflow-artifacts/artifacts/")) return routes.artifact(s, url.encodedPath());
+            if (s.path().equals("/version") && s.method().equals("GET")) {
+                return databricks ? html(404, HTML_404) : new MockResponse()
+                        .setHeader("Content-Type", "text/html; charset=utf-8").setBody(version);
+            }
             if (!s.path().startsWith("/api/2.0/mlflow/")) return html(404, HTML_404);
             String endpoint = url.encodedPath().substring("/api/2.0/mlflow/".length());
             if (s.method().equals("POST") && (s.contentType() == null || !s.contentType().startsWith("application/json"))) {

@@ -75,6 +75,8 @@ final class FakeState {
     /** Artifact bytes by proxy path (exp/run/artifacts/...). */
     final Map<String, byte[]> artifacts = new TreeMap<>();
     volatile boolean dedupeMetrics = true;
+    /** Where run tag values are cut, silently: 5000 in MLflow 2.12, 8000 since 2.17. */
+    volatile int tagValueLimit = 5000;
     private int nextExperiment = 1;
 
     FakeState() {
@@ -166,6 +168,7 @@ final class FakeState {
         }
         List<Metric> points = new ArrayList<>();
         for (JsonNode m : metrics) points.add(metric(m));
+        if (dedupeMetrics) uniqueConstraint(r, points);
         seen.forEach((k, v) -> r.params.put(k, cut(v, 6000)));
         for (Metric m : points) {
             List<Metric> h = r.metrics.computeIfAbsent(m.key(), k -> new ArrayList<>());
@@ -173,9 +176,29 @@ final class FakeState {
             h.add(m);
         }
         for (JsonNode t : tags) {
-            String key = key("tag", t), value = cut(t.path("value").asText(), 5000);
+            String key = key("tag", t), value = cut(t.path("value").asText(), tagValueLimit);
             r.tags.put(key, value);
             if (key.equals("mlflow.runName")) r.name = value;
+        }
+    }
+
+    /**
+     * MLflow 2.12's SQL store: duplicates within a batch are dropped by Python equality (NaN
+     * equals nothing) and stored duplicates by a second look after an IntegrityError, where NaN
+     * again matches nothing; so two NaN points of one key, step and time, in one batch or one
+     * stored and one sent, break the primary key and fail the whole batch with a 500.
+     */
+    private static void uniqueConstraint(FRun r, List<Metric> points) {
+        java.util.Set<Metric> batch = new java.util.HashSet<>();
+        for (Metric m : points) {
+            if (!Double.isNaN(m.value())) continue;
+            if (!batch.add(m) || r.stored.contains(m)) {
+                throw new FakeError(500, "INTERNAL_ERROR", "(sqlite3.IntegrityError) UNIQUE constraint failed: "
+                        + "metrics.key, metrics.timestamp, metrics.step, metrics.run_uuid, metrics.value, metrics.is_nan\n"
+                        + "[SQL: INSERT INTO metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?)]\n"
+                        + "[parameters: ('" + m.key() + "', 0.0, " + m.timestamp() + ", " + m.step() + ", 1, '" + r.id + "')]\n"
+                        + "(Background on this error at: https://sqlalche.me/e/20/gkpj)");
+            }
         }
     }
 

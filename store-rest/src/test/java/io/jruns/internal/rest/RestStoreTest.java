@@ -139,7 +139,8 @@ class RestStoreTest {
                 new LogBatch(gone, List.of(new Metric("m", 1, 1, 0)), List.of(), List.of()),
                 new LogBatch(run, List.of(new Metric("m", 2, 1, 0)), List.of(), List.of())), true);
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.getMessage().startsWith("Changing param values is not allowed")),
+        assertTrue(problems.stream().anyMatch(p -> p.getMessage().contains("param 'lr' of run " + run + " refused by")
+                        && p.getMessage().contains("Changing param values is not allowed")),
                 problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.getMessage().contains("must be in the 'active' state")),
                 problems.toString());
@@ -153,7 +154,8 @@ class RestStoreTest {
         JrunsException e = assertThrows(JrunsException.class, () -> store.logBatch(
                 new LogBatch(run, List.of(new Metric("bad*key", 1, 1, 0)), List.of(), List.of())));
         assertEquals(JrunsException.Code.INVALID_PARAMETER_VALUE, e.code());
-        assertTrue(e.getMessage().startsWith("Invalid metric name: 'bad*key'."), e.getMessage());
+        assertTrue(e.getMessage().contains("metric 'bad*key' (1.0 at step 0, time 1) of run " + run + " refused by ")
+                && e.getMessage().contains(": Invalid metric name: 'bad*key'."), e.getMessage());
     }
 
     @Test

@@ -165,6 +165,11 @@ public final class EmbeddedStore implements Store {
         RunLifecycle.delete(db, List.of(runId), true, Progress.NONE);
     }
 
+    @Override
+    public void deleteRun(String runId, long deletedTime) {
+        RunLifecycle.deleteAt(db, runId, deletedTime);
+    }
+
     /** MLflow's restore_run: this run only. */
     @Override
     public void restoreRun(String runId) {

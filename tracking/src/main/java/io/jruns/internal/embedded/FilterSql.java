@@ -1,6 +1,7 @@
 package io.jruns.internal.embedded;
 
 import io.jruns.domain.SystemTags;
+import io.jruns.search.Aggregate;
 import io.jruns.search.Attribute;
 import io.jruns.search.Expr;
 import io.jruns.search.Field;
@@ -72,13 +73,22 @@ final class FilterSql {
             binds.add(m.key());
             binds.add(n.value().value());
             String col = metricColumn(m);
-            // NaN is stored as NULL: it satisfies != only.
-            String cond = n.op() == NumberOp.NE ? "(" + col + " IS NULL OR " + col + " <> ?)" : col + " " + sqlOp + " ?";
+            // NaN is stored as NULL. A NaN latest value compares as 0 (MLflow's rule); a NaN MIN/MAX
+            // (every point NaN) satisfies != only.
+            // Written so the (key, latest) index still serves it: "OR latest IS NULL" only when NaN passes.
+            String cond = nanPasses(n) ? "(" + col + " IS NULL OR " + col + " " + sqlOp + " ?)" : col + " " + sqlOp + " ?";
             return keyed("metric_summaries", " AND " + cond, shape);
         }
         String col = column(((Field.Attr) n.field()).attribute());
         binds.add(n.value().exact() != null ? (Object) n.value().exact() : (Object) n.value().value());
         return "(" + col + " IS NOT NULL AND " + col + " " + sqlOp + " ?)";
+    }
+
+    /** Whether a NaN value passes a metric comparison: a NaN latest value as 0 would, a NaN MIN/MAX only !=. */
+    static boolean nanPasses(Expr.NumberTest n) {
+        if (((Field.Metric) n.field()).aggregate() != Aggregate.LATEST) return n.op() == NumberOp.NE;
+        double v = n.value().value();
+        return n.op().test(0.0 < v ? -1 : 0.0 > v ? 1 : 0);
     }
 
     private String text(Expr.TextTest t, Shape shape) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A search ordered by a metric, when a top-level comparison on that same metric (any
- * operator but !=) keeps every matching run's value non-null: walk the metric's summary
+ * operator but !=, and that a NaN, compared as 0, fails) keeps every matching run's value non-null: walk the metric's summary
  * index in the requested order, check each run as it comes, and stop once the page is full
  * ({@code metrics.r2 > 0.3 AND params.alpha = '0.5'} by {@code metrics.r2 DESC}). The
  * comparison becomes the range of the walk. A page of 100 then costs about 100 / selectivity
@@ -38,11 +38,12 @@ final class MetricWalk {
         return query(plan, conjuncts, guard);
     }
 
-    /** The conjunct on the first order key's own metric that excludes missing and NaN values, or -1. */
+    /** The conjunct on the first order key's own metric that excludes missing and NaN values (such as {@code > 0.3}), or -1. */
     static int guard(SearchPlan plan, List<Expr> conjuncts) {
         if (plan.order().isEmpty() || !(plan.order().get(0).field() instanceof Field.Metric m)) return -1;
         for (int i = 0; i < conjuncts.size(); i++) {
-            if (conjuncts.get(i) instanceof Expr.NumberTest n && n.field().equals(m) && n.op() != NumberOp.NE) return i;
+            if (conjuncts.get(i) instanceof Expr.NumberTest n && n.field().equals(m) && n.op() != NumberOp.NE
+                    && !FilterSql.nanPasses(n)) return i; // a NaN latest compares as 0: the walk would miss it
         }
         return -1;
     }

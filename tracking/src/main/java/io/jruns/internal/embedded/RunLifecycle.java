@@ -36,7 +36,13 @@ final class RunLifecycle {
             List<Long> roots = new ArrayList<>(rows(c, runIds).keySet());
             return keepDescendants ? roots : tree(c, roots, "r.lifecycle_stage = 'active'", null);
         });
-        return change(db, targets, true, progress);
+        return change(db, targets, true, progress, System.currentTimeMillis());
+    }
+
+    /** Deletes one run as deleted at {@code deletedTime} (an imported run keeps its source's time). */
+    static int deleteAt(Database db, String runId, long deletedTime) {
+        List<Long> targets = db.read(c -> new ArrayList<>(rows(c, List.of(runId)).keySet()));
+        return change(db, targets, true, Progress.NONE, deletedTime);
     }
 
     static int restore(Database db, List<String> runIds, boolean withDescendants, Progress progress) {
@@ -45,7 +51,7 @@ final class RunLifecycle {
             for (Map.Entry<Long, Row> e : rows(c, runIds).entrySet()) if (e.getValue().deleted()) roots.add(e.getKey());
             return withDescendants ? deletedWith(c, roots) : roots;
         });
-        return change(db, targets, false, progress);
+        return change(db, targets, false, progress, 0);
     }
 
     static int deleteCreatedBefore(Database db, long experimentId, long maxTimestamp, int maxRuns, Progress progress) {
@@ -54,7 +60,7 @@ final class RunLifecycle {
         List<Long> targets = db.read(c -> select(c, "SELECT rid FROM runs WHERE experiment_id = ? AND "
                 + "lifecycle_stage = 'active' AND start_time <= ? ORDER BY start_time, run_uuid LIMIT ?",
                 experimentId, maxTimestamp, cap));
-        return change(db, targets, true, progress);
+        return change(db, targets, true, progress, System.currentTimeMillis());
     }
 
     static int restoreDeletedSince(Database db, long experimentId, long minTimestamp, int maxRuns, Progress progress) {
@@ -63,13 +69,12 @@ final class RunLifecycle {
         List<Long> targets = db.read(c -> select(c, "SELECT rid FROM runs WHERE experiment_id = ? AND "
                 + "lifecycle_stage = 'deleted' AND deleted_time >= ? ORDER BY deleted_time DESC, run_uuid LIMIT ?",
                 experimentId, minTimestamp, cap));
-        return change(db, targets, false, progress);
+        return change(db, targets, false, progress, 0);
     }
 
     /** Flips the runs still in the other state, a chunk per transaction; returns how many changed. */
-    private static int change(Database db, List<Long> rids, boolean delete, Progress progress) {
+    private static int change(Database db, List<Long> rids, boolean delete, Progress progress, long now) {
         String batch = UUID.randomUUID().toString().replace("-", "");
-        long now = System.currentTimeMillis();
         String what = delete ? "runs deleted" : "runs restored";
         String sql = delete
                 ? "UPDATE runs SET lifecycle_stage = 'deleted', deleted_time = ?, deleted_batch = ? "

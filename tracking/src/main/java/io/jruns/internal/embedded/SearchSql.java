@@ -76,11 +76,17 @@ final class SearchSql {
         return new Query(sql, binds, filter.usesIlike());
     }
 
-    /** The order keys, missing and NaN last, then the total tiebreak (start time newest first, run id). */
+    /**
+     * The order keys, values first, then NaN, then missing, whatever the direction (MLflow's order),
+     * then the total tiebreak (start time newest first, run id).
+     */
     static void appendOrder(List<OrderKey> keys, StringBuilder joins, List<Object> joinBinds, StringBuilder order) {
         for (OrderKey k : keys) {
             String v = orderValue(k.field(), joins, joinBinds);
-            if (!isStartTime(k.field())) order.append("(").append(v).append(" IS NULL), "); // missing/NaN last
+            if (!(k.field() instanceof Field.Attr)) { // a joined row: absent means missing, a NULL value NaN
+                order.append("(").append(v, 0, v.indexOf('.')).append(".rid IS NULL), ");
+            }
+            if (!isStartTime(k.field())) order.append("(").append(v).append(" IS NULL), ");
             order.append(v).append(k.ascending() ? " ASC, " : " DESC, ");
         }
         order.append("r.start_time DESC, r.run_uuid ASC");

@@ -65,13 +65,13 @@ public final class RunRefs {
         }
         int byPrefix = found.size();
         if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
-        if (found.size() == 1) return found.values().iterator().next();
+        if (found.size() == 1) return fresh(store, found.values().iterator().next());
         if (newestNote != null && byPrefix == 0 && found.size() > 1) {
             Run newest = found.values().stream().max(java.util.Comparator.comparingLong((Run x) -> x.info().startTime())
                     .thenComparing(Run::runId)).orElseThrow();
             newestNote.accept((found.size() > SHOWN ? "more than " + SHOWN : found.size()) + " runs are named '"
                     + oneLine(r) + "'; using the newest, " + newest.runId() + " (give its id to choose another)");
-            return newest;
+            return fresh(store, newest);
         }
         String state = switch (view) {
             case ACTIVE_ONLY -> "active ";
@@ -106,5 +106,10 @@ public final class RunRefs {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** Read as one run: some stores' searches carry the latest values only. */
+    private static Run fresh(StoreReader store, Run found) {
+        return store.getRun(found.runId()).orElse(found);
     }
 }

@@ -1,5 +1,6 @@
 package io.jruns.internal.validate;
 
+import io.jruns.store.LongValues;
 import io.jruns.domain.JrunsException;
 
 import java.util.Set;

@@ -92,7 +92,14 @@ public final class AsyncWriter implements AutoCloseable {
         }
         JrunsException first = found.get(0);
         if (found.size() == 1) throw first;
-        throw new JrunsException(first.code(), first.getMessage() + " (and " + (found.size() - 1) + " more)", first);
+        // One line naming every problem (up to a point), each kept whole as a suppressed exception.
+        StringBuilder msg = new StringBuilder(first.getMessage());
+        int shown = 1;
+        for (; shown < found.size() && msg.length() < 2000; shown++) msg.append("; ").append(found.get(shown).getMessage());
+        if (shown < found.size()) msg.append(" (and ").append(found.size() - shown).append(" more)");
+        JrunsException all = new JrunsException(first.code(), msg.toString(), first);
+        for (int i = 1; i < found.size(); i++) all.addSuppressed(found.get(i));
+        throw all;
     }
 
     /** Operations waiting to be written (for progress and tests). */

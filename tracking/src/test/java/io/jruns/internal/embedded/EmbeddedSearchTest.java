@@ -122,9 +122,10 @@ class EmbeddedSearchTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            metrics.weird != 0                        | A
-            metrics.weird = 0                         | ~~
-            NOT metrics.weird = 0                     | B,A
+            metrics.weird != 0                        | ~~
+            metrics.weird = 0                         | A
+            metrics.weird < 0.3                       | A
+            NOT metrics.weird = 0                     | B
             MIN(metrics.loss) < 0.5                   | A
             MAX(metrics.loss) >= 0.9                  | A
             metrics.missing != 1                      | ~~

@@ -226,7 +226,8 @@ class AsyncWriterTest {
         JrunsException e = assertThrows(JrunsException.class, writer::flush);
         assertEquals(JrunsException.Code.INVALID_STATE, e.code());
         assertTrue(e.getMessage().contains(gone1) && e.getMessage().contains("deleted"), e.getMessage());
-        assertTrue(e.getMessage().contains("and 1 more"), e.getMessage());
+        assertTrue(e.getMessage().contains(gone2), "every problem named on the line: " + e.getMessage());
+        assertEquals(1, e.getSuppressed().length, "and kept whole");
         assertEquals(7.0, store.getRun(run).orElseThrow().metric("m").orElseThrow(), "good items still written");
         assertDoesNotThrow(writer::flush, "reported once, then cleared");
         writer.metric(gone1, "m", 1, 1, 0);

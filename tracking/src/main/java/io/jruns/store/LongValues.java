@@ -1,4 +1,4 @@
-package io.jruns.internal.validate;
+package io.jruns.store;
 
 import java.util.Locale;
 
@@ -18,7 +18,8 @@ public enum LongValues {
         return v.equals("true") || v.equals("1") || v.equals("yes") ? TRUNCATE : REJECT;
     }
 
-    void warn(String message) {
+    /** Says on stderr that a value was cut, so a truncation is never silent. */
+    public void warn(String message) {
         System.err.println("jruns: warning: " + message);
     }
 }

@@ -1,0 +1,60 @@
+package io.jruns.internal.rest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What this server accepts beyond jruns' own checks, so values it would refuse or cut are
+ * refused here, before they are sent. Learned from the server's {@code /version} (see the
+ * recording 49-version: MLflow 2.12 answers "2.12.2.dev0"): before MLflow 2.17 run tag values
+ * are cut at 5000 characters, silently (8000 since); MLflow 2.12 and older refuse ':' in
+ * names. A server that refuses ':' although its version did not say so teaches it with its
+ * first refusal. Unknown versions (Databricks, proxies) get MLflow's current limits.
+ */
+final class ServerRules {
+    static final int TAG_VALUE_NEW = 8000;
+    static final int TAG_VALUE_OLD = 5000;
+    private static final Pattern VERSION = Pattern.compile("^\\s*(\\d+)\\.(\\d+)");
+    /** MLflow's words when it refuses a name for its characters (14-log-param-badkey). */
+    private static final Pattern NAME_REFUSED = Pattern.compile("Invalid (?:metric|parameter|tag) name: '(.*)'\\. "
+            + "Names may only contain");
+
+    private volatile String version;
+    private volatile int tagValueMax = TAG_VALUE_NEW;
+    private volatile boolean colonAllowed = true;
+
+    /** Applies what a server version means; null or unparsable leaves the defaults. */
+    void version(String v) {
+        Matcher m = v == null ? null : VERSION.matcher(v);
+        if (m == null || !m.find()) return;
+        version = v.strip();
+        int major = Integer.parseInt(m.group(1)), minor = Integer.parseInt(m.group(2));
+        boolean before217 = major < 2 || (major == 2 && minor < 17);
+        tagValueMax = before217 ? TAG_VALUE_OLD : TAG_VALUE_NEW;
+        if (major < 2 || (major == 2 && minor <= 12)) colonAllowed = false;
+    }
+
+    /** Learns from a refusal: a name with ':' refused for its characters means ':' is not allowed. */
+    void learn(RestException e) {
+        String msg = e.serverMessage() == null ? e.getMessage() : e.serverMessage();
+        Matcher m = NAME_REFUSED.matcher(msg);
+        if (m.find() && m.group(1).contains(":") && !msg.contains("colons")) colonAllowed = false;
+    }
+
+    int tagValueMax() {
+        return tagValueMax;
+    }
+
+    /** Why this server refuses the key, or null. */
+    String keyProblem(String key) {
+        if (!colonAllowed && key.indexOf(':') >= 0) {
+            return "this MLflow server" + (version == null ? "" : " (" + version + ")")
+                    + " does not allow ':' in names (MLflow 2.12 and older)";
+        }
+        return null;
+    }
+
+    String describe() {
+        return version == null ? "this MLflow server" : "this MLflow server (" + version + ")";
+    }
+}
