@@ -13,6 +13,7 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
+import io.jruns.internal.yaml.Yaml;
 import io.jruns.search.RunOrder;
 import io.jruns.store.StoreReader;
 
@@ -195,7 +196,11 @@ public final class MlrunsStore implements StoreReader {
     }
 
     private static Map<String, Object> meta(Path f) {
-        return MetaYaml.read(MlrunsFiles.text(f), f.toString());
+        try {
+            return Yaml.read(MlrunsFiles.text(f));
+        } catch (IllegalArgumentException e) {
+            throw JrunsException.invalid(f + ": " + e.getMessage());
+        }
     }
 
     private static String string(Map<String, Object> m, String key, String dflt) {
