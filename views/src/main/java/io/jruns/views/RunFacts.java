@@ -1,9 +1,9 @@
 package io.jruns.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
+import io.jruns.internal.json.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,10 +16,6 @@ public final class RunFacts {
     public static final String REVISION_TAG = "jruns.notebook.revision";
     /** Where the kernel stores the copy of the notebook, under the run's artifacts. */
     public static final String NOTEBOOK_DIR = "notebook";
-    /** Made on first use: building a mapper costs a notebook's first %runs a few hundred ms. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** One logged model, from MLflow's {@code mlflow.log-model.history} tag. */
     public record LoggedModel(String artifactPath, List<String> flavors, String created) {
