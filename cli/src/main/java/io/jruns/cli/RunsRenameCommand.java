@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.domain.SystemTags;
+
 import java.util.List;
 
 /** {@code jruns runs rename RUN NAME}: a new run name; the mlflow.runName tag follows. */
@@ -8,7 +10,7 @@ final class RunsRenameCommand implements Command {
             List.of(ManageOptions.EXPERIMENT),
             "Rename a run",
             "RUN is a run id, a unique prefix of one (4 or more hex digits) or a run name. The run's "
-                    + "mlflow.runName tag changes with it.");
+                    + SystemTags.RUN_NAME + " tag changes with it.");
 
     @Override
     public CommandSpec spec() {

@@ -38,7 +38,7 @@ final class CompareTables {
                     Texts.duration(i.startTime(), i.endTime(), now)));
             v.add(RunFacts.sourceName(r));
             v.add(nz(RunFacts.tag(r, SystemTags.SOURCE_TYPE)));
-            v.add(nz(RunFacts.tag(r, RunFacts.REVISION_TAG)));
+            v.add(nz(RunFacts.tag(r, SystemTags.NOTEBOOK_REVISION)));
             v.add(nz(RunFacts.tag(r, SystemTags.GIT_COMMIT)));
             v.add(RunFacts.user(r));
             v.add(r.parentRunId().orElse(""));
