@@ -2,6 +2,8 @@
 module io.jruns.models {
     requires io.jruns.tracking;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
     requires java.management;
     requires jdk.management;
     requires java.sql;

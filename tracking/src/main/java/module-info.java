@@ -12,6 +12,8 @@ module io.jruns.tracking {
     exports io.jruns.domain;
     exports io.jruns.store;
     exports io.jruns.search;
+    // the one configured JSON mapper, for the jruns modules that read or write JSON
+    exports io.jruns.internal.json to io.jruns.store.rest, io.jruns.views, io.jruns.models;
 
     uses io.jruns.store.StoreProvider;
     uses io.jruns.RunContext;

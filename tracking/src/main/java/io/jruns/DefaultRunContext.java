@@ -13,7 +13,7 @@ final class DefaultRunContext implements RunContext {
         tags.put(SystemTags.USER, user());
         tags.put(SystemTags.SOURCE_TYPE, "LOCAL");
         tags.put(SystemTags.SOURCE_NAME, sourceName());
-        tags.put("java.version", System.getProperty("java.version"));
+        tags.put(SystemTags.JAVA_VERSION, System.getProperty("java.version"));
         return tags;
     }
 

@@ -1,5 +1,6 @@
 package io.jruns.cli;
 
+import io.jruns.domain.SystemTags;
 import io.jruns.store.Store;
 import io.jruns.transfer.TransferReport;
 import io.jruns.transfer.Transfers;
@@ -15,7 +16,7 @@ final class CopyCommand implements Command {
             "Copy runs between two stores",
             "Keeps params, every metric point, tags and notes, artifacts, status, times, parent links (pointed at the "
                     + "copies) and deletion. Experiments are matched by name. The source run id is kept in the tag "
-                    + "jruns.source.runId, so copying again adds only runs not copied yet.");
+                    + SystemTags.COPY_SOURCE_RUN_ID + ", so copying again adds only runs not copied yet.");
 
     @Override
     public CommandSpec spec() {

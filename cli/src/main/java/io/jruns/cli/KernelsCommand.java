@@ -2,8 +2,8 @@ package io.jruns.cli;
 
 import io.jruns.views.text.TextTable;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.execute.Jupyter;
+import io.jruns.internal.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class KernelsCommand implements Command {
         String json = jupyter.run(Map.of(), Path.of("").toAbsolutePath(), null, "kernelspec", "list", "--json");
         TextTable t = new TextTable().column("name").column("display name").column("jruns").column("path");
         try {
-            JsonNode specs = new ObjectMapper().readTree(json).path("kernelspecs");
+            JsonNode specs = Json.MAPPER.readTree(json).path("kernelspecs");
             specs.fields().forEachRemaining(e -> {
                 JsonNode spec = e.getValue().path("spec");
                 String version = spec.path("metadata").path("jruns").path("version").asText("");

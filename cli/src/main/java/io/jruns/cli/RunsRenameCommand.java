@@ -1,6 +1,8 @@
 package io.jruns.cli;
 
+import io.jruns.domain.SystemTags;
 import io.jruns.views.text.TextTable;
+
 import java.util.List;
 
 /** {@code jruns runs rename RUN NAME}: a new run name; the mlflow.runName tag follows. */
@@ -9,7 +11,7 @@ final class RunsRenameCommand implements Command {
             List.of(ManageOptions.EXPERIMENT),
             "Rename a run",
             "RUN is a run id, a unique prefix of one (4 or more hex digits) or a run name. The run's "
-                    + "mlflow.runName tag changes with it.");
+                    + SystemTags.RUN_NAME + " tag changes with it.");
 
     @Override
     public CommandSpec spec() {

@@ -1,8 +1,8 @@
 package io.jruns.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.domain.JrunsException;
+import io.jruns.internal.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class InstalledKernels {
         String json = jupyter.run(extraEnv, Path.of("").toAbsolutePath(), null, "kernelspec", "list", "--json");
         try {
             List<String> names = new ArrayList<>();
-            new ObjectMapper().readTree(json).path("kernelspecs").fieldNames().forEachRemaining(names::add);
+            Json.MAPPER.readTree(json).path("kernelspecs").fieldNames().forEachRemaining(names::add);
             names.sort(null);
             return new InstalledKernels(names);
         } catch (IOException e) {

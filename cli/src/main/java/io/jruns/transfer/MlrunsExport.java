@@ -6,6 +6,7 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.ViewType;
+import io.jruns.internal.yaml.Yaml;
 import io.jruns.store.Progress;
 import io.jruns.search.SearchRequest;
 import io.jruns.store.StoreReader;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes runs in MLflow's file-store layout, which {@code mlflow ui --backend-store-uri DIR}
@@ -83,7 +85,7 @@ public final class MlrunsExport {
         meta.put("last_update_time", e.lastUpdateTime());
         meta.put("lifecycle_stage", e.lifecycleStage().wire());
         meta.put("name", e.name());
-        MlrunsFiles.write(expDir.resolve("meta.yaml"), MetaYaml.write(meta));
+        MlrunsFiles.write(expDir.resolve("meta.yaml"), Yaml.write(new TreeMap<>(meta)));
         e.tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(expDir.resolve("tags"), k), v));
     }
 
@@ -108,7 +110,7 @@ public final class MlrunsExport {
         if (i.lifecycleStage() == LifecycleStage.DELETED) {
             meta.put("deleted_time", i.deletedTime() != null ? i.deletedTime() : System.currentTimeMillis());
         }
-        MlrunsFiles.write(runDir.resolve("meta.yaml"), MetaYaml.write(meta));
+        MlrunsFiles.write(runDir.resolve("meta.yaml"), Yaml.write(new TreeMap<>(meta)));
     }
 
     private static void copy(Path from, Path to) {

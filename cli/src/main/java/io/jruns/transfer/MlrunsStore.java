@@ -12,7 +12,9 @@ import io.jruns.domain.RunData;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
+import io.jruns.internal.yaml.Yaml;
 import io.jruns.search.RunOrder;
 import io.jruns.store.StoreReader;
 
@@ -123,7 +125,7 @@ public final class MlrunsStore implements StoreReader {
         String id = string(m, "run_id", string(m, "run_uuid", r.getFileName().toString()));
         Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"));
         String name = string(m, "run_name", null);
-        if (name == null || name.isEmpty()) name = tags.get("mlflow.runName");
+        if (name == null || name.isEmpty()) name = tags.get(SystemTags.RUN_NAME);
         Long end = m.get("end_time") == null ? null : number(m, "end_time", 0L);
         Long deleted = m.get("deleted_time") == null ? null : number(m, "deleted_time", 0L);
         RunInfo info = new RunInfo(id, string(m, "experiment_id", r.getParent().getFileName().toString()), name,
@@ -195,7 +197,11 @@ public final class MlrunsStore implements StoreReader {
     }
 
     private static Map<String, Object> meta(Path f) {
-        return MetaYaml.read(MlrunsFiles.text(f), f.toString());
+        try {
+            return Yaml.read(MlrunsFiles.text(f));
+        } catch (IllegalArgumentException e) {
+            throw JrunsException.invalid(f + ": " + e.getMessage());
+        }
     }
 
     private static String string(Map<String, Object> m, String key, String dflt) {

@@ -70,7 +70,7 @@ public final class RunCopier {
             existing.forEach((src, target) -> idMap.put(src, target.runId()));
             for (Run run : entry.getValue()) {
                 Run old = existing.get(run.runId());
-                if (old != null && old.data().tags().containsKey(SourceTags.COPIED_AT)) {
+                if (old != null && old.data().tags().containsKey(SystemTags.COPIED_AT)) {
                     copied.add(new Copied(run, old.runId(), false));
                 } else {
                     if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
@@ -108,11 +108,11 @@ public final class RunCopier {
     private Map<String, Run> existingCopies(String targetExperiment) {
         Map<String, Run> out = new HashMap<>();
         to.scanRuns(SearchRequest.builder().experiments(targetExperiment).viewType(ViewType.ALL)
-                .filter("tags.`" + SourceTags.RUN_ID + "` LIKE '%'").build(), Long.MAX_VALUE, r -> {
-                    String src = r.data().tags().get(SourceTags.RUN_ID);
+                .filter("tags.`" + SystemTags.COPY_SOURCE_RUN_ID + "` LIKE '%'").build(), Long.MAX_VALUE, r -> {
+                    String src = r.data().tags().get(SystemTags.COPY_SOURCE_RUN_ID);
                     Run seen = out.get(src);
-                    boolean complete = r.data().tags().containsKey(SourceTags.COPIED_AT);
-                    if (seen == null || (complete && !seen.data().tags().containsKey(SourceTags.COPIED_AT))) out.put(src, r);
+                    boolean complete = r.data().tags().containsKey(SystemTags.COPIED_AT);
+                    if (seen == null || (complete && !seen.data().tags().containsKey(SystemTags.COPIED_AT))) out.put(src, r);
                 });
         return out;
     }
@@ -123,8 +123,8 @@ public final class RunCopier {
         run.data().tags().forEach((k, v) -> {
             if (!k.equals(SystemTags.PARENT_RUN_ID) && !SourceTags.isSourceTag(k)) tags.add(new RunTag(k, v));
         });
-        tags.add(new RunTag(SourceTags.RUN_ID, i.runId()));
-        tags.add(new RunTag(SourceTags.URI, fromUri));
+        tags.add(new RunTag(SystemTags.COPY_SOURCE_RUN_ID, i.runId()));
+        tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, fromUri));
         String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
         String id = to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
         List<Param> params = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class RunCopier {
     private void finish(Copied c, Map<String, String> idMap) {
         List<RunTag> tags = new ArrayList<>();
         c.source().parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
-        tags.add(new RunTag(SourceTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
+        tags.add(new RunTag(SystemTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
         to.logBatch(new LogBatch(c.targetId(), List.of(), List.of(), tags));
         if (c.source().info().lifecycleStage() == LifecycleStage.DELETED) {
             Long when = c.source().info().deletedTime(); // kept: it restarts no 30-day clock

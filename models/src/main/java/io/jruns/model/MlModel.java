@@ -1,7 +1,6 @@
 package io.jruns.model;
 
-import io.jruns.internal.yaml.YamlReader;
-import io.jruns.internal.yaml.YamlWriter;
+import io.jruns.internal.yaml.Yaml;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,14 +56,14 @@ public record MlModel(String artifactPath, String runId, String modelUuid, Strin
             m.put("signature", s);
         }
         m.put("utc_time_created", utcTimeCreated);
-        return YamlWriter.write(m);
+        return Yaml.write(m);
     }
 
     /** Reads an MLmodel file, jruns' or MLflow's; {@code where} names it in errors. */
     public static MlModel parse(String yaml, String where) {
         Map<String, Object> m;
         try {
-            m = YamlReader.read(yaml);
+            m = Yaml.read(yaml);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }

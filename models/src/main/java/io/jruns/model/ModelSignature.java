@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jruns.internal.json.Json;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * as MLflow writes a column-based signature.
  */
 public record ModelSignature(List<ColumnSpec> inputs, List<ColumnSpec> outputs) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public ModelSignature {
         inputs = List.copyOf(inputs);

@@ -1,7 +1,6 @@
 package io.jruns.model;
 
-import io.jruns.internal.yaml.YamlReader;
-import io.jruns.internal.yaml.YamlWriter;
+import io.jruns.internal.yaml.Yaml;
 import io.jruns.reproduce.ClasspathLibraries;
 import io.jruns.reproduce.Libraries;
 import io.jruns.reproduce.Library;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a model needs to load, saved beside it as {@code java_env.yaml}: the Java version and
@@ -49,15 +49,15 @@ public record Requirements(String javaVersion, String javaVendor, List<String> m
         m.put("java_vendor", javaVendor);
         m.put("maven", maven);
         m.put("jars", jars);
-        return YamlWriter.write(m);
+        return Yaml.write(m);
     }
 
     public static Requirements parse(String yaml) {
-        Map<String, Object> m = YamlReader.read(yaml);
+        Map<String, Object> m = Yaml.read(yaml);
         List<String> maven = new ArrayList<>();
         if (m.get("maven") instanceof List<?> l) l.forEach(x -> maven.add(String.valueOf(x)));
         Map<String, String> jars = new LinkedHashMap<>();
         if (m.get("jars") instanceof Map<?, ?> j) j.forEach((k, v) -> jars.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        return new Requirements((String) m.get("java_version"), (String) m.get("java_vendor"), maven, jars);
+        return new Requirements(Objects.toString(m.get("java_version"), null), Objects.toString(m.get("java_vendor"), null), maven, jars);
     }
 }

@@ -2,6 +2,7 @@ package io.jruns.reproduce;
 
 import io.jruns.ActiveRun;
 import io.jruns.TrackingClient;
+import io.jruns.domain.SystemTags;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,11 +72,11 @@ public final class EnvironmentArtifact {
     /** A few searchable tags: {@code jruns.env.java}, {@code .os}, {@code .cpus}, {@code .heapMaxMb}, {@code .libraries}. */
     public static Map<String, String> tags(RunEnvironment env) {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("jruns.env.java", env.java().version() + " (" + env.java().vendor() + ")");
-        t.put("jruns.env.os", env.os().name() + " " + env.os().version() + " " + env.os().arch());
-        t.put("jruns.env.cpus", String.valueOf(env.machine().cpus()));
-        t.put("jruns.env.heapMaxMb", String.valueOf(env.jvm().maxHeapBytes() / (1024 * 1024)));
-        t.put("jruns.env.libraries", String.valueOf(env.libraries().size()));
+        t.put(SystemTags.ENV_JAVA, env.java().version() + " (" + env.java().vendor() + ")");
+        t.put(SystemTags.ENV_OS, env.os().name() + " " + env.os().version() + " " + env.os().arch());
+        t.put(SystemTags.ENV_CPUS, String.valueOf(env.machine().cpus()));
+        t.put(SystemTags.ENV_HEAP_MAX_MB, String.valueOf(env.jvm().maxHeapBytes() / (1024 * 1024)));
+        t.put(SystemTags.ENV_LIBRARIES, String.valueOf(env.libraries().size()));
         return t;
     }
 }

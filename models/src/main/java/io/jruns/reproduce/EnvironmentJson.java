@@ -3,16 +3,16 @@ package io.jruns.reproduce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jruns.internal.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code environment.json}: a {@link RunEnvironment} in snake_case JSON, readable by people and tools. */
 public final class EnvironmentJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private EnvironmentJson() {
     }
@@ -59,7 +59,7 @@ public final class EnvironmentJson {
             if (l.origin() != null) o.put("origin", l.origin());
         }
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

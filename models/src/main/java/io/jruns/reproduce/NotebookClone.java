@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jruns.internal.json.Json;
 
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
 public final class NotebookClone {
     /** The id and tag of the set-up cell a reproduction adds. */
     public static final String SETUP_CELL = "jruns-reproduce";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final ObjectNode notebook;
 

@@ -43,7 +43,7 @@ public record NotebookSource(String text, String fileName, String from) {
         if (files.isEmpty()) return Optional.empty();
         String wanted = source == null ? "" : Path.of(source).getFileName().toString();
         FileInfo f = files.stream().filter(x -> x.path().equals(ARTIFACT_DIR + "/" + wanted)).findFirst().orElse(files.get(0));
-        String revision = run.data().tags().get("jruns.notebook.revision");
+        String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
         try {
             String text = Files.readString(reader.downloadArtifact(run.runId(), f.path()));
             String name = f.path().substring(f.path().lastIndexOf('/') + 1);

@@ -1,5 +1,7 @@
 package io.jruns.source;
 
+import io.jruns.domain.SystemTags;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +33,10 @@ public record GitInfo(String commit, String branch, String repoUrl, boolean dirt
     /** MLflow's git tags, plus {@code jruns.source.git.dirty}. */
     public Map<String, String> tags() {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("mlflow.source.git.commit", commit);
-        if (!branch.isEmpty()) t.put("mlflow.source.git.branch", branch);
-        if (!repoUrl.isEmpty()) t.put("mlflow.source.git.repoURL", repoUrl);
-        t.put("jruns.source.git.dirty", String.valueOf(dirty));
+        t.put(SystemTags.GIT_COMMIT, commit);
+        if (!branch.isEmpty()) t.put(SystemTags.GIT_BRANCH, branch);
+        if (!repoUrl.isEmpty()) t.put(SystemTags.GIT_REPO_URL, repoUrl);
+        t.put(SystemTags.GIT_DIRTY, String.valueOf(dirty));
         return t;
     }
 

@@ -1,14 +1,11 @@
 package io.jruns.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jruns.domain.JrunsException;
@@ -16,6 +13,7 @@ import io.jruns.domain.Experiment;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
+import io.jruns.internal.json.Json;
 
 import java.util.List;
 
@@ -27,10 +25,8 @@ import java.util.List;
  * are written sorted by key. Readers fail with one line naming the offending field.
  */
 public final class RestJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // bare NaN, as Python's json.dumps writes it
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** The shared mapper: it reads bare NaN as Python's json.dumps writes it, and refuses trailing text. */
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     /** Indented the way MLflow's server indents: two spaces, {@code "key": value}, {@code {}} when empty. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

@@ -1,6 +1,9 @@
 package io.jruns.domain;
 
-/** MLflow's system tag names, plus the few jruns adds (prefixed {@code jruns.}). */
+/**
+ * Every system tag name jruns sets or reads: MLflow's (prefixed {@code mlflow.}), the few jruns
+ * adds (prefixed {@code jruns.}), and {@code java.version}. Other code names tags only through these.
+ */
 public final class SystemTags {
     public static final String RUN_NAME = "mlflow.runName";
     public static final String USER = "mlflow.user";
@@ -15,6 +18,47 @@ public final class SystemTags {
     /** Why a run was ended as KILLED by someone other than its owner. */
     public static final String KILLED_REASON = "jruns.killed.reason";
 
+    /** "true" when the git working tree had uncommitted changes to tracked files. */
+    public static final String GIT_DIRTY = "jruns.source.git.dirty";
+    /** The run's Java version (the JVM's java.version property). */
+    public static final String JAVA_VERSION = "java.version";
+
+    /** SHA-256 of the notebook file that made the run (set by the jruns kernel). */
+    public static final String NOTEBOOK_REVISION = "jruns.notebook.revision";
+    /** The JupyterLab cell ids that logged to the run, in order, comma-separated. */
+    public static final String NOTEBOOK_CELL_IDS = "jruns.notebook.cellIds";
+    /** The id of the notebook cell that started the run. */
+    public static final String NOTEBOOK_START_CELL_ID = "jruns.notebook.startCellId";
+    /** The jruns kernel that ran the notebook, e.g. "jruns-kernel 0.1.0". */
+    public static final String KERNEL_VERSION = "jruns.kernel.version";
+    /** The name of the Jupyter kernelspec the notebook ran with. */
+    public static final String KERNEL_SPEC = "jruns.kernel.spec";
+
+    /** The run's Java version and vendor, searchable (environment.json holds the rest). */
+    public static final String ENV_JAVA = "jruns.env.java";
+    /** The run's operating system: name, version, architecture. */
+    public static final String ENV_OS = "jruns.env.os";
+    /** How many processors the run's JVM saw. */
+    public static final String ENV_CPUS = "jruns.env.cpus";
+    /** The run's maximum heap in MiB. */
+    public static final String ENV_HEAP_MAX_MB = "jruns.env.heapMaxMb";
+    /** How many libraries were on the run's classpath. */
+    public static final String ENV_LIBRARIES = "jruns.env.libraries";
+
+    /** On a copied run: the id of the run it was copied from. */
+    public static final String COPY_SOURCE_RUN_ID = "jruns.source.runId";
+    /** On a copied run: the tracking URI it was copied from. */
+    public static final String COPY_SOURCE_URI = "jruns.source.uri";
+    /** On a copied run, set last: when the copy was completed (epoch ms); without it the copy was interrupted. */
+    public static final String COPIED_AT = "jruns.source.copiedAt";
+    /** On a tracking server, which keeps no deleted time: when jruns deleted the run (epoch ms). */
+    public static final String DELETED_TIME = "jruns.deletedTime";
+
     private SystemTags() {
+    }
+
+    /** A tag jruns or MLflow sets, as opposed to one of the user's. */
+    public static boolean isSystem(String key) {
+        return key.startsWith("mlflow.") || key.startsWith("jruns.") || key.equals(JAVA_VERSION);
     }
 }

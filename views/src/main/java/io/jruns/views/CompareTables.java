@@ -39,7 +39,7 @@ final class CompareTables {
                     Format.duration(i.startTime(), i.endTime(), now)));
             v.add(RunFacts.sourceName(r));
             v.add(nz(RunFacts.tag(r, SystemTags.SOURCE_TYPE)));
-            v.add(nz(RunFacts.tag(r, RunFacts.REVISION_TAG)));
+            v.add(nz(RunFacts.tag(r, SystemTags.NOTEBOOK_REVISION)));
             v.add(nz(RunFacts.tag(r, SystemTags.GIT_COMMIT)));
             v.add(RunFacts.user(r));
             v.add(r.parentRunId().orElse(""));

@@ -1,9 +1,9 @@
 package io.jruns.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
+import io.jruns.internal.json.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,14 +12,8 @@ import java.util.Optional;
 
 /** What the views show about a run that lives in its tags: source, revision, models. */
 public final class RunFacts {
-    /** SHA-256 of the notebook file that made the run (set by the jruns kernel). */
-    public static final String REVISION_TAG = "jruns.notebook.revision";
     /** Where the kernel stores the copy of the notebook, under the run's artifacts. */
     public static final String NOTEBOOK_DIR = "notebook";
-    /** Made on first use: building a mapper costs a notebook's first %runs a few hundred ms. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** One logged model, from MLflow's {@code mlflow.log-model.history} tag. */
     public record LoggedModel(String artifactPath, List<String> flavors, String created) {
@@ -42,7 +36,7 @@ public final class RunFacts {
 
     /** The notebook revision (SHA-256), or else the git commit; empty when neither is known. */
     public static Optional<String> revision(Run r) {
-        String rev = tag(r, REVISION_TAG);
+        String rev = tag(r, SystemTags.NOTEBOOK_REVISION);
         if (rev == null || rev.isBlank()) rev = tag(r, SystemTags.GIT_COMMIT);
         return rev == null || rev.isBlank() ? Optional.empty() : Optional.of(rev);
     }
@@ -65,7 +59,7 @@ public final class RunFacts {
     public static Optional<String> notebookCopyUri(Run r) {
         String name = sourceName(r);
         String root = r.info().artifactUri();
-        if (name.isEmpty() || tag(r, REVISION_TAG) == null || root == null || !name.endsWith(".ipynb")) return Optional.empty();
+        if (name.isEmpty() || tag(r, SystemTags.NOTEBOOK_REVISION) == null || root == null || !name.endsWith(".ipynb")) return Optional.empty();
         String lower = root.toLowerCase(java.util.Locale.ROOT);
         if (root.startsWith("/")) root = java.nio.file.Path.of(root).toUri().toString();
         else if (!(lower.startsWith("file:") || lower.startsWith("http://") || lower.startsWith("https://"))) return Optional.empty();

@@ -7,6 +7,7 @@ import io.jruns.domain.Run;
 import io.jruns.domain.RunData;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,16 +40,16 @@ final class ViewRuns {
                 double v = rnd.nextDouble();
                 metrics.put("metric_" + m, new MetricSummary("metric_" + m, v, start, 9, v / 2, v * 2, 10));
             }
-            Map<String, String> tags = new HashMap<>(Map.of("mlflow.runName", "run " + i, "mlflow.user", "ann",
-                    "mlflow.source.name", "/work/notebooks/train.ipynb", "jruns.notebook.revision", id + id, "team", "t" + (i % 3)));
+            Map<String, String> tags = new HashMap<>(Map.of(SystemTags.RUN_NAME, "run " + i, SystemTags.USER, "ann",
+                    SystemTags.SOURCE_NAME, "/work/notebooks/train.ipynb", SystemTags.NOTEBOOK_REVISION, id + id, "team", "t" + (i % 3)));
             if (children > 0) {
-                tags.put("mlflow.parentRunId", parent);
+                tags.put(SystemTags.PARENT_RUN_ID, parent);
                 children--;
             } else if (i % 10 == 0) {
                 parent = id;
                 children = 3;
             }
-            if (i % 97 == 0) tags.put("mlflow.log-model.history", "[{\"artifact_path\":\"model\",\"flavors\":{}}]");
+            if (i % 97 == 0) tags.put(SystemTags.LOG_MODEL_HISTORY, "[{\"artifact_path\":\"model\",\"flavors\":{}}]");
             RunStatus status = i % 50 == 0 ? RunStatus.FAILED : RunStatus.FINISHED;
             long t = start - i * 60_000L;
             runs.add(new Run(new RunInfo(id, "1", "run " + i, "ann", status, t, t + 1000 + rnd.nextInt(100_000),

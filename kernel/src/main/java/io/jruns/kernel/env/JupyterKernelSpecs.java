@@ -1,8 +1,8 @@
 package io.jruns.kernel.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.domain.JrunsException;
+import io.jruns.internal.json.Json;
 import io.jruns.kernel.install.JupyterPaths;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
@@ -80,7 +80,7 @@ public final class JupyterKernelSpecs implements KernelSpecs {
             Optional<String> out = run(jupyter, "kernelspec", "list", "--json");
             if (out.isPresent()) {
                 try {
-                    return new ObjectMapper().readTree(out.get());
+                    return Json.MAPPER.readTree(out.get());
                 } catch (IOException e) {
                     throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, jupyter + " kernelspec list gave no JSON");
                 }

@@ -4,6 +4,7 @@ import io.jruns.ActiveRun;
 import io.jruns.Jruns;
 import io.jruns.RunContext;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
@@ -28,10 +29,6 @@ import java.util.function.Supplier;
  * hooks as a cell listener and calls {@link #kernelShuttingDown} when it stops.
  */
 public final class TrackingHooks implements CellListener {
-    /** The JupyterLab cell ids that logged to a run, in order, comma-separated. */
-    public static final String CELLS_TAG = "jruns.notebook.cellIds";
-    /** The cell that started a run. */
-    public static final String START_CELL_TAG = "jruns.notebook.startCellId";
     /** What every notebook can use without importing it. */
     public static final List<String> STARTUP_IMPORTS = List.of("import io.jruns.*;", "import io.jruns.domain.RunStatus;");
     private static final int MAX_CELLS_TAG = 8000;
@@ -56,8 +53,8 @@ public final class TrackingHooks implements CellListener {
             @Override
             public Map<String, String> tags() {
                 Map<String, String> tags = new LinkedHashMap<>(notebook.tags());
-                hooks.cellId().ifPresent(id -> tags.put(START_CELL_TAG, id));
-                tags.put("jruns.kernel.spec", environment.kernelName());
+                hooks.cellId().ifPresent(id -> tags.put(SystemTags.NOTEBOOK_START_CELL_ID, id));
+                tags.put(SystemTags.KERNEL_SPEC, environment.kernelName());
                 tags.putAll(environment.tags());
                 return tags;
             }
@@ -96,6 +93,6 @@ public final class TrackingHooks implements CellListener {
         Set<String> cells = cellsByRun.computeIfAbsent(run.runId(), r -> new LinkedHashSet<>());
         if (!cells.add(cellId)) return;
         String joined = String.join(",", cells);
-        if (joined.length() <= MAX_CELLS_TAG) run.setTag(CELLS_TAG, joined);
+        if (joined.length() <= MAX_CELLS_TAG) run.setTag(SystemTags.NOTEBOOK_CELL_IDS, joined);
     }
 }

@@ -2,6 +2,7 @@ package io.jruns.kernel.tracking;
 
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
@@ -48,8 +49,8 @@ class TrackingHooksIT {
             Run first = runs.stream().filter(x -> x.info().runName().equals("left open")).findFirst().orElseThrow();
             assertEquals(0.5, first.data().metrics().get("loss").latest());
             assertEquals(0.9, first.data().metrics().get("acc").latest());
-            assertEquals("c-1", first.data().tags().get(TrackingHooks.START_CELL_TAG));
-            assertEquals("c-1,c-2", first.data().tags().get(TrackingHooks.CELLS_TAG));
+            assertEquals("c-1", first.data().tags().get(SystemTags.NOTEBOOK_START_CELL_ID));
+            assertEquals("c-1,c-2", first.data().tags().get(SystemTags.NOTEBOOK_CELL_IDS));
             assertEquals("NOTEBOOK", first.data().tags().get("mlflow.source.type"));
         }
     }

@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  * opened later, offline.
  */
 public final class NotebookRunContext implements RunContext {
-    public static final String REVISION_TAG = "jruns.notebook.revision";
-    public static final String KERNEL_VERSION_TAG = "jruns.kernel.version";
     public static final String NOTEBOOK_ARTIFACT_DIR = "notebook";
     /** Set to JOB by `jruns execute`; a notebook run by hand is NOTEBOOK. */
     public static final String SOURCE_TYPE_ENV = "JRUNS_SOURCE_TYPE";
@@ -43,11 +41,11 @@ public final class NotebookRunContext implements RunContext {
         Optional<Path> nb = notebook.get();
         tags.put(SystemTags.SOURCE_NAME, nb.map(Path::toString).orElse("<unknown notebook: set it with %notebook PATH>"));
         nb.filter(Files::isRegularFile).ifPresent(p -> {
-            tags.put(REVISION_TAG, FileDigest.sha256(p));
+            tags.put(SystemTags.NOTEBOOK_REVISION, FileDigest.sha256(p));
             GitInfo.of(p).ifPresent(g -> tags.putAll(g.tags()));
         });
-        tags.put(KERNEL_VERSION_TAG, kernelVersion);
-        tags.put("java.version", System.getProperty("java.version"));
+        tags.put(SystemTags.KERNEL_VERSION, kernelVersion);
+        tags.put(SystemTags.JAVA_VERSION, System.getProperty("java.version"));
         return tags;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
+import io.jruns.domain.SystemTags;
 import io.jruns.json.RestJson;
 import io.jruns.internal.rest.RestTransport.Repeat;
 
@@ -25,7 +26,7 @@ final class RestRuns {
     /** Records the deletion time in a tag (MLflow keeps none), then deletes. */
     void delete(String runId, long deletedTime) {
         try {
-            http.post("runs/set-tag", F.objectNode().put("run_id", runId).put("key", WireRuns.DELETED_TIME)
+            http.post("runs/set-tag", F.objectNode().put("run_id", runId).put("key", SystemTags.DELETED_TIME)
                     .put("value", Long.toString(deletedTime)), Repeat.SAFE);
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) throw e;
@@ -37,7 +38,7 @@ final class RestRuns {
     void restore(String runId) {
         http.post("runs/restore", F.objectNode().put("run_id", runId), Repeat.SAFE);
         try {
-            http.post("runs/delete-tag", F.objectNode().put("run_id", runId).put("key", WireRuns.DELETED_TIME),
+            http.post("runs/delete-tag", F.objectNode().put("run_id", runId).put("key", SystemTags.DELETED_TIME),
                     Repeat.SAFE);
         } catch (RestException e) {
             if (e.kind() != RestException.Kind.REFUSED) throw e; // no such tag: deleted by someone else

@@ -6,6 +6,7 @@ import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunData;
 import io.jruns.domain.RunInfo;
+import io.jruns.domain.SystemTags;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,9 @@ import java.util.Map;
  * logged. An MLflow server stores ±Infinity as ±1.7976931348623157e308 (Double.MAX_VALUE):
  * reading that value back gives ±Infinity again (a metric that really was MAX_VALUE, which no
  * training produces, reads as infinity). MLflow keeps no deletion time; the REST store records
- * it in the tag {@link #DELETED_TIME} before deleting, and shows it as the run's deleted time.
+ * it in the tag {@link SystemTags#DELETED_TIME} before deleting, and shows it as the run's deleted time.
  */
 final class WireRuns {
-    /** Set on a run just before the REST store deletes it; removed when it restores it. */
-    static final String DELETED_TIME = "jruns.deletedTime";
-
     private WireRuns() {
     }
 
@@ -44,7 +42,7 @@ final class WireRuns {
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
         r.data().metrics().forEach((k, s) -> metrics.put(k, MetricSummary.of(metric(s.latestMetric()))));
         Map<String, String> tags = new LinkedHashMap<>(r.data().tags());
-        String deleted = tags.remove(DELETED_TIME);
+        String deleted = tags.remove(SystemTags.DELETED_TIME);
         RunInfo i = r.info();
         Long deletedTime = null;
         if (deleted != null && i.lifecycleStage() == LifecycleStage.DELETED) {

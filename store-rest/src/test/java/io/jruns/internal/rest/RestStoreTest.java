@@ -11,6 +11,7 @@ import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
 import org.junit.jupiter.api.AfterEach;
@@ -172,12 +173,12 @@ class RestStoreTest {
         assertEquals(LifecycleStage.DELETED, deleted.info().lifecycleStage());
         assertNotNull(deleted.info().deletedTime());
         assertTrue(deleted.info().deletedTime() >= before);
-        assertFalse(deleted.data().tags().containsKey(WireRuns.DELETED_TIME), "shown as the deleted time, not as a tag");
+        assertFalse(deleted.data().tags().containsKey(SystemTags.DELETED_TIME), "shown as the deleted time, not as a tag");
         store.restoreRun(run);
         Run back = store.getRun(run).orElseThrow();
         assertEquals(LifecycleStage.ACTIVE, back.info().lifecycleStage());
         assertNull(back.info().deletedTime());
-        assertFalse(fx.fake.state.runs.get(run).tags.containsKey(WireRuns.DELETED_TIME));
+        assertFalse(fx.fake.state.runs.get(run).tags.containsKey(SystemTags.DELETED_TIME));
     }
 
     @Test

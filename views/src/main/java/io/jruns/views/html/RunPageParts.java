@@ -51,7 +51,7 @@ final class RunPageParts {
         String commit = RunFacts.tag(r, SystemTags.GIT_COMMIT);
         if (commit != null) {
             String branch = RunFacts.tag(r, SystemTags.GIT_BRANCH);
-            boolean dirty = "true".equalsIgnoreCase(RunFacts.tag(r, "jruns.source.git.dirty"));
+            boolean dirty = "true".equalsIgnoreCase(RunFacts.tag(r, SystemTags.GIT_DIRTY));
             row(h, "Git commit", "<span class=\"jr-sha\" title=\"" + Html.escape(commit) + "\">"
                     + Html.escape(commit.length() > 10 ? commit.substring(0, 10) : commit) + "</span>"
                     + (branch == null ? "" : " <span class=\"jr-dim\">on " + Html.escape(branch) + "</span>")
@@ -118,7 +118,7 @@ final class RunPageParts {
     static void tags(StringBuilder h, Map<String, String> tags) {
         Map<String, String> user = new TreeMap<>();
         Map<String, String> system = new TreeMap<>();
-        tags.forEach((k, v) -> (k.startsWith("mlflow.") || k.startsWith("jruns.") || k.equals("java.version") ? system : user).put(k, v));
+        tags.forEach((k, v) -> (SystemTags.isSystem(k) ? system : user).put(k, v));
         system.remove(SystemTags.NOTE);
         keyValues(h, user, "No tags of your own.");
         if (!system.isEmpty()) {
