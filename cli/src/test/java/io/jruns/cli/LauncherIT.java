@@ -99,7 +99,7 @@ class LauncherIT {
         Processes.Result missing = proc.run(tmp, 60, noBuild, LAUNCHER.toString(), "runs", "get", "nope");
         assertEquals(1, missing.code(), missing.toString());
         assertEquals(1, missing.err().lines().count(), missing.err());
-        assertTrue(missing.err().startsWith("jruns: run 'nope' does not exist"), missing.err());
+        assertTrue(missing.err().startsWith("jruns: no run 'nope'"), missing.err());
         Processes.Result usage = proc.run(tmp, 60, noBuild, LAUNCHER.toString(), "runs", "list", "--max", "none");
         assertEquals(2, usage.code(), usage.toString());
         assertEquals("jruns: runs list: --max needs a positive integer, got 'none'\n", usage.err());

@@ -22,6 +22,7 @@ final class SourceCopy {
             copyTree(root.resolve(module).resolve("src/main"), to.resolve(module).resolve("src/main"));
             Files.copy(root.resolve(module).resolve("pom.xml"), to.resolve(module).resolve("pom.xml"));
         }
+        Files.createDirectories(to.resolve("install"));
         Files.copy(root.resolve("install/jruns"), to.resolve("install/jruns"), StandardCopyOption.COPY_ATTRIBUTES);
         String pom = Files.readString(root.resolve("pom.xml"));
         int start = pom.indexOf("<modules>");
