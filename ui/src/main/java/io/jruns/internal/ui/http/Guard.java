@@ -1,0 +1,105 @@
+package io.jruns.internal.ui.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may ask, checked before any handler runs: the {@code Host} header must name the server
+ * (DNS rebinding), the token must come as {@code Authorization: Bearer} (MLflow clients), as the
+ * session cookie, or once in {@code ?token=} (which sets the cookie and redirects to drop it from
+ * the address bar). A change asked with the cookie must also carry the page's CSRF token (form
+ * field {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}.
+ */
+public final class Guard {
+    public static final String COOKIE = "jruns_ui";
+    public static final String CSRF_HEADER = "X-Jruns-Csrf";
+    public static final String CSRF_FIELD = "csrf";
+
+    /** Only our own scripts run; styles may be inline (the views carry them); Jupyter may frame us. */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*";
+
+    private final byte[] token;
+    private final String csrf;
+    private final Set<String> hosts;
+
+    /** {@code hosts}: the Host header values accepted, e.g. {@code 127.0.0.1:8123} and {@code localhost:8123}. */
+    public Guard(String token, String csrf, Set<String> hosts) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.csrf = csrf;
+        this.hosts = Set.copyOf(hosts);
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    /** A refusal, or empty when the request may go on to its handler. */
+    public Optional<Response> check(Request r) {
+        String host = r.header("Host").orElse("");
+        if (!hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of(Response.text(421, "jruns ui: this server does not serve host '" + host + "'"));
+        }
+        boolean bearer = r.header("Authorization").filter(a -> a.startsWith("Bearer ")).map(a -> same(a.substring(7).trim())).orElse(false);
+        if (bearer) return Optional.empty();
+        Optional<String> inQuery = r.query("token");
+        if (inQuery.isPresent() && same(inQuery.get()) && (r.method().equals("GET") || r.method().equals("HEAD"))) {
+            return Optional.of(Response.seeOther(withoutToken(r)).withHeader("Set-Cookie", COOKIE + "="
+                    + inQuery.get() + "; Path=/; HttpOnly; SameSite=Strict"));
+        }
+        if (!cookie(r).map(this::same).orElse(false)) {
+            return Optional.of(Response.text(401, "jruns ui: this needs the token: open the link 'jruns ui' printed"
+                    + " (…/?token=…), or send Authorization: Bearer TOKEN"));
+        }
+        if (changes(r.method())) {
+            String origin = r.header("Origin").orElse(null);
+            if (origin != null && !hosts.contains(origin.replaceFirst("^https?://", "").toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(Response.text(403, "jruns ui: a change from another site (" + origin + ") is refused"));
+            }
+            String given = r.header(CSRF_HEADER).orElseGet(() -> formCsrf(r));
+            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+                return Optional.of(Response.text(403, "jruns ui: a change needs the page's CSRF token; reload the page and try again"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String formCsrf(Request r) {
+        String type = r.header("Content-Type").orElse("");
+        if (!type.startsWith("application/x-www-form-urlencoded")) return null;
+        return r.formField(CSRF_FIELD).orElse(null);
+    }
+
+    private static boolean changes(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    private boolean same(String given) {
+        return MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> cookie(Request r) {
+        for (String part : r.header("Cookie").orElse("").split(";")) {
+            String p = part.trim();
+            if (p.startsWith(COOKIE + "=")) return Optional.of(p.substring(COOKIE.length() + 1));
+        }
+        return Optional.empty();
+    }
+
+    /** The request's own path and query, minus {@code token}. */
+    private static String withoutToken(Request r) {
+        StringBuilder q = new StringBuilder();
+        r.query().forEach((k, vs) -> {
+            if (k.equals("token")) return;
+            for (String v : vs) q.append(q.length() == 0 ? "?" : "&").append(enc(k)).append('=').append(enc(v));
+        });
+        return enc(r.path()).replace("%2F", "/") + q;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

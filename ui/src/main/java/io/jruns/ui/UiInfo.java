@@ -1,0 +1,65 @@
+package io.jruns.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jruns.internal.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Where a running UI is: {@code $JRUNS_HOME/ui.json} holds {@code {"url", "token", "pid"}} so the
+ * kernel and other tools find it. {@code url} is the server's root, without the token.
+ */
+public record UiInfo(String url, String token, long pid) {
+    public static final String FILE = "ui.json";
+
+    /** The link a person opens: the root with the token, which the server swaps for a cookie. */
+    public String link() {
+        return url + "?token=" + token;
+    }
+
+    public void write(Path home) {
+        try {
+            Files.createDirectories(home);
+            Path tmp = Files.createTempFile(home, "ui", ".json.tmp");
+            Files.writeString(tmp, Json.MAPPER.createObjectNode().put("url", url).put("token", token).put("pid", pid).toString());
+            try {
+                Files.move(tmp, home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + home.resolve(FILE), e);
+        }
+    }
+
+    /** The UI recorded in {@code home}, if its process still runs; a stale file is left for the next UI to replace. */
+    public static Optional<UiInfo> read(Path home) {
+        Path f = home.resolve(FILE);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            JsonNode n = Json.MAPPER.readTree(Files.readString(f));
+            UiInfo info = new UiInfo(n.path("url").asText(), n.path("token").asText(), n.path("pid").asLong());
+            boolean alive = ProcessHandle.of(info.pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive && !info.url.isEmpty() ? Optional.of(info) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes {@code home}'s ui.json if it still names this UI (another may have started since). */
+    public void remove(Path home) {
+        if (read(home).filter(this::equals).isPresent()) {
+            try {
+                Files.deleteIfExists(home.resolve(FILE));
+            } catch (IOException ignored) {
+                // a stale file is harmless: readers check the pid
+            }
+        }
+    }
+}
