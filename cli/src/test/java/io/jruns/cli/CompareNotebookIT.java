@@ -1,5 +1,9 @@
 package io.jruns.cli;
 
+import io.jruns.ui.browser.BrowserPage;
+import io.jruns.ui.browser.Chromium;
+import io.jruns.ui.browser.DevTools;
+
 import io.jruns.domain.Experiment;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;

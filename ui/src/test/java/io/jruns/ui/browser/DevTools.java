@@ -1,4 +1,4 @@
-package io.jruns.cli;
+package io.jruns.ui.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,24 +21,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * an optional target session) answered by id, and every event kept in order for the test
  * to inspect.
  */
-final class DevTools implements AutoCloseable {
+public final class DevTools implements AutoCloseable {
     /** One protocol event: its method, its params and the session it came from (null: the browser). */
-    record Event(String method, JsonNode params, String sessionId) {
+    public record Event(String method, JsonNode params, String sessionId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WebSocket socket;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<Event> events = new CopyOnWriteArrayList<>();
 
-    DevTools(String webSocketUrl) throws Exception {
+    public DevTools(String webSocketUrl) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(webSocketUrl), new Listener()).get(10, TimeUnit.SECONDS);
     }
 
     /** Sends a command and waits for its result; a protocol error fails the test. */
-    JsonNode send(String sessionId, String method, Map<String, ?> params) throws Exception {
+    public JsonNode send(String sessionId, String method, Map<String, ?> params) throws Exception {
         long id = ids.incrementAndGet();
         ObjectNode msg = JSON.createObjectNode().put("id", id).put("method", method);
         msg.set("params", JSON.valueToTree(params));
@@ -52,7 +52,7 @@ final class DevTools implements AutoCloseable {
     }
 
     /** Waits until an event with this method has arrived (at or after index {@code from}). */
-    Event await(String method, int from, long timeoutMillis) throws InterruptedException {
+    public Event await(String method, int from, long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
             for (int i = from; i < events.size(); i++) if (events.get(i).method().equals(method)) return events.get(i);

@@ -1,4 +1,4 @@
-package io.jruns.cli;
+package io.jruns.ui.browser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium (Debian's {@code chromium}, see install/setup-browser) with a fresh
  * profile, no network services, and the DevTools endpoint on a free loopback port.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private final Process process;
-    final String webSocketUrl;
+    public final String webSocketUrl;
     private final List<String> log = new ArrayList<>();
 
-    Chromium(Path profile) throws IOException, InterruptedException {
+    public Chromium(Path profile) throws IOException, InterruptedException {
         List<String> cmd = List.of(binary(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
@@ -61,12 +61,12 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The browser binary: $CHROMIUM, else chromium on the PATH (install/setup-browser installs it). */
-    static String binary() {
+    public static String binary() {
         String env = System.getenv("CHROMIUM");
         return env != null && !env.isBlank() ? env : "chromium";
     }
 
-    String output() {
+    public String output() {
         synchronized (log) {
             return String.join("\n", log);
         }
