@@ -10,11 +10,27 @@ import java.util.Map;
  * Everything a run page shows, read beforehand. {@code parent} may be null (not nested, or
  * not read); {@code histories} may lack keys (no sparkline); {@code artifacts} null means they
  * were not listed (the page leaves the section out), and {@code artifactsTruncated} that the
- * listing stopped early. {@code now} is the time running durations count to.
+ * listing stopped early. {@code now} is the time running durations count to; {@code links}
+ * where the notebook, artifacts, parent and children link ({@link Links#NONE}: nowhere).
  */
 public record RunPageData(Run run, String experimentName, Run parent, List<Run> children,
                           Map<String, List<Metric>> histories, List<ArtifactEntry> artifacts, boolean artifactsTruncated,
-                          long now) {
+                          long now, Links links) {
+
+    public RunPageData(Run run, String experimentName, Run parent, List<Run> children,
+                       Map<String, List<Metric>> histories, List<ArtifactEntry> artifacts, boolean artifactsTruncated, long now) {
+        this(run, experimentName, parent, children, histories, artifacts, artifactsTruncated, now, Links.NONE);
+    }
+
+    /** The same page of another run (tests, and a page refreshed with the run read again). */
+    public RunPageData withRun(Run r) {
+        return new RunPageData(r, experimentName, parent, children, histories, artifacts, artifactsTruncated, now, links);
+    }
+
+    /** The same page with its runs, notebook and artifacts linking to a jruns ui. */
+    public RunPageData withLinks(Links l) {
+        return new RunPageData(run, experimentName, parent, children, histories, artifacts, artifactsTruncated, now, l);
+    }
 
     /** A page of the run alone: no parent, children, histories or artifacts read. */
     public static RunPageData of(Run run, String experimentName, long now) {

@@ -1,6 +1,7 @@
 package io.jruns.views.html;
 
 import io.jruns.views.ArtifactEntry;
+import io.jruns.views.Links;
 import io.jruns.views.format.Format;
 
 import java.util.List;
@@ -14,6 +15,11 @@ public final class ArtifactTree {
     }
 
     public static String html(List<ArtifactEntry> entries, boolean truncated) {
+        return html(entries, truncated, null, Links.NONE);
+    }
+
+    /** Files link to the UI's artifact page of run {@code runId} when {@code links} has a UI. */
+    public static String html(List<ArtifactEntry> entries, boolean truncated, String runId, Links links) {
         if (entries.isEmpty()) return "<div class=\"jr-dim\">No artifacts.</div>";
         StringBuilder h = new StringBuilder("<ul class=\"jr-tree jr-root\">");
         int depth = 0;
@@ -34,7 +40,15 @@ public final class ArtifactTree {
                 }
             } else {
                 h.append("<li>");
-                Html.append(h, name).append("<span class=\"jr-size\">").append(Format.bytes(e.file().fileSize())).append("</span></li>");
+                String href = runId == null ? null : links.artifact(runId, e.file().path()).orElse(null);
+                if (href != null) {
+                    h.append("<a class=\"jr-artlink\" href=\"");
+                    Html.append(h, href).append("\">");
+                    Html.append(h, name).append("</a>");
+                } else {
+                    Html.append(h, name);
+                }
+                h.append("<span class=\"jr-size\">").append(Format.bytes(e.file().fileSize())).append("</span></li>");
             }
         }
         while (depth-- > 0) h.append("</ul></details></li>");

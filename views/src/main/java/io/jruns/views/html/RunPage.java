@@ -45,7 +45,7 @@ public final class RunPage {
         RunPageParts.metrics(h, r.data().metrics(), d.histories());
         h.append("</div></div><div class=\"jr-cols\"><div><div class=\"jr-sec\">Tags</div>");
         RunPageParts.tags(h, r.data().tags());
-        h.append("</div><div><div class=\"jr-sec\">Artifacts</div>").append(ArtifactTree.html(d.artifacts() == null ? List.of() : d.artifacts(), d.artifactsTruncated()));
+        h.append("</div><div><div class=\"jr-sec\">Artifacts</div>").append(ArtifactTree.html(d.artifacts() == null ? List.of() : d.artifacts(), d.artifactsTruncated(), d.run().info().runId(), d.links()));
         h.append("</div></div></div>");
         return new Rendered(h.toString(), RunText.render(d, ZoneId.systemDefault()));
     }

@@ -35,7 +35,8 @@ final class RunPageParts {
         row(h, "Duration", Format.duration(i.startTime(), i.endTime(), d.now()));
         String sourceType = RunFacts.tag(r, SystemTags.SOURCE_TYPE);
         StringBuilder src = new StringBuilder();
-        String href = RunFacts.notebookCopyUri(r).filter(Html::safeHref).orElse(null);
+        // the UI's page of the stored version; a file: link would be dead in a browser showing Jupyter over http
+        String href = RunFacts.notebookCopyUri(r).isPresent() ? d.links().notebook(i.runId()).orElse(null) : null;
         String full = RunFacts.tag(r, SystemTags.SOURCE_NAME);
         if (href != null) {
             src.append("<a href=\"");
@@ -59,11 +60,11 @@ final class RunPageParts {
         }
         row(h, "User", Html.escape(RunFacts.user(r)));
         r.parentRunId().ifPresent(p -> row(h, "Parent run", d.parent() == null ? "<span class=\"jr-sha\">" + Html.escape(p) + "</span>"
-                : runRef(d.parent())));
+                : runRef(d.parent(), d.links())));
         if (!d.children().isEmpty()) {
             StringBuilder c = new StringBuilder();
             List<Run> kids = d.children();
-            for (int k = 0; k < Math.min(CHILDREN_SHOWN, kids.size()); k++) c.append(k == 0 ? "" : ", ").append(runRef(kids.get(k)));
+            for (int k = 0; k < Math.min(CHILDREN_SHOWN, kids.size()); k++) c.append(k == 0 ? "" : ", ").append(runRef(kids.get(k), d.links()));
             if (kids.size() > CHILDREN_SHOWN) c.append(" <span class=\"jr-dim\">and ").append(kids.size() - CHILDREN_SHOWN).append(" more</span>");
             row(h, "Child runs", c.toString());
         }
@@ -71,8 +72,10 @@ final class RunPageParts {
         h.append("</tbody></table>");
     }
 
-    private static String runRef(Run r) {
-        return "<span title=\"run " + Html.escape(r.runId()) + "\">" + Html.escape(RunsRows.name(r.info())) + "</span> "
+    private static String runRef(Run r, io.jruns.views.Links links) {
+        String name = Html.escape(RunsRows.name(r.info()));
+        String linked = links.run(r.runId()).map(u -> "<a href=\"" + Html.escape(u) + "\">" + name + "</a>").orElse(name);
+        return "<span title=\"run " + Html.escape(r.runId()) + "\">" + linked + "</span> "
                 + "<span class=\"jr-sha\">" + Html.escape(r.runId().substring(0, Math.min(8, r.runId().length()))) + "</span>";
     }
 

@@ -1,6 +1,7 @@
 package io.jruns.views.html;
 
 import io.jruns.views.Key;
+import io.jruns.views.Links;
 import io.jruns.views.RunFacts;
 import io.jruns.internal.views.RunTree;
 import io.jruns.views.format.Format;
@@ -16,11 +17,15 @@ final class RunsRows {
     private final List<Key> keys;
     private final boolean models;
     private final long now;
+    private final Links links;
+    private final boolean selectable;
 
-    RunsRows(List<Key> keys, boolean models, long now) {
+    RunsRows(List<Key> keys, boolean models, long now, Links links, boolean selectable) {
         this.keys = keys;
         this.models = models;
         this.now = now;
+        this.links = links;
+        this.selectable = selectable;
     }
 
     void header(StringBuilder h) {
@@ -29,6 +34,7 @@ final class RunsRows {
         boolean groups = !keys.isEmpty();
         String span = groups ? " rowspan=\"2\"" : "";
         h.append("<thead><tr>");
+        if (selectable) h.append("<th").append(span).append(" class=\"jr-selcol\"><input type=\"checkbox\" class=\"jr-all\" aria-label=\"select every run shown\"/></th>");
         for (String c : RunsTable.FIXED) {
             h.append("<th").append(span).append(c.equals("Duration") ? " class=\"jr-n\"" : "").append('>').append(c).append("</th>");
         }
@@ -57,8 +63,21 @@ final class RunsRows {
         h.append("<tr");
         String cls = (row.depth() > 0 ? "jr-child" : "") + (RunsTable.deleted(i) ? " jr-deleted" : "");
         if (!cls.isBlank()) h.append(" class=\"").append(cls.strip()).append('"');
-        h.append("><td title=\"").append(Format.zoned(i.startTime())).append("\">")
-                .append(Format.relative(i.startTime(), now)).append("</td><td");
+        h.append('>');
+        if (selectable) {
+            h.append("<td class=\"jr-selcol\"><input type=\"checkbox\" class=\"jr-sel\" name=\"run\" value=\"");
+            Html.append(h, i.runId()).append("\" aria-label=\"select run ");
+            Html.append(h, name(i)).append("\"/></td>");
+        }
+        h.append("<td title=\"").append(Format.zoned(i.startTime())).append("\">");
+        String runHref = links.run(i.runId()).orElse(null);
+        if (runHref != null) {
+            h.append("<a class=\"jr-runlink\" href=\"");
+            Html.append(h, runHref).append("\">").append(Format.relative(i.startTime(), now)).append("</a>");
+        } else {
+            h.append(Format.relative(i.startTime(), now));
+        }
+        h.append("</td><td");
         if (row.depth() > 0) h.append(" style=\"padding-left:").append(row.depth() * 1.4).append("em\"");
         h.append('>');
         if (row.depth() > 0) h.append("<span class=\"jr-ind\">\u21B3</span>");
@@ -102,12 +121,13 @@ final class RunsRows {
         h.append("</tr>");
     }
 
-    private static void source(StringBuilder h, Run r) {
+    private void source(StringBuilder h, Run r) {
         String name = RunFacts.sourceName(r);
         String rev = RunFacts.shortRevision(r);
         String full = RunFacts.tag(r, io.jruns.domain.SystemTags.SOURCE_NAME);
         String tip = (full == null ? "" : full) + RunFacts.revision(r).map(x -> "\nrevision " + x).orElse("");
-        String href = RunFacts.notebookCopyUri(r).filter(Html::safeHref).orElse(null);
+        // the UI's page of the stored version; a file: link would be dead in a browser showing Jupyter over http
+        String href = RunFacts.notebookCopyUri(r).isPresent() ? links.notebook(r.info().runId()).orElse(null) : null;
         if (href != null) {
             h.append("<a href=\"");
             Html.append(h, href).append("\" title=\"");

@@ -1,6 +1,7 @@
 package io.jruns.views.html;
 
 import io.jruns.views.Key;
+import io.jruns.views.Links;
 import io.jruns.views.RunFacts;
 import io.jruns.internal.views.Columns;
 import io.jruns.internal.views.RunTree;
@@ -26,8 +27,16 @@ public final class RunsTable {
      * "more" line); {@code capped} says the search stopped at its limit, so there may be
      * more runs than {@code runs} holds.
      */
+    /**
+     * {@code links}: where start times and sources link (a running jruns ui), or {@link Links#NONE};
+     * {@code selectable}: a checkbox per run ({@code name="run"}, the run id as value) for a page's form.
+     */
     public record View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
-                       long now, IntFunction<String> pageCommand, boolean capped) {
+                       long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable) {
+        public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
+                    long now, IntFunction<String> pageCommand, boolean capped) {
+            this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, Links.NONE, false);
+        }
     }
 
     static final String[] FIXED = {"Start time", "Run name", "Status", "Duration", "Source", "User"};
@@ -46,7 +55,7 @@ public final class RunsTable {
         for (RunTree.Row r : page) shown.add(r.run());
         List<Key> keys = Columns.choose(shown, v.runs(), v.columns());
         boolean models = shown.stream().anyMatch(RunFacts::hasModel);
-        RunsRows rows = new RunsRows(keys, models, v.now());
+        RunsRows rows = new RunsRows(keys, models, v.now(), v.links(), v.selectable());
         StringBuilder h = new StringBuilder(4096 + page.size() * 700).append("<div class=\"jr jr-runs\">").append(Css.STYLE);
         h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
         Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");

@@ -65,14 +65,18 @@ class RunPageTest {
     }
 
     @Test
-    void aNotebookRunLinksToItsStoredCopyOnlyThroughSafeUris() {
+    void aNotebookRunLinksToTheUisNotebookPageOnlyWhenAUiServesTheStore() {
         Run run = Runs.run("nb", Map.of(), Map.of(), Map.of("mlflow.source.name", "/w/train.ipynb",
                 "jruns.notebook.revision", "abc123def456"));
-        Element a = Xhtml.all(Xhtml.parse(page(run, Map.of(), List.of()).html()), "a").get(0);
-        assertTrue(a.getAttribute("href").startsWith("file:///tmp/artifacts/1/") && a.getAttribute("href").endsWith("/notebook/train.ipynb"),
-                a.getAttribute("href"));
+        assertEquals(List.of(), Xhtml.all(Xhtml.parse(page(run, Map.of(), List.of()).html()), "a"),
+                "no UI: no link (a file: link is dead in a browser showing Jupyter over http)");
+        RunPageData linked = new RunPageData(run, "exp", null, List.of(), Map.of(), List.of(), false, 0L,
+                io.jruns.views.Links.ui("http://127.0.0.1:5055/"));
+        Element a = Xhtml.all(Xhtml.parse(RunPage.render(linked).html()), "a").get(0);
+        assertEquals("http://127.0.0.1:5055/runs/" + run.runId() + "/notebook", a.getAttribute("href"));
         Run js = new Run(new io.jruns.domain.RunInfo(run.runId(), "1", "nb", "u", run.info().status(), 1, 2L,
                 run.info().lifecycleStage(), null, "javascript:alert(1)"), new RunData(Map.of(), Map.of(), run.data().tags()));
-        assertEquals(List.of(), Xhtml.all(Xhtml.parse(page(js, Map.of(), List.of()).html()), "a"));
+        assertEquals(List.of(), Xhtml.all(Xhtml.parse(RunPage.render(linked.withRun(js)).html()), "a"),
+                "a run whose stored copy cannot be located has no notebook link");
     }
 }

@@ -129,4 +129,19 @@ class RunsTableTest {
         }
         return out;
     }
+
+    @Test
+    void withAUiStartTimesLinkToRunPagesAndRowsCanBeSelected() {
+        List<Run> runs = List.of(Runs.run(HOSTILE, Map.of(), Map.of(), Map.of()));
+        Document plain = Xhtml.parse(render(runs, 1, 10, List.of()).html());
+        assertEquals(List.of(), Xhtml.all(plain, "a"), "no UI: no links");
+        assertEquals(List.of(), Xhtml.all(plain, "input").stream().filter(e -> e.getAttribute("name").equals("run")).toList());
+        Document d = Xhtml.parse(RunsTable.render(new RunsTable.View("Experiment Runs", "demo", runs, 1, 10, List.of(), NOW,
+                p -> "", false, io.jruns.views.Links.ui("/"), true)).html());
+        Element a = Xhtml.all(d, "a").get(0);
+        assertEquals("/runs/" + runs.get(0).runId(), a.getAttribute("href"));
+        Element box = Xhtml.all(d, "input").stream().filter(e -> e.getAttribute("name").equals("run")).findFirst().orElseThrow();
+        assertEquals(runs.get(0).runId(), box.getAttribute("value"));
+        assertEquals("select run " + HOSTILE, box.getAttribute("aria-label"), "the name is an escaped attribute");
+    }
 }
