@@ -30,7 +30,7 @@ class ArchitectureTest {
             "bench→*",
             // the one configured JSON mapper (tracking's), shared so every module reads JSON alike
             "store-rest→io.jruns.internal.json", "views→io.jruns.internal.json", "models→io.jruns.internal.json",
-            "kernel→io.jruns.internal.json", "cli→io.jruns.internal.json",
+            "kernel→io.jruns.internal.json", "cli→io.jruns.internal.json", "ui→io.jruns.internal.json",
             // the one YAML mapper (models'): export and import write and read MLflow's meta.yaml with it
             "cli→io.jruns.internal.yaml");
 
@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .importPackages("io.jruns");
         assertTrue(classes.size() > 300, "expected the classes of every module, found " + classes.size());
         java.util.Map<String, Long> counts = classes.stream().collect(java.util.stream.Collectors.groupingBy(Modules::name, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
-        for (String m : Set.of("tracking", "store-rest", "views", "models", "magics", "kernel", "cli", "bench")) {
+        for (String m : Set.of("tracking", "store-rest", "views", "models", "ui", "magics", "kernel", "cli", "bench")) {
             assertTrue(classes.stream().anyMatch(c -> Modules.name(c).equals(m)), "no classes found from module " + m + ": " + counts + " e.g. " + classes.stream().filter(c -> Modules.name(c).equals("?")).limit(3).map(c -> c.getSource().map(Object::toString).orElse(c.getName())).toList());
         }
     }
@@ -60,8 +60,18 @@ class ArchitectureTest {
     @Test
     void theCoreHasNoJupyterNoHttpAndNoRendering() {
         noClasses().that(inModule("tracking")).should().dependOnClassesThat()
-                .resideInAnyPackage("org.dflib..", "okhttp3..", "io.jruns.views..", "io.jruns.model..", "io.jruns.json..")
+                .resideInAnyPackage("org.dflib..", "okhttp3..", "org.eclipse.jetty..", "io.jruns.views..", "io.jruns.model..",
+                        "io.jruns.json..", "io.jruns.ui..")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheUiKnowsTheHttpServerAndOnlyItsBridgeKnowsJetty() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe("outside ui",
+                        (JavaClass c) -> !Modules.name(c).equals("ui") && !Modules.name(c).equals("bench")))
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..").check(classes);
+        noClasses().that().resideOutsideOfPackage("io.jruns.internal.ui.http").and().doNotHaveFullyQualifiedName("io.jruns.ui.UiServer")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..").check(classes);
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> inModule(String module) {

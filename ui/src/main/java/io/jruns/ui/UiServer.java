@@ -2,7 +2,6 @@ package io.jruns.ui;
 
 import io.jruns.TrackingClient;
 import io.jruns.internal.ui.UiContext;
-import io.jruns.internal.ui.UiRoutes;
 import io.jruns.internal.ui.http.Guard;
 import io.jruns.internal.ui.http.JettyBridge;
 import io.jruns.internal.ui.http.Router;

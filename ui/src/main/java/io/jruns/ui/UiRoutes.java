@@ -1,0 +1,17 @@
+package io.jruns.ui;
+
+import io.jruns.internal.ui.UiContext;
+import io.jruns.internal.ui.http.Router;
+import io.jruns.internal.ui.pages.HomePage;
+import io.jruns.internal.ui.pages.StaticFiles;
+
+/** Every route of the UI, in one place: pages, static files and MLflow's REST API. (Beside UiServer: the pages depend on UiContext, so the wiring stays out of internal.ui.) */
+final class UiRoutes {
+    private UiRoutes() {
+    }
+
+    static void install(Router router, UiContext ctx) {
+        StaticFiles.install(router);
+        HomePage.install(router, ctx);
+    }
+}
