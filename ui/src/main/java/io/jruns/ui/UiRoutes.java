@@ -13,5 +13,6 @@ final class UiRoutes {
     static void install(Router router, UiContext ctx) {
         StaticFiles.install(router);
         HomePage.install(router, ctx);
+        io.jruns.internal.ui.api.MlflowApi.install(router, ctx);
     }
 }

@@ -1,0 +1,119 @@
+package io.jruns.internal.ui.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.internal.validate.Validation;
+import io.jruns.search.SearchRequest;
+import io.jruns.search.SearchResult;
+import io.jruns.store.LongValues;
+import io.jruns.store.Store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** runs/*: create, get, update, delete, restore, search. */
+final class RunEndpoints {
+    private RunEndpoints() {
+    }
+
+    static void install(MlflowApi.Endpoints e, Store store) {
+        e.post("runs/create", c -> {
+            String experimentId = c.optString("experiment_id");
+            if (experimentId == null || experimentId.isEmpty()) experimentId = "0"; // MLflow's Default
+            ExperimentEndpoints.require(store, experimentId);
+            String runName = c.optString("run_name");
+            if (runName != null) runName = Validation.tagValue(SystemTags.RUN_NAME, runName, LongValues.fromEnvironment());
+            List<RunTag> tags = new ArrayList<>();
+            for (JsonNode t : c.objects("tags")) {
+                String key = t.path("key").asText(null);
+                Validation.key("tag", key);
+                tags.add(new RunTag(key, Validation.tagValue(key, t.path("value").asText(""), LongValues.fromEnvironment())));
+            }
+            Long start = c.optLong("start_time");
+            String user = c.optString("user_id");
+            RunInfo info = store.createRun(experimentId, user == null || user.isEmpty() ? null : user,
+                    start == null ? System.currentTimeMillis() : start, runName, tags);
+            return Wire.ok(wrap("run", Wire.runNode(require(store, info.runId()))));
+        });
+        e.get("runs/get", c -> Wire.ok(wrap("run", Wire.runNode(require(store, runId(c))))));
+        e.post("runs/update", c -> {
+            String id = runId(c);
+            require(store, id);
+            String status = c.optString("status");
+            String name = c.optString("run_name");
+            if (name != null) name = Validation.tagValue(SystemTags.RUN_NAME, name, LongValues.fromEnvironment());
+            store.updateRun(id, status == null ? null : status(status), c.optLong("end_time"), name == null || name.isEmpty() ? null : name);
+            return Wire.ok(wrap("run_info", io.jruns.json.RestJson.runInfoNode(Wire.shown(require(store, id).info()))));
+        });
+        e.post("runs/delete", c -> {
+            String id = runId(c);
+            require(store, id);
+            store.deleteRun(id);
+            return Wire.empty();
+        });
+        e.post("runs/restore", c -> {
+            String id = runId(c);
+            require(store, id);
+            store.restoreRun(id);
+            return Wire.empty();
+        });
+        e.post("runs/search", c -> search(store, c));
+    }
+
+    /** MLflow reads {@code run_id}, and {@code run_uuid} from older clients. */
+    static String runId(ApiCall c) {
+        String id = c.optString("run_id");
+        if (id == null || id.isEmpty()) id = c.optString("run_uuid");
+        if (id == null || id.isEmpty()) throw ApiCall.missing("run_id");
+        Validation.runId(id);
+        return id;
+    }
+
+    static Run require(Store store, String runId) {
+        return store.getRun(runId).orElseThrow(() -> JrunsException.notFound("Run with id=" + runId + " not found"));
+    }
+
+    private static RunStatus status(String s) {
+        try {
+            return RunStatus.valueOf(s.trim());
+        } catch (IllegalArgumentException bad) {
+            throw JrunsException.invalid("Invalid value '" + s + "' for parameter 'status': expected RUNNING, SCHEDULED,"
+                    + " FINISHED, FAILED or KILLED");
+        }
+    }
+
+    private static io.jruns.internal.ui.http.Response search(Store store, ApiCall c) {
+        int max = c.optInt("max_results", SearchRequest.DEFAULT_MAX_RESULTS);
+        if (max < 1 || max > SearchRequest.MAX_RESULTS_LIMIT) {
+            throw JrunsException.invalid("Invalid value " + max + " for parameter 'max_results' supplied.");
+        }
+        List<String> experiments = c.strings("experiment_ids");
+        for (String id : experiments) {
+            if (!id.matches("[0-9]{1,19}")) throw JrunsException.invalid("Invalid experiment id '" + id + "': expected a number");
+        }
+        ObjectNode out = Wire.object();
+        if (experiments.isEmpty()) return Wire.ok(out); // MLflow: no experiments, no runs
+        SearchResult result = store.searchRuns(SearchRequest.builder().experiments(experiments)
+                .filter(c.optString("filter")).viewType(Paging.view(c.optString("run_view_type"), "run_view_type"))
+                .orderBy(c.strings("order_by").toArray(String[]::new)).maxResults(max).pageToken(c.optString("page_token"))
+                .build());
+        ArrayNode runs = Wire.F.arrayNode();
+        result.runs().forEach(r -> runs.add(Wire.runNode(r)));
+        if (!runs.isEmpty()) out.set("runs", runs);
+        result.nextPage().ifPresent(t -> out.put("next_page_token", t));
+        return Wire.ok(out);
+    }
+
+    static ObjectNode wrap(String field, JsonNode value) {
+        ObjectNode n = Wire.object();
+        n.set(field, value);
+        return n;
+    }
+}
