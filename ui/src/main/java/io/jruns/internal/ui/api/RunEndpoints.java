@@ -40,7 +40,9 @@ final class RunEndpoints {
             String user = c.optString("user_id");
             RunInfo info = store.createRun(experimentId, user == null || user.isEmpty() ? null : user,
                     start == null ? System.currentTimeMillis() : start, runName, tags);
-            return Wire.ok(wrap("run", Wire.runNode(require(store, info.runId()))));
+            ObjectNode run = Wire.runNode(require(store, info.runId()));
+            run.remove("inputs"); // runs/create answers without it (09-run-create)
+            return Wire.ok(wrap("run", run));
         });
         e.get("runs/get", c -> Wire.ok(wrap("run", Wire.runNode(require(store, runId(c))))));
         e.post("runs/update", c -> {
