@@ -13,5 +13,7 @@ final class UiRoutes {
     static void install(Router router, UiContext ctx) {
         StaticFiles.install(router);
         HomePage.install(router, ctx);
+        io.jruns.internal.ui.pages.ExperimentPage.install(router, ctx);
+        io.jruns.internal.ui.pages.ComparePage.install(router, ctx);
     }
 }
