@@ -58,7 +58,8 @@ public final class ComparePage {
         b.append(CompareView.render(c, new CompareView.Show(true, choice.diffOnly()), plots,
                 new CompareView.Context(subtitle, null, System.currentTimeMillis(), parentNames(ctx, runs))).html());
         b.append("</div>");
-        return Response.html(Layout.page(ctx, "Compare " + runs.size() + " runs", Html.escape("Compare " + runs.size() + " runs"), b.toString()));
+        String title = "Compare " + runs.size() + (runs.size() == 1 ? " run" : " runs");
+        return Response.html(Layout.page(ctx, title, crumbs(c) + Html.escape(title), b.toString()));
     }
 
     /** The run ids of {@code runs=a,b} (the field may also repeat), in order, without repeats. */
@@ -72,6 +73,13 @@ public final class ComparePage {
             }
         }
         return out;
+    }
+
+    /** A link back to the runs' experiment when they share one. */
+    private static String crumbs(RunComparison c) {
+        List<String> ids = c.runs().stream().map(run -> run.info().experimentId()).distinct().toList();
+        if (ids.size() != 1) return "";
+        return "<a href=\"/experiments/" + HomePage.path(ids.get(0)) + "\">" + Html.escape(c.experimentName(ids.get(0))) + "</a> / ";
     }
 
     private static String experiments(RunComparison c) {

@@ -187,7 +187,10 @@ class ExperimentPageIT {
         assertEquals(ids("hostile", "base"), rows(after));
         assertTrue(rows(ok(ui.page() + "?state=deleted")).containsAll(ids("parent", "child-a", "child-b")));
 
-        HttpResponse<String> res = ui.post(ui.page() + "/restore", "csrf=" + q(csrf) + "&run=" + parent, cookie);
+        assertEquals(403, ui.post(ui.page() + "/restore", "csrf=" + q(csrf) + "&run=" + parent, cookie, "http://evil.example").statusCode(),
+                "a post from another site is refused even with the token");
+        HttpResponse<String> res = ui.post(ui.page() + "/restore", "csrf=" + q(csrf) + "&run=" + parent, cookie, "null");
+        // Origin: null is what Chromium sends for the page's own form under Referrer-Policy: no-referrer
         assertEquals(303, res.statusCode());
         assertTrue(ui.get(res.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Restored 3 runs."));
         assertNull(ui.client.getRun(parent).info().deletedTime());

@@ -82,7 +82,13 @@ final class SeededUi implements AutoCloseable {
 
     /** A form post as a browser sends it: with the session cookie, not the bearer token. */
     HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie)
+        return post(path, form, cookie, null);
+    }
+
+    HttpResponse<String> post(String path, String form, String cookie, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+        if (origin != null) b.header("Origin", origin);
+        return HTTP.send(b.header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
