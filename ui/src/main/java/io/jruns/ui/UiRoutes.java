@@ -2,6 +2,8 @@ package io.jruns.ui;
 
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Router;
+import io.jruns.internal.ui.pages.ComparePage;
+import io.jruns.internal.ui.pages.ExperimentPage;
 import io.jruns.internal.ui.pages.HomePage;
 import io.jruns.internal.ui.pages.StaticFiles;
 
@@ -13,6 +15,8 @@ final class UiRoutes {
     static void install(Router router, UiContext ctx) {
         StaticFiles.install(router);
         HomePage.install(router, ctx);
+        ExperimentPage.install(router, ctx);
+        ComparePage.install(router, ctx);
         io.jruns.internal.ui.api.MlflowApi.install(router, ctx);
     }
 }

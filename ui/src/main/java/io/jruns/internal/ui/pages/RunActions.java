@@ -1,0 +1,68 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.RunManager;
+import io.jruns.RunQuery;
+import io.jruns.domain.Experiment;
+import io.jruns.internal.ui.UiContext;
+import io.jruns.internal.ui.http.Request;
+import io.jruns.internal.ui.http.Response;
+import io.jruns.store.Progress;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The experiment page's changes (Delete, Restore: POST, then back to the page) and its CSV download. */
+final class RunActions {
+    private RunActions() {
+    }
+
+    /**
+     * Deletes (with the runs nested below, as %runs delete does; restorable for 30 days) or
+     * restores the ticked runs, then 303 back to the page the form was on with a count to show.
+     */
+    static Response change(UiContext ctx, Request r, boolean delete) {
+        Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
+        Map<String, List<String>> form = r.form();
+        List<String> runs = form.getOrDefault("run", List.of()).stream().filter(s -> !s.isBlank()).distinct().toList();
+        String done;
+        if (runs.isEmpty()) {
+            done = "none=1";
+        } else {
+            RunManager m = ctx.client().manage(e.experimentId());
+            int n = delete ? m.delete(runs, false, Progress.NONE) : m.restore(runs, Progress.NONE);
+            done = (delete ? "deleted=" : "restored=") + n;
+        }
+        String back = "";
+        List<String> b = form.get("back");
+        if (b != null && !b.isEmpty()) {
+            try {
+                back = RunsForm.of(Request.parseQuery(b.get(0))).query(); // rebuilt: the redirect stays on this page
+            } catch (RuntimeException stale) {
+                back = "";
+            }
+        }
+        String base = "/experiments/" + HomePage.path(e.experimentId());
+        return Response.seeOther(base + "?" + (back.isEmpty() ? "" : back + "&") + done);
+    }
+
+    /** Every run the filter, state and order select, as %runs csv writes them (formula-like cells neutralised). */
+    static Response csv(UiContext ctx, Request r) {
+        Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
+        RunsForm f = RunsForm.of(r.query());
+        RunQuery q = ctx.client().search().experiments(e.experimentId()).filter(f.filter()).state(f.viewType());
+        if (!f.order().isEmpty()) q.orderBy(f.order());
+        StringWriter out = new StringWriter(1 << 16);
+        q.exportCsv(out, Progress.NONE);
+        return Response.bytes("text/csv; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8))
+                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(e.name()) + "\"");
+    }
+
+    /** The experiment's name as a file name any system takes: letters, digits, '.', '-' and '_' only. */
+    static String fileName(String experiment) {
+        String s = experiment.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        if (s.length() > 60) s = s.substring(s.length() - 60);
+        return (s.isEmpty() ? "experiment" : s) + "-runs.csv";
+    }
+}

@@ -1,0 +1,118 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.ViewType;
+import io.jruns.RunQuery;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the experiment page's GET form asks for: the filter as typed, the state (active,
+ * deleted, all), the order keys (MLflow's order_by, e.g. {@code metrics.rmse DESC}), the
+ * columns ({@code params.K}/{@code metrics.K}; empty means those that vary most), the page
+ * size (1 to 1,000) and the page. Links to other pages and the CSV keep these values.
+ * A page after the first is fetched with the store's own page token ({@code token}), so paging
+ * works on any store (an MLflow server's tokens too) and never reads the pages before it;
+ * {@code prev} keeps the tokens of pages 2..page-1 for the "previous" link.
+ */
+public record RunsForm(String filter, String state, String order, List<String> columns, int size, int page,
+                       String token, List<String> prev) {
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+    static final List<String> STATES = List.of("active", "deleted", "all");
+
+    public RunsForm {
+        filter = filter == null ? "" : filter;
+        state = state == null || state.isBlank() ? "active" : state.strip().toLowerCase(Locale.ROOT);
+        if (!STATES.contains(state)) throw JrunsException.invalid("state must be active, deleted or all, not '" + state + "'");
+        order = order == null ? "" : order.strip();
+        columns = columns.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+        if (size < 1 || size > MAX_SIZE) throw JrunsException.invalid("a page holds 1 to 1,000 runs, not " + size);
+        if (page < 1) throw JrunsException.invalid("pages count from 1, not " + page);
+        token = token == null || token.isBlank() || page == 1 ? null : token.strip();
+        if (page > 1 && token == null) page = 1; // a page number without its token starts again
+        prev = prev.stream().filter(t -> !t.isBlank()).toList();
+        if (prev.size() != Math.max(0, page - 2)) prev = List.of(); // the previous link then goes to page 1
+    }
+
+    public RunsForm(String filter, String state, String order, List<String> columns, int size) {
+        this(filter, state, order, columns, size, 1, null, List.of());
+    }
+
+    /** The form's fields from a query string (or a form body); a missing field takes its default. */
+    public static RunsForm of(Map<String, List<String>> q) {
+        List<String> cols = new ArrayList<>();
+        for (String c : q.getOrDefault("col", List.of())) cols.addAll(List.of(c.split(",")));
+        String prev = first(q, "prev");
+        return new RunsForm(first(q, "filter"), first(q, "state"), first(q, "order"), cols,
+                number(q, "size", DEFAULT_SIZE), number(q, "page", 1), first(q, "token"),
+                prev == null ? List.of() : List.of(prev.split(",")));
+    }
+
+    /** The next page, fetched with the token the store returned for it. */
+    public RunsForm next(String nextToken) {
+        List<String> p = new ArrayList<>(prev);
+        if (page >= 2) p.add(token);
+        return new RunsForm(filter, state, order, columns, size, page + 1, nextToken, p);
+    }
+
+    /** The page before (page 1 when the tokens of earlier pages are unknown). */
+    public RunsForm previous() {
+        if (page <= 2 || prev.isEmpty()) return new RunsForm(filter, state, order, columns, size);
+        return new RunsForm(filter, state, order, columns, size, page - 1, prev.get(prev.size() - 1),
+                prev.subList(0, prev.size() - 1));
+    }
+
+    public ViewType viewType() {
+        return RunQuery.parseState(state);
+    }
+
+    /** The query string that shows this form's runs, without defaults ({@code filter=..&state=..}). */
+    public String query() {
+        StringBuilder b = new StringBuilder();
+        add(b, "filter", filter, "");
+        add(b, "state", state, "active");
+        add(b, "order", order, "");
+        for (String c : columns) add(b, "col", c, "");
+        add(b, "size", Integer.toString(size), Integer.toString(DEFAULT_SIZE));
+        add(b, "page", Integer.toString(page), "1");
+        if (token != null) add(b, "token", token, "");
+        if (!prev.isEmpty()) add(b, "prev", String.join(",", prev), "");
+        return b.toString();
+    }
+
+    /** The query of the CSV download: what selects the runs (every page, every column). */
+    public String csvQuery() {
+        StringBuilder b = new StringBuilder();
+        add(b, "filter", filter, "");
+        add(b, "state", state, "active");
+        add(b, "order", order, "");
+        return b.toString();
+    }
+
+    private static void add(StringBuilder b, String name, String value, String dflt) {
+        if (value.equals(dflt)) return;
+        if (!b.isEmpty()) b.append('&');
+        b.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private static String first(Map<String, List<String>> q, String name) {
+        List<String> vs = q.get(name);
+        return vs == null || vs.isEmpty() ? null : vs.get(0);
+    }
+
+    private static int number(Map<String, List<String>> q, String name, int dflt) {
+        String v = first(q, name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw JrunsException.invalid(name + " must be a whole number, not '" + v + "'");
+        }
+    }
+}

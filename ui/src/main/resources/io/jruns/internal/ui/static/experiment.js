@@ -1,0 +1,34 @@
+// jruns ui: the experiment page's selection (Compare, Delete, Restore, select all). Loaded with `defer`.
+"use strict";
+(function () {
+  const form = document.getElementById("jr-runs-form");
+  if (!form) return;
+  const boxes = () => Array.from(form.querySelectorAll("input.jr-sel"));
+  const chosen = () => boxes().filter((b) => b.checked).map((b) => b.value);
+  const all = form.querySelector("input.jr-all");
+  const compare = document.getElementById("jr-compare");
+  const buttons = [compare, document.getElementById("jr-delete"), document.getElementById("jr-restore")];
+  const shown = document.getElementById("jr-selected");
+
+  function update() {
+    const n = chosen().length;
+    buttons.forEach((b) => { if (b) b.disabled = n === 0; });
+    if (shown) shown.textContent = n === 0 ? "" : n === 1 ? "1 run selected" : n + " runs selected";
+    if (all) all.checked = n > 0 && n === boxes().length;
+  }
+
+  if (all) {
+    all.addEventListener("change", () => {
+      boxes().forEach((b) => { b.checked = all.checked; });
+      update();
+    });
+  }
+  form.addEventListener("change", (e) => { if (e.target !== all) update(); });
+  if (compare) {
+    compare.addEventListener("click", () => {
+      const ids = chosen();
+      if (ids.length > 0) window.location.href = "/compare?runs=" + ids.map(encodeURIComponent).join(",");
+    });
+  }
+  update();
+})();

@@ -1,0 +1,73 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.views.html.Html;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static io.jruns.internal.ui.pages.SeededUi.HOSTILE;
+import static io.jruns.internal.ui.pages.SeededUi.QUOTES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The compare page over HTTP: the runs' tables, the plot the form picks, and clear errors. */
+class ComparePageIT {
+    @TempDir
+    static Path home;
+    static SeededUi ui;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ui = new SeededUi(home);
+    }
+
+    @AfterAll
+    static void stop() {
+        ui.close();
+    }
+
+    String runs(String... names) {
+        return String.join(",", java.util.Arrays.stream(names).map(ui.ids::get).toList());
+    }
+
+    @Test
+    void threeRunsSideBySideWithParallelCoordinatesAndHostileValuesAsText() throws Exception {
+        HttpResponse<String> r = ui.get("/compare?runs=" + runs("base", "parent", "hostile"));
+        assertEquals(200, r.statusCode(), r.body());
+        String page = r.body();
+        assertTrue(page.contains("Comparing 3 runs"), page);
+        assertTrue(page.contains("Parallel coordinates") && page.contains("<svg"), "the default plot");
+        assertFalse(page.contains(HOSTILE));
+        assertTrue(page.contains(Html.escape(HOSTILE + QUOTES)));
+        assertTrue(page.contains("<option value=\"metrics.rmse\">metrics.rmse</option>"), "the form offers the runs' keys");
+    }
+
+    @Test
+    void theFormPicksThePlotAndItsAxes() throws Exception {
+        String base = "/compare?runs=" + runs("base", "parent", "child-a", "hostile");
+        String scatter = ui.get(base + "&plot=scatter&x=params.lr&y=metrics.rmse").body();
+        assertTrue(scatter.contains("Scatter: rmse by lr"), scatter);
+        assertTrue(scatter.contains("<option value=\"params.lr\" selected>"), "the choice stays selected");
+        assertTrue(ui.get(base + "&plot=history&metric=metrics.rmse").body().contains("History: rmse by step"));
+        String contour = ui.get(base + "&plot=contour").body();
+        assertEquals(200, ui.get(base + "&plot=contour").statusCode());
+        assertTrue(contour.contains("jr-filter-error") && contour.contains("choose y for this plot"), "one numeric param: no default y");
+        String diff = ui.get(base + "&plot=none&diff=1").body();
+        assertFalse(diff.contains("<svg class"), "no plot");
+    }
+
+    @Test
+    void anUnknownRunIsA404NamingIt() throws Exception {
+        HttpResponse<String> r = ui.get("/compare?runs=" + runs("base") + ",nope%3Cb%3E");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("no run with id &#39;nope&lt;b&gt;&#39;") || r.body().contains("nope&lt;b&gt;"), r.body());
+        assertEquals(400, ui.get("/compare").statusCode());
+        assertEquals(400, ui.get("/compare?runs=" + String.join(",",
+                java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "r" + i).toList())).statusCode());
+    }
+}

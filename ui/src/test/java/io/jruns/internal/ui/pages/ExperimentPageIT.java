@@ -1,0 +1,204 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.domain.LifecycleStage;
+import io.jruns.views.html.Html;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.jruns.internal.ui.pages.SeededUi.HOSTILE;
+import static io.jruns.internal.ui.pages.SeededUi.QUOTES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The experiment page over HTTP, on a real server and store: filter, state, order, paging, columns, CSV, delete and restore. */
+class ExperimentPageIT {
+    @TempDir
+    static Path home;
+    static SeededUi ui;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ui = new SeededUi(home);
+    }
+
+    @AfterAll
+    static void stop() {
+        ui.close();
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String ok(String pathAndQuery) throws Exception {
+        HttpResponse<String> r = ui.get(pathAndQuery);
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    /** The run ids ticked-able on a page, in table order. */
+    static List<String> rows(String page) {
+        Matcher m = Pattern.compile("class=\"jr-sel\" name=\"run\" value=\"([^\"]+)\"").matcher(page);
+        return m.results().map(x -> x.group(1)).toList();
+    }
+
+    List<String> ids(String... names) {
+        return java.util.Arrays.stream(names).map(ui.ids::get).toList();
+    }
+
+    @Test
+    void theActiveRunsNewestFirstNestedUnderTheirParentEachLinkedAndEscaped() throws Exception {
+        String page = ok(ui.page());
+        assertEquals(ids("hostile", "parent", "child-b", "child-a", "base"), rows(page), "children sit under their parent");
+        assertTrue(page.contains("<tr class=\"jr-child\">"), "nested rows are marked to fold");
+        assertTrue(page.contains("href=\"/runs/" + ui.ids.get("base") + "\""), "the start time opens the run page");
+        assertFalse(page.contains(HOSTILE), "no hostile string reaches the page as markup");
+        assertTrue(page.contains(Html.escape(HOSTILE + QUOTES)), "the hostile run name shows as text");
+        assertTrue(page.contains(Html.escape(HOSTILE + " " + QUOTES)), "the hostile experiment name shows as text");
+        assertTrue(page.contains("name=\"csrf\""), "the selection form carries the CSRF token");
+        assertTrue(page.contains("<script src=\"/static/experiment.js\" defer></script>"));
+        assertEquals(404, ui.get("/experiments/987654").statusCode());
+    }
+
+    @Test
+    void theFilterLanguageSelectsRuns() throws Exception {
+        String page = ok(ui.page() + "?filter=" + q("params.lr = '0.01' AND metrics.rmse > 20.5"));
+        assertEquals(ids("child-b", "child-a"), rows(page));
+        assertTrue(page.contains("value=\"params.lr = &#39;0.01&#39; AND metrics.rmse &gt; 20.5\"")
+                || page.contains("value=\"params.lr = &#x27;0.01&#x27; AND metrics.rmse &gt; 20.5\""), "the box keeps what was typed");
+    }
+
+    @Test
+    void aBadFilterShowsTheCaretUnderItsColumnAndKeepsWhatWasTyped() throws Exception {
+        String typed = "params.lr = '0.01' AND <script>";
+        HttpResponse<String> r = ui.get(ui.page() + "?filter=" + q(typed));
+        assertEquals(200, r.statusCode(), "an error in the filter is the page's business, not a 500");
+        String page = r.body();
+        assertTrue(page.contains("jr-filter-error"), page);
+        Matcher caret = Pattern.compile("<pre class=\"jr-caret\">(.*?)</pre>", Pattern.DOTALL).matcher(page);
+        assertTrue(caret.find(), page);
+        String[] lines = caret.group(1).split("\n");
+        assertEquals(Html.escape(typed), lines[0]);
+        assertEquals(typed.indexOf('<'), lines[1].indexOf('^'), "the caret sits under the column at fault: " + caret.group(1));
+        assertTrue(lines[2].contains("(column " + (typed.indexOf('<') + 1) + ")"), lines[2]);
+        assertTrue(page.contains("value=\"" + Html.escape(typed) + "\""), "the filter box keeps the text");
+        assertFalse(page.contains("<script>\""), "the typed text stays text");
+        assertTrue(rows(page).isEmpty());
+        String bad = ok(ui.page() + "?order=" + q("metrics.rmse SIDEWAYS"));
+        assertTrue(bad.contains("Order: <pre class=\"jr-caret\">"), bad);
+    }
+
+    @Test
+    void stateShowsDeletedRunsWithABadge() throws Exception {
+        String deleted = ok(ui.page() + "?state=deleted");
+        assertEquals(ids("gone"), rows(deleted));
+        assertTrue(deleted.contains("<span class=\"jr-badge\">deleted</span>"));
+        assertEquals(6, rows(ok(ui.page() + "?state=all")).size());
+        assertFalse(ok(ui.page()).contains(ui.ids.get("gone")));
+    }
+
+    @Test
+    void orderByAnyColumn() throws Exception {
+        assertEquals(ids("base", "parent", "child-b", "child-a", "hostile"), rows(ok(ui.page() + "?order=" + q("metrics.rmse DESC"))),
+                "by rmse (30, 20, 10), children (22, 21) under their parent, in rmse order");
+        assertEquals(ids("base", "parent", "child-a", "child-b", "hostile"), rows(ok(ui.page() + "?order=" + q("start_time ASC"))));
+    }
+
+    @Test
+    void pagesFollowTheStoresTokensForwardAndBack() throws Exception {
+        String p1 = ok(ui.page() + "?size=2");
+        assertEquals(ids("hostile", "child-b"), rows(p1), "a child whose parent is on another page stands alone");
+        assertFalse(p1.contains("rel=\"prev\""));
+        String p2 = ok(link(p1, "next"));
+        assertEquals(ids("parent", "child-a"), rows(p2));
+        assertTrue(p2.contains("Runs 3\u20134 of more"), p2);
+        String p3 = ok(link(p2, "next"));
+        assertEquals(ids("base"), rows(p3));
+        assertFalse(p3.contains("rel=\"next\""), "the last page has no next");
+        assertEquals(ids("parent", "child-a"), rows(ok(link(p3, "prev"))));
+        assertEquals(ids("hostile", "child-b"), rows(ok(link(p2, "prev"))));
+        assertTrue(link(p2, "next").contains("size=2"), "the links keep the form's values");
+    }
+
+    static String link(String page, String rel) {
+        Matcher m = Pattern.compile("rel=\"" + rel + "\" href=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no " + rel + " link");
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void chosenColumnsReplaceThoseThatVaryMost() throws Exception {
+        String page = ok(ui.page() + "?col=params.quote");
+        assertTrue(page.contains("title=\"params.quote\">quote</th>"), "the chosen column is shown");
+        assertFalse(page.contains("title=\"metrics.rmse\""), "and only it");
+        assertTrue(page.contains("value=\"params.quote\" checked"));
+        assertTrue(page.contains(Html.escape(QUOTES + HOSTILE)), "its hostile value is text");
+        assertTrue(ok(ui.page()).contains("title=\"metrics.rmse\""), "without a choice, those that vary");
+    }
+
+    @Test
+    void theCsvIsTheFilteredRunsAsAnAttachmentWithFormulasNeutralised() throws Exception {
+        HttpResponse<String> r = ui.get(ui.page() + "/runs.csv?filter=" + q("metrics.rmse < 25") + "&order=" + q("metrics.rmse ASC"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertEquals("attachment; filename=\"script_alert_1_script_x_y-runs.csv\"",
+                r.headers().firstValue("Content-Disposition").orElseThrow());
+        String[] lines = r.body().split("\r\n");
+        assertTrue(lines[0].startsWith("Run ID,Name,"), lines[0]);
+        assertEquals(5, lines.length, r.body());
+        assertTrue(lines[1].startsWith(ui.ids.get("hostile") + ","), "ordered by rmse: " + lines[1]);
+        assertTrue(lines[1].contains(",'=1+2,"), "a formula-like cell gets a leading quote: " + lines[1]);
+        assertTrue(lines[1].contains(HOSTILE), "CSV is data, not HTML: the value is as logged");
+        assertTrue(lines[4].startsWith(ui.ids.get("child-b") + ","), lines[4]);
+        assertEquals(400, ui.get(ui.page() + "/runs.csv?filter=" + q("params.lr =")).statusCode());
+    }
+
+    @Test
+    void deleteAndRestoreNeedThePagesCsrfTokenAndSayWhatHappened() throws Exception {
+        String cookie = ui.cookie();
+        String page = ui.get(ui.page(), cookie).body();
+        String csrf = page.replaceFirst("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        String parent = ui.ids.get("parent");
+        String back = q("filter=" + q("metrics.rmse > 1") + "&size=50");
+
+        assertEquals(403, ui.post(ui.page() + "/delete", "run=" + parent + "&back=" + back, cookie).statusCode(), "no CSRF token");
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(parent).info().lifecycleStage());
+
+        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=" + parent + "&back=" + back, cookie);
+        assertEquals(303, del.statusCode(), del.body());
+        String location = del.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(ui.page() + "?filter=metrics.rmse+%3E+1&size=50&deleted=3"), location);
+        assertNotNull(ui.client.getRun(parent).info().deletedTime(), "deleted_time starts the 30-day retention");
+        String after = ui.get(location, cookie).body();
+        assertTrue(after.contains("Deleted 3 runs."), "the parent and its two children");
+        assertEquals(ids("hostile", "base"), rows(after));
+        assertTrue(rows(ok(ui.page() + "?state=deleted")).containsAll(ids("parent", "child-a", "child-b")));
+
+        assertEquals(403, ui.post(ui.page() + "/restore", "csrf=" + q(csrf) + "&run=" + parent, cookie, "http://evil.example").statusCode(),
+                "a post from another site is refused even with the token");
+        HttpResponse<String> res = ui.post(ui.page() + "/restore", "csrf=" + q(csrf) + "&run=" + parent, cookie, "null");
+        // Origin: null is what Chromium sends for the page's own form under Referrer-Policy: no-referrer
+        assertEquals(303, res.statusCode());
+        assertTrue(ui.get(res.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Restored 3 runs."));
+        assertNull(ui.client.getRun(parent).info().deletedTime());
+        assertEquals(5, rows(ok(ui.page())).size());
+
+        HttpResponse<String> none = ui.post(ui.page() + "/delete", "csrf=" + q(csrf), cookie);
+        assertTrue(ui.get(none.headers().firstValue("Location").orElseThrow(), cookie).body().contains("No runs selected"));
+        HttpResponse<String> away = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&back=" + q("//evil.example/"), cookie);
+        assertTrue(away.headers().firstValue("Location").orElseThrow().startsWith(ui.page() + "?"), "the redirect stays on the page");
+    }
+}
