@@ -26,8 +26,16 @@ import java.util.regex.Pattern;
 final class FilterPushdown {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
-    /** The server's filter ("" for none) and the metrics whose history MIN/MAX need. */
-    record Split(String serverFilter, Set<String> historyKeys) {
+    /**
+     * The server's filter ("" for none) and the metrics whose history MIN/MAX need: for the
+     * filter (a run's latest values may settle those, see {@link LatestBounds}) and for the order (always).
+     */
+    record Split(String serverFilter, Set<String> filterHistoryKeys, Set<String> orderHistoryKeys) {
+        static final Split NONE = new Split("", Set.of(), Set.of());
+
+        boolean needsHistory() {
+            return !filterHistoryKeys.isEmpty() || !orderHistoryKeys.isEmpty();
+        }
     }
 
     private FilterPushdown() {
@@ -36,17 +44,18 @@ final class FilterPushdown {
     static Split of(Optional<Expr> filter, List<OrderKey> order) {
         Set<String> history = new TreeSet<>();
         filter.ifPresent(e -> aggregated(e, history));
+        Set<String> ordered = new TreeSet<>();
         for (OrderKey k : order) {
-            if (k.field() instanceof Field.Metric m && m.aggregate() != Aggregate.LATEST) history.add(m.key());
+            if (k.field() instanceof Field.Metric m && m.aggregate() != Aggregate.LATEST) ordered.add(m.key());
         }
-        if (filter.isEmpty()) return new Split("", history);
+        if (filter.isEmpty()) return new Split("", history, ordered);
         List<Expr> terms = filter.get() instanceof Expr.And and ? and.terms() : List.of(filter.get());
         List<String> pushed = new ArrayList<>();
         for (Expr t : terms) {
             String s = render(t);
             if (s != null) pushed.add(s);
         }
-        return new Split(String.join(" AND ", pushed), history);
+        return new Split(String.join(" AND ", pushed), history, ordered);
     }
 
     /** The comparison in MLflow's syntax, or null when the server should not run it. */

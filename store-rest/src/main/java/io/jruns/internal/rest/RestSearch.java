@@ -3,7 +3,6 @@ package io.jruns.internal.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
@@ -16,9 +15,7 @@ import io.jruns.search.SearchResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -32,12 +29,15 @@ import java.util.function.Predicate;
 final class RestSearch {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** Runs whose histories are read together before the next are looked at: a streamed page stops early. */
+    private static final int CHUNK = 32;
+
     private final RestTransport http;
-    private final RestStore store;
+    private final SearchHistories histories;
 
     RestSearch(RestTransport http, RestStore store) {
         this.http = http;
-        this.store = store;
+        this.histories = new SearchHistories(store);
     }
 
     SearchResult search(SearchRequest request) {
@@ -76,7 +76,7 @@ final class RestSearch {
         List<Run> out = new ArrayList<>();
         if (experimentIds.isEmpty() || maxResults <= 0) return out;
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
-        candidates(plan, new FilterPushdown.Split("", java.util.Set.of()), run -> {
+        candidates(plan, FilterPushdown.Split.NONE, run -> {
             out.add(run);
             return out.size() < maxResults;
         });
@@ -121,11 +121,15 @@ final class RestSearch {
                 continue;
             }
             first = false;
-            for (JsonNode n : answer.path("runs")) {
-                Run run = enrich(WireRuns.run(RestJson.run(n, "runs[]")), split);
-                if (previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
-                previous = run;
-                if (!more.test(run)) return ordered;
+            List<Run> page = new ArrayList<>();
+            for (JsonNode n : answer.path("runs")) page.add(WireRuns.run(RestJson.run(n, "runs[]")));
+            for (int from = 0; from < page.size(); from += CHUNK) {
+                List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, split);
+                for (Run run : chunk) {
+                    if (previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
+                    previous = run;
+                    if (!more.test(run)) return ordered;
+                }
             }
             JsonNode next = answer.get("next_page_token");
             token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
@@ -142,14 +146,5 @@ final class RestSearch {
         b.put("max_results", http.config().searchPageSize());
         if (token != null) b.put("page_token", token);
         return b;
-    }
-
-    private Run enrich(Run run, FilterPushdown.Split split) {
-        if (split.historyKeys().isEmpty()) return run;
-        Map<String, List<Metric>> histories = new LinkedHashMap<>();
-        for (String key : split.historyKeys()) {
-            if (run.data().metrics().containsKey(key)) histories.put(key, store.history(run.runId(), key));
-        }
-        return WireRuns.withHistories(run, histories);
     }
 }

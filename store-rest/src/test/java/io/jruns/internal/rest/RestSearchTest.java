@@ -81,7 +81,11 @@ class RestSearchTest {
             "NOT (params.opt = 'adam')", "has_model = true", "has_model = false AND status != 'KILLED'",
             "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
             "params.opt IN ('sgd', 'none')", "status = 'FINISHED' AND start_time >= 200", "end_time > 0",
-            "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3"})
+            "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3",
+            // MIN/MAX that a run's latest value settles, or not (see LatestBounds)
+            "MAX(metrics.loss) >= 0.5", "MAX(metrics.loss) <= 0.6", "MIN(metrics.loss) <= 0.3", "MIN(metrics.loss) > 0.2",
+            "MIN(metrics.loss) > 0.2 AND params.opt = 'adam'", "MIN(metrics.loss) = 0.05", "NOT MAX(metrics.loss) > 0.8",
+            "MAX(metrics.loss) > 0.8 OR params.lr = '1'", "MIN(metrics.`val loss`) < 1 AND MAX(metrics.loss) < 1"})
     void sameRunsAsTheEmbeddedStore(String filter) {
         for (String order : List.of("", "metrics.loss ASC", "params.lr DESC, run_name", "MIN(metrics.loss)",
                 "MAX(metrics.loss) DESC")) {
@@ -116,6 +120,15 @@ class RestSearchTest {
         List<String> sent = fx.fake.filters().subList(before, fx.fake.filters().size());
         assertFalse(sent.isEmpty());
         assertTrue(sent.stream().allMatch(f -> f.equals("metrics.`loss` < 0.6")), sent.toString());
+    }
+
+    @Test
+    void historiesAreReadOnlyForRunsWhoseLatestValueDoesNotSettleTheFilter() {
+        long before = fx.fake.count("metrics/get-history");
+        List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("MAX(metrics.loss) >= 0.5").build()).runs();
+        assertEquals(List.of("d", "b", "a"), runs.stream().map(r -> r.info().runName()).toList());
+        // of the five active runs with a loss (g is deleted), b (latest 0.6) and d (latest +inf) are settled by their latest value
+        assertEquals(3, fx.fake.count("metrics/get-history") - before);
     }
 
     @Test
