@@ -61,4 +61,34 @@ final class RestRuns {
         } while (!token.isEmpty());
         return out;
     }
+
+    /**
+     * One key's history for up to {@link #BULK_RUNS} runs in one request (MLflow's
+     * get-history-bulk-interval). The server samples steps when there are more than
+     * {@link #BULK_POINTS}, so only answers that cannot have been sampled are returned: fewer
+     * distinct steps than that over the group, fewer points than that per run. Runs left out
+     * are read with get-history.
+     */
+    Map<String, List<Metric>> bulkHistory(List<String> runIds, String key) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("run_ids", runIds);
+        q.put("metric_key", key);
+        q.put("max_results", BULK_POINTS);
+        JsonNode answer = http.get("metrics/get-history-bulk-interval", q);
+        Map<String, List<Metric>> byRun = new LinkedHashMap<>();
+        java.util.Set<Long> steps = new java.util.HashSet<>();
+        for (JsonNode n : answer.path("metrics")) {
+            Metric m = WireRuns.metric(RestJson.metric(n, "metrics[]"));
+            byRun.computeIfAbsent(n.path("run_id").asText(), x -> new ArrayList<>()).add(m);
+            steps.add(m.step());
+        }
+        if (steps.size() >= BULK_POINTS) return Map.of();
+        byRun.values().removeIf(h -> h.size() >= BULK_POINTS);
+        byRun.keySet().retainAll(runIds);
+        return byRun;
+    }
+
+    /** MLflow's limits for get-history-bulk-interval: runs per request, and sampled steps. */
+    static final int BULK_RUNS = 100;
+    static final int BULK_POINTS = 1000;
 }

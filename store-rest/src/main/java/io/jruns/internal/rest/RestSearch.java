@@ -30,7 +30,7 @@ final class RestSearch {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** Runs whose histories are read together before the next are looked at: a streamed page stops early. */
-    private static final int CHUNK = 32;
+    private static final int CHUNK = RestRuns.BULK_RUNS;
 
     private final RestTransport http;
     private final SearchHistories histories;

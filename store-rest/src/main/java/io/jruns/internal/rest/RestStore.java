@@ -267,6 +267,10 @@ public final class RestStore implements Store {
         return runs.history(runId, key);
     }
 
+    Map<String, List<Metric>> bulkHistory(List<String> runIds, String key) {
+        return runs.bulkHistory(runIds, key);
+    }
+
     // ---- artifacts
 
     @Override

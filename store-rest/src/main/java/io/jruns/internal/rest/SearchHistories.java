@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,9 +21,9 @@ import java.util.concurrent.Future;
 
 /**
  * The metric histories a search's MIN/MAX need, read only for the runs whose latest values do
- * not settle the filter ({@link LatestBounds}) and a few runs at a time in parallel: MLflow
- * has one get-history request per run and key, and one after another they were most of a
- * jruns-only filter's time.
+ * not settle the filter ({@link LatestBounds}), a hundred runs a request where the server has
+ * get-history-bulk-interval, else one get-history per run and key, a few at a time: one after
+ * another they were most of a jruns-only filter's time.
  */
 final class SearchHistories {
     /** Requests in flight at once: what a small tracking server (gunicorn's few workers) takes well. */
@@ -29,6 +31,7 @@ final class SearchHistories {
 
     private final RestStore store;
     private ExecutorService pool;
+    private volatile boolean bulk = true;
 
     SearchHistories(RestStore store) {
         this.store = store;
@@ -37,33 +40,76 @@ final class SearchHistories {
     /** The runs in order, those that need it with their histories' MIN/MAX. */
     List<Run> enrich(List<Run> runs, SearchPlan plan, FilterPushdown.Split split) {
         if (!split.needsHistory()) return runs;
-        List<Set<String>> wanted = new ArrayList<>(runs.size());
-        int reads = 0;
+        Map<String, List<String>> byKey = new LinkedHashMap<>(); // key -> runs that need its history
         for (Run r : runs) {
             Set<String> keys = new TreeSet<>(split.orderHistoryKeys());
             boolean settled = plan.filter().isEmpty() || LatestBounds.settles(plan.filter().get(), r);
             if (!settled) keys.addAll(split.filterHistoryKeys());
             keys.retainAll(r.data().metrics().keySet());
-            wanted.add(keys);
-            reads += keys.size();
+            for (String k : keys) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r.runId());
         }
-        if (reads == 0) return runs;
-        List<Future<Run>> futures = new ArrayList<>(runs.size());
-        ExecutorService p = pool();
-        for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
-            Set<String> keys = wanted.get(i);
-            futures.add(keys.isEmpty() ? java.util.concurrent.CompletableFuture.completedFuture(r) : p.submit(() -> read(r, keys)));
-        }
+        if (byKey.isEmpty()) return runs;
+        Map<String, Map<String, List<Metric>>> got = new ConcurrentHashMap<>(); // run -> key -> history
+        if (bulk) readInBulk(byKey, got);
+        List<Callable<Void>> single = new ArrayList<>();
+        byKey.forEach((key, ids) -> {
+            for (String id : ids) {
+                if (got.getOrDefault(id, Map.of()).containsKey(key)) continue;
+                single.add(() -> {
+                    got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, store.history(id, key));
+                    return null;
+                });
+            }
+        });
+        runAll(single);
         List<Run> out = new ArrayList<>(runs.size());
-        for (Future<Run> f : futures) out.add(get(f));
+        for (Run r : runs) {
+            Map<String, List<Metric>> h = got.get(r.runId());
+            out.add(h == null ? r : WireRuns.withHistories(r, new LinkedHashMap<>(h)));
+        }
         return out;
     }
 
-    private Run read(Run r, Set<String> keys) {
-        Map<String, List<Metric>> h = new LinkedHashMap<>();
-        for (String key : keys) h.put(key, store.history(r.runId(), key));
-        return WireRuns.withHistories(r, h);
+    /** One request per key and {@link RestRuns#BULK_RUNS} runs; a server without the endpoint is not asked again. */
+    private void readInBulk(Map<String, List<String>> byKey, Map<String, Map<String, List<Metric>>> got) {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        byKey.forEach((key, ids) -> {
+            for (int from = 0; from < ids.size(); from += RestRuns.BULK_RUNS) {
+                List<String> group = ids.subList(from, Math.min(ids.size(), from + RestRuns.BULK_RUNS));
+                tasks.add(() -> {
+                    store.bulkHistory(group, key).forEach((id, h) -> got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, h));
+                    return null;
+                });
+            }
+        });
+        try {
+            runAll(tasks);
+        } catch (RestException e) {
+            if (e.kind() != RestException.Kind.NO_ENDPOINT && e.kind() != RestException.Kind.REFUSED) throw e;
+            bulk = false; // an older server (or one with other limits): one history request per run from now on
+        }
+    }
+
+    private void runAll(List<Callable<Void>> tasks) {
+        if (tasks.isEmpty()) return;
+        if (tasks.size() == 1) {
+            get(java.util.concurrent.CompletableFuture.supplyAsync(() -> call(tasks.get(0)), Runnable::run));
+            return;
+        }
+        List<Future<Void>> futures = new ArrayList<>(tasks.size());
+        ExecutorService p = pool();
+        for (Callable<Void> t : tasks) futures.add(p.submit(t));
+        for (Future<Void> f : futures) get(f);
+    }
+
+    private static Void call(Callable<Void> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private synchronized ExecutorService pool() {
@@ -79,7 +125,7 @@ final class SearchHistories {
         return pool;
     }
 
-    private static Run get(Future<Run> f) {
+    private static <T> T get(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -87,6 +133,7 @@ final class SearchHistories {
             throw new IllegalStateException("interrupted while reading metric histories", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re; // the store's own one-line error
+            if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
     }

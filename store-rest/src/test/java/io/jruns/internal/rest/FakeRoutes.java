@@ -101,6 +101,7 @@ final class FakeRoutes {
                 h.forEach(m -> a.add(RestJson.metricNode(m)));
                 if (a.isEmpty()) out.remove("metrics");
             }
+            case "metrics/get-history-bulk-interval" -> bulkInterval(b, out);
             case "artifacts/list" -> listArtifacts(b, out);
             case "databricks/runs/delete-runs" -> out.put("runs_deleted", bulk(b, true));
             case "databricks/runs/restore-runs" -> out.put("runs_restored", bulk(b, false));
@@ -109,6 +110,39 @@ final class FakeRoutes {
             }
         }
         return out;
+    }
+
+    /** Requests of get-history-bulk-interval seen; tests set it false to play an older server (404). */
+    int bulkCalls;
+    boolean bulkInterval = true;
+
+    /**
+     * MLflow's sampling: the distinct steps of all the runs asked, when more than max_results,
+     * thinned to max_results of them (first and last kept); every point at a kept step is sent,
+     * each with its run_id (24-get-history-bulk).
+     */
+    private void bulkInterval(JsonNode b, ObjectNode out) {
+        if (!bulkInterval) throw new FakeError(404, "ENDPOINT_NOT_FOUND", "not on this server");
+        bulkCalls++;
+        int max = b.path("max_results").asInt(320);
+        String key = text(b, "metric_key");
+        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        List<String> ids = new java.util.ArrayList<>();
+        b.path("run_ids").forEach(n -> ids.add(n.asText()));
+        for (String id : ids) st.run(id).metrics.getOrDefault(key, List.of()).forEach(m -> steps.add(m.step()));
+        List<Long> all = new java.util.ArrayList<>(steps);
+        java.util.Set<Long> kept = new java.util.HashSet<>(all);
+        if (all.size() > max) {
+            kept.clear();
+            for (int i = 0; i < max; i++) kept.add(all.get((int) Math.round(i * (all.size() - 1) / (double) (max - 1))));
+        }
+        ArrayNode a = out.putArray("metrics");
+        for (String id : ids) {
+            for (Metric m : st.run(id).metrics.getOrDefault(key, List.of())) {
+                if (kept.contains(m.step())) a.add(RestJson.metricNode(m).put("run_id", id));
+            }
+        }
+        if (a.isEmpty()) out.remove("metrics");
     }
 
     private int bulk(JsonNode b, boolean delete) {

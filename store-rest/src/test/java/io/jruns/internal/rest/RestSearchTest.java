@@ -123,12 +123,31 @@ class RestSearchTest {
     }
 
     @Test
-    void historiesAreReadOnlyForRunsWhoseLatestValueDoesNotSettleTheFilter() {
-        long before = fx.fake.count("metrics/get-history");
+    void historiesAreReadInBulkAndOnlyForRunsWhoseLatestValueDoesNotSettleTheFilter() {
+        long bulk = fx.fake.count("get-history-bulk-interval");
+        long all = fx.fake.count("metrics/get-history");
         List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("MAX(metrics.loss) >= 0.5").build()).runs();
         assertEquals(List.of("d", "b", "a"), runs.stream().map(r -> r.info().runName()).toList());
-        // of the five active runs with a loss (g is deleted), b (latest 0.6) and d (latest +inf) are settled by their latest value
-        assertEquals(3, fx.fake.count("metrics/get-history") - before);
+        long bulkNow = fx.fake.count("get-history-bulk-interval") - bulk;
+        assertTrue(bulkNow >= 1, "histories in bulk");
+        assertEquals(bulkNow, fx.fake.count("metrics/get-history") - all, "no history read run by run");
+    }
+
+    @Test
+    void aServerWithoutBulkHistoriesIsAskedRunByRunForTheUnsettledOnly() {
+        fx.fake.override = s -> s.path().contains("get-history-bulk-interval") ? FakeMlflow.error(404, "ENDPOINT_NOT_FOUND", "no") : null;
+        try (io.jruns.store.Store old = fx.open(fx.config().withSearchPageSize(2))) {
+            long before = fx.fake.count("metrics/get-history");
+            List<Run> runs = old.searchRuns(SearchRequest.builder().experiments(restExp).filter("MAX(metrics.loss) >= 0.5").build()).runs();
+            assertEquals(List.of("d", "b", "a"), runs.stream().map(r -> r.info().runName()).toList());
+            long bulkTries = 1; // refused once, then never asked again
+            // of the five active runs with a loss (g is deleted), b (latest 0.6) and d (latest +inf) are settled by their latest value
+            assertEquals(3 + bulkTries, fx.fake.count("metrics/get-history") - before);
+            old.searchRuns(SearchRequest.builder().experiments(restExp).filter("MAX(metrics.loss) >= 0.5").build());
+            assertEquals(3 + bulkTries + 3, fx.fake.count("metrics/get-history") - before, "bulk is not asked again");
+        } finally {
+            fx.fake.override = s -> null;
+        }
     }
 
     @Test
