@@ -11,7 +11,9 @@ import java.util.Map;
 public final class StaticFiles {
     private static final Map<String, String> TYPES = Map.of(
             "ui.css", "text/css; charset=utf-8",
-            "ui.js", "text/javascript; charset=utf-8");
+            "ui.js", "text/javascript; charset=utf-8",
+            "run.js", "text/javascript; charset=utf-8",
+            "run.css", "text/css; charset=utf-8");
 
     private StaticFiles() {
     }
