@@ -19,6 +19,7 @@ public final class Layout {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"jruns-csrf\" content=\"" + Html.escape(ctx.csrf()) + "\">"
                 + "<title>" + Html.escape(title) + " · jruns</title>"
+                + "<link rel=\"icon\" href=\"data:,\">" // no favicon request, so no 404 in the console
                 + "<link rel=\"stylesheet\" href=\"/static/ui.css\">" + Css.STYLE
                 + "<script src=\"/static/ui.js\" defer></script></head><body>"
                 + "<header class=\"jr-top\"><a class=\"jr-home\" href=\"/\">jruns</a>"
