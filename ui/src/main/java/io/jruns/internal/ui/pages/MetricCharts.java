@@ -7,7 +7,6 @@ import io.jruns.views.html.Html;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
@@ -28,29 +27,50 @@ final class MetricCharts {
     private MetricCharts() {
     }
 
+    /** A history ready to draw: its size, and its finite points sorted along x and thinned. */
+    record Series(String key, int total, int finite, List<Metric> drawn) {
+    }
+
+    /** Sorts (only when the store's order is not already x order) and thins one history. */
+    static Series series(String key, List<Metric> history, boolean byTime) {
+        ToLongFunction<Metric> x = byTime ? Metric::timestamp : Metric::step;
+        boolean sorted = true;
+        boolean allFinite = true;
+        long last = Long.MIN_VALUE;
+        for (Metric m : history) {
+            allFinite &= Double.isFinite(m.value());
+            long v = x.applyAsLong(m);
+            sorted &= v >= last;
+            last = v;
+        }
+        if (sorted && allFinite) return new Series(key, history.size(), history.size(), Downsample.minMax(history, x, MAX_POINTS));
+        List<Metric> finite = new ArrayList<>(history.size());
+        for (Metric m : history) if (Double.isFinite(m.value())) finite.add(m);
+        if (!sorted) finite.sort(Comparator.comparingLong(x).thenComparingLong(byTime ? Metric::step : Metric::timestamp));
+        return new Series(key, history.size(), finite.size(), Downsample.minMax(finite, x, MAX_POINTS));
+    }
+
     /** The section: the step/time toggle and a chart per key with a history. */
-    static String html(String runPath, Map<String, List<Metric>> histories, boolean byTime) {
+    static String html(String runPath, List<Series> charts, boolean byTime) {
         StringBuilder h = new StringBuilder("<section class=\"jr-charts\" id=\"charts\"><div class=\"jr-sec\">Metric charts"
                 + " <span class=\"jr-xmode\">x: ");
         h.append(byTime ? "<a href=\"" + runPath + "?x=step#charts\">step</a> · <b>time</b>"
                 : "<b>step</b> · <a href=\"" + runPath + "?x=time#charts\">time</a>");
         h.append("</span></div>");
-        if (histories.isEmpty()) h.append("<div class=\"jr-dim\">No metrics.</div>");
+        if (charts.isEmpty()) h.append("<div class=\"jr-dim\">No metrics.</div>");
         h.append("<div class=\"jr-chart-grid\">");
-        histories.forEach((key, history) -> h.append(chart(key, history, byTime)));
+        for (Series c : charts) h.append(chart(c, byTime));
         return h.append("</div></section>").toString();
     }
 
-    static String chart(String key, List<Metric> history, boolean byTime) {
+    static String chart(Series series, boolean byTime) {
         ToLongFunction<Metric> x = byTime ? Metric::timestamp : Metric::step;
-        List<Metric> finite = new ArrayList<>(history.size());
-        for (Metric m : history) if (Double.isFinite(m.value())) finite.add(m);
-        finite.sort(Comparator.comparingLong(x).thenComparingLong(byTime ? Metric::step : Metric::timestamp));
-        List<Metric> pts = Downsample.minMax(finite, x, MAX_POINTS);
+        String key = series.key();
+        List<Metric> pts = series.drawn();
         StringBuilder h = new StringBuilder(64 + pts.size() * 48);
         h.append("<figure class=\"jr-chart\"><figcaption>");
-        Html.append(h, key).append(" <span class=\"jr-dim\">").append(Format.count(history.size(), "point"));
-        if (pts.size() < finite.size()) h.append(", ").append(pts.size()).append(" drawn (min and max per bucket)");
+        Html.append(h, key).append(" <span class=\"jr-dim\">").append(Format.count(series.total(), "point"));
+        if (pts.size() < series.finite()) h.append(", ").append(pts.size()).append(" drawn (min and max per bucket)");
         h.append("</span></figcaption>");
         if (pts.isEmpty()) return h.append("<div class=\"jr-dim\">No finite values.</div></figure>").toString();
         double lo = Double.POSITIVE_INFINITY;

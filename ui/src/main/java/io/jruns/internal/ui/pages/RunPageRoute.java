@@ -37,7 +37,12 @@ public final class RunPageRoute {
     }
 
     public static void install(Router router, UiContext ctx) {
-        router.get("/runs/{id}", r -> Response.html(render(ctx, r.param("id"), "time".equals(r.query("x").orElse("")), RunEditForms.Draft.NONE)));
+        router.get("/runs/{id}", r -> {
+            long t0 = System.nanoTime();
+            String html = render(ctx, r.param("id"), "time".equals(r.query("x").orElse("")), RunEditForms.Draft.NONE);
+            // the server's own time (reads and rendering), for the browser's network panel and bench/ui
+            return Response.html(html).withHeader("Server-Timing", "page;dur=" + (System.nanoTime() - t0) / 1_000_000.0);
+        });
         RunEdits.install(router, ctx);
         ArtifactPages.install(router, ctx);
         NotebookPage.install(router, ctx);
@@ -47,21 +52,27 @@ public final class RunPageRoute {
     static String render(UiContext ctx, String runId, boolean byTime, RunEditForms.Draft draft) {
         TrackingClient client = ctx.client();
         Run run = client.getRun(runId);
-        Map<String, List<Metric>> histories = new LinkedHashMap<>();
+        // Each history is read once, then thinned: the charts draw the thinned series, and the
+        // views' sparklines get the step-ordered thinned points (they would sort 100,000 again).
+        Map<String, List<Metric>> sparklines = new LinkedHashMap<>();
+        List<MetricCharts.Series> charts = new ArrayList<>();
         for (String key : run.data().metrics().keySet()) {
-            if (histories.size() >= CHARTS) break;
-            histories.put(key, client.getMetricHistory(run.runId(), key));
+            if (charts.size() >= CHARTS) break;
+            List<Metric> history = client.getMetricHistory(run.runId(), key);
+            MetricCharts.Series byStep = MetricCharts.series(key, history, false);
+            sparklines.put(key, byStep.drawn());
+            charts.add(byTime ? MetricCharts.series(key, history, true) : byStep);
         }
         List<ArtifactEntry> artifacts = new ArrayList<>();
         boolean truncated = list(client, run.runId(), "", 0, artifacts);
         RunPageData data = new RunPageData(run, experimentName(client, run), parent(client, run), children(client, run),
-                histories, artifacts, truncated, System.currentTimeMillis()).withLinks(Links.ui("/"));
+                sparklines, artifacts, truncated, System.currentTimeMillis()).withLinks(Links.ui("/"));
         String path = Links.ui("/").run(run.runId()).orElseThrow();
         StringBuilder b = new StringBuilder();
         if (draft.error() != null) Html.append(b.append("<p class=\"jr-formerror\" role=\"alert\">"), draft.error()).append("</p>");
         b.append(RunPage.render(data).html());
         b.append(RunEditForms.html(ctx, run, path, draft));
-        b.append(MetricCharts.html(Html.escape(path), histories, byTime));
+        b.append(MetricCharts.html(Html.escape(path), charts, byTime));
         b.append(ModelSnippetsHtml.html(client, run));
         b.append("<link rel=\"stylesheet\" href=\"/static/run.css\"><script src=\"/static/run.js\" defer></script>");
         return Layout.page(ctx, RunCrumbs.runName(run), RunCrumbs.html(ctx, run), b.toString());
