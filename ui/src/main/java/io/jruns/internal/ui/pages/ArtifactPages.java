@@ -102,7 +102,7 @@ final class ArtifactPages {
         String name = ArtifactPaths.name(path);
         String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
         return out.withHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
     }
 
     static String rawHref(String runId, String path) {
