@@ -52,7 +52,7 @@ final class MetricCharts {
 
     /** The section: the step/time toggle and a chart per key with a history. */
     static String html(String runPath, List<Series> charts, boolean byTime) {
-        StringBuilder h = new StringBuilder("<section class=\"jr-charts\" id=\"charts\"><div class=\"jr-sec\">Metric charts"
+        StringBuilder h = new StringBuilder("<section class=\"jr jr-charts\" id=\"charts\"><div class=\"jr-sec\">Metric charts"
                 + " <span class=\"jr-xmode\">x: ");
         h.append(byTime ? "<a href=\"" + runPath + "?x=step#charts\">step</a> · <b>time</b>"
                 : "<b>step</b> · <a href=\"" + runPath + "?x=time#charts\">time</a>");
@@ -70,7 +70,7 @@ final class MetricCharts {
         StringBuilder h = new StringBuilder(64 + pts.size() * 48);
         h.append("<figure class=\"jr-chart\"><figcaption>");
         Html.append(h, key).append(" <span class=\"jr-dim\">").append(Format.count(series.total(), "point"));
-        if (pts.size() < series.finite()) h.append(", ").append(pts.size()).append(" drawn (min and max per bucket)");
+        if (pts.size() < series.finite()) h.append(", ").append(Format.count(pts.size())).append(" drawn (min and max per bucket)");
         h.append("</span></figcaption>");
         if (pts.isEmpty()) return h.append("<div class=\"jr-dim\">No finite values.</div></figure>").toString();
         double lo = Double.POSITIVE_INFINITY;
@@ -129,6 +129,7 @@ final class MetricCharts {
         }
         for (int t = 0; t <= 2; t++) {
             long v = x0 + (x1 - x0) * t / 2;
+            if (t == 1 && (v == x0 || v == x1)) continue; // a span of one or two steps: no middle tick repeating an end
             String anchor = t == 0 ? "start" : t == 2 ? "end" : "middle";
             h.append("<text x=\"").append(n(LEFT + pw * t / 2)).append("\" y=\"").append(H - 10).append("\" text-anchor=\"").append(anchor)
                     .append("\">").append(Html.escape(byTime ? Format.time(v) : Format.count(v))).append("</text>");

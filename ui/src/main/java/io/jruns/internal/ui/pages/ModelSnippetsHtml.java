@@ -17,7 +17,7 @@ final class ModelSnippetsHtml {
     static String html(TrackingClient client, Run run) {
         List<RunFacts.LoggedModel> models = RunFacts.models(run);
         if (models.isEmpty()) return "";
-        StringBuilder h = new StringBuilder("<section class=\"jr-models\" id=\"models\"><div class=\"jr-sec\">Prediction code for the logged models</div>");
+        StringBuilder h = new StringBuilder("<section class=\"jr jr-models\" id=\"models\"><div class=\"jr-sec\">Prediction code for the logged models</div>");
         int n = 0;
         for (RunFacts.LoggedModel m : models) {
             h.append("<div class=\"jr-model-snippets\"><div class=\"jr-name\">");

@@ -29,13 +29,14 @@ final class RunEditForms {
     static String html(UiContext ctx, Run run, String runPath, Draft draft) {
         String action = Html.escape(runPath);
         String csrf = Layout.csrfField(ctx);
-        StringBuilder h = new StringBuilder("<section class=\"jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
+        StringBuilder h = new StringBuilder("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
         h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
                 .append("/rename\">").append(csrf).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
         Html.append(h, draft.form().equals("rename") ? draft.field("name", "") : RunCrumbs.runName(run))
                 .append("\"> <button type=\"submit\">Rename</button></form>");
+        // HTML drops the one newline right after <textarea>: ours, so a note's own leading newline survives
         h.append("<div class=\"jr-sec\">Note</div><form method=\"post\" class=\"jr-form\" id=\"note-form\" action=\"").append(action)
-                .append("/note\">").append(csrf).append("<textarea name=\"note\" id=\"run-note\" rows=\"4\" cols=\"60\">");
+                .append("/note\">").append(csrf).append("<textarea name=\"note\" id=\"run-note\" rows=\"4\" cols=\"60\">\n");
         Html.append(h, draft.form().equals("note") ? draft.field("note", "") : run.note().orElse(""))
                 .append("</textarea><br><button type=\"submit\">Save note</button></form></div>");
         h.append("<div id=\"tags\"><div class=\"jr-sec\">Edit tags</div>");

@@ -76,6 +76,8 @@ class RunPageBrowserIT {
         String label = page.eval("document.querySelector('svg.jr-chart-svg[data-key=\"loss\"] g.jr-hover text').textContent").asText();
         assertTrue(label.startsWith("step "), "hover value: " + label);
         assertEquals("visible", page.eval("document.querySelector('svg.jr-chart-svg[data-key=\"loss\"] g.jr-hover').getAttribute('visibility')").asText());
+        page.screenshot("#charts", 0, SHOTS.resolve("run-charts.png"), 700);
+        page.screenshot("#edit", 0, SHOTS.resolve("run-edit.png"), 600);
         page.eval("window.scrollTo(0, 0)");
         page.screenshot(SHOTS.resolve("run.png"));
 
