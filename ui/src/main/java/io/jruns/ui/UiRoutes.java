@@ -5,6 +5,7 @@ import io.jruns.internal.ui.http.Router;
 import io.jruns.internal.ui.pages.ComparePage;
 import io.jruns.internal.ui.pages.ExperimentPage;
 import io.jruns.internal.ui.pages.HomePage;
+import io.jruns.internal.ui.pages.RunPageRoute;
 import io.jruns.internal.ui.pages.StaticFiles;
 
 /** Every route of the UI, in one place: pages, static files and MLflow's REST API. (Beside UiServer: the pages depend on UiContext, so the wiring stays out of internal.ui.) */
@@ -17,6 +18,7 @@ final class UiRoutes {
         HomePage.install(router, ctx);
         ExperimentPage.install(router, ctx);
         ComparePage.install(router, ctx);
+        RunPageRoute.install(router, ctx);
         io.jruns.internal.ui.api.MlflowApi.install(router, ctx);
     }
 }

@@ -56,8 +56,8 @@ public final class Guard {
         }
         if (changes(r.method())) {
             String origin = r.header("Origin").orElse(null);
-            // "null" is what Chromium sends for our own form posts under Referrer-Policy: no-referrer;
-            // the CSRF token below still has to match, which no other site can read.
+            // "null": what the Fetch spec sends for every form POST under our own Referrer-Policy: no-referrer;
+            // the CSRF token below is still required, and the SameSite=Strict cookie never comes cross-site
             if (origin != null && !origin.equals("null") && !hosts.contains(origin.replaceFirst("^https?://", "").toLowerCase(java.util.Locale.ROOT))) {
                 return Optional.of(Response.text(403, "jruns ui: a change from another site (" + origin + ") is refused"));
             }

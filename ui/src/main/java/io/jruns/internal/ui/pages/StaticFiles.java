@@ -13,7 +13,9 @@ public final class StaticFiles {
             "ui.css", "text/css; charset=utf-8",
             "ui.js", "text/javascript; charset=utf-8",
             "experiment.js", "text/javascript; charset=utf-8",
-            "experiment.css", "text/css; charset=utf-8");
+            "experiment.css", "text/css; charset=utf-8",
+            "run.js", "text/javascript; charset=utf-8",
+            "run.css", "text/css; charset=utf-8");
 
     private StaticFiles() {
     }

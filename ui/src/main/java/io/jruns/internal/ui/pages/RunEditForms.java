@@ -1,0 +1,73 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+import io.jruns.internal.ui.UiContext;
+import io.jruns.views.html.Html;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The run page's forms: rename, the note, and the user's tags (edit a value, delete, add).
+ * System tags ({@code mlflow.*}, {@code jruns.*}) are not editable here: the views' page above
+ * lists them read-only. Each form posts with the CSRF field; a refused one comes back filled in.
+ */
+final class RunEditForms {
+    /** A refused form: which one ({@code form}), what was typed, and the one-line error. */
+    record Draft(String form, Map<String, String> fields, String error) {
+        static final Draft NONE = new Draft("", Map.of(), null);
+
+        String field(String name, String otherwise) {
+            return form.isEmpty() ? otherwise : fields.getOrDefault(name, otherwise);
+        }
+    }
+
+    private RunEditForms() {
+    }
+
+    static String html(UiContext ctx, Run run, String runPath, Draft draft) {
+        String action = Html.escape(runPath);
+        String csrf = Layout.csrfField(ctx);
+        StringBuilder h = new StringBuilder("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
+        h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
+                .append("/rename\">").append(csrf).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
+        Html.append(h, draft.form().equals("rename") ? draft.field("name", "") : RunCrumbs.runName(run))
+                .append("\"> <button type=\"submit\">Rename</button></form>");
+        // HTML drops the one newline right after <textarea>: ours, so a note's own leading newline survives
+        h.append("<div class=\"jr-sec\">Note</div><form method=\"post\" class=\"jr-form\" id=\"note-form\" action=\"").append(action)
+                .append("/note\">").append(csrf).append("<textarea name=\"note\" id=\"run-note\" rows=\"4\" cols=\"60\">\n");
+        Html.append(h, draft.form().equals("note") ? draft.field("note", "") : run.note().orElse(""))
+                .append("</textarea><br><button type=\"submit\">Save note</button></form></div>");
+        h.append("<div id=\"tags\"><div class=\"jr-sec\">Edit tags</div>");
+        tags(h, run, action, csrf, draft);
+        h.append("</div></div></section>");
+        return h.toString();
+    }
+
+    private static void tags(StringBuilder h, Run run, String action, String csrf, Draft draft) {
+        Map<String, String> user = new TreeMap<>();
+        run.data().tags().forEach((k, v) -> {
+            if (!SystemTags.isSystem(k)) user.put(k, v);
+        });
+        h.append("<table class=\"jr-t jr-tags-edit\"><thead><tr><th>Name</th><th>Value</th><th>Actions</th></tr></thead><tbody>");
+        for (Map.Entry<String, String> t : user.entrySet()) {
+            String key = Html.escape(t.getKey());
+            boolean refused = draft.form().equals("tag") && t.getKey().equals(draft.fields().get("key"));
+            h.append("<tr data-tag=\"").append(key).append("\"><th class=\"jr-k\">").append(key).append("</th><td>")
+                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags\">").append(csrf)
+                    .append("<input type=\"hidden\" name=\"key\" value=\"").append(key).append("\"><input name=\"value\" class=\"jr-tagvalue\" value=\"");
+            Html.append(h, refused ? draft.field("value", t.getValue()) : t.getValue())
+                    .append("\"> <button type=\"submit\" class=\"jr-save\">Save</button></form></td><td>")
+                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags/delete\">").append(csrf)
+                    .append("<input type=\"hidden\" name=\"key\" value=\"").append(key)
+                    .append("\"><button type=\"submit\" class=\"jr-delete\">Delete</button></form></td></tr>");
+        }
+        boolean adding = draft.form().equals("tag-add");
+        h.append("</tbody></table><form method=\"post\" class=\"jr-form\" id=\"tag-add\" action=\"").append(action).append("/tags\">")
+                .append(csrf).append("<input type=\"hidden\" name=\"add\" value=\"1\"><input name=\"key\" id=\"tag-key\" placeholder=\"Name\" value=\"");
+        Html.append(h, adding ? draft.field("key", "") : "").append("\"> <input name=\"value\" id=\"tag-value\" placeholder=\"Value\" value=\"");
+        Html.append(h, adding ? draft.field("value", "") : "").append("\"> <button type=\"submit\" id=\"tag-add-button\">Add</button></form>");
+        h.append("<div class=\"jr-more\">System tags (mlflow.*, jruns.*) are set by jruns and MLflow; they are listed above, read-only.</div>");
+    }
+}

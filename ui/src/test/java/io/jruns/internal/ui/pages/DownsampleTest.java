@@ -1,0 +1,32 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.domain.Metric;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DownsampleTest {
+    @Test
+    void keepsEachBucketsExtremesInOrderAndAtMostTheLimit() {
+        List<Metric> h = new ArrayList<>();
+        for (int s = 0; s < 100_000; s++) h.add(new Metric("m", Math.sin(s / 500.0) + (s == 4242 ? 9 : 0) - (s == 90_001 ? 9 : 0), s, s));
+        List<Metric> out = Downsample.minMax(h, Metric::step, 1000);
+        assertTrue(out.size() <= 1000 && out.size() >= 990, "size " + out.size());
+        assertTrue(out.stream().anyMatch(m -> m.step() == 4242), "the spike up is kept");
+        assertTrue(out.stream().anyMatch(m -> m.step() == 90_001), "the spike down is kept");
+        for (int i = 1; i < out.size(); i++) assertTrue(out.get(i - 1).step() < out.get(i).step(), "in step order");
+        assertEquals(0, out.get(0).step());
+        assertEquals(99_999, out.get(out.size() - 1).step());
+    }
+
+    @Test
+    void aShortHistoryIsLeftAsItIs() {
+        List<Metric> h = List.of(new Metric("m", 1, 0, 0), new Metric("m", 2, 1, 1));
+        assertSame(h, Downsample.minMax(h, Metric::step, 1000));
+    }
+}

@@ -1,0 +1,263 @@
+package io.jruns.internal.ui.pages;
+
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.jruns.internal.ui.pages.RunPageFixture.HOSTILE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The run, artifact and notebook pages over HTTP: content, edits read back from the store, previews, path escapes, escaping. */
+class RunPageIT {
+    static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    @TempDir
+    static Path home;
+    static RunPageFixture f;
+    static String cookie;
+    static String csrf;
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void seed() throws Exception {
+        f = new RunPageFixture(home);
+        cookie = get("/?token=" + f.server.info().token()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher m = Pattern.compile("name=\"jruns-csrf\" content=\"([^\"]+)\"").matcher(page("/runs/" + f.parentId));
+        assertTrue(m.find());
+        csrf = m.group(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(f.server.info().url() + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<byte[]> bearer(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(f.server.info().url() + path.substring(1)))
+                .header("Authorization", "Bearer " + f.server.info().token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String page(String path) throws Exception {
+        HttpResponse<byte[]> r = bearer(path);
+        assertEquals(200, r.statusCode(), path + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<String> post(String path, boolean withCsrf, String... fields) throws Exception {
+        return postFrom(path, withCsrf, null, fields);
+    }
+
+    static HttpResponse<String> postFrom(String path, boolean withCsrf, String origin, String... fields) throws Exception {
+        StringBuilder form = new StringBuilder(withCsrf ? "csrf=" + csrf : "");
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&").append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.info().url() + path.substring(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (origin != null) b.header("Origin", origin);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Run run() {
+        return f.client.getRun(f.parentId);
+    }
+
+    @Test
+    void thePageHasWhatRunsShowHasLinkingIntoTheUi() throws Exception {
+        String p = page("/runs/" + f.parentId);
+        assertTrue(p.contains("parent " + ESCAPED), "the run's name, escaped");
+        assertTrue(p.contains(ESCAPED) && p.contains("x&#39;y"), "hostile tag values are text");
+        assertFalse(p.contains(HOSTILE) || p.contains("x'y"), "no raw hostile value anywhere");
+        assertTrue(p.contains(">lr<") && p.contains(">loss<") && p.contains(">acc<"));
+        for (String child : f.childIds) assertTrue(p.contains("href=\"/runs/" + child + "\""), "child linked");
+        assertTrue(p.contains("href=\"/runs/" + f.parentId + "/notebook\""), "the Source links to the stored notebook page");
+        assertTrue(p.contains("href=\"/runs/" + f.parentId + "/artifacts/data.csv\""));
+        assertTrue(p.contains("<script src=\"/static/run.js\" defer></script>"));
+        assertFalse(Pattern.compile("<script>|\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(p).find(), "no inline script or handler");
+        String child = page("/runs/" + f.childIds.get(0));
+        assertTrue(child.contains("href=\"/runs/" + f.parentId + "\""), "a child links its parent");
+        assertEquals(404, bearer("/runs/0123456789abcdef0123456789abcdef").statusCode());
+    }
+
+    @Test
+    void aLongHistoryIsDownsampledKeepingItsSpikeAndFast() throws Exception {
+        page("/runs/" + f.parentId); // warm up
+        long t0 = System.nanoTime();
+        String p = page("/runs/" + f.parentId);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Matcher m = Pattern.compile("data-key=\"loss\"[^>]*data-pts=\"([^\"]*)\"").matcher(p);
+        assertTrue(m.find(), "a chart for loss");
+        String[] pts = m.group(1).split(";");
+        assertTrue(pts.length <= 1000 && pts.length > 500, "drawn points: " + pts.length);
+        double max = 0;
+        for (String pt : pts) max = Math.max(max, Double.parseDouble(pt.split(",")[4]));
+        assertTrue(max > 5, "the spike at step 77,777 survives downsampling: " + max);
+        Matcher path = Pattern.compile("data-key=\"loss\".*?<path class=\"jr-line\" d=\"([^\"]*)\"", Pattern.DOTALL).matcher(p);
+        assertTrue(path.find());
+        assertTrue(path.group(1).split("[ML]").length - 1 <= 2000);
+        assertTrue(p.contains("100,000 points"), "the caption counts the full history");
+        assertTrue(ms < 3000, "page took " + ms + " ms");
+        assertTrue(page("/runs/" + f.parentId + "?x=time").contains("data-x=\"time\""));
+        assertTrue(p.contains("data-x=\"step\""));
+    }
+
+    @Test
+    void tagsAreAddedEditedAndDeletedThroughFormsAndReadBack() throws Exception {
+        HttpResponse<String> r = post("/runs/" + f.parentId + "/tags", true, "add", "1", "key", "stage", "value", "a <b> 'c'");
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals("/runs/" + f.parentId + "#tags", r.headers().firstValue("Location").orElseThrow());
+        assertEquals("a <b> 'c'", run().data().tags().get("stage"));
+        assertEquals(303, post("/runs/" + f.parentId + "/tags", true, "key", "stage", "value", "prod").statusCode());
+        assertEquals("prod", run().data().tags().get("stage"));
+        assertEquals(303, post("/runs/" + f.parentId + "/tags/delete", true, "key", "stage").statusCode());
+        assertNull(run().data().tags().get("stage"));
+        HttpResponse<String> forged = post("/runs/" + f.parentId + "/tags", false, "add", "1", "key", "forged", "value", "x");
+        assertEquals(403, forged.statusCode(), "a form without the CSRF field is refused");
+        assertNull(run().data().tags().get("forged"));
+        // Chromium sends Origin: null with every form POST under the pages' no-referrer policy: the token decides
+        assertEquals(303, postFrom("/runs/" + f.parentId + "/tags", true, "null", "key", "origin", "null").statusCode());
+        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", false, "null", "key", "forged", "x").statusCode());
+        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", true, "http://evil.example", "key", "forged", "x").statusCode());
+        assertNull(run().data().tags().get("forged"));
+        assertEquals(303, post("/runs/" + f.parentId + "/tags/delete", true, "key", "origin").statusCode());
+    }
+
+    @Test
+    void badInputShowsOneLineErrorAndLosesNothing() throws Exception {
+        HttpResponse<String> r = post("/runs/" + f.parentId + "/tags", true, "add", "1", "key", "bad key!", "value", "kept <value>");
+        assertEquals(400, r.statusCode());
+        Matcher err = Pattern.compile("<p class=\"jr-formerror\" role=\"alert\">([^<\\n]+)</p>").matcher(r.body());
+        assertTrue(err.find(), r.body());
+        assertTrue(err.group(1).contains("invalid tag key"), err.group(1));
+        assertTrue(r.body().contains("value=\"bad key!\"") && r.body().contains("value=\"kept &lt;value&gt;\""), "the typed input comes back");
+        assertTrue(post("/runs/" + f.parentId + "/tags", true, "add", "1", "key", " ", "value", "v").body().contains("a tag needs a name"));
+        assertEquals(400, post("/runs/" + f.parentId + "/tags", true, "add", "1", "key", "k".repeat(251), "value", "v").statusCode());
+        assertEquals(400, post("/runs/" + f.parentId + "/tags", true, "add", "1", "key", "long", "value", "v".repeat(8001)).statusCode());
+        HttpResponse<String> sys = post("/runs/" + f.parentId + "/tags/delete", true, "key", SystemTags.SOURCE_NAME);
+        assertEquals(400, sys.statusCode());
+        assertTrue(sys.body().contains("system tag"));
+        assertEquals("/home/me/train.ipynb", run().data().tags().get(SystemTags.SOURCE_NAME), "system tags are read-only here");
+        assertFalse(run().data().tags().containsKey("long"));
+    }
+
+    @Test
+    void theNoteAndTheNameAreEdited() throws Exception {
+        assertEquals(303, post("/runs/" + f.childIds.get(1) + "/note", true, "note", "first line\r\n" + HOSTILE).statusCode());
+        Run c = f.client.getRun(f.childIds.get(1));
+        assertEquals("first line\n" + HOSTILE, c.note().orElseThrow());
+        assertTrue(page("/runs/" + c.runId()).contains("first line\n" + ESCAPED));
+        assertEquals(303, post("/runs/" + c.runId() + "/rename", true, "name", "renamed 'one'").statusCode());
+        c = f.client.getRun(c.runId());
+        assertEquals("renamed 'one'", c.info().runName());
+        assertEquals("renamed 'one'", c.data().tags().get(SystemTags.RUN_NAME));
+        HttpResponse<String> empty = post("/runs/" + c.runId() + "/rename", true, "name", "  ");
+        assertEquals(400, empty.statusCode());
+        assertEquals("renamed 'one'", f.client.getRun(c.runId()).info().runName());
+        assertEquals(303, post("/runs/" + c.runId() + "/note", true, "note", "").statusCode());
+        assertTrue(f.client.getRun(c.runId()).note().isEmpty(), "an empty note removes it");
+    }
+
+    @Test
+    void artifactsAreBrowsedPreviewedAndDownloaded() throws Exception {
+        String root = page("/runs/" + f.parentId + "/artifacts");
+        assertTrue(root.contains("href=\"/runs/" + f.parentId + "/artifacts/notebook\"") && root.contains(">notebook/<"));
+        assertTrue(root.contains("odd &lt;b&gt; &#39;x&#39;.txt") && !root.contains("odd <b>"), "a hostile artifact name is text");
+        assertFalse(root.contains("link-out.txt"), "a link out of the run is not listed");
+        String csv = page("/runs/" + f.parentId + "/artifacts/data.csv");
+        assertTrue(csv.contains("<th>name</th><th>score</th>") && csv.contains("<td>a, quoted</td>") && csv.contains("<td>" + ESCAPED + "</td>"));
+        assertTrue(csv.contains("href=\"/runs/" + f.parentId + "/artifact-raw/data.csv?download=1\""));
+        String json = page("/runs/" + f.parentId + "/artifacts/info.json");
+        assertTrue(json.contains("&quot;a&quot; : 1") && json.contains(ESCAPED), "pretty-printed, escaped");
+        String png = page("/runs/" + f.parentId + "/artifacts/plot.png");
+        assertTrue(png.contains("<img class=\"jr-art-img\" alt=\"plot.png\" src=\"/runs/" + f.parentId + "/artifact-raw/plot.png\">"));
+        HttpResponse<byte[]> raw = bearer("/runs/" + f.parentId + "/artifact-raw/plot.png");
+        assertEquals("image/png", raw.headers().firstValue("Content-Type").orElseThrow());
+        Path stored = Path.of(URI.create(run().info().artifactUri())).resolve("plot.png");
+        assertArrayEquals(Files.readAllBytes(stored), raw.body());
+        HttpResponse<byte[]> dl = bearer("/runs/" + f.parentId + "/artifact-raw/data.csv?download=1");
+        assertTrue(dl.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment; filename=\"data.csv\""));
+        assertTrue(bearer("/runs/" + f.parentId + "/artifact-raw/info.json").headers().firstValue("Content-Disposition").orElseThrow()
+                .startsWith("attachment"), "only images are served inline");
+        String nb = page("/runs/" + f.parentId + "/artifacts/notebook/train.ipynb");
+        assertTrue(nb.contains("&lt;script&gt;alert(2)&lt;/script&gt;") && !nb.contains("<script>alert(2)"));
+        assertEquals(404, bearer("/runs/" + f.parentId + "/artifacts/nope.txt").statusCode());
+    }
+
+    @Test
+    void artifactPathsNeverLeaveTheRun() throws Exception {
+        String base = "/runs/" + f.parentId;
+        for (String p : new String[]{base + "/artifacts/../../../../secret.txt", base + "/artifacts/%2e%2e/%2e%2e/%2e%2e/secret.txt",
+                base + "/artifact-raw/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.txt", base + "/artifact-raw/%2F" + f.outside.toString().substring(1),
+                base + "/artifacts/notebook/..%2F..%2Fsecret.txt", base + "/artifact-raw/link-out.txt", base + "/artifacts/link-out.txt",
+                base + "/artifact-raw/a%5C..%5C..%5Csecret.txt", base + "/artifact-raw//etc/passwd"}) {
+            String answer = rawGet(p);
+            String status = answer.substring(0, answer.indexOf("\r\n"));
+            assertFalse(status.contains(" 200 "), p + " -> " + status);
+            assertFalse(answer.contains("TOP-SECRET-OUTSIDE") || answer.contains("root:x:"), p + " leaked: " + answer);
+        }
+    }
+
+    /** Sent as typed, over a socket: java.net.URI would normalize the dots away before the server saw them. */
+    static String rawGet(String path) throws Exception {
+        URI u = URI.create(f.server.info().url());
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nAuthorization: Bearer "
+                    + f.server.info().token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theNotebookVersionMarksTheLoggedCellsAndRendersNothingAsMarkup() throws Exception {
+        String p = page("/runs/" + f.parentId + "/notebook");
+        assertTrue(p.contains("class=\"jr-cell jr-cell-code jr-logged\" data-cell-id=\"c2\""), "c2 started the run");
+        assertTrue(p.contains("class=\"jr-cell jr-cell-code jr-logged\" data-cell-id=\"c3\""));
+        assertTrue(p.contains("class=\"jr-cell jr-cell-md\" data-cell-id=\"c1\"") && p.contains("class=\"jr-cell jr-cell-code\" data-cell-id=\"c4\""));
+        assertTrue(p.contains("&lt;script&gt;alert(2)&lt;/script&gt;") && p.contains("&lt;img src=x id=evil&gt;") && p.contains("started &lt;i&gt;run"));
+        assertFalse(p.contains("<script>alert(2)") || p.contains("id=evil>") || p.contains("<i>run"));
+        assertTrue(p.contains("src=\"data:image/png;base64,iVBORw0KGgo"));
+        assertTrue(p.contains("<pre id=\"reproduce\" class=\"jr-cmd\">jruns reproduce " + f.parentId + "</pre>"));
+        assertTrue(p.contains("data-copy=\"reproduce\""));
+        assertTrue(p.contains("class=\"jr-runbar\"") && p.contains("parent " + ESCAPED));
+        String none = page("/runs/" + f.childIds.get(2) + "/notebook");
+        assertTrue(none.contains("has no stored notebook version"));
+        assertNotEquals(200, bearer("/runs/nope-nope/notebook").statusCode());
+    }
+
+    @Test
+    void loggedModelsComeWithTheirPredictionSnippetsAndACopyButton() throws Exception {
+        String p = page("/runs/" + f.parentId);
+        assertTrue(p.contains("jr-snippet-tablesaw") && p.contains("jr-snippet-spark"));
+        assertTrue(p.contains("runs:/" + f.parentId + "/model"), "the snippet loads the model by its URI");
+        assertTrue(p.contains("<button type=\"button\" class=\"jr-copy\" data-copy=\"snippet-0\">Copy</button>"));
+    }
+}
