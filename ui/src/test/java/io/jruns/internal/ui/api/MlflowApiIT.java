@@ -215,6 +215,12 @@ class MlflowApiIT {
         HttpResponse<String> missing = http.get("/api/2.0/mlflow/experiments/get?experiment_id=987654");
         assertEquals(404, missing.statusCode());
         assertEquals("RESOURCE_DOES_NOT_EXIST", ApiHttp.json(missing).get("error_code").asText());
+        HttpResponse<String> delete = http.post("/api/2.0/mlflow/experiments/delete", "{\"experiment_id\":\"" + id + "\"}");
+        assertEquals(501, delete.statusCode(), "the store SPI has no experiment deletion yet");
+        assertEquals("NOT_IMPLEMENTED", ApiHttp.json(delete).get("error_code").asText());
+        assertEquals(io.jruns.domain.LifecycleStage.ACTIVE, embedded.getExperiment(id).orElseThrow().lifecycleStage());
+        JsonNode got = ApiHttp.json(http.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=tagged%20%3Cb%3Ex%3C%2Fb%3E"));
+        assertEquals("mlflow-artifacts:/" + id, got.get("experiment").get("artifact_location").asText());
     }
 
     private static String run(String exp, String name, double loss) {

@@ -95,6 +95,14 @@ class MlflowApiSecurityIT {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("Content-Type must be one of ['application/json']"), r.body());
         assertFalse(client.getRun(runId).data().tags().containsKey("x"));
+        // the UI's own pages call the API with the cookie and the page's CSRF token
+        String page = http.send(HttpRequest.newBuilder(http.uri("/")).header("Cookie", cookie).build()).body();
+        String csrf = page.replaceFirst("(?s).*name=\"jruns-csrf\" content=\"([^\"]+)\".*", "$1");
+        r = http.send(HttpRequest.newBuilder(http.uri("/ajax-api/2.0/mlflow/runs/set-tag")).header("Cookie", cookie)
+                .header("X-Jruns-Csrf", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("1", client.getRun(runId).data().tags().get("x"));
     }
 
     @ParameterizedTest
