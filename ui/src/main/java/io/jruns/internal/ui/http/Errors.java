@@ -32,7 +32,7 @@ public final class Errors {
             String json = io.jruns.internal.json.Json.MAPPER.createObjectNode().put("error_code", code).put("message", message).toString();
             return Response.json(status, json);
         }
-        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>jruns ui: error</title>"
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>jruns ui: error</title><link rel=\"icon\" href=\"data:,\">"
                 + "<link rel=\"stylesheet\" href=\"/static/ui.css\"></head><body><main class=\"jr-error\"><h1>"
                 + status + "</h1><p>" + Html.escape(message) + "</p><p><a href=\"/\">All experiments</a></p></main></body></html>";
         return Response.of(status, Response.HTML, page);

@@ -80,6 +80,11 @@ class ExperimentPageBrowserIT {
         assertEquals("metrics.rmse > 15", page.eval("document.querySelector('#jr-filter').value").asText(), "the box keeps the filter");
 
         assertTrue(page.eval("document.querySelector('#jr-compare').disabled").asBoolean(), "nothing ticked: Compare waits");
+        page.click("input.jr-all");
+        page.waitFor("document.querySelectorAll('input.jr-sel:checked').length === 4", 5_000);
+        assertEquals("4 runs selected", page.eval("document.querySelector('#jr-selected').textContent").asText());
+        page.click("input.jr-all");
+        page.waitFor("document.querySelectorAll('input.jr-sel:checked').length === 0", 5_000);
         for (String run : List.of("base", "parent", "child-a")) page.click(sel(ui.ids.get(run)));
         page.waitFor("document.querySelector('#jr-selected').textContent === '3 runs selected'", 5_000);
         page.screenshot(SHOTS.resolve("experiment.png"));
