@@ -141,9 +141,9 @@ class RunPageIT {
         assertEquals(403, forged.statusCode(), "a form without the CSRF field is refused");
         assertNull(run().data().tags().get("forged"));
         // Chromium sends Origin: null with every form POST under the pages' no-referrer policy: the token decides
-        assertEquals(303, postFrom("/runs/" + f.parentId + "/tags", true, "null", "key", "origin", "null").statusCode());
-        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", false, "null", "key", "forged", "x").statusCode());
-        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", true, "http://evil.example", "key", "forged", "x").statusCode());
+        assertEquals(303, postFrom("/runs/" + f.parentId + "/tags", true, "null", "key", "origin", "value", "null").statusCode());
+        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", false, "null", "key", "forged", "value", "x").statusCode());
+        assertEquals(403, postFrom("/runs/" + f.parentId + "/tags", true, "http://evil.example", "key", "forged", "value", "x").statusCode());
         assertNull(run().data().tags().get("forged"));
         assertEquals(303, post("/runs/" + f.parentId + "/tags/delete", true, "key", "origin").statusCode());
     }
