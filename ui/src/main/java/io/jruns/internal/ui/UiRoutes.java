@@ -13,6 +13,6 @@ public final class UiRoutes {
     public static void install(Router router, UiContext ctx) {
         StaticFiles.install(router);
         HomePage.install(router, ctx);
-        PanelPage.install(router, ctx);
+        PanelPage.install(router, ctx.client());
     }
 }

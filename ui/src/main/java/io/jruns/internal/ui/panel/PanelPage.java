@@ -1,9 +1,9 @@
 package io.jruns.internal.ui.panel;
 
+import io.jruns.TrackingClient;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
-import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Response;
 import io.jruns.internal.ui.http.Router;
 import io.jruns.views.Links;
@@ -29,24 +29,25 @@ public final class PanelPage {
     private PanelPage() {
     }
 
-    public static void install(Router router, UiContext ctx) {
+    /** Takes the store's client, not the UI's context: the panel needs nothing else. */
+    public static void install(Router router, TrackingClient client) {
         router.get(SCRIPT, r -> Response.bytes("text/javascript; charset=utf-8", script()).withHeader("Cache-Control", "max-age=300"));
-        router.get("/panel/{id}/stamp", r -> Response.text(200, stamp(newest(ctx, experiment(ctx, r.param("id"))))));
+        router.get("/panel/{id}/stamp", r -> Response.text(200, stamp(newest(client, experiment(client, r.param("id"))))));
         router.get("/panel/{id}", r -> {
-            Experiment e = experiment(ctx, r.param("id"));
-            List<Run> runs = newest(ctx, e);
+            Experiment e = experiment(client, r.param("id"));
+            List<Run> runs = newest(client, e);
             String table = table(e, runs);
             return Response.html(r.query("part").filter("table"::equals).isPresent() ? table : page(e, runs, table));
         });
     }
 
-    static Experiment experiment(UiContext ctx, String id) {
-        return ctx.client().getExperiment(id).orElseThrow(() -> JrunsException.notFound("no experiment with id '" + id + "'"));
+    static Experiment experiment(TrackingClient client, String id) {
+        return client.getExperiment(id).orElseThrow(() -> JrunsException.notFound("no experiment with id '" + id + "'"));
     }
 
     /** One more than shown, so the table knows there are more. */
-    static List<Run> newest(UiContext ctx, Experiment e) {
-        return ctx.client().search().experiments(e.experimentId()).max(ROWS + 1).runs();
+    static List<Run> newest(TrackingClient client, Experiment e) {
+        return client.search().experiments(e.experimentId()).max(ROWS + 1).runs();
     }
 
     /** Changes when a shown run does (a metric, a tag, its status, its name) or one is added or deleted. */
