@@ -66,6 +66,8 @@ class UiCommandIT {
         assertEquals(m.group(3), info.token());
         assertEquals(p.pid(), info.pid(), "the launcher execs java: the recorded pid is the server's");
         assertEquals(home.toAbsolutePath().normalize().toString(), info.store(), "it serves JRUNS_HOME's store");
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(home.resolve(UiInfo.FILE)), "the token is for the user only");
 
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(info.url())).build(), HttpResponse.BodyHandlers.ofString());

@@ -69,6 +69,8 @@ public final class PanelPage {
                 + "<base target=\"_blank\">"
                 + "<title>" + Html.escape(e.name()) + " · jruns</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/ui.css\">" + Css.STYLE
+                // the frame is the whole width there is: the views' notebook margin (100vw - 140px) would hide columns
+                + "<style>.jr-panel .jr-scroll{max-width:none}.jr-panel main{padding:8px 12px}</style>"
                 + "<script src=\"" + SCRIPT + "\" defer></script></head>"
                 + "<body class=\"jr-panel\" data-stamp=\"" + Html.escape(stamp(runs)) + "\" data-stamp-url=\"/panel/" + id
                 + "/stamp\" data-table-url=\"/panel/" + id + "?part=table\">"
