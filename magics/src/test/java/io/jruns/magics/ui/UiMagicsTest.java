@@ -44,12 +44,14 @@ class UiMagicsTest {
     UiServer server;
 
     @BeforeAll
-    static void logRuns() {
-        Jruns.setTrackingUri(store.toString());
+    static void logRuns() throws Exception {
+        Path artifact = Files.writeString(Files.createDirectories(store.resolve("files")).resolve("notes.txt"), "n");
+        Jruns.setTrackingUri(store.resolve("store").toString());
         Jruns.setExperiment("ui " + HOSTILE);
         for (String name : new String[]{"plain", HOSTILE}) {
             try (ActiveRun r = Jruns.startRun(name)) {
                 r.logParam("note", HOSTILE).logMetric("loss", name.length());
+                r.logArtifact(artifact);
                 runId = r.runId();
             }
         }
@@ -105,7 +107,8 @@ class UiMagicsTest {
         assertFalse(table.html().contains("<script>alert") || table.html().contains(ViewLinks.HINT));
         assertFalse(table.html().contains(ui.token()), "no token in a view: it would be saved with the notebook");
         Output page = run("runs", "show " + runId);
-        assertTrue(page.html().contains("target=\"_blank\""), page.html());
+        assertTrue(page.html().contains("<a target=\"_blank\" rel=\"noopener\" class=\"jr-artlink\" href=\"" + ui.url() + "runs/" + runId
+                + "/artifacts/notes.txt\""), "artifacts link to the UI: " + page.html());
         assertFalse(page.html().contains("<script>alert"));
         Output compare = run("compare", "");
         assertTrue(compare.html().contains("href=\"" + ui.url() + "runs/" + runId + "\""), "start times link to the run page");
