@@ -35,7 +35,8 @@ final class Commands {
                 new InstallCommand(),
                 new KernelsCommand(),
                 new ExecuteCommand(),
-                new ReproduceCommand()));
+                new ReproduceCommand(),
+                new UiCommand()));
     }
 
     List<Command> all() {

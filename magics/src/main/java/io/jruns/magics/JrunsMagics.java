@@ -16,6 +16,7 @@ import io.jruns.magics.model.ReproduceMagic;
 import io.jruns.magics.model.SnippetMagic;
 import io.jruns.magics.registry.HelpMagic;
 import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.magics.ui.UiMagic;
 import io.jruns.reproduce.KernelSpecs;
 
 /** The tracking magics, registered in one place. */
@@ -40,6 +41,7 @@ public final class JrunsMagics {
                 .register(new ArtifactMagic())
                 .register(new RunsMagic())
                 .register(new CompareMagic())
+                .register(new UiMagic())
                 .register(new RunCellMagic())
                 .register(new MetricsCellMagic())
                 .register(new LogModelMagic())

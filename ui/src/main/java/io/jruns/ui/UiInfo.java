@@ -12,11 +12,31 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Where a running UI is: {@code $JRUNS_HOME/ui.json} holds {@code {"url", "token", "pid"}} so the
- * kernel and other tools find it. {@code url} is the server's root, without the token.
+ * Where a running UI is: {@code $JRUNS_HOME/ui.json} holds {@code {"url", "token", "pid", "store"}} so the
+ * kernel and other tools find it. {@code url} is the server's root, without the token; {@code store}
+ * is the tracking URI it serves (as {@link io.jruns.TrackingClient#trackingUri()} shows it: no
+ * credentials), so a kernel reuses only a UI over its own store; empty when not recorded.
  */
-public record UiInfo(String url, String token, long pid) {
+public record UiInfo(String url, String token, long pid, String store) {
     public static final String FILE = "ui.json";
+
+    public UiInfo {
+        store = store == null ? "" : store;
+    }
+
+    public UiInfo(String url, String token, long pid) {
+        this(url, token, pid, "");
+    }
+
+    /** The same UI, recorded as serving {@code trackingUri}. */
+    public UiInfo withStore(String trackingUri) {
+        return new UiInfo(url, token, pid, trackingUri);
+    }
+
+    /** Whether it serves the store named {@code trackingUri} (a file without a store serves none for sure). */
+    public boolean serves(String trackingUri) {
+        return !store.isEmpty() && store.equals(trackingUri);
+    }
 
     /** The link a person opens: the root with the token, which the server swaps for a cookie. */
     public String link() {
@@ -27,7 +47,8 @@ public record UiInfo(String url, String token, long pid) {
         try {
             Files.createDirectories(home);
             Path tmp = Files.createTempFile(home, "ui", ".json.tmp");
-            Files.writeString(tmp, Json.MAPPER.createObjectNode().put("url", url).put("token", token).put("pid", pid).toString());
+            Files.writeString(tmp, Json.MAPPER.createObjectNode().put("url", url).put("token", token).put("pid", pid)
+                    .put("store", store).toString());
             try {
                 Files.move(tmp, home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -44,7 +65,8 @@ public record UiInfo(String url, String token, long pid) {
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
             JsonNode n = Json.MAPPER.readTree(Files.readString(f));
-            UiInfo info = new UiInfo(n.path("url").asText(), n.path("token").asText(), n.path("pid").asLong());
+            UiInfo info = new UiInfo(n.path("url").asText(), n.path("token").asText(), n.path("pid").asLong(),
+                    n.path("store").asText(""));
             boolean alive = ProcessHandle.of(info.pid).map(ProcessHandle::isAlive).orElse(false);
             return alive && !info.url.isEmpty() ? Optional.of(info) : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {

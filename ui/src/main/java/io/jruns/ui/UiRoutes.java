@@ -7,6 +7,7 @@ import io.jruns.internal.ui.pages.ExperimentPage;
 import io.jruns.internal.ui.pages.HomePage;
 import io.jruns.internal.ui.pages.RunPageRoute;
 import io.jruns.internal.ui.pages.StaticFiles;
+import io.jruns.internal.ui.panel.PanelPage;
 
 /** Every route of the UI, in one place: pages, static files and MLflow's REST API. (Beside UiServer: the pages depend on UiContext, so the wiring stays out of internal.ui.) */
 final class UiRoutes {
@@ -16,6 +17,7 @@ final class UiRoutes {
     static void install(Router router, UiContext ctx) {
         StaticFiles.install(router);
         HomePage.install(router, ctx);
+        PanelPage.install(router, ctx.client());
         ExperimentPage.install(router, ctx);
         ComparePage.install(router, ctx);
         RunPageRoute.install(router, ctx);

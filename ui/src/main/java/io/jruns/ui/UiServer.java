@@ -73,11 +73,12 @@ public final class UiServer implements AutoCloseable {
             throw new IllegalStateException("jruns ui: cannot start: " + e.getMessage(), e);
         }
         server = s;
-        info = new UiInfo("http://" + hostForUrl(options.host) + ":" + port + "/", token, ProcessHandle.current().pid());
+        info = new UiInfo("http://" + hostForUrl(options.host) + ":" + port + "/", token, ProcessHandle.current().pid(),
+                options.client.trackingUri());
         return this;
     }
 
-    /** Where it serves and with which token. */
+    /** Where it serves, with which token, and which store (the client's tracking URI). */
     public UiInfo info() {
         if (info == null) throw new IllegalStateException("jruns ui is not started");
         return info;

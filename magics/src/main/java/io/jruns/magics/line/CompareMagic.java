@@ -7,7 +7,7 @@ import io.jruns.domain.Run;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
-import io.jruns.magics.host.Output;
+import io.jruns.magics.ui.ViewLinks;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.views.html.CompareView;
@@ -94,7 +94,8 @@ public final class CompareMagic implements Magic {
         List<CompareView.Plot> plots = ComparePlots.of(c, args);
         String subtitle = RunFinder.names(experiments) + (filter == null ? "" : " \u00b7 " + filter);
         if (args.flag("plots-only") && plots.isEmpty()) throw JrunsException.invalid("%compare: --plots-only needs a --plot");
-        host.display(Output.of(CompareView.render(c, new CompareView.Show(!args.flag("plots-only"), args.flag("diff-only")), plots,
-                new CompareView.Context(subtitle, note, System.currentTimeMillis(), parentNames(runs)))));
+        ViewLinks links = ViewLinks.current();
+        host.display(links.show(CompareView.render(c, new CompareView.Show(!args.flag("plots-only"), args.flag("diff-only")), plots,
+                new CompareView.Context(subtitle, note, System.currentTimeMillis(), parentNames(runs), links.links()))));
     }
 }

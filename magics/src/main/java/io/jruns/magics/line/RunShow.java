@@ -9,7 +9,7 @@ import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
-import io.jruns.magics.host.Output;
+import io.jruns.magics.ui.ViewLinks;
 import io.jruns.views.ArtifactEntry;
 import io.jruns.views.RunPageData;
 import io.jruns.views.html.RunPage;
@@ -53,8 +53,9 @@ final class RunShow {
         }
         List<ArtifactEntry> artifacts = new ArrayList<>();
         boolean truncated = list(client, run.runId(), "", 0, artifacts);
-        host.display(Output.of(RunPage.render(new RunPageData(run, Names.experimentName(run.info().experimentId()), parent, children,
-                histories, artifacts, truncated, System.currentTimeMillis()))));
+        ViewLinks links = ViewLinks.current();
+        host.display(links.show(RunPage.render(new RunPageData(run, Names.experimentName(run.info().experimentId()), parent, children,
+                histories, artifacts, truncated, System.currentTimeMillis()).withLinks(links.links()))));
     }
 
     /** Lists depth-first into {@code out}; true when it stopped at the limit. */

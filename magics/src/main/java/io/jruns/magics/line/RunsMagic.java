@@ -4,9 +4,9 @@ import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
-import io.jruns.magics.host.Output;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
+import io.jruns.magics.ui.ViewLinks;
 import io.jruns.views.html.RunsTable;
 
 import java.util.ArrayList;
@@ -70,8 +70,9 @@ public final class RunsMagic implements Magic {
         List<String> columns = args.value("columns").map(c -> Arrays.asList(c.split(","))).orElse(List.of());
         String subtitle = RunFinder.names(experiments) + (filter.isBlank() ? "" : " \u00b7 " + filter)
                 + (state == null || state.equalsIgnoreCase("active") ? "" : " \u00b7 " + state.toLowerCase(java.util.Locale.ROOT) + " runs");
-        host.display(Output.of(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
-                System.currentTimeMillis(), p -> command(args, filter, max, p), found.capped()))));
+        ViewLinks links = ViewLinks.current();
+        host.display(links.show(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
+                System.currentTimeMillis(), p -> command(args, filter, max, p), found.capped(), links.links(), false))));
     }
 
     /** The %runs line that shows another page of the same table. */

@@ -1,6 +1,7 @@
 package io.jruns.views.html;
 
 import io.jruns.views.Key;
+import io.jruns.views.Links;
 import io.jruns.views.RunComparison;
 import io.jruns.views.RunFacts;
 import io.jruns.views.format.Format;
@@ -27,10 +28,14 @@ public final class CompareView {
     }
 
     /**
-     * The heading's subtitle, a note (may be null), the time "now" is, and the names of runs
-     * outside the comparison that it mentions (parents), by id.
+     * The heading's subtitle, a note (may be null), the time "now" is, the names of runs
+     * outside the comparison that it mentions (parents), by id, and where start times and
+     * sources link (a running jruns ui), or {@link Links#NONE}.
      */
-    public record Context(String subtitle, String note, long now, Map<String, String> runNames) {
+    public record Context(String subtitle, String note, long now, Map<String, String> runNames, Links links) {
+        public Context(String subtitle, String note, long now, Map<String, String> runNames) {
+            this(subtitle, note, now, runNames, Links.NONE);
+        }
     }
 
     private CompareView() {
@@ -85,11 +90,11 @@ public final class CompareView {
             detailRow(h, "Experiment", runs, r -> Html.escape(c.experimentName(r.info().experimentId())));
         }
         detailRow(h, "Status", runs, r -> Status.html(r.info().status()));
-        detailRow(h, "Start time", runs, r -> "<span title=\"" + Format.zoned(r.info().startTime()) + "\">"
-                + Format.relative(r.info().startTime(), now) + "</span>");
+        detailRow(h, "Start time", runs, r -> linked(ctx.links().run(r.runId()).orElse(null), "<span title=\""
+                + Format.zoned(r.info().startTime()) + "\">" + Format.relative(r.info().startTime(), now) + "</span>"));
         detailRow(h, "Duration", runs, r -> Format.duration(r.info().startTime(), r.info().endTime(), now));
-        detailRow(h, "Source", runs, r -> Html.escape(RunFacts.sourceName(r)) + " <span class=\"jr-sha\">"
-                + Html.escape(RunFacts.shortRevision(r)) + "</span>");
+        detailRow(h, "Source", runs, r -> linked(RunFacts.notebookCopyUri(r).isPresent() ? ctx.links().notebook(r.runId()).orElse(null) : null,
+                Html.escape(RunFacts.sourceName(r))) + " <span class=\"jr-sha\">" + Html.escape(RunFacts.shortRevision(r)) + "</span>");
         detailRow(h, "User", runs, r -> Html.escape(RunFacts.user(r)));
         if (runs.stream().anyMatch(r -> r.parentRunId().isPresent())) {
             detailRow(h, "Parent run", runs, r -> r.parentRunId().map(p -> parentName(runs, c, p, ctx.runNames())).orElse(""));
@@ -97,6 +102,11 @@ public final class CompareView {
         if (runs.stream().anyMatch(RunFacts::hasModel)) {
             detailRow(h, "Models", runs, r -> Html.escape(String.join(", ", RunFacts.hasModel(r) ? RunFacts.modelPaths(r) : List.of())));
         }
+    }
+
+    /** {@code html} as a link to {@code href}, or as it is when there is nowhere to link. */
+    private static String linked(String href, String html) {
+        return href == null ? html : "<a href=\"" + Html.escape(href) + "\">" + html + "</a>";
     }
 
     private static String parentName(List<Run> runs, RunComparison c, String parentId, Map<String, String> names) {

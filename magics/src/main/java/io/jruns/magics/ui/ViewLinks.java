@@ -1,0 +1,39 @@
+package io.jruns.magics.ui;
+
+import io.jruns.magics.host.Output;
+import io.jruns.views.Links;
+import io.jruns.views.Rendered;
+
+/**
+ * Where a magic's view links: to the pages of the jruns ui serving the kernel's store, or
+ * nowhere. Linked views open their links in a new tab (a click must not take the notebook
+ * away); unlinked ones say once per session how to get links.
+ */
+public record ViewLinks(Links links) {
+    public static final String HINT = "Start the runs UI with %ui to open runs, notebooks and artifacts from here.";
+
+    /** The links of the UI serving the kernel's store now, or none. */
+    public static ViewLinks current() {
+        return new ViewLinks(KernelUi.serving().map(i -> Links.ui(i.url())).orElse(Links.NONE));
+    }
+
+    public boolean linked() {
+        return links.root().isPresent();
+    }
+
+    /** The view to display: links in new tabs, or (once a session) the hint under it. */
+    public Output show(Rendered view) {
+        if (linked()) return new Output(newTabs(view.html()), view.text());
+        if (!KernelUi.firstUnlinked()) return Output.of(view);
+        return new Output(view.html() + "<div class=\"jr-more\" style=\"font-size:12px;opacity:.75;margin-top:4px\">" + HINT + "</div>",
+                view.text() + HINT + "\n");
+    }
+
+    /**
+     * Every link of a view opens a new tab. The views escape every user string, so a literal
+     * {@code <a } in their HTML is always their own markup, never a name or a value.
+     */
+    static String newTabs(String html) {
+        return html.replace("<a ", "<a target=\"_blank\" rel=\"noopener\" ");
+    }
+}
