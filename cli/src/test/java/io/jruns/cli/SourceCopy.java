@@ -15,7 +15,7 @@ final class SourceCopy {
     private SourceCopy() {
     }
 
-    static final List<String> MODULES = List.of("tracking", "store-rest", "views", "models", "magics", "kernel", "cli");
+    static final List<String> MODULES = List.of("tracking", "store-rest", "views", "models", "ui", "magics", "kernel", "cli");
 
     static Path of(Path root, Path to) throws IOException {
         for (String module : MODULES) {
