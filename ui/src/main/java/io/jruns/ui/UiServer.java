@@ -58,7 +58,7 @@ public final class UiServer implements AutoCloseable {
             UiContext ctx = new UiContext(options.client, csrf, "http://" + hostForUrl(options.host) + ":" + port + "/");
             Router router = new Router();
             UiRoutes.install(router, ctx);
-            s.setHandler(new JettyBridge(new Guard(token, csrf, hosts(options.host, port)), router));
+            s.setHandler(new JettyBridge(new Guard(token, csrf, hosts(options.host, port), port), router));
             s.start();
         } catch (Exception e) {
             try {

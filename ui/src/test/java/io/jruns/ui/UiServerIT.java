@@ -70,7 +70,8 @@ class UiServerIT {
         assertFalse(r.body().contains(server.info().token()));
         assertEquals(401, get("/?token=wrong-token-wrong-token").statusCode());
         assertEquals(401, get("/", "Authorization", "Bearer nope").statusCode());
-        assertEquals(401, get("/", "Cookie", "jruns_ui=nope").statusCode());
+        assertEquals(401, get("/", "Cookie", "jruns_ui_" + URI.create(server.info().url()).getPort() + "=nope").statusCode());
+        assertEquals(401, get("/", "Cookie", "jruns_ui=" + server.info().token()).statusCode(), "another port's cookie name");
         assertEquals(401, get("/static/ui.js").statusCode(), "even static files");
     }
 
@@ -80,6 +81,7 @@ class UiServerIT {
         assertEquals(303, r.statusCode());
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(setCookie.startsWith("jruns_ui_" + URI.create(server.info().url()).getPort() + "="), "one cookie per UI: " + setCookie);
         assertEquals("/?x=1", r.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> page = get("/", "Cookie", cookie());
         assertEquals(200, page.statusCode());

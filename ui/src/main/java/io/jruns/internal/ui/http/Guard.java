@@ -13,6 +13,7 @@ import java.util.Set;
  * field {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}.
  */
 public final class Guard {
+    /** The cookie's name is this plus the port: cookies ignore ports, and two UIs on one host must not overwrite each other's. */
     public static final String COOKIE = "jruns_ui";
     public static final String CSRF_HEADER = "X-Jruns-Csrf";
     public static final String CSRF_FIELD = "csrf";
@@ -25,9 +26,11 @@ public final class Guard {
     private final byte[] token;
     private final String csrf;
     private final Set<String> hosts;
+    private final String cookie;
 
     /** {@code hosts}: the Host header values accepted, e.g. {@code 127.0.0.1:8123} and {@code localhost:8123}. */
-    public Guard(String token, String csrf, Set<String> hosts) {
+    public Guard(String token, String csrf, Set<String> hosts, int port) {
+        this.cookie = COOKIE + "_" + port;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.csrf = csrf;
         this.hosts = Set.copyOf(hosts);
@@ -47,10 +50,10 @@ public final class Guard {
         if (bearer) return Optional.empty();
         Optional<String> inQuery = r.query("token");
         if (inQuery.isPresent() && same(inQuery.get()) && (r.method().equals("GET") || r.method().equals("HEAD"))) {
-            return Optional.of(Response.seeOther(withoutToken(r)).withHeader("Set-Cookie", COOKIE + "="
+            return Optional.of(Response.seeOther(withoutToken(r)).withHeader("Set-Cookie", cookie + "="
                     + inQuery.get() + "; Path=/; HttpOnly; SameSite=Strict"));
         }
-        if (!cookie(r).map(this::same).orElse(false)) {
+        if (!cookieOf(r).map(this::same).orElse(false)) {
             return Optional.of(Response.text(401, "jruns ui: this needs the token: open the link 'jruns ui' printed"
                     + " (…/?token=…), or send Authorization: Bearer TOKEN"));
         }
@@ -83,10 +86,10 @@ public final class Guard {
         return MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Optional<String> cookie(Request r) {
+    private Optional<String> cookieOf(Request r) {
         for (String part : r.header("Cookie").orElse("").split(";")) {
             String p = part.trim();
-            if (p.startsWith(COOKIE + "=")) return Optional.of(p.substring(COOKIE.length() + 1));
+            if (p.startsWith(cookie + "=")) return Optional.of(p.substring(cookie.length() + 1));
         }
         return Optional.empty();
     }

@@ -56,7 +56,7 @@ public final class ComparePage {
         }
         String subtitle = experiments(c);
         b.append(CompareView.render(c, new CompareView.Show(true, choice.diffOnly()), plots,
-                new CompareView.Context(subtitle, null, System.currentTimeMillis(), parentNames(ctx, runs))).html());
+                new CompareView.Context(subtitle, null, System.currentTimeMillis(), parentNames(ctx, runs), io.jruns.views.Links.ui("/"))).html());
         b.append("</div>");
         String title = "Compare " + runs.size() + (runs.size() == 1 ? " run" : " runs");
         return Response.html(Layout.page(ctx, title, crumbs(c) + Html.escape(title), b.toString()));
