@@ -17,8 +17,6 @@ import java.util.List;
  * the kernel's {@code %ui} and the views' links find it; Ctrl-C stops it and removes the file.
  */
 final class UiCommand implements Command {
-    /** Jetty logs its start and stop at INFO through SLF4J → JUL; the one line printed says what matters. Held: JUL keeps loggers weakly. */
-    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
     /** Beside MLflow's 5000 (and clear of macOS's AirPlay receiver there), so both can run at once. */
     static final int DEFAULT_PORT = 5055;
     private static final CommandSpec SPEC = new CommandSpec("ui", List.of(), List.of(
@@ -43,7 +41,6 @@ final class UiCommand implements Command {
         int port = port(args.value("--port"));
         String host = args.value("--host") == null ? UiServer.LOOPBACK : args.value("--host").strip();
         if (host.isEmpty()) throw new UsageException("ui: --host is empty");
-        JETTY.setLevel(java.util.logging.Level.WARNING);
         UiServer server;
         try {
             server = UiServer.builder(context.client()).host(host).port(port).daemon(false).build().start();

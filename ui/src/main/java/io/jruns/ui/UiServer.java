@@ -23,6 +23,15 @@ import java.util.Set;
  */
 public final class UiServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
+    /**
+     * Jetty's start/stop INFO lines would land in a kernel's log and a test's output; the UI says
+     * what matters itself (held here: JUL keeps loggers weakly, and a collected one forgets its level).
+     */
+    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
+    static {
+        JETTY.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final Builder options;
     private final String token;
