@@ -1,0 +1,137 @@
+package io.jruns.bench.ingest;
+
+import io.jruns.TrackingClient;
+import io.jruns.bench.ResultTable;
+import io.jruns.domain.RunStatus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Issue 14's ingest: runs of 45 entities each (20 params, 20 metrics, 5 tags) created through
+ * the Java API ({@link TrackingClient}: createRun, logParam, logMetric, setTerminated, then
+ * flush), beside the same rows inserted with raw sqlite-jdbc in one transaction (a plain
+ * runs/params/tags/metrics schema), in one run. Target: >= 5,000 runs/s through the API
+ * (MLflow's SQLite store does about 35/s on this machine). Usage: IngestMain [--runs N] [--rounds N]
+ */
+public final class IngestMain {
+    private IngestMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5_000;
+        int rounds = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        double[] api = new double[rounds];
+        double[] raw = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            api[r] = runs / seconds(viaApi(Files.createTempDirectory("jruns-ingest"), runs));
+            raw[r] = runs / seconds(viaJdbc(Files.createTempDirectory("jruns-ingest-raw"), runs));
+            System.out.printf("round %d: API %,.0f runs/s, raw sqlite-jdbc %,.0f runs/s%n", r + 1, api[r], raw[r]);
+        }
+        double a = median(api);
+        double b = median(raw);
+        ResultTable t = new ResultTable();
+        t.row("ingest: " + runs + " runs × (20 params, 20 metrics, 5 tags) through TrackingClient, median of " + rounds,
+                String.format("%,.0f runs/s", a), String.format("%,.0f runs/s: the same rows, raw sqlite-jdbc", b),
+                String.format("%.2f×", a / b), ">= 5,000 runs/s", a >= 5_000);
+        System.out.println(t.render());
+    }
+
+    private static long viaApi(Path home, int runs) {
+        try (TrackingClient c = TrackingClient.open(home.toString())) {
+            String exp = c.createExperiment("ingest");
+            long t0 = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                Map<String, String> tags = new LinkedHashMap<>();
+                for (int k = 0; k < 5; k++) tags.put("tag" + k, "v" + (i % 7));
+                String id = c.createRun(exp, "run-" + i, tags, "bench").runId();
+                for (int k = 0; k < 20; k++) c.logParam(id, "p" + k, i % (k + 3));
+                for (int k = 0; k < 20; k++) c.logMetric(id, "m" + k, i * 0.001 + k, 0);
+                c.setTerminated(id, RunStatus.FINISHED);
+            }
+            c.flush();
+            return System.nanoTime() - t0;
+        }
+    }
+
+    private static long viaJdbc(Path dir, int runs) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("raw.db"))) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, name TEXT, status TEXT, start INTEGER, end_time INTEGER)");
+                s.execute("CREATE TABLE params (run TEXT, key TEXT, value TEXT, PRIMARY KEY (run, key))");
+                s.execute("CREATE TABLE tags (run TEXT, key TEXT, value TEXT, PRIMARY KEY (run, key))");
+                s.execute("CREATE TABLE metrics (run TEXT, key TEXT, value REAL, ts INTEGER, step INTEGER)");
+            }
+            long t0 = System.nanoTime();
+            c.setAutoCommit(false);
+            try (PreparedStatement run = c.prepareStatement("INSERT INTO runs VALUES (?, ?, 'FINISHED', ?, ?)");
+                 PreparedStatement param = c.prepareStatement("INSERT INTO params VALUES (?, ?, ?)");
+                 PreparedStatement tag = c.prepareStatement("INSERT INTO tags VALUES (?, ?, ?)");
+                 PreparedStatement metric = c.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, ?, 0)")) {
+                for (int i = 0; i < runs; i++) {
+                    String id = String.format("%032x", i);
+                    long now = System.currentTimeMillis();
+                    run.setString(1, id);
+                    run.setString(2, "run-" + i);
+                    run.setLong(3, now);
+                    run.setLong(4, now);
+                    run.addBatch();
+                    for (int k = 0; k < 5; k++) {
+                        tag.setString(1, id);
+                        tag.setString(2, "tag" + k);
+                        tag.setString(3, "v" + (i % 7));
+                        tag.addBatch();
+                    }
+                    for (int k = 0; k < 20; k++) {
+                        param.setString(1, id);
+                        param.setString(2, "p" + k);
+                        param.setString(3, Integer.toString(i % (k + 3)));
+                        param.addBatch();
+                        metric.setString(1, id);
+                        metric.setString(2, "m" + k);
+                        metric.setDouble(3, i * 0.001 + k);
+                        metric.setLong(4, now);
+                        metric.addBatch();
+                    }
+                    if (i % 500 == 499) {
+                        run.executeBatch();
+                        tag.executeBatch();
+                        param.executeBatch();
+                        metric.executeBatch();
+                    }
+                }
+                run.executeBatch();
+                tag.executeBatch();
+                param.executeBatch();
+                metric.executeBatch();
+            }
+            c.commit();
+            return System.nanoTime() - t0;
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
