@@ -3,7 +3,6 @@ package io.jruns.magics.line;
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.TrackingClient;
-import io.jruns.domain.FileInfo;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
@@ -24,8 +23,6 @@ final class RunShow {
     /** Sparklines are drawn for this many metrics at most (one history read each). */
     static final int SPARKLINES = 50;
     /** Artifacts listed at most, and how deep. */
-    static final int ARTIFACTS = 300;
-    static final int DEPTH = 8;
 
     private RunShow() {
     }
@@ -52,19 +49,10 @@ final class RunShow {
             if (run.data().metrics().get(key).count() > 1) histories.put(key, client.getMetricHistory(run.runId(), key));
         }
         List<ArtifactEntry> artifacts = new ArrayList<>();
-        boolean truncated = list(client, run.runId(), "", 0, artifacts);
+        boolean truncated = ArtifactEntry.listTree(client, run.runId(), artifacts);
         ViewLinks links = ViewLinks.current();
         host.display(links.show(RunPage.render(new RunPageData(run, Names.experimentName(run.info().experimentId()), parent, children,
                 histories, artifacts, truncated, System.currentTimeMillis()).withLinks(links.links()))));
     }
 
-    /** Lists depth-first into {@code out}; true when it stopped at the limit. */
-    private static boolean list(TrackingClient client, String runId, String path, int depth, List<ArtifactEntry> out) {
-        for (FileInfo f : client.listArtifacts(runId, path)) {
-            if (out.size() >= ARTIFACTS) return true;
-            out.add(new ArtifactEntry(f, depth));
-            if (f.isDir() && depth + 1 < DEPTH && list(client, runId, f.path(), depth + 1, out)) return true;
-        }
-        return false;
-    }
 }

@@ -2,7 +2,6 @@ package io.jruns.internal.ui.pages;
 
 import io.jruns.TrackingClient;
 import io.jruns.domain.Experiment;
-import io.jruns.domain.FileInfo;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
@@ -30,8 +29,6 @@ import java.util.Map;
 public final class RunPageRoute {
     /** Charts are drawn for this many metric keys at most (one full history read each). */
     static final int CHARTS = 100;
-    static final int ARTIFACTS = 300;
-    static final int DEPTH = 8;
 
     private RunPageRoute() {
     }
@@ -64,7 +61,7 @@ public final class RunPageRoute {
             charts.add(byTime ? MetricCharts.series(key, history, true) : byStep);
         }
         List<ArtifactEntry> artifacts = new ArrayList<>();
-        boolean truncated = list(client, run.runId(), "", 0, artifacts);
+        boolean truncated = ArtifactEntry.listTree(client, run.runId(), artifacts);
         RunPageData data = new RunPageData(run, experimentName(client, run), parent(client, run), children(client, run),
                 sparklines, artifacts, truncated, System.currentTimeMillis()).withLinks(Links.ui("/"));
         String path = Links.ui("/").run(run.runId()).orElseThrow();
@@ -97,13 +94,4 @@ public final class RunPageRoute {
         return client.search().experiments(run.info().experimentId()).filter(filter).state(ViewType.ALL).max(1000).runs();
     }
 
-    /** Depth-first into {@code out}, at most {@link #ARTIFACTS} entries; true when it stopped at the limit. */
-    private static boolean list(TrackingClient client, String runId, String path, int depth, List<ArtifactEntry> out) {
-        for (FileInfo f : client.listArtifacts(runId, path)) {
-            if (out.size() >= ARTIFACTS) return true;
-            out.add(new ArtifactEntry(f, depth));
-            if (f.isDir() && depth + 1 < DEPTH && list(client, runId, f.path(), depth + 1, out)) return true;
-        }
-        return false;
-    }
 }
