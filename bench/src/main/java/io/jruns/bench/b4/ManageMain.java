@@ -156,7 +156,7 @@ public final class ManageMain {
         Report.stats("b4.bulk.base", Stats.of(perRun));
     }
 
-    private static Stats time(int rounds, LongSupplier work) {
+    static Stats time(int rounds, LongSupplier work) {
         for (int i = 0; i < Math.min(5, rounds); i++) work.getAsLong(); // warm-up
         double[] ms = new double[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -167,7 +167,7 @@ public final class ManageMain {
         return Stats.of(ms);
     }
 
-    private static List<String> ids(List<Run> runs) {
+    static List<String> ids(List<Run> runs) {
         return runs.stream().map(Run::runId).toList();
     }
 }
