@@ -13,16 +13,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A search ordered by a metric, when a top-level comparison on that same metric (any
- * operator but !=, and that a NaN, compared as 0, fails) keeps every matching run's value non-null: walk the metric's summary
+ * operator but !=) keeps every matching run's row: walk the metric's summary
  * index in the requested order, check each run as it comes, and stop once the page is full
  * ({@code metrics.r2 > 0.3 AND params.alpha = '0.5'} by {@code metrics.r2 DESC}). The
  * comparison becomes the range of the walk. A page of 100 then costs about 100 / selectivity
  * index steps instead of a sort of every candidate; when a param or tag equality would give
  * few candidates, those stay cheaper, so the walk is chosen only when that equality matches
- * more than sqrt(page end x runs) runs (counted, capped at that bound).
+ * more than sqrt(page end x runs) runs (counted, capped at that bound). When a NaN latest
+ * value passes the comparison (compared as 0, as in {@code metrics.rmse < 1}), the NaN rows
+ * are walked as a second part, after the values, as MLflow's order puts them.
  */
 final class MetricWalk {
     private MetricWalk() {
@@ -38,14 +41,20 @@ final class MetricWalk {
         return query(plan, conjuncts, guard);
     }
 
-    /** The conjunct on the first order key's own metric that excludes missing and NaN values (such as {@code > 0.3}), or -1. */
+    /**
+     * The conjunct on the first order key's own metric that excludes missing values (such as
+     * {@code > 0.3}), one that also excludes NaN preferred; or -1.
+     */
     static int guard(SearchPlan plan, List<Expr> conjuncts) {
         if (plan.order().isEmpty() || !(plan.order().get(0).field() instanceof Field.Metric m)) return -1;
+        int nanPassing = -1;
         for (int i = 0; i < conjuncts.size(); i++) {
-            if (conjuncts.get(i) instanceof Expr.NumberTest n && n.field().equals(m) && n.op() != NumberOp.NE
-                    && !FilterSql.nanPasses(n)) return i; // a NaN latest compares as 0: the walk would miss it
+            if (conjuncts.get(i) instanceof Expr.NumberTest n && n.field().equals(m) && n.op() != NumberOp.NE) {
+                if (!FilterSql.nanPasses(n)) return i;
+                if (nanPassing < 0) nanPassing = i;
+            }
         }
-        return -1;
+        return nanPassing;
     }
 
     /** Whether the driving equality matches more runs than the walk is expected to step over. */
@@ -76,30 +85,67 @@ final class MetricWalk {
         List<Object> joinBinds = new ArrayList<>();
         StringBuilder joins = new StringBuilder();
         List<OrderKey> order = plan.order();
-        // The walk's own column leads; it is never null here, so no "missing last" term.
-        StringBuilder orderSql = new StringBuilder(col).append(order.get(0).ascending() ? " ASC, " : " DESC, ");
-        SearchSql.appendOrder(order.subList(1, order.size()), joins, joinBinds, orderSql);
+        // The walk's own column leads; it is never null in the values part, so no "missing last" term.
+        List<SearchSql.Term> terms = new ArrayList<>(List.of(new SearchSql.Term(col, order.get(0).ascending())));
+        terms.addAll(SearchSql.orderTerms(order.subList(1, order.size()), joins, joinBinds));
+        String orderSql = terms.stream().map(SearchSql.Term::render).collect(Collectors.joining(", "));
+        List<Object> binds = new ArrayList<>();
+        String range = col + " " + g.op().symbol() + " ?";
+        if (!FilterSql.nanPasses(g)) {
+            StringBuilder sql = new StringBuilder("SELECT ").append(SearchSql.INFO_COLUMNS);
+            boolean ilike = part(plan, conjuncts, guard, g, range, joins, joinBinds, binds, sql);
+            binds.add((long) plan.maxResults() + 1);
+            binds.add((long) plan.offset());
+            return new SearchSql.Query(sql + " ORDER BY " + orderSql + " LIMIT ? OFFSET ?", binds, ilike);
+        }
+        // A NaN latest value passes (compared as 0) and sorts after every value whatever the
+        // direction: walk the values, then the NaN rows, each part cut at the page's end, and
+        // merge the two short lists by the order's terms, selected as columns s0, s1, ...
+        long pageEnd = (long) plan.offset() + plan.maxResults() + 1;
+        StringBuilder columns = new StringBuilder();
+        StringBuilder outerOrder = new StringBuilder("part");
+        for (int i = 0; i < terms.size(); i++) {
+            columns.append(", ").append(terms.get(i).expr()).append(" AS s").append(i);
+            outerOrder.append(", ").append(new SearchSql.Term("s" + i, terms.get(i).ascending()).render());
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(RunReads.INFO_COLUMNS).append(" FROM (");
+        boolean ilike = false;
+        for (int p = 0; p < 2; p++) {
+            if (p == 1) sql.append(" UNION ALL ");
+            sql.append("SELECT * FROM (SELECT ").append(p).append(" AS part, ").append(SearchSql.INFO_COLUMNS).append(columns);
+            ilike |= part(plan, conjuncts, guard, g, p == 0 ? range : col + " IS NULL", joins, joinBinds, binds, sql);
+            sql.append(" ORDER BY ").append(orderSql).append(" LIMIT ?)");
+            binds.add(pageEnd);
+        }
+        sql.append(") ORDER BY ").append(outerOrder).append(" LIMIT ? OFFSET ?");
+        binds.add((long) plan.maxResults() + 1);
+        binds.add((long) plan.offset());
+        return new SearchSql.Query(sql.toString(), binds, ilike);
+    }
 
-        List<Object> binds = new ArrayList<>(joinBinds);
+    /**
+     * Appends one walk's FROM and WHERE: the guard's metric rows meeting {@code range} (binds
+     * the key, and the guard's value when the range has a mark), each run probed by rid.
+     * Returns whether the filter uses ILIKE.
+     */
+    private static boolean part(SearchPlan plan, List<Expr> conjuncts, int guard, Expr.NumberTest g, String range,
+                                StringBuilder joins, List<Object> joinBinds, List<Object> binds, StringBuilder sql) {
+        binds.addAll(joinBinds);
         binds.add(((Field.Metric) g.field()).key());
-        binds.add(g.value().value());
-        StringBuilder where = new StringBuilder("w.key = ? AND ").append(col).append(' ').append(g.op().symbol())
-                .append(" ? AND r.rid = w.rid AND r.experiment_id IN (")
+        if (range.endsWith("?")) binds.add(g.value().value());
+        // CROSS JOIN fixes the loop order: the metric index outside, each run probed by rid.
+        sql.append(" FROM metric_summaries w CROSS JOIN runs r").append(joins).append(" WHERE w.key = ? AND ")
+                .append(range).append(" AND r.rid = w.rid AND r.experiment_id IN (")
                 .append(FilterSql.marks(plan.experimentIds().size())).append(")");
         plan.experimentIds().forEach(id -> binds.add(Long.parseLong(id)));
         if (plan.viewType() != ViewType.ALL) {
-            where.append(" AND r.lifecycle_stage = ?");
+            sql.append(" AND r.lifecycle_stage = ?");
             binds.add(plan.viewType() == ViewType.ACTIVE_ONLY ? "active" : "deleted");
         }
         FilterSql filter = new FilterSql(binds);
         for (int i = 0; i < conjuncts.size(); i++) {
-            if (i != guard) where.append(" AND ").append(filter.compile(conjuncts.get(i), FilterSql.Shape.PROBE));
+            if (i != guard) sql.append(" AND ").append(filter.compile(conjuncts.get(i), FilterSql.Shape.PROBE));
         }
-        binds.add((long) plan.maxResults() + 1);
-        binds.add((long) plan.offset());
-        // CROSS JOIN fixes the loop order: the metric index outside, each run probed by rid.
-        String sql = "SELECT " + SearchSql.INFO_COLUMNS + " FROM metric_summaries w CROSS JOIN runs r" + joins
-                + " WHERE " + where + " ORDER BY " + orderSql + " LIMIT ? OFFSET ?";
-        return new SearchSql.Query(sql, binds, filter.usesIlike());
+        return filter.usesIlike();
     }
 }

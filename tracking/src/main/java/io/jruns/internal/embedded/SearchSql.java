@@ -76,20 +76,35 @@ final class SearchSql {
         return new Query(sql, binds, filter.usesIlike());
     }
 
+    /** One ORDER BY term: an expression and its direction. */
+    record Term(String expr, boolean ascending) {
+        String render() {
+            return expr + (ascending ? " ASC" : " DESC");
+        }
+    }
+
     /**
      * The order keys, values first, then NaN, then missing, whatever the direction (MLflow's order),
      * then the total tiebreak (start time newest first, run id).
      */
     static void appendOrder(List<OrderKey> keys, StringBuilder joins, List<Object> joinBinds, StringBuilder order) {
+        order.append(orderTerms(keys, joins, joinBinds).stream().map(Term::render).collect(Collectors.joining(", ")));
+    }
+
+    /** As {@link #appendOrder}, the terms one by one (a walk selects them as columns to merge its parts). */
+    static List<Term> orderTerms(List<OrderKey> keys, StringBuilder joins, List<Object> joinBinds) {
+        List<Term> terms = new ArrayList<>();
         for (OrderKey k : keys) {
             String v = orderValue(k.field(), joins, joinBinds);
             if (!(k.field() instanceof Field.Attr)) { // a joined row: absent means missing, a NULL value NaN
-                order.append("(").append(v, 0, v.indexOf('.')).append(".rid IS NULL), ");
+                terms.add(new Term("(" + v.substring(0, v.indexOf('.')) + ".rid IS NULL)", true));
             }
-            if (!isStartTime(k.field())) order.append("(").append(v).append(" IS NULL), ");
-            order.append(v).append(k.ascending() ? " ASC, " : " DESC, ");
+            if (!isStartTime(k.field())) terms.add(new Term("(" + v + " IS NULL)", true));
+            terms.add(new Term(v, k.ascending()));
         }
-        order.append("r.start_time DESC, r.run_uuid ASC");
+        terms.add(new Term("r.start_time", false));
+        terms.add(new Term("r.run_uuid", true));
+        return terms;
     }
 
     /** The top-level terms of the filter: an AND's terms, or the one expression. */
