@@ -15,7 +15,7 @@ import java.util.List;
  * Runs B1 and B2 of the tracking core and B4 of search and run management, each in its own
  * JVM, and prints every figure beside its baseline with the target and a verdict. Exit
  * status 0 when every target is met.
- * Usage: BenchMain [--rounds N] [--bursts N] [--searches N] [--cache DIR] [--out FILE]
+ * Usage: BenchMain [--rounds N] [--bursts N] [--searches N] [--cache DIR] [--big-runs N] [--out FILE]
  */
 public final class BenchMain {
     static final double B1_MIN_POINTS_PER_S = 1_000_000;
@@ -31,6 +31,7 @@ public final class BenchMain {
         int bursts = 30;
         int searches = 30;
         Path cache = Path.of("bench", "target", "b4-cache");
+        int bigRuns = 1_000_000;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -38,6 +39,7 @@ public final class BenchMain {
                 case "--bursts" -> bursts = positive(args, ++i, "--bursts");
                 case "--searches" -> searches = positive(args, ++i, "--searches");
                 case "--cache" -> cache = Path.of(value(args, ++i, "--cache"));
+                case "--big-runs" -> bigRuns = positive(args, ++i, "--big-runs");
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 default -> usage("unknown option '" + args[i] + "'");
             }
@@ -57,6 +59,12 @@ public final class BenchMain {
                 String.valueOf(searches));
         if (b4.ok()) B4Rows.add(table, b4);
         else table.fail("B4 search, CSV, bulk delete", "child JVM failed, exit " + b4.exitCode() + " (see its output)");
+
+        Path bigCache = cache.toAbsolutePath().resolveSibling("b4-big-cache");
+        System.err.println("== B4 at scale: search over " + bigRuns + " runs (store cached under " + bigCache + ")");
+        ChildJvm.Outcome big = B4BigRows.run(bigCache, bigRuns, searches);
+        if (big.ok()) B4BigRows.add(table, big);
+        else table.fail("B4 search at scale", "child JVM failed, exit " + big.exitCode() + " (see its output)");
 
         System.err.println("== B5: rendering the runs table of 10,000 runs and %compare of 100 runs");
         ChildJvm.Outcome b5 = B5Rows.run();
@@ -91,7 +99,7 @@ public final class BenchMain {
     }
 
     private static void usage(String problem) {
-        System.err.println("bench: " + problem + " (options: --rounds N, --bursts N, --searches N, --cache DIR, --out FILE)");
+        System.err.println("bench: " + problem + " (options: --rounds N, --bursts N, --searches N, --cache DIR, --big-runs N, --out FILE)");
         System.exit(2);
     }
 
@@ -147,6 +155,7 @@ public final class BenchMain {
                 + "\nB1 throughput: end-to-end rate, jruns / baseline (higher is better). "
                 + "B2 caller cost: nanoseconds per call minus nanoTime overhead, jruns / baseline (lower is better).\n"
                 + "B4: 100,000 runs x 20 params, 20 metrics of 10 steps, 5 tags; times in ms, jruns / baseline (lower is better).\n"
+                + "B4 at scale: 1,000,000 runs (--big-runs) x 5 params, 5 metrics of 1 step, 3 tags; times in ms, jruns / the same at 100,000 runs.\n"
                 + "B5: rendering the notebook views from runs in memory; times in ms, jruns / baseline (lower is better).\n";
     }
 }
