@@ -156,7 +156,7 @@ public final class ManageMain {
         Report.stats("b4.bulk.base", Stats.of(perRun));
     }
 
-    static Stats time(int rounds, LongSupplier work) {
+    private static Stats time(int rounds, LongSupplier work) {
         for (int i = 0; i < Math.min(5, rounds); i++) work.getAsLong(); // warm-up
         double[] ms = new double[rounds];
         for (int i = 0; i < rounds; i++) {
