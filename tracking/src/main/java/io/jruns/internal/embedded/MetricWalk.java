@@ -58,7 +58,7 @@ final class MetricWalk {
     }
 
     /** Whether the driving equality matches more runs than the walk is expected to step over. */
-    private static boolean broad(Connection c, SearchPlan plan, Expr.TextTest driver) throws SQLException {
+    static boolean broad(Connection c, SearchPlan plan, Expr.TextTest driver) throws SQLException {
         long runs;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(rid), 0) FROM runs");
              ResultSet rs = ps.executeQuery()) {

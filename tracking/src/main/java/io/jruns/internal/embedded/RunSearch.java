@@ -4,6 +4,7 @@ import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunData;
 import io.jruns.domain.RunInfo;
+import io.jruns.search.Expr;
 import io.jruns.search.Like;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchResult;
@@ -66,10 +67,18 @@ final class RunSearch {
         SearchSql.Query q = auto ? MetricWalk.choose(c, plan, strategy == SearchSql.Strategy.WALK) : null;
         if (q == null) {
             long size = auto && SearchSql.needsRunCount(plan) ? countRuns(c, plan) : 0;
-            q = SearchSql.page(plan, strategy, size);
+            q = SearchSql.page(plan, strategy, size, auto && broadDriver(c, plan));
         }
         if (q.usesIlike()) registerIlike(c);
         return q;
+    }
+
+    /** Whether the order is the experiment index's own and the driving equality matches many runs. */
+    static boolean broadDriver(Connection c, SearchPlan plan) throws SQLException {
+        List<Expr> conjuncts = SearchSql.conjuncts(plan);
+        int driver = SearchSql.driverIndex(conjuncts);
+        return driver >= 0 && SearchSql.walksExperimentIndex(plan)
+                && MetricWalk.broad(c, plan, (Expr.TextTest) conjuncts.get(driver));
     }
 
     /** How many runs the searched experiments hold (a covering index count). */

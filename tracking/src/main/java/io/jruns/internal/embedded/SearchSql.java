@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * the shape of each comparison is chosen here ({@link Strategy#AUTO}):
  * <ul>
  * <li>a top-level {@code params.K = v} / {@code tags.K IN (...)} drives: its key/value index
- * gives the candidate rids, and every other comparison is a primary-key probe per candidate;
+ * gives the candidate rids, and every other comparison is a primary-key probe per candidate
+ * (unless it matches many runs and the order is the experiment index's own: then the walk below);
  * <li>else, when the order is the experiment index's own (start_time, one experiment), the
  * runs are walked in that order with probes, stopping as soon as the page is full;
  * <li>else, in large experiments, each comparison becomes one list from its key/value or
@@ -43,6 +44,15 @@ final class SearchSql {
 
     /** The page's rows (info columns, rid first), one more than the page size to tell if more follow. */
     static Query page(SearchPlan plan, Strategy strategy, long runsInExperiments) {
+        return page(plan, strategy, runsInExperiments, false);
+    }
+
+    /**
+     * As {@link #page(SearchPlan, Strategy, long)}; {@code broadDriver}: the driving equality
+     * matches so many runs (see MetricWalk) that, when the order is the experiment index's own,
+     * walking that index with probes until the page is full beats sorting every candidate.
+     */
+    static Query page(SearchPlan plan, Strategy strategy, long runsInExperiments, boolean broadDriver) {
         List<Object> joinBinds = new ArrayList<>();
         StringBuilder joins = new StringBuilder();
         StringBuilder order = new StringBuilder();
@@ -50,7 +60,8 @@ final class SearchSql {
 
         List<Object> binds = new ArrayList<>(joinBinds);
         List<Expr> conjuncts = conjuncts(plan);
-        int driver = strategy == Strategy.AUTO || strategy == Strategy.WALK ? driverIndex(conjuncts) : -1;
+        boolean auto = strategy == Strategy.AUTO || strategy == Strategy.WALK;
+        int driver = auto && !(broadDriver && walksExperimentIndex(plan)) ? driverIndex(conjuncts) : -1;
         FilterSql.Shape shape = switch (strategy) {
             case LISTS -> FilterSql.Shape.LIST;
             case PROBES -> FilterSql.Shape.PROBE;
