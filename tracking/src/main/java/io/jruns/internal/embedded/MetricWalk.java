@@ -80,8 +80,25 @@ final class MetricWalk {
     }
 
     private static SearchSql.Query query(SearchPlan plan, List<Expr> conjuncts, int guard) {
-        Expr.NumberTest g = (Expr.NumberTest) conjuncts.get(guard);
-        String col = "w." + FilterSql.metricColumn((Field.Metric) g.field());
+        return walk(plan, conjuncts, guard, plan.maxResults() + 1L, plan.offset());
+    }
+
+    /**
+     * Every run with the first order key's metric that passes the filter, in the requested order
+     * (values, then NaN), at most {@code limit} from {@code offset}: the runs without the metric,
+     * which come last, are left to the caller (see MetricSplit). Null when the order does not start
+     * with a metric.
+     */
+    static SearchSql.Query unguarded(SearchPlan plan, long limit) {
+        if (plan.order().isEmpty() || !(plan.order().get(0).field() instanceof Field.Metric)) return null;
+        return walk(plan, SearchSql.conjuncts(plan), -1, limit, 0);
+    }
+
+    /** The walk over the first order key's metric; {@code guard} (or -1) the conjunct that becomes its range. */
+    private static SearchSql.Query walk(SearchPlan plan, List<Expr> conjuncts, int guard, long limit, long offset) {
+        Expr.NumberTest g = guard < 0 ? null : (Expr.NumberTest) conjuncts.get(guard);
+        Field.Metric metric = (Field.Metric) plan.order().get(0).field();
+        String col = "w." + FilterSql.metricColumn(metric);
         List<Object> joinBinds = new ArrayList<>();
         StringBuilder joins = new StringBuilder();
         List<OrderKey> order = plan.order();
@@ -90,18 +107,19 @@ final class MetricWalk {
         terms.addAll(SearchSql.orderTerms(order.subList(1, order.size()), joins, joinBinds));
         String orderSql = terms.stream().map(SearchSql.Term::render).collect(Collectors.joining(", "));
         List<Object> binds = new ArrayList<>();
-        String range = col + " " + g.op().symbol() + " ?";
-        if (!FilterSql.nanPasses(g)) {
+        Double bound = g == null ? null : g.value().value();
+        String range = g == null ? col + " IS NOT NULL" : col + " " + g.op().symbol() + " ?";
+        if (g != null && !FilterSql.nanPasses(g)) {
             StringBuilder sql = new StringBuilder("SELECT ").append(SearchSql.INFO_COLUMNS);
-            boolean ilike = part(plan, conjuncts, guard, g, range, joins, joinBinds, binds, sql);
-            binds.add((long) plan.maxResults() + 1);
-            binds.add((long) plan.offset());
+            boolean ilike = part(plan, conjuncts, guard, metric, range, bound, joins, joinBinds, binds, sql);
+            binds.add(limit);
+            binds.add(offset);
             return new SearchSql.Query(sql + " ORDER BY " + orderSql + " LIMIT ? OFFSET ?", binds, ilike);
         }
-        // A NaN latest value passes (compared as 0) and sorts after every value whatever the
-        // direction: walk the values, then the NaN rows, each part cut at the page's end, and
-        // merge the two short lists by the order's terms, selected as columns s0, s1, ...
-        long pageEnd = (long) plan.offset() + plan.maxResults() + 1;
+        // A NaN passes (a latest NaN compared as 0, or no guard at all) and sorts after every
+        // value whatever the direction: walk the values, then the NaN rows, each part cut at the
+        // page's end, and merge the two short lists by the order's terms, selected as columns s0, s1, ...
+        long pageEnd = offset + limit;
         StringBuilder columns = new StringBuilder();
         StringBuilder outerOrder = new StringBuilder("part");
         for (int i = 0; i < terms.size(); i++) {
@@ -113,26 +131,29 @@ final class MetricWalk {
         for (int p = 0; p < 2; p++) {
             if (p == 1) sql.append(" UNION ALL ");
             sql.append("SELECT * FROM (SELECT ").append(p).append(" AS part, ").append(SearchSql.INFO_COLUMNS).append(columns);
-            ilike |= part(plan, conjuncts, guard, g, p == 0 ? range : col + " IS NULL", joins, joinBinds, binds, sql);
+            ilike |= part(plan, conjuncts, guard, metric, p == 0 ? range : col + " IS NULL", bound, joins, joinBinds,
+                    binds, sql);
             sql.append(" ORDER BY ").append(orderSql).append(" LIMIT ?)");
             binds.add(pageEnd);
         }
         sql.append(") ORDER BY ").append(outerOrder).append(" LIMIT ? OFFSET ?");
-        binds.add((long) plan.maxResults() + 1);
-        binds.add((long) plan.offset());
+        binds.add(limit);
+        binds.add(offset);
         return new SearchSql.Query(sql.toString(), binds, ilike);
     }
 
     /**
-     * Appends one walk's FROM and WHERE: the guard's metric rows meeting {@code range} (binds
-     * the key, and the guard's value when the range has a mark), each run probed by rid.
+     * Appends one walk's FROM and WHERE: the metric's rows meeting {@code range} (binds the key,
+     * and {@code bound} when the range has a mark), each run probed by rid; the conjunct
+     * {@code guard} (or -1) is the range, not probed.
      * Returns whether the filter uses ILIKE.
      */
-    private static boolean part(SearchPlan plan, List<Expr> conjuncts, int guard, Expr.NumberTest g, String range,
-                                StringBuilder joins, List<Object> joinBinds, List<Object> binds, StringBuilder sql) {
+    private static boolean part(SearchPlan plan, List<Expr> conjuncts, int guard, Field.Metric metric, String range,
+                                Double bound, StringBuilder joins, List<Object> joinBinds, List<Object> binds,
+                                StringBuilder sql) {
         binds.addAll(joinBinds);
-        binds.add(((Field.Metric) g.field()).key());
-        if (range.endsWith("?")) binds.add(g.value().value());
+        binds.add(metric.key());
+        if (range.endsWith("?")) binds.add(bound);
         // CROSS JOIN fixes the loop order: the metric index outside, each run probed by rid.
         sql.append(" FROM metric_summaries w CROSS JOIN runs r").append(joins).append(" WHERE w.key = ? AND ")
                 .append(range).append(" AND r.rid = w.rid AND r.experiment_id IN (")

@@ -41,12 +41,17 @@ final class RunSearch {
 
     /** As {@link #page(Connection, SearchPlan)} with the SQL shape forced (tests compare all of them). */
     static SearchResult page(Connection c, SearchPlan plan, SearchSql.Strategy strategy) throws SQLException {
-        SearchSql.Query q = query(c, plan, strategy);
         Map<Long, RunInfo> infos = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-            bind(ps, q.binds());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) infos.put(rs.getLong(1), RunReads.info(rs));
+        boolean auto = strategy == SearchSql.Strategy.AUTO || strategy == SearchSql.Strategy.WALK;
+        if (auto && MetricSplit.applies(c, plan, strategy == SearchSql.Strategy.WALK)) {
+            infos = MetricSplit.rows(c, plan);
+        } else {
+            SearchSql.Query q = query(c, plan, strategy);
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                bind(ps, q.binds());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) infos.put(rs.getLong(1), RunReads.info(rs));
+                }
             }
         }
         boolean more = infos.size() > plan.maxResults();

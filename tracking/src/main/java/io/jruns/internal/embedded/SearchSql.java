@@ -33,7 +33,7 @@ final class SearchSql {
     /** Above this many runs in the searched experiments, lists beat probes for a full scan. */
     static final long LIST_THRESHOLD = 5_000;
 
-    /** WALK: the metric walk (see MetricWalk) whenever it applies, else AUTO. */
+    /** WALK: the metric walk (see MetricWalk, MetricSplit for a page) whenever it applies, else AUTO. */
     enum Strategy { AUTO, LISTS, PROBES, WALK }
 
     record Query(String sql, List<Object> binds, boolean usesIlike) {

@@ -104,11 +104,14 @@ class SearchEquivalenceTest {
             // The shape AUTO did not pick must agree too: lists on even queries, probes on odd ones.
             SearchSql.Strategy forced = queries.indexOf(q) % 2 == 0 ? SearchSql.Strategy.LISTS : SearchSql.Strategy.PROBES;
             assertEquals(ids(memory), ids(RunSearch.page(reader, SearchPlan.of(whole), forced).runs()), forced + ": " + why);
+            // The walks forced wherever they apply (an order by a metric the filter does not bound: MetricSplit).
+            assertEquals(ids(memory), ids(walk(whole).runs()), "WALK: " + why);
 
             if (q.pageSize() <= 4) { // page some of the searches: enough to catch paging bugs, not every time
                 SearchRequest paged = new SearchRequest(exps, whole.filter(), q.view(), whole.orderBy(), q.pageSize(), null);
                 assertEquals(ids(sql), ids(pages(paged, store::searchRuns)), "SQL pages: " + why);
                 assertEquals(ids(sql), ids(pages(paged, r -> InMemorySearch.search(r, all))), "in-memory pages: " + why);
+                assertEquals(ids(sql), ids(pages(paged, SearchEquivalenceTest::walk)), "WALK pages: " + why);
             }
             Statistics.collect(all.isEmpty() ? "no runs" : sql.isEmpty() ? "none" : sql.size() == all.size() ? "all" : "some");
         }
@@ -118,6 +121,14 @@ class SearchEquivalenceTest {
             c.check("none").percentage(p -> p >= 8);
             c.check("all").percentage(p -> p >= 8);
         });
+    }
+
+    private static SearchResult walk(SearchRequest r) {
+        try {
+            return RunSearch.page(reader, SearchPlan.of(r), SearchSql.Strategy.WALK);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Run> pages(SearchRequest first, Function<SearchRequest, SearchResult> search) {
