@@ -21,8 +21,8 @@ import java.util.Map;
  * (values, then NaN; see MetricWalk), and only when those run out before the page's end are
  * the runs without the metric, which MLflow's order puts last, looked for. Two statements, so
  * a page only (a scan of every run keeps one statement, see RunScan). Chosen, like the walk,
- * when a param or tag equality drives and matches many runs: sorting its candidates would
- * cost more than walking until the page is full.
+ * when a param or tag equality drives and matches many runs (sorting its candidates would
+ * cost more than walking until the page is full), or when there is no filter at all.
  */
 final class MetricSplit {
     private MetricSplit() {
@@ -33,7 +33,7 @@ final class MetricSplit {
         List<Expr> conjuncts = SearchSql.conjuncts(plan);
         if (plan.order().isEmpty() || !(plan.order().get(0).field() instanceof Field.Metric)) return false;
         if (MetricWalk.guard(plan, conjuncts) >= 0) return false; // the walk alone serves it
-        if (forced) return true;
+        if (forced || conjuncts.isEmpty()) return true; // no filter: the walk's first rows are the page
         int driver = SearchSql.driverIndex(conjuncts);
         return driver >= 0 && MetricWalk.broad(c, plan, (Expr.TextTest) conjuncts.get(driver));
     }

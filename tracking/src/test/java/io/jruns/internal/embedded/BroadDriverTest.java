@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Newest first with a param equality that matches most runs: the experiment index is walked
  * with probes until the page is full, instead of sorting every candidate the equality gives;
- * a narrow equality still drives. Both give the evaluator's runs, page by page.
+ * a narrow equality still drives; with no filter, an order by a metric walks its index (MetricSplit).
+ * All give the evaluator's runs, page by page.
  */
 class BroadDriverTest {
     @TempDir
@@ -74,6 +75,15 @@ class BroadDriverTest {
         assertEquals(1, assertSameAsTheEvaluator("metrics.r2 > 0.3 AND params.alpha = '0.9'", 2));
     }
 
+    @Test
+    void noFilterOrderedByAMetricWalksItsIndexThenTheRunsWithoutIt() throws Exception {
+        store.createRun(exp, "u", 999, "no-metrics", List.of()); // the oldest: last of all
+        SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(exp).orderBy("metrics.r2 DESC").maxResults(7).build());
+        assertTrue(MetricSplit.applies(reader, plan, false));
+        assertTrue(assertSameAsTheEvaluator("", 7, "metrics.r2 DESC") > 5);
+        assertTrue(assertSameAsTheEvaluator("", 7, "metrics.r2") > 5);
+    }
+
     private String explain(String filter, int page) throws Exception {
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(exp).filter(filter).maxResults(page).build());
         SearchSql.Query q = RunSearch.query(reader, plan, SearchSql.Strategy.AUTO);
@@ -88,9 +98,9 @@ class BroadDriverTest {
     }
 
     /** Pages through the search, each page as the evaluator's; returns how many pages. */
-    private int assertSameAsTheEvaluator(String filter, int page) {
+    private int assertSameAsTheEvaluator(String filter, int page, String... order) {
         List<Run> all = store.listRuns(List.of(exp), ViewType.ACTIVE_ONLY, 100);
-        SearchRequest r = SearchRequest.builder().experiments(exp).filter(filter).maxResults(page).build();
+        SearchRequest r = SearchRequest.builder().experiments(exp).filter(filter).orderBy(order).maxResults(page).build();
         int pages = 0;
         while (r != null) {
             SearchResult sql = store.searchRuns(r);
