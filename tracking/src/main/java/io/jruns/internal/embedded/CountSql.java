@@ -22,6 +22,11 @@ final class CountSql {
     }
 
     static long count(Connection c, SearchPlan plan) throws SQLException {
+        return count(c, plan, null);
+    }
+
+    /** As {@link #count(Connection, SearchPlan)} with the comparisons' shape forced (null: chosen; tests try both). */
+    static long count(Connection c, SearchPlan plan, FilterSql.Shape forced) throws SQLException {
         List<Expr> conjuncts = SearchSql.conjuncts(plan);
         if (conjuncts.isEmpty()) return unfiltered(c, plan);
         List<Object> binds = new ArrayList<>();
@@ -35,7 +40,7 @@ final class CountSql {
             binds.add(plan.viewType() == ViewType.ACTIVE_ONLY ? "active" : "deleted");
         }
         // Every run is looked at: in large experiments one list per comparison beats a probe per run.
-        FilterSql.Shape shape = driver >= 0 || RunSearch.countRuns(c, plan) <= SearchSql.LIST_THRESHOLD
+        FilterSql.Shape shape = forced != null ? forced : driver >= 0 || RunSearch.countRuns(c, plan) <= SearchSql.LIST_THRESHOLD
                 ? FilterSql.Shape.PROBE : FilterSql.Shape.LIST;
         FilterSql filter = new FilterSql(binds);
         for (int i = 0; i < conjuncts.size(); i++) {

@@ -6,6 +6,7 @@ import io.jruns.search.Expr;
 import io.jruns.search.FilterArbitraries;
 import io.jruns.search.InMemorySearch;
 import io.jruns.search.OrderKey;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
@@ -104,6 +105,10 @@ class SearchEquivalenceTest {
             // The shape AUTO did not pick must agree too: lists on even queries, probes on odd ones.
             SearchSql.Strategy forced = queries.indexOf(q) % 2 == 0 ? SearchSql.Strategy.LISTS : SearchSql.Strategy.PROBES;
             assertEquals(ids(memory), ids(RunSearch.page(reader, SearchPlan.of(whole), forced).runs()), forced + ": " + why);
+            // The count agrees with the runs found, in the shape chosen and in the one forced.
+            assertEquals(new RunCount(memory.size(), true), store.countRuns(whole, 0), "count: " + why);
+            FilterSql.Shape shape = forced == SearchSql.Strategy.LISTS ? FilterSql.Shape.LIST : FilterSql.Shape.PROBE;
+            assertEquals(memory.size(), CountSql.count(reader, SearchPlan.of(whole), shape), "count, " + shape + ": " + why);
 
             if (q.pageSize() <= 4) { // page some of the searches: enough to catch paging bugs, not every time
                 SearchRequest paged = new SearchRequest(exps, whole.filter(), q.view(), whole.orderBy(), q.pageSize(), null);

@@ -68,7 +68,9 @@ public final class RunsTable {
         h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
         Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");
         Html.append(h, v.subtitle()).append("</span></div>");
-        String footer = footer(v, paged ? Math.max(v.total(), first + page.size()) : all.size(), first, first + page.size());
+        // a run logged between the count and the page must not make the footer contradict the rows
+        long total = !paged ? all.size() : page.isEmpty() ? v.total() : Math.max(v.total(), first + page.size());
+        String footer = footer(v, total, first, first + page.size());
         if (page.isEmpty()) {
             h.append("<div class=\"jr-more\">");
             Html.append(h, footer).append("</div></div>");
