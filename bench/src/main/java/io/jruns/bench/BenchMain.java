@@ -3,6 +3,7 @@ package io.jruns.bench;
 import io.jruns.bench.b1.ThroughputMain;
 import io.jruns.bench.b2.CallCostMain;
 import io.jruns.bench.b4.ManageMain;
+import io.jruns.bench.b4.RunsPageMain;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,12 @@ public final class BenchMain {
                 String.valueOf(searches));
         if (b4.ok()) B4Rows.add(table, b4);
         else table.fail("B4 search, CSV, bulk delete", "child JVM failed, exit " + b4.exitCode() + " (see its output)");
+
+        System.err.println("== B4: %runs, first page of the 100,000-run store");
+        ChildJvm.Outcome page = ChildJvm.run(List.of("-Xmx1g"), RunsPageMain.class, cache.toAbsolutePath().toString(),
+                String.valueOf(searches));
+        if (page.ok()) B4Rows.addPage(table, page);
+        else table.fail("B4 %runs first page", "child JVM failed, exit " + page.exitCode() + " (see its output)");
 
         System.err.println("== B5: rendering the runs table of 10,000 runs and %compare of 100 runs");
         ChildJvm.Outcome b5 = B5Rows.run();
