@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  */
 final class RunFinder {
     /**
-     * The most runs the runs table loads (an experiment of 10,000 runs loads in well under a
-     * second; past this the table says "more than" and suggests a filter).
+     * The most runs the runs table loads when it cannot read just its page (nested runs, see
+     * {@link #page}), and the most an MLflow server is read to count them; past this the
+     * table says "more than" and suggests a filter.
      */
     static final int LIMIT = 10_000;
     /** Matches the runs nested under another run (they carry their parent's id). */
