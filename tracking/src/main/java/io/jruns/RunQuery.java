@@ -8,7 +8,10 @@ import io.jruns.store.Progress;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
+import io.jruns.search.PageToken;
+import io.jruns.search.RunCount;
 import io.jruns.search.RunFrame;
+import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.store.Store;
@@ -49,6 +52,7 @@ public final class RunQuery {
     private ViewType state = ViewType.ACTIVE_ONLY;
     private Integer max;
     private String pageToken;
+    private int skip;
 
     /**
      * @param defaultExperiment the experiment id searched when none is named
@@ -100,12 +104,32 @@ public final class RunQuery {
         return this;
     }
 
+    /** Passes over the first {@code runs} matches (for page N of size S, skip (N-1)*S); a page token, when given, wins. */
+    public RunQuery skip(int runs) {
+        if (runs < 0) throw JrunsException.invalid("skip must be at least 0, got " + runs);
+        this.skip = runs;
+        return this;
+    }
+
     /** The search as a request with the given page size; the filter and order are checked here. */
     public SearchRequest request(int pageSize) {
         List<String> ids = experiments.isEmpty() ? List.of(defaultExperiment.get())
                 : experiments.stream().map(e -> ExperimentRefs.resolve(store, e).experimentId()).distinct().toList();
-        return SearchRequest.builder().experiments(ids).filter(filter).viewType(state).orderBy(orderBy.toArray(String[]::new))
-                .maxResults(pageSize).pageToken(pageToken).build();
+        SearchRequest r = SearchRequest.builder().experiments(ids).filter(filter).viewType(state)
+                .orderBy(orderBy.toArray(String[]::new)).maxResults(pageSize).pageToken(pageToken).build();
+        if (pageToken != null || skip == 0) return r;
+        return r.withPageToken(PageToken.encode(skip, SearchPlan.of(r).fingerprint())); // every store pages by these offsets
+    }
+
+    /**
+     * How many runs match ({@code max} and the page play no part). The embedded store counts
+     * exactly; a store that must read runs to count them (an MLflow server) stops after
+     * {@code atMost} and answers "more than atMost".
+     */
+    public RunCount count(long atMost) {
+        SearchRequest r = request(SearchRequest.DEFAULT_MAX_RESULTS).withPageToken(null);
+        beforeRead.run();
+        return store.countRuns(r, atMost);
     }
 
     /** One page of at most {@code max} runs (default 1,000), with the token of the next. */

@@ -3,6 +3,7 @@ package io.jruns.bench;
 import io.jruns.bench.b1.ThroughputMain;
 import io.jruns.bench.b2.CallCostMain;
 import io.jruns.bench.b4.ManageMain;
+import io.jruns.bench.b4.RunsPageMain;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +66,11 @@ public final class BenchMain {
         ChildJvm.Outcome big = B4BigRows.run(bigCache, bigRuns, searches);
         if (big.ok()) B4BigRows.add(table, big);
         else table.fail("B4 search at scale", "child JVM failed, exit " + big.exitCode() + " (see its output)");
+        System.err.println("== B4: %runs, first page of the 100,000-run store");
+        ChildJvm.Outcome page = ChildJvm.run(List.of("-Xmx1g"), RunsPageMain.class, cache.toAbsolutePath().toString(),
+                String.valueOf(searches));
+        if (page.ok()) B4Rows.addPage(table, page);
+        else table.fail("B4 %runs first page", "child JVM failed, exit " + page.exitCode() + " (see its output)");
 
         System.err.println("== B5: rendering the runs table of 10,000 runs and %compare of 100 runs");
         ChildJvm.Outcome b5 = B5Rows.run();

@@ -11,6 +11,7 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.search.InMemorySearch;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
@@ -57,6 +58,18 @@ public interface StoreReader extends AutoCloseable {
      */
     default long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
         return LifecycleDefaults.scan(this, request, limit, sink);
+    }
+
+    /**
+     * How many runs a search matches (its page token and page size play no part). Stores that
+     * count cheaply answer exactly whatever {@code atMost}; others may stop after
+     * {@code atMost} and answer "more than atMost". This default reads the runs with
+     * {@link #scanRuns}, stopping one past {@code atMost}.
+     */
+    default RunCount countRuns(SearchRequest request, long atMost) {
+        long cap = Math.max(0, atMost);
+        long found = scanRuns(request.withPageToken(null), cap == Long.MAX_VALUE ? cap : cap + 1, run -> { });
+        return RunCount.counted(found, cap);
     }
 
     /**

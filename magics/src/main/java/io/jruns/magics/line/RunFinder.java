@@ -8,9 +8,12 @@ import io.jruns.Jruns;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.RunQuery;
+import io.jruns.domain.SystemTags;
+import io.jruns.search.RunCount;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,16 +23,47 @@ import java.util.stream.Collectors;
  */
 final class RunFinder {
     /**
-     * The most runs the runs table loads (an experiment of 10,000 runs loads in well under a
-     * second; past this the table says "more than" and suggests a filter).
+     * The most runs the runs table loads when it cannot read just its page (nested runs, see
+     * {@link #page}), and the most an MLflow server is read to count them; past this the
+     * table says "more than" and suggests a filter.
      */
     static final int LIMIT = 10_000;
+    /** Matches the runs nested under another run (they carry their parent's id). */
+    private static final String NESTED = "tags.`" + SystemTags.PARENT_RUN_ID + "` LIKE '%'";
 
     /** Runs a search found, in order; {@code capped} when it stopped at {@link #LIMIT}. */
     record Found(List<Run> runs, boolean capped) {
     }
 
     private RunFinder() {
+    }
+
+    /** One page of runs straight from the store and how many runs match in all. */
+    record Paged(List<Run> runs, RunCount count) {
+    }
+
+    /**
+     * Page {@code page} of {@code size} runs, read alone from the store, and the count of every
+     * match (exact on the embedded store; an MLflow server is read up to {@link #LIMIT} runs).
+     * Empty when some matching run is nested under another: the table then shows families whole,
+     * across the store's pages, so it loads the runs as before ({@link #search}).
+     */
+    static Optional<Paged> page(List<String> experiments, String filter, String state, List<String> orderBy, int page, int size) {
+        String f = filter == null ? "" : filter;
+        List<Run> runs = query(experiments, f, state, orderBy).skip((int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size))
+                .max(size).page().runs(); // first, so a bad filter or order is reported as written
+        String nested = NESTED + (f.isBlank() ? "" : " AND (" + f + ")");
+        RunCount children = query(experiments, nested, state, List.of()).count(0);
+        if (children.runs() > 0 || !children.exact()) return Optional.empty();
+        return Optional.of(new Paged(runs, query(experiments, f, state, orderBy).count(LIMIT)));
+    }
+
+    private static RunQuery query(List<String> experiments, String filter, String state, List<String> orderBy) {
+        RunQuery q = Jruns.search().filter(filter);
+        if (!experiments.isEmpty()) q.experiments(experiments.toArray(String[]::new));
+        if (state != null) q.state(state);
+        if (!orderBy.isEmpty()) q.orderBy(orderBy.toArray(String[]::new));
+        return q;
     }
 
     static Found search(List<String> experiments, String filter, String state, List<String> orderBy) {

@@ -7,11 +7,16 @@ import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 import io.jruns.magics.ui.ViewLinks;
+import io.jruns.domain.Run;
+import io.jruns.search.RunCount;
+import io.jruns.views.Key;
 import io.jruns.views.html.RunsTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * {@code %runs}: the Experiment Runs table (filtered, ordered, paged), and {@code %runs show
@@ -66,13 +71,39 @@ public final class RunsMagic implements Magic {
         String filter = String.join(" ", words);
         List<String> experiments = RunFinder.experiments(args.values("experiment"));
         String state = args.value("state").orElse(null);
-        RunFinder.Found found = RunFinder.search(experiments, filter, state, args.values("order-by"));
         List<String> columns = args.value("columns").map(c -> Arrays.asList(c.split(","))).orElse(List.of());
         String subtitle = RunFinder.names(experiments) + (filter.isBlank() ? "" : " \u00b7 " + filter)
                 + (state == null || state.equalsIgnoreCase("active") ? "" : " \u00b7 " + state.toLowerCase(java.util.Locale.ROOT) + " runs");
         ViewLinks links = ViewLinks.current();
-        host.display(links.show(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
-                System.currentTimeMillis(), p -> command(args, filter, max, p), found.capped(), links.links(), false))));
+        IntFunction<String> pageCommand = p -> command(args, filter, max, p);
+        // The page alone from the store, counted there; the whole result loaded (at most LIMIT runs)
+        // only where the page cannot stand alone: nested runs, or named columns its runs lack.
+        Optional<RunFinder.Paged> paged = RunFinder.page(experiments, filter, state, args.values("order-by"), page, max)
+                .filter(p -> resolves(columns, p.runs()));
+        RunsTable.View view;
+        if (paged.isPresent()) {
+            RunCount n = paged.get().count();
+            view = new RunsTable.View("Experiment Runs", subtitle, paged.get().runs(), page, max, columns,
+                    System.currentTimeMillis(), pageCommand, !n.exact(), links.links(), false, n.runs());
+        } else {
+            RunFinder.Found found = RunFinder.search(experiments, filter, state, args.values("order-by"));
+            view = new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
+                    System.currentTimeMillis(), pageCommand, found.capped(), links.links(), false);
+        }
+        host.display(links.show(RunsTable.render(view)));
+    }
+
+    /** Whether every named column is a param or metric of these runs (else the table names what they have). */
+    private static boolean resolves(List<String> columns, List<Run> runs) {
+        for (String c : columns) {
+            if (c.isBlank()) continue;
+            try {
+                Key.resolve(c, runs);
+            } catch (JrunsException notHere) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The %runs line that shows another page of the same table. */

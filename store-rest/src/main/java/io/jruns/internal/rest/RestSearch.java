@@ -8,6 +8,7 @@ import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
 import io.jruns.search.Evaluator;
 import io.jruns.search.InMemorySearch;
+import io.jruns.search.RunCount;
 import io.jruns.search.RunOrder;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
@@ -70,6 +71,21 @@ final class RestSearch {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Matches counted as the server's pages stream (order plays no part), stopping one past
+     * {@code atMost}: MLflow has no count, so counting reads the runs themselves.
+     */
+    RunCount count(SearchRequest request, long atMost) {
+        SearchPlan plan = SearchPlan.of(request.withPageToken(null));
+        long cap = Math.max(0, atMost);
+        long[] found = {0};
+        candidates(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
+            if (matches(plan, run)) found[0]++;
+            return found[0] <= cap;
+        });
+        return RunCount.counted(found[0], cap);
     }
 
     List<Run> list(List<String> experimentIds, ViewType view, int maxResults) {

@@ -200,6 +200,13 @@ public final class RestStore implements Store {
         return search.search(request);
     }
 
+    /** Counted by reading the runs (MLflow has no count), so only up to {@code atMost}, then "more than". */
+    @Override
+    public io.jruns.search.RunCount countRuns(SearchRequest request, long atMost) {
+        sender.settle();
+        return search.count(request, atMost);
+    }
+
     @Override
     public long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
         sender.settle();

@@ -3,6 +3,7 @@ package io.jruns.internal.rest;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
 import io.jruns.search.FilterParser;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.internal.embedded.EmbeddedStore;
@@ -94,6 +95,23 @@ class RestSearchTest {
                 assertEquals(names(embedded, embeddedExp, filter, order, view), names(rest, restExp, filter, order, view), what);
             }
         }
+    }
+
+    @Test
+    void countsAreTheEmbeddedStoresAndStopOnePastAtMost() {
+        for (String filter : List.of("", "metrics.loss < 0.6 OR params.lr = '0.01'", "MIN(metrics.loss) < 0.1", "params.opt = 'none'")) {
+            for (ViewType view : List.of(ViewType.ACTIVE_ONLY, ViewType.ALL)) {
+                long exact = embedded.countRuns(request(embeddedExp, filter, view), 0).runs();
+                assertEquals(RunCount.exactly(exact), rest.countRuns(request(restExp, filter, view), Long.MAX_VALUE), filter + " " + view);
+            }
+        }
+        long before = fx.fake.count("runs/search");
+        assertEquals(RunCount.moreThan(1), rest.countRuns(request(restExp, "", ViewType.ALL), 1));
+        assertEquals(1, fx.fake.count("runs/search") - before, "one server page of 2 runs says more than 1");
+    }
+
+    private static SearchRequest request(String exp, String filter, ViewType view) {
+        return SearchRequest.builder().experiments(exp).filter(filter).viewType(view).build();
     }
 
     private static List<String> names(io.jruns.store.Store s, String exp, String filter, String order, ViewType view) {

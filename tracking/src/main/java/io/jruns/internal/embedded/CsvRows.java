@@ -37,11 +37,8 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    private record Info(long rid, String runId, String name, String user, String status) {
-    }
-
     static long scan(Connection c, SearchPlan request, long limit, CsvTable table) throws SQLException {
-        List<Info> runs = selection(c, request, limit);
+        List<Long> runs = selection(c, request, limit);
         Database.exec(c, "CREATE TEMP TABLE IF NOT EXISTS " + SELECTION.substring(5) + " (rid INTEGER PRIMARY KEY)");
         try {
             for (int from = 0; from < runs.size(); from += BLOCK) {
@@ -61,9 +58,10 @@ final class CsvRows {
         }
     }
 
-    private static List<Info> selection(Connection c, SearchPlan request, long limit) throws SQLException {
+    /** The matching runs' rids in the search's order (their cells are read a block at a time, see Blocks). */
+    private static List<Long> selection(Connection c, SearchPlan request, long limit) throws SQLException {
         int max = (int) Math.min(Math.max(limit, 0), Integer.MAX_VALUE - 1);
-        List<Info> runs = new ArrayList<>();
+        List<Long> runs = new ArrayList<>();
         if (max == 0) return runs;
         SearchPlan plan = new SearchPlan(request.experimentIds(), request.viewType(), request.filter(), request.order(),
                 request.offset(), max, request.fingerprint());
@@ -72,16 +70,16 @@ final class CsvRows {
             RunSearch.bind(ps, q.binds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (runs.size() < max && rs.next()) {
-                    runs.add(new Info(rs.getLong(1), rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    runs.add(rs.getLong(1));
                 }
             }
         }
         return runs;
     }
 
-    private static String rids(List<Info> runs) {
+    private static String rids(List<Long> runs) {
         StringBuilder b = new StringBuilder("[");
-        for (Info r : runs) b.append(r.rid()).append(',');
+        for (long r : runs) b.append(r).append(',');
         if (b.length() > 1) b.setLength(b.length() - 1);
         return b.append(']').toString();
     }
@@ -107,11 +105,11 @@ final class CsvRows {
         private final CsvTable table;
         private final PreparedStatement params;
         private final PreparedStatement metrics;
-        private final PreparedStatement tags;
+        private final PreparedStatement fixed;
         private final String[][] p;
         private final double[][] m;
         private final boolean[][] has;
-        private final String[][] t;
+        private final String[][] f;
         private final long codes;
 
         Blocks(Connection c, List<String> paramKeys, List<String> metricKeys, CsvTable table) throws SQLException {
@@ -127,41 +125,43 @@ final class CsvRows {
             metrics = c.prepareStatement("SELECT rid * " + codes + " + " + column + " + latest_is_nan, latest "
                     + "FROM metric_summaries WHERE rid IN (SELECT value FROM json_each(?))");
             for (int i = 0; i < metricKeys.size(); i++) metrics.setString(i + 1, metricKeys.get(i));
-            tags = c.prepareStatement("SELECT rid, key, value FROM tags WHERE rid IN (SELECT value FROM json_each(?)) "
-                    + "AND key IN (?, ?, ?)");
-            for (int i = 0; i < TAGS.length; i++) tags.setString(2 + i, TAGS[i]);
+            // One row per run in the block's order: its own columns and the three tags (a row per tag cost more).
+            StringBuilder tagCells = new StringBuilder();
+            for (String ignored : TAGS) tagCells.append(", (SELECT value FROM tags WHERE rid = r.rid AND key = ?)");
+            fixed = c.prepareStatement("SELECT r.run_uuid, r.name, r.user_id, r.status" + tagCells
+                    + " FROM json_each(?) j CROSS JOIN runs r ON r.rid = j.value ORDER BY j.key");
+            for (int i = 0; i < TAGS.length; i++) fixed.setString(1 + i, TAGS[i]);
             p = new String[BLOCK][paramKeys.size()];
             m = new double[BLOCK][metricKeys.size()];
             has = new boolean[BLOCK][metricKeys.size()];
-            t = new String[BLOCK][TAGS.length];
+            f = new String[BLOCK][4 + TAGS.length];
         }
 
-        void write(List<Info> runs) throws SQLException {
-            try (params; metrics; tags) {
-                String[] fixed = new String[6];
+        void write(List<Long> runs) throws SQLException {
+            try (params; metrics; fixed) {
+                String[] cells = new String[6];
                 int metricBind = m[0].length + 1;
                 for (int from = 0; from < runs.size(); from += BLOCK) {
-                    List<Info> block = runs.subList(from, Math.min(runs.size(), from + BLOCK));
+                    List<Long> block = runs.subList(from, Math.min(runs.size(), from + BLOCK));
                     Map<Long, Integer> row = new HashMap<>(block.size() * 2);
                     for (int i = 0; i < block.size(); i++) {
-                        row.put(block.get(i).rid(), i);
+                        row.put(block.get(i), i);
                         Arrays.fill(p[i], null);
                         Arrays.fill(has[i], false);
-                        Arrays.fill(t[i], null);
                     }
                     String rids = rids(block);
                     readParams(rids, row);
                     readMetrics(rids, block, metricBind);
-                    readTags(rids, row);
+                    readFixed(rids, block.size());
                     for (int i = 0; i < block.size(); i++) {
-                        Info r = block.get(i);
-                        fixed[0] = r.runId();
-                        fixed[1] = r.name();
-                        fixed[2] = t[i][0];
-                        fixed[3] = t[i][1];
-                        fixed[4] = r.user() != null ? r.user() : t[i][2];
-                        fixed[5] = r.status();
-                        table.row(fixed, p[i], m[i], has[i]);
+                        String[] r = f[i]; // run id, name, user id, status, source type, source name, mlflow.user
+                        cells[0] = r[0];
+                        cells[1] = r[1];
+                        cells[2] = r[4];
+                        cells[3] = r[5];
+                        cells[4] = r[2] != null ? r[2] : r[6];
+                        cells[5] = r[3];
+                        table.row(cells, p[i], m[i], has[i]);
                     }
                 }
             }
@@ -187,10 +187,10 @@ final class CsvRows {
         }
 
         /** The rows come in rid order (SQLite walks the IN list sorted): a pointer finds each run's row. */
-        private void readMetrics(String rids, List<Info> block, int bind) throws SQLException {
+        private void readMetrics(String rids, List<Long> block, int bind) throws SQLException {
             if (m[0].length == 0) return;
             long[] sorted = new long[block.size()];
-            for (int i = 0; i < sorted.length; i++) sorted[i] = block.get(i).rid() * block.size() + i;
+            for (int i = 0; i < sorted.length; i++) sorted[i] = block.get(i) * block.size() + i;
             Arrays.sort(sorted); // rid-major, block position in the low part
             metrics.setString(bind, rids);
             int at = 0;
@@ -207,15 +207,17 @@ final class CsvRows {
             }
         }
 
-        private void readTags(String rids, Map<Long, Integer> row) throws SQLException {
-            tags.setString(1, rids);
-            try (ResultSet rs = tags.executeQuery()) {
+        /** The block's runs in order (json_each walks the array in order; a run deleted since cannot vanish: one snapshot). */
+        private void readFixed(String rids, int n) throws SQLException {
+            fixed.setString(1 + TAGS.length, rids);
+            int i = 0;
+            try (ResultSet rs = fixed.executeQuery()) {
                 while (rs.next()) {
-                    String[] cells = t[row.get(rs.getLong(1))];
-                    String key = rs.getString(2);
-                    for (int k = 0; k < TAGS.length; k++) if (TAGS[k].equals(key)) cells[k] = rs.getString(3);
+                    String[] r = f[i++];
+                    for (int k = 0; k < r.length; k++) r[k] = rs.getString(k + 1);
                 }
             }
+            if (i != n) throw new SQLException("CSV: " + n + " runs selected, " + i + " read");
         }
     }
 }

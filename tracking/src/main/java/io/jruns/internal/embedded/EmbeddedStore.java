@@ -235,6 +235,13 @@ public final class EmbeddedStore implements Store {
         return db.read(c -> RunScan.scan(c, plan, limit, sink));
     }
 
+    /** SQL COUNT, exact whatever {@code atMost} (see CountSql). */
+    @Override
+    public io.jruns.search.RunCount countRuns(SearchRequest request, long atMost) {
+        SearchPlan plan = plan(request);
+        return io.jruns.search.RunCount.exactly(db.read(c -> CountSql.count(c, plan)));
+    }
+
     /** Each run's data in a few driver calls (see CsvRows). */
     @Override
     public long csvRows(SearchRequest request, long limit, io.jruns.store.CsvTable table) {

@@ -6,6 +6,7 @@ import io.jruns.search.Expr;
 import io.jruns.search.FilterArbitraries;
 import io.jruns.search.InMemorySearch;
 import io.jruns.search.OrderKey;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
@@ -106,6 +107,10 @@ class SearchEquivalenceTest {
             assertEquals(ids(memory), ids(RunSearch.page(reader, SearchPlan.of(whole), forced).runs()), forced + ": " + why);
             // The walks forced wherever they apply (an order by a metric the filter does not bound: MetricSplit).
             assertEquals(ids(memory), ids(walk(whole).runs()), "WALK: " + why);
+            // The count agrees with the runs found, in the shape chosen and in the one forced.
+            assertEquals(new RunCount(memory.size(), true), store.countRuns(whole, 0), "count: " + why);
+            FilterSql.Shape shape = forced == SearchSql.Strategy.LISTS ? FilterSql.Shape.LIST : FilterSql.Shape.PROBE;
+            assertEquals(memory.size(), CountSql.count(reader, SearchPlan.of(whole), shape), "count, " + shape + ": " + why);
 
             if (q.pageSize() <= 4) { // page some of the searches: enough to catch paging bugs, not every time
                 SearchRequest paged = new SearchRequest(exps, whole.filter(), q.view(), whole.orderBy(), q.pageSize(), null);

@@ -26,16 +26,22 @@ public final class RunsTable {
      * What to show. {@code pageCommand} gives the command that shows a given page (for the
      * "more" line); {@code capped} says the search stopped at its limit, so there may be
      * more runs than {@code runs} holds.
-     */
-    /**
      * {@code links}: where start times and sources link (a running jruns ui), or {@link Links#NONE};
      * {@code selectable}: a checkbox per run ({@code name="run"}, the run id as value) for a page's form.
+     * {@code total}: -1 when {@code runs} holds every run and the table takes the page from them;
+     * else {@code runs} is the page alone (the store paged the search) and {@code total} is how
+     * many runs match (with {@code capped}, more than that).
      */
     public record View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
-                       long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable) {
+                       long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable, long total) {
+        public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
+                    long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable) {
+            this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, links, selectable, -1);
+        }
+
         public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
                     long now, IntFunction<String> pageCommand, boolean capped) {
-            this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, Links.NONE, false);
+            this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, Links.NONE, false, -1);
         }
     }
 
@@ -48,9 +54,11 @@ public final class RunsTable {
 
     public static Rendered render(View v) {
         List<RunTree.Row> all = RunTree.rows(v.runs());
-        int from = Math.min(all.size(), (v.page() - 1) * v.pageSize());
-        int to = Math.min(all.size(), from + v.pageSize());
+        boolean paged = v.total() >= 0; // the rows are the page already
+        int from = paged ? 0 : (int) Math.min(all.size(), (long) (v.page() - 1) * v.pageSize());
+        int to = paged ? Math.min(all.size(), v.pageSize()) : Math.min(all.size(), from + v.pageSize());
         List<RunTree.Row> page = all.subList(from, to);
+        long first = paged ? (long) (v.page() - 1) * v.pageSize() : from;
         List<Run> shown = new ArrayList<>(page.size());
         for (RunTree.Row r : page) shown.add(r.run());
         List<Key> keys = Columns.choose(shown, v.runs(), v.columns());
@@ -60,7 +68,9 @@ public final class RunsTable {
         h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
         Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");
         Html.append(h, v.subtitle()).append("</span></div>");
-        String footer = footer(v, all.size(), from, to);
+        // a run logged between the count and the page must not make the footer contradict the rows
+        long total = !paged ? all.size() : page.isEmpty() ? v.total() : Math.max(v.total(), first + page.size());
+        String footer = footer(v, total, first, first + page.size());
         if (page.isEmpty()) {
             h.append("<div class=\"jr-more\">");
             Html.append(h, footer).append("</div></div>");
@@ -85,7 +95,7 @@ public final class RunsTable {
         return new Rendered(h.toString(), text(v, page, rows, keys, models, footer));
     }
 
-    static String footer(View v, int total, int from, int to) {
+    static String footer(View v, long total, long from, long to) {
         String of = v.capped() ? "more than " + Format.count(total) : Format.count(total);
         if (total == 0) return v.page() > 1 ? "No runs on page " + v.page() + "." : "No runs match.";
         if (from >= total) return "Page " + v.page() + " is past the end: " + of + " runs, " + v.pageSize() + " a page.";
