@@ -48,6 +48,8 @@ public final class TrackingClient implements AutoCloseable {
     private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
     /** Runs this client started through the writer and has not ended: their end is queued too. */
     private final Set<String> startedHere = ConcurrentHashMap.newKeySet();
+    /** Whether a run was ever started through the writer: then store() waits for it first. */
+    private volatile boolean startedAny;
     /** The experiment a RUN name or a search without experiments means: Default, or the facade's active one. */
     private volatile Supplier<String> defaultExperiment = () -> Experiment.DEFAULT_ID;
 
@@ -88,8 +90,18 @@ public final class TrackingClient implements AutoCloseable {
         return uri != null ? uri.toString() : store.describe();
     }
 
-    /** The store underneath, for tools that work store to store (export, import, copy). */
+    /**
+     * The store underneath, for tools that work store to store (export, import, copy). Runs
+     * this client started are in it: a start still queued is written first.
+     */
     public Store store() {
+        if (startedAny) {
+            try {
+                awaitWritten();
+            } catch (JrunsException e) {
+                // an outage: the writer keeps the runs and retries; the next flush reports it
+            }
+        }
         return store;
     }
 
@@ -174,6 +186,7 @@ public final class TrackingClient implements AutoCloseable {
         Optional<RunStart> planned = store.planRun(experimentId, user, now, runName, tagList);
         if (planned.isEmpty()) return store.createRun(experimentId, user, now, runName, tagList);
         writer().start(planned.get());
+        startedAny = true;
         startedHere.add(planned.get().info().runId());
         return planned.get().info();
     }

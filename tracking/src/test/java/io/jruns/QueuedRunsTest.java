@@ -126,6 +126,14 @@ class QueuedRunsTest {
     }
 
     @Test
+    void theStoreUnderneathHasTheRunsStartedThroughTheClient() {
+        try (TrackingClient c = TrackingClient.open(dir.toString())) {
+            String id = c.createRun("0", "r", Map.of(), null).runId();
+            assertTrue(c.store().getRun(id).isPresent(), "a tool going to the store directly finds the run");
+        }
+    }
+
+    @Test
     void theFacadeReadsItsOwnEnds() {
         Jruns.setTrackingUri(dir.toString());
         try {
