@@ -121,6 +121,11 @@ public final class ActiveRun implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Ends the run (and runs nested under it still active). Returns at once on the embedded
+     * store: the writer stores the end after the run's values, reads through jruns see it,
+     * and {@link Jruns#flush()} (or a cell's end, or JVM exit) makes it durable.
+     */
     public void end(RunStatus status) {
         session.endRun(this, status);
     }

@@ -16,6 +16,7 @@ import io.jruns.internal.validate.Validation;
 import io.jruns.internal.validate.ValueText;
 import io.jruns.internal.writer.AsyncWriter;
 import io.jruns.store.RefusedValue;
+import io.jruns.store.RunStart;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -44,6 +46,10 @@ public final class TrackingClient implements AutoCloseable {
     final LongValues longValues = LongValues.fromEnvironment();
     /** Params logged through this client, so a conflicting value fails at the call. */
     private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
+    /** Runs this client started through the writer and has not ended: their end is queued too. */
+    private final Set<String> startedHere = ConcurrentHashMap.newKeySet();
+    /** Whether a run was ever started through the writer: then store() waits for it first. */
+    private volatile boolean startedAny;
     /** The experiment a RUN name or a search without experiments means: Default, or the facade's active one. */
     private volatile Supplier<String> defaultExperiment = () -> Experiment.DEFAULT_ID;
 
@@ -84,8 +90,18 @@ public final class TrackingClient implements AutoCloseable {
         return uri != null ? uri.toString() : store.describe();
     }
 
-    /** The store underneath, for tools that work store to store (export, import, copy). */
+    /**
+     * The store underneath, for tools that work store to store (export, import, copy). Runs
+     * this client started are in it: a start still queued is written first.
+     */
     public Store store() {
+        if (startedAny) {
+            try {
+                awaitWritten();
+            } catch (JrunsException e) {
+                // an outage: the writer keeps the runs and retries; the next flush reports it
+            }
+        }
         return store;
     }
 
@@ -144,23 +160,35 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     public List<FileInfo> listArtifacts(String runId, String path) {
+        awaitWritten();
         return store.listArtifacts(runId, path);
     }
 
     /** A local path to read the artifact from. */
     public Path downloadArtifact(String runId, String path) {
+        awaitWritten();
         return store.downloadArtifact(runId, path);
     }
 
     // ---- writing to any run by id: validated at the call, written by the writer
 
-    /** Creates a run (RUNNING) in an experiment; the tags are validated first. */
+    /**
+     * Creates a run (RUNNING) in an experiment; the tags and the experiment are checked first.
+     * Its id is usable at once; on the embedded store its row is written by the writer with
+     * the values logged next (many runs a transaction), and reads through this client see it.
+     */
     public RunInfo createRun(String experimentId, String runName, Map<String, String> tags, String user) {
         List<RunTag> tagList = tags.entrySet().stream().map(t -> {
             Validation.key("tag", t.getKey());
             return new RunTag(t.getKey(), Validation.tagValue(t.getKey(), t.getValue(), longValues));
         }).toList();
-        return store.createRun(experimentId, user, System.currentTimeMillis(), runName, tagList);
+        long now = System.currentTimeMillis();
+        Optional<RunStart> planned = store.planRun(experimentId, user, now, runName, tagList);
+        if (planned.isEmpty()) return store.createRun(experimentId, user, now, runName, tagList);
+        writer().start(planned.get());
+        startedAny = true;
+        startedHere.add(planned.get().info().runId());
+        return planned.get().info();
     }
 
     public void logMetric(String runId, String key, double value, long step) {
@@ -197,11 +225,28 @@ public final class TrackingClient implements AutoCloseable {
 
     /** Copies a file, or a folder's contents, into the run's artifacts under {@code artifactPath}. */
     public void logArtifact(String runId, Path local, String artifactPath) {
+        awaitWritten();
         store.logArtifact(runId, local, artifactPath == null ? "" : artifactPath);
     }
 
-    /** Ends a run with a status, now. */
+    /** A run started a moment ago may still be queued: artifacts need its row. */
+    private void awaitWritten() {
+        AsyncWriter w = writer;
+        if (w != null) w.awaitWritten();
+    }
+
+    /**
+     * Ends a run with a status, now. A run started by this client on the embedded store ends
+     * through the writer, after the values logged to it and without waiting: reads through
+     * this client see it ended, and {@link #flush()} (or close, or JVM exit) makes it durable
+     * and reports what could not be written. Other runs end at once, after a flush.
+     */
     public void setTerminated(String runId, RunStatus status) {
+        if (startedHere.remove(runId)) {
+            writer().end(runId, status, System.currentTimeMillis());
+            loggedParams.remove(runId);
+            return;
+        }
         JrunsException problem = null;
         try {
             flush();

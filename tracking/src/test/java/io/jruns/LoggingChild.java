@@ -16,6 +16,9 @@ import java.nio.file.Path;
  *   <li>{@code exit STORE POINTS} / {@code throw STORE POINTS}: logs POINTS points, prints
  *       {@code RUN id}, and leaves main without flushing or ending the run (normally, or by
  *       an uncaught exception), leaving both to the shutdown hook.</li>
+ *   <li>{@code client STORE RUNS}: through a TrackingClient (no facade, never closed), starts
+ *       RUNS runs with a param and a metric, ends them, prints {@code EXP id} and leaves main:
+ *       their queued ends are left to the writer's exit flush.</li>
  * </ul>
  */
 public final class LoggingChild {
@@ -45,6 +48,17 @@ public final class LoggingChild {
                 for (int i = 0; i < Integer.parseInt(args[2]); i++) run.logMetric("m", value(0, i), i);
                 System.out.println("RUN " + run.runId());
                 if (args[0].equals("throw")) throw new IllegalStateException("training diverged (on purpose)");
+            }
+            case "client" -> {
+                TrackingClient c = TrackingClient.open(args[1]);
+                String exp = c.createExperiment("unclosed");
+                for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                    String id = c.createRun(exp, "r" + i, java.util.Map.of(), null).runId();
+                    c.logParam(id, "i", i);
+                    c.logMetric(id, "m", value(0, i), 0);
+                    c.setTerminated(id, io.jruns.domain.RunStatus.FINISHED);
+                }
+                System.out.println("EXP " + exp);
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }

@@ -4,6 +4,8 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.internal.embedded.EmbeddedStore;
+import io.jruns.domain.ViewType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,26 @@ class ShutdownIT {
             List<Metric> h = s.getMetricHistory(runId, "m");
             assertEquals(POINTS, h.size());
             for (int i = 0; i < POINTS; i++) assertEquals(i, h.get(i).step());
+        }
+    }
+
+    /** Runs ended through a TrackingClient never closed: the writer's exit flush writes their ends. */
+    @Test
+    void runsEndedThroughAnUnclosedClientAreWrittenAtExit() throws Exception {
+        int runs = 2000;
+        String exp;
+        try (ChildJvm child = ChildJvm.start(LoggingChild.class, "client", store.toString(), "" + runs)) {
+            assertEquals(0, child.waitFor(60), child.output());
+            exp = child.awaitLine("EXP ", 1);
+        }
+        try (EmbeddedStore s = EmbeddedStore.inHome(store)) {
+            List<Run> found = s.listRuns(List.of(exp), ViewType.ALL, 10_000);
+            assertEquals(runs, found.size());
+            for (Run r : found) {
+                assertEquals(RunStatus.FINISHED, r.info().status(), r.info().runName());
+                int i = Integer.parseInt(r.data().params().get("i"));
+                assertEquals(LoggingChild.value(0, i), r.data().metrics().get("m").latest());
+            }
         }
     }
 }

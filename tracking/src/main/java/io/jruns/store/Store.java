@@ -127,6 +127,43 @@ public interface Store extends StoreReader {
         return problems;
     }
 
+    // ---- runs started and ended by the writer, with the values (many runs per transaction)
+
+    /**
+     * A run started now and written later by {@link #logBatches(List, List, List, boolean)}:
+     * the id and info are made here, without writing, once the experiment is known to take
+     * new runs (else the same error as {@link #createRun}). Empty when this store must create
+     * runs itself at once (a server makes the ids); the caller then uses createRun.
+     */
+    default Optional<RunStart> planRun(String experimentId, String userId, long startTime, String runName,
+                                       List<RunTag> tags) {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes, in one transaction where the store can: the runs planned by {@link #planRun},
+     * then the batches, then the ends in the order given. What cannot be applied is reported
+     * in the returned list as in {@link #logBatches(List, boolean)}; throws only when nothing
+     * was written and a retry may succeed.
+     */
+    default List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
+                                            boolean durable) {
+        List<JrunsException> problems = new java.util.ArrayList<>();
+        for (RunStart s : starts) {
+            problems.add(new JrunsException(JrunsException.Code.INTERNAL_ERROR, describe()
+                    + " cannot write run '" + s.info().runId() + "': it plans no runs"));
+        }
+        problems.addAll(logBatches(batches, durable));
+        for (RunEnd e : ends) {
+            try {
+                updateRun(e.runId(), e.status(), e.endTime(), null);
+            } catch (JrunsException x) {
+                problems.add(x);
+            }
+        }
+        return problems;
+    }
+
     void deleteTag(String runId, String key);
 
     // ---- artifacts

@@ -15,6 +15,8 @@ import io.jruns.domain.ViewType;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
 import io.jruns.store.Retention;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
 import io.jruns.search.SearchPlan;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
@@ -37,6 +39,8 @@ public final class EmbeddedStore implements Store {
     private final Heartbeat heartbeat;
     /** The daily gc started by opening the store, if it was due; close() waits for it. */
     private final Thread autoGc;
+    /** Experiments checked live by planRun (see there). */
+    private final java.util.Set<String> liveExperiments = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -125,20 +129,48 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
+        RunStart start = newRun(experimentId, userId, startTime, runName, tags);
+        RunInfo info = start.info();
+        long rid = db.write(c -> {
+            Experiments.requireLive(c, experimentId);
+            Map<String, String> allTags = new java.util.LinkedHashMap<>();
+            start.tags().forEach(t -> allTags.put(t.key(), t.value()));
+            return RunRows.insert(c, info.runId(), Experiments.key(experimentId), info.runName(), userId, startTime,
+                    info.artifactUri(), allTags, now());
+        });
+        heartbeat.own(info.runId(), rid);
+        return info;
+    }
+
+    /** The run's id (made here) and info, and its tags with the system ones; nothing written. */
+    private RunStart newRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
         String runId = UUID.randomUUID().toString().replace("-", "");
         Map<String, String> allTags = RunRows.startTags(tags, runName, userId);
         String name = allTags.get(SystemTags.RUN_NAME);
+        String artifactUri = artifactRoot.resolve(experimentId).resolve(runId).toUri().toString();
         RunInfo info = new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
-                LifecycleStage.ACTIVE, null, null);
-        String artifactUri = runArtifacts(info).toUri().toString();
-        long rid = db.write(c -> {
-            Experiments.requireLive(c, experimentId);
-            return RunRows.insert(c, runId, Experiments.key(experimentId), name, userId, startTime, artifactUri,
-                    allTags, now());
-        });
-        heartbeat.own(runId, rid);
-        return new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
                 LifecycleStage.ACTIVE, null, artifactUri);
+        List<RunTag> tagList = new java.util.ArrayList<>(allTags.size());
+        allTags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
+        return new RunStart(info, tagList);
+    }
+
+    /**
+     * The experiment is checked now (as createRun would), once per experiment: jruns stores
+     * never delete experiments, so one found live stays so.
+     */
+    @Override
+    public Optional<RunStart> planRun(String experimentId, String userId, long startTime, String runName,
+                                      List<RunTag> tags) {
+        if (!liveExperiments.contains(experimentId)) {
+            Experiments.key(experimentId);
+            db.read(c -> {
+                Experiments.requireLive(c, experimentId);
+                return null;
+            });
+            liveExperiments.add(experimentId);
+        }
+        return Optional.of(newRun(experimentId, userId, startTime, runName, tags));
     }
 
     @Override
@@ -261,6 +293,16 @@ public final class EmbeddedStore implements Store {
     public List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
         if (batches.isEmpty()) return List.of(); // nothing is held back here: an empty flush has no work
         return db.write(durable, c -> RunWrites.logBatches(c, batches));
+    }
+
+    /** Runs started, values and run ends of one writer round: one transaction (see RunRounds). */
+    @Override
+    public List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
+                                           boolean durable) {
+        RunRounds.Written w = db.write(durable, c -> RunRounds.write(c, starts, batches, ends, now()));
+        w.started().forEach(heartbeat::own); // after the commit: a retried transaction makes new rids
+        for (RunEnd e : ends) if (e.status().isTerminated()) heartbeat.release(e.runId());
+        return w.problems();
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
+import io.jruns.store.RunEnd;
 import io.jruns.store.RunNames;
+import io.jruns.store.RunStart;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,6 +62,64 @@ final class RunRows {
         tags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
         RunWrites.writeTags(c, Map.of(rid, tagList));
         return rid;
+    }
+
+    /**
+     * Inserts runs planned earlier ({@code Store.planRun}) with their tags, owned by this
+     * process as {@link #insert} does; returns each run's internal id by run id.
+     */
+    static Map<String, Long> insertAll(Connection c, List<RunStart> starts, long now) throws SQLException {
+        Map<String, Long> rids = new LinkedHashMap<>();
+        if (starts.isEmpty()) return rids;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_uuid, experiment_id, name, user_id, "
+                + "status, start_time, artifact_uri, owner_host, owner_pid, owner_start, heartbeat) "
+                + "VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) RETURNING rid");
+             PreparedStatement tag = c.prepareStatement("INSERT INTO tags (rid, key, value) VALUES (?, ?, ?)")) {
+            for (RunStart s : starts) {
+                RunInfo i = s.info();
+                ps.setString(1, i.runId());
+                ps.setLong(2, Experiments.key(i.experimentId()));
+                ps.setString(3, i.runName());
+                ps.setString(4, i.userId());
+                ps.setLong(5, i.startTime());
+                ps.setString(6, i.artifactUri());
+                ps.setString(7, Liveness.HOST);
+                ps.setLong(8, Liveness.PID);
+                ps.setLong(9, Liveness.START);
+                ps.setLong(10, now);
+                long rid;
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    rid = rs.getLong(1);
+                }
+                rids.put(i.runId(), rid);
+                for (RunTag t : s.tags()) { // a new run: no tag to replace, and the name row is written above
+                    tag.setLong(1, rid);
+                    tag.setString(2, t.key());
+                    tag.setString(3, t.value());
+                    tag.addBatch();
+                }
+            }
+            tag.executeBatch();
+        }
+        return rids;
+    }
+
+    /** Ends runs in the order given; a run that does not exist is recorded in {@code problems}. */
+    static void endAll(Connection c, List<RunEnd> ends, List<JrunsException> problems) throws SQLException {
+        if (ends.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ?")) {
+            for (RunEnd e : ends) {
+                ps.setString(1, e.status().name());
+                ps.setLong(2, e.endTime());
+                ps.setString(3, e.runId());
+                ps.addBatch();
+            }
+            int[] changed = ps.executeBatch();
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) problems.add(JrunsException.notFound("run '" + ends.get(i).runId() + "' does not exist"));
+            }
+        }
     }
 
     /** Sets status, end time and name where given (null leaves them); the name's tag follows. */

@@ -16,9 +16,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes log batches inside one transaction: history as packed chunks, summaries merged in,
@@ -32,8 +34,17 @@ final class RunWrites {
     }
 
     static List<JrunsException> logBatches(Connection c, List<LogBatch> batches) throws SQLException {
+        return logBatches(c, batches, Map.of());
+    }
+
+    /**
+     * As {@link #logBatches(Connection, List)}; {@code fresh} are runs inserted in this same
+     * transaction (run id to rid): live, and without values yet, so nothing needs reading first.
+     */
+    static List<JrunsException> logBatches(Connection c, List<LogBatch> batches, Map<String, Long> fresh)
+            throws SQLException {
         List<JrunsException> problems = new ArrayList<>();
-        Map<String, Long> rids = new HashMap<>();
+        Map<String, Long> rids = new HashMap<>(fresh);
         Map<Long, Map<String, PointBuffer>> points = new LinkedHashMap<>();
         Map<Long, List<Param>> params = new LinkedHashMap<>();
         Map<Long, List<RunTag>> tags = new LinkedHashMap<>();
@@ -45,7 +56,7 @@ final class RunWrites {
             params.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.params());
             tags.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.tags());
         }
-        writeMetrics(c, points);
+        writeMetrics(c, points, fresh.isEmpty() ? Set.of() : new HashSet<>(fresh.values()));
         writeParams(c, params, rids, problems);
         writeTags(c, tags);
         return problems;
@@ -72,7 +83,8 @@ final class RunWrites {
         }
     }
 
-    private static void writeMetrics(Connection c, Map<Long, Map<String, PointBuffer>> points) throws SQLException {
+    private static void writeMetrics(Connection c, Map<Long, Map<String, PointBuffer>> points, Set<Long> fresh)
+            throws SQLException {
         if (points.values().stream().allMatch(Map::isEmpty)) return;
         try (PreparedStatement chunk = c.prepareStatement(
                 "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
@@ -94,7 +106,7 @@ final class RunWrites {
                         chunk.setBytes(4, PointCodec.encode(buf.steps, buf.timestamps, buf.values, from, to));
                         chunk.addBatch();
                     }
-                    MetricSummary merged = merge(read, rid, buf.summary());
+                    MetricSummary merged = fresh.contains(rid) ? buf.summary() : merge(read, rid, buf.summary());
                     upsert.setLong(1, rid);
                     upsert.setString(2, merged.key());
                     SqlValues.setDouble(upsert, 3, merged.latest());
@@ -126,20 +138,32 @@ final class RunWrites {
 
     private static void writeParams(Connection c, Map<Long, List<Param>> params, Map<String, Long> rids,
                                     List<JrunsException> problems) throws SQLException {
+        List<Long> order = new ArrayList<>();
+        List<Param> all = new ArrayList<>();
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO params (rid, key, value) VALUES (?, ?, ?) ON CONFLICT (rid, key) DO NOTHING");
-             PreparedStatement existing = c.prepareStatement("SELECT value FROM params WHERE rid = ? AND key = ?")) {
+                "INSERT INTO params (rid, key, value) VALUES (?, ?, ?) ON CONFLICT (rid, key) DO NOTHING")) {
             for (Map.Entry<Long, List<Param>> e : params.entrySet()) {
                 for (Param p : e.getValue()) {
                     insert.setLong(1, e.getKey());
                     insert.setString(2, p.key());
                     insert.setString(3, p.value());
-                    if (insert.executeUpdate() > 0) continue;
-                    existing.setLong(1, e.getKey());
+                    insert.addBatch();
+                    order.add(e.getKey());
+                    all.add(p);
+                }
+            }
+            if (all.isEmpty()) return;
+            int[] inserted = insert.executeBatch();
+            // A param already there is fine with the same value (logged twice), a conflict otherwise.
+            try (PreparedStatement existing = c.prepareStatement("SELECT value FROM params WHERE rid = ? AND key = ?")) {
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] > 0) continue;
+                    Param p = all.get(i);
+                    existing.setLong(1, order.get(i));
                     existing.setString(2, p.key());
                     try (ResultSet rs = existing.executeQuery()) {
                         if (rs.next() && !rs.getString(1).equals(p.value())) {
-                            problems.add(Validation.paramConflict(runIdOf(rids, e.getKey()), p.key(), rs.getString(1), p.value()));
+                            problems.add(Validation.paramConflict(runIdOf(rids, order.get(i)), p.key(), rs.getString(1), p.value()));
                         }
                     }
                 }

@@ -1,7 +1,8 @@
 package io.jruns.internal.writer;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.domain.LogBatch;
+import io.jruns.domain.RunStatus;
+import io.jruns.store.RunStart;
 import io.jruns.store.Store;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The logging path: callers put small operations on a bounded queue and return at once; one
@@ -39,6 +41,7 @@ public final class AsyncWriter implements AutoCloseable {
         this.thread = new Thread(this::loop, "jruns-writer");
         thread.setDaemon(true);
         thread.start();
+        ExitFlush.register(this);
     }
 
     public void metric(String runId, String key, double value, long timestamp, long step) {
@@ -51,6 +54,16 @@ public final class AsyncWriter implements AutoCloseable {
 
     public void tag(String runId, String key, String value) {
         put(new Op.TagOp(runId, key, value));
+    }
+
+    /** A run the store planned ({@code Store.planRun}): written before anything logged to it. */
+    public void start(RunStart start) {
+        put(new Op.StartOp(start));
+    }
+
+    /** A run's end: written after everything logged before it, in the same transaction where it fits. */
+    public void end(String runId, RunStatus status, long endTime) {
+        put(new Op.EndOp(runId, status, endTime));
     }
 
     private void put(Op op) {
@@ -68,19 +81,50 @@ public final class AsyncWriter implements AutoCloseable {
      * reports (and forgets) any logged item the store refused since the last flush.
      */
     public void flush() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        put(new Op.FlushOp(done));
+        await(true, 0);
+        reportProblems();
+    }
+
+    /**
+     * Returns once everything queued before the call is written (not necessarily durable),
+     * e.g. so that a run started a moment ago has its row. Problems wait for the next flush.
+     */
+    public void awaitWritten() {
+        await(false, 0);
+    }
+
+    /**
+     * As {@link #flush()}, giving up after {@code timeoutMs} (JVM exit must not hang on a stuck
+     * store); nothing to do when closed meanwhile (e.g. by the Jruns facade's exit hook): close flushed.
+     */
+    void flushAtExit(long timeoutMs) {
         try {
-            done.get();
+            await(true, timeoutMs);
+        } catch (JrunsException e) {
+            if (closing) return;
+            throw e;
+        }
+        reportProblems();
+    }
+
+    /** Waits for a flush op's round; {@code timeoutMs} 0 waits as long as it takes. */
+    private void await(boolean durable, long timeoutMs) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        put(new Op.FlushOp(done, durable));
+        try {
+            if (timeoutMs > 0) done.get(timeoutMs, TimeUnit.MILLISECONDS);
+            else done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while flushing");
+        } catch (TimeoutException e) {
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "could not write to "
+                    + store.describe() + " within " + timeoutMs / 1000 + " s; " + queue.size() + " logged items not written");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "could not write to "
                     + store.describe() + ": " + cause.getMessage() + " (kept in memory; retrying)", cause);
         }
-        reportProblems();
     }
 
     private void reportProblems() {
@@ -144,16 +188,24 @@ public final class AsyncWriter implements AutoCloseable {
 
     private void writeWithRetry(List<Op> round) throws InterruptedException {
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
-        for (Op op : round) if (op instanceof Op.FlushOp f) flushes.add(f.done());
-        List<LogBatch> batches = null;
+        boolean durable = false;
+        for (Op op : round) {
+            if (op instanceof Op.FlushOp f) {
+                flushes.add(f.done());
+                durable |= f.durable();
+            }
+        }
+        Batches.Round writes = null;
         long backoff = 50;
         while (true) {
             try {
-                if (batches == null) batches = Batches.group(round); // inside: may run out of memory
+                if (writes == null) writes = Batches.group(round); // inside: may run out of memory
                 // A flush reaches the store even with nothing new: a store that holds values
                 // back (the REST store fills whole requests) sends them then.
-                if (!batches.isEmpty() || !flushes.isEmpty()) {
-                    List<JrunsException> refused = store.logBatches(batches, !flushes.isEmpty());
+                if (!writes.isEmpty() || durable) {
+                    List<JrunsException> refused = writes.onlyBatches()
+                            ? store.logBatches(writes.batches(), durable)
+                            : store.logBatches(writes.starts(), writes.batches(), writes.ends(), durable);
                     if (!refused.isEmpty()) {
                         synchronized (problems) {
                             problems.addAll(refused);
@@ -182,6 +234,7 @@ public final class AsyncWriter implements AutoCloseable {
         try {
             flush();
         } finally {
+            ExitFlush.unregister(this);
             closing = true;
             try {
                 thread.join(10_000);

@@ -4,14 +4,30 @@ import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Param;
 import io.jruns.domain.RunTag;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Groups queued operations into one log batch per run, keeping their order within a run. */
+/**
+ * Groups queued operations into one log batch per run, keeping their order within a run;
+ * run starts and ends go apart, in queue order (starts are written first, ends last).
+ */
 final class Batches {
+    /** One round's writes. */
+    record Round(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends) {
+        boolean onlyBatches() {
+            return starts.isEmpty() && ends.isEmpty();
+        }
+
+        boolean isEmpty() {
+            return onlyBatches() && batches.isEmpty();
+        }
+    }
+
     private record Parts(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
         Parts() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -21,8 +37,10 @@ final class Batches {
     private Batches() {
     }
 
-    static List<LogBatch> group(List<Op> ops) {
+    static Round group(List<Op> ops) {
         Map<String, Parts> byRun = new LinkedHashMap<>();
+        List<RunStart> starts = new ArrayList<>();
+        List<RunEnd> ends = new ArrayList<>();
         for (Op op : ops) {
             if (op instanceof Op.MetricOp m) {
                 byRun.computeIfAbsent(m.runId(), r -> new Parts()).metrics()
@@ -31,10 +49,14 @@ final class Batches {
                 byRun.computeIfAbsent(p.runId(), r -> new Parts()).params().add(new Param(p.key(), p.value()));
             } else if (op instanceof Op.TagOp t) {
                 byRun.computeIfAbsent(t.runId(), r -> new Parts()).tags().add(new RunTag(t.key(), t.value()));
+            } else if (op instanceof Op.StartOp s) {
+                starts.add(s.start());
+            } else if (op instanceof Op.EndOp e) {
+                ends.add(new RunEnd(e.runId(), e.status(), e.endTime()));
             }
         }
         List<LogBatch> out = new ArrayList<>(byRun.size());
         byRun.forEach((run, parts) -> out.add(new LogBatch(run, parts.metrics(), parts.params(), parts.tags())));
-        return out;
+        return new Round(starts, out, ends);
     }
 }

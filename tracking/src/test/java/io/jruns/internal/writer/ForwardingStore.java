@@ -10,6 +10,8 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
 import io.jruns.store.Store;
 
 import java.nio.file.Path;
@@ -47,6 +49,25 @@ class ForwardingStore implements Store {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted");
         }
         return real.logBatches(batches, durable);
+    }
+
+    /** Rounds with run starts or ends pass the same hook (with their batches). */
+    @Override
+    public List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
+                                           boolean durable) {
+        try {
+            hook.beforeWrite(batches);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted");
+        }
+        return real.logBatches(starts, batches, ends, durable);
+    }
+
+    @Override
+    public Optional<RunStart> planRun(String experimentId, String userId, long startTime, String runName,
+                                      List<RunTag> tags) {
+        return real.planRun(experimentId, userId, startTime, runName, tags);
     }
 
     @Override
