@@ -3,7 +3,6 @@ package io.jruns.kernel;
 import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.channel.KernelConnection;
 import io.jruns.kernel.log.KernelLog;
-import io.jruns.kernel.tracking.TrackingWarmUp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,9 +38,8 @@ public final class KernelMain {
         JrunsKernel kernel = new JrunsKernel(KernelOptions.defaults());
         JupyterConnection connection = new KernelConnection(props);
         kernel.becomeHandlerForConnection(connection);
-        kernel.start(); // JShell builds while the sockets bind: the first cell waits for it
         connection.connect();
-        TrackingWarmUp.start(); // on the core that binding used, while JShell still builds
+        kernel.start();
         connection.waitUntilClose();
         System.exit(0); // cells may have left non-daemon threads running
     }
