@@ -1,22 +1,27 @@
-"""Reads startup_bench.py's JSON summary on stdin and prints the issue-3 targets as a table."""
+"""Reads startup_bench.py's JSON summary on stdin and prints the kernel targets (issues 3 and 14)
+as a table. A missed target says MISSED; the exit status stays 0 (a benchmark informs, it does
+not fail a build)."""
 import json
 import sys
 
 s = json.loads(sys.stdin.read().strip().splitlines()[-1])
 j, p, m = s["jruns"], s["python3"], s["magic_overhead_ms"]
+first, ipy = j["first_cell_median_s"], p["first_cell_median_s"]
 rows = [
     ("kernel_info_reply after launch, median", f"{j['kernel_info_median_s']:.3f} s",
      f"{p['kernel_info_median_s']:.3f} s (ipykernel)", "<= 1.5 s", j["kernel_info_median_s"] <= 1.5),
-    ("first cell 1+1 done after launch, median", f"{j['first_cell_median_s']:.3f} s",
-     f"{p['first_cell_median_s']:.3f} s (ipykernel)", "", None),
+    ("first cell 1+1 done after launch, median", f"{first:.3f} s",
+     f"{ipy:.3f} s (ipykernel)", "<= 0.7 s", first <= 0.7),
+    ("  the same against ipykernel", f"{first / ipy:.2f}x", "1.00x", "<= 1.5x", first <= 1.5 * ipy),
+    ("first cell %run start/logMetric/%run end", f"{j['run_cell_median_s']:.3f} s",
+     f"{ipy:.3f} s (ipykernel 1+1)", "<= 1.0 s", j["run_cell_median_s"] <= 1.0),
     ("%notebook alone, over an empty cell", f"+{m['magic_only'] - m['empty_cell']:.1f} ms",
      f"{m['empty_cell']:.1f} ms (empty cell)", "<= 5 ms", m["magic_only"] - m["empty_cell"] <= 5),
     ("%metric loss=0.5 (flush included), over empty", f"+{m['metric_magic'] - m['empty_cell']:.1f} ms",
      f"{m['empty_cell']:.1f} ms (empty cell)", "<= 5 ms", m["metric_magic"] - m["empty_cell"] <= 5),
 ]
 print()
-print(f"{'benchmark':48} | {'jruns':>10} | {'baseline (same run)':>24} | {'target':>8} | result")
-print("-" * 108)
+print(f"{'benchmark':48} | {'jruns':>10} | {'baseline (same run)':>26} | {'target':>8} | result")
+print("-" * 112)
 for name, a, b, t, ok in rows:
-    print(f"{name:48} | {a:>10} | {b:>24} | {t:>8} | {'' if ok is None else ('PASS' if ok else 'FAIL')}")
-sys.exit(0 if all(r[4] in (None, True) for r in rows) else 1)
+    print(f"{name:48} | {a:>10} | {b:>26} | {t:>8} | {'met' if ok else 'MISSED'}")

@@ -1,7 +1,8 @@
 """Kernel start-up benchmark: launch each kernel N times with jupyter_client and time
 launch -> first kernel_info_reply, launch -> result of a first cell ("1+1"), and, in a
 separate launch, launch -> KernelClient.wait_for_ready() (what nbclient waits for; it polls
-with 1 s timeouts and also waits for IOPub, so it is coarser).
+with 1 s timeouts and also waits for IOPub, so it is coarser), and for the kernels named by
+--run-cell, launch -> result of a first cell that starts a run, logs a metric and ends it.
 
 Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] KERNEL_NAME...
 Kernels are found on JUPYTER_PATH as usual. Runs are interleaved so that both kernels see the
@@ -14,6 +15,9 @@ import sys
 import time
 
 from jupyter_client.manager import KernelManager
+
+
+RUN_CELL = '%run start\nJruns.logMetric("loss", 0.5);\n%run end'
 
 
 def wait_reply(kc, msg_id, timeout):
@@ -87,9 +91,11 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--cell", default="1+1")
     ap.add_argument("--magic-overhead", metavar="KERNEL", help="also time a cell with and without %%notebook")
+    ap.add_argument("--run-cell", metavar="KERNEL", action="append", default=[],
+                    help="also time a first cell that starts a run, logs a metric and ends it")
     ap.add_argument("kernels", nargs="+")
     args = ap.parse_args()
-    results = {k: {"info": [], "cell": [], "ready": []} for k in args.kernels}
+    results = {k: {"info": [], "cell": [], "ready": [], "run": []} for k in args.kernels}
     for k in args.kernels:  # one untimed start each: disk caches
         one_start(k, args.cell)
     for _ in range(args.runs):
@@ -98,6 +104,8 @@ def main():
             results[k]["info"].append(info)
             results[k]["cell"].append(cell)
             results[k]["ready"].append(one_ready(k))
+            if k in args.run_cell:
+                results[k]["run"].append(one_start(k, RUN_CELL)[1])
     summary = {}
     for k, r in results.items():
         s = {
@@ -108,11 +116,14 @@ def main():
             "wait_for_ready_median_s": round(statistics.median(r["ready"]), 3),
             "runs": len(r["info"]),
         }
+        if r["run"]:
+            s["run_cell_median_s"] = round(statistics.median(r["run"]), 3)
         summary[k] = s
         print(f"{k:>12}: kernel_info_reply median {s['kernel_info_median_s']:.3f} s "
               f"(min {s['kernel_info_min_s']:.3f}, max {s['kernel_info_max_s']:.3f}); "
               f"wait_for_ready {s['wait_for_ready_median_s']:.3f} s; "
-              f"first cell {args.cell!r} done at {s['first_cell_median_s']:.3f} s; {s['runs']} runs")
+              f"first cell {args.cell!r} done at {s['first_cell_median_s']:.3f} s; {s['runs']} runs"
+              + (f"; a first run cell done at {s['run_cell_median_s']:.3f} s" if "run_cell_median_s" in s else ""))
     if args.magic_overhead:
         empty, magic, java, both, metric = magic_overhead(args.magic_overhead, max(20, args.runs * 3))
         summary["magic_overhead_ms"] = {"empty_cell": round(empty, 2), "magic_only": round(magic, 2),

@@ -3,6 +3,7 @@ package io.jruns.kernel;
 import io.jruns.kernel.eval.EvaluationFailure;
 import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.kernel.eval.SourceRef;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +31,26 @@ final class EvaluatorStartup {
     /** Runs {@code beforeBuild} (extension installation), then builds the evaluator, on a daemon thread. */
     void start(Runnable beforeBuild) {
         Thread t = new Thread(() -> {
+            long t0 = System.nanoTime();
             try {
                 beforeBuild.run();
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, "kernel extensions failed to install", e);
             }
             try {
-                long t0 = System.nanoTime();
+                long t1 = System.nanoTime();
                 JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
+                long t2 = System.nanoTime();
                 synchronized (this) {
                     for (String s : snippets) {
                         runStartupSnippet(ev, s);
                     }
                     ready = true;
                 }
-                LOG.fine(() -> "JShell ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                long t3 = System.nanoTime();
+                LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms, "
+                        + "start-up snippets %d ms", ManagementFactory.getRuntimeMXBean().getUptime(),
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
                 future.complete(ev);
             } catch (Throwable e) {
                 LOG.log(Level.SEVERE, "JShell failed to start", e);
