@@ -57,6 +57,7 @@ class RunsPagesTest {
         Jruns.setExperiment("sweep");
         try (ActiveRun parent = Jruns.startRun("parent")) {
             for (int i = 0; i < 120; i++) {
+                nextMillisecond();
                 try (ActiveRun c = Jruns.startRun(RunOptions.builder().name("child " + i).nested(true).build())) {
                     c.logParam("k", i);
                 }
@@ -64,10 +65,19 @@ class RunsPagesTest {
         }
         Jruns.setExperiment("flat");
         for (int i = 0; i < 120; i++) {
+            nextMillisecond();
             try (ActiveRun r = Jruns.startRun("r" + i)) {
                 r.logParam("opt", i % 2 == 0 ? "adam" : "sgd").logMetric("loss", 1.0 / (i + 1));
                 if (i < 10) r.logParam("rare", i);
             }
+        }
+    }
+
+    /** Runs started in the same millisecond tie on start time; the tests read the order they were started in. */
+    static void nextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() == now) {
+            Thread.onSpinWait();
         }
     }
 
