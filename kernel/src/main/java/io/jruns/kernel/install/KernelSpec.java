@@ -10,11 +10,15 @@ import java.util.Map;
 /** What goes into a kernelspec folder; build with {@link #builder()}, write with {@link KernelSpecWriter}. */
 public final class KernelSpec {
     /**
-     * None: measured on 2 cores, SerialGC did not start measurably faster, and C1-only
-     * (TieredStopAtLevel=1) starts the first cell faster but makes long training loops slower.
-     * The CDS archive is what helps (see {@link ClassDataSharing}).
+     * C2 later (ten times its usual thresholds): while JShell first compiles, C2 compiling javac
+     * takes the second of two cores; delayed, the first cell comes 0.12 s sooner (bench/kernel)
+     * and a training loop still reaches C2 within its first few hundred thousand iterations.
+     * Measured on 2 cores and left out: SerialGC (no gain) and C1 only (TieredStopAtLevel=1:
+     * the first cell in 0.74 s, but long loops run at C1's speed). The CDS archive helps too
+     * (see {@link ClassDataSharing}).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of();
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000");
 
     private final String displayName;
     private final Path java;
