@@ -7,16 +7,10 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
-import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.internal.manage.ExperimentRefs;
-import io.jruns.internal.manage.RunRefs;
-import io.jruns.store.LongValues;
 import io.jruns.internal.validate.Validation;
 import io.jruns.internal.validate.ValueText;
-import io.jruns.internal.writer.AsyncWriter;
-import io.jruns.store.RefusedValue;
-import io.jruns.store.RunStart;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
@@ -28,8 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,34 +30,19 @@ import java.util.function.Supplier;
  * {@code MlflowClient}): {@code try (TrackingClient c = TrackingClient.open("sqlite:///runs.db")) {...}}.
  * Logging calls are validated here and written by a background writer; reads flush it first,
  * so they see everything logged before them. The {@link Jruns} facade keeps one client.
+ * The logging path is {@link RunLogging}; how runs are named and found is {@link RunScope}.
  */
 public final class TrackingClient implements AutoCloseable {
     private final TrackingUri uri;
     final Store store;
-    /** Started on the first logging call, so a client that only reads has no writer thread. */
-    private volatile AsyncWriter writer;
-    final LongValues longValues = LongValues.fromEnvironment();
-    /** Params logged through this client, so a conflicting value fails at the call. */
-    private final Map<String, Map<String, String>> loggedParams = new ConcurrentHashMap<>();
-    /** Runs this client started through the writer and has not ended: their end is queued too. */
-    private final Set<String> startedHere = ConcurrentHashMap.newKeySet();
-    /** Whether a run was ever started through the writer: then store() waits for it first. */
-    private volatile boolean startedAny;
-    /** The experiment a RUN name or a search without experiments means: Default, or the facade's active one. */
-    private volatile Supplier<String> defaultExperiment = () -> Experiment.DEFAULT_ID;
+    private final RunLogging logging;
+    private final RunScope scope;
 
     private TrackingClient(TrackingUri uri, Store store) {
         this.uri = uri;
         this.store = store;
-    }
-
-    private AsyncWriter writer() {
-        AsyncWriter w = writer;
-        if (w != null) return w;
-        synchronized (this) {
-            if (writer == null) writer = new AsyncWriter(store);
-            return writer;
-        }
+        this.logging = new RunLogging(store);
+        this.scope = new RunScope(store, logging::flush);
     }
 
     /** A client of the store the URI names ({@link TrackingUri}); null chooses as the environment says. */
@@ -83,7 +61,7 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     void defaultExperiment(Supplier<String> experimentId) {
-        this.defaultExperiment = experimentId;
+        scope.defaultExperiment(experimentId);
     }
 
     public String trackingUri() {
@@ -95,13 +73,7 @@ public final class TrackingClient implements AutoCloseable {
      * this client started are in it: a start still queued is written first.
      */
     public Store store() {
-        if (startedAny) {
-            try {
-                awaitWritten();
-            } catch (JrunsException e) {
-                // an outage: the writer keeps the runs and retries; the next flush reports it
-            }
-        }
+        logging.awaitStarts();
         return store;
     }
 
@@ -160,13 +132,13 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     public List<FileInfo> listArtifacts(String runId, String path) {
-        awaitWritten();
+        logging.awaitWritten();
         return store.listArtifacts(runId, path);
     }
 
     /** A local path to read the artifact from. */
     public Path downloadArtifact(String runId, String path) {
-        awaitWritten();
+        logging.awaitWritten();
         return store.downloadArtifact(runId, path);
     }
 
@@ -178,61 +150,30 @@ public final class TrackingClient implements AutoCloseable {
      * the values logged next (many runs a transaction), and reads through this client see it.
      */
     public RunInfo createRun(String experimentId, String runName, Map<String, String> tags, String user) {
-        List<RunTag> tagList = tags.entrySet().stream().map(t -> {
-            Validation.key("tag", t.getKey());
-            return new RunTag(t.getKey(), Validation.tagValue(t.getKey(), t.getValue(), longValues));
-        }).toList();
-        long now = System.currentTimeMillis();
-        Optional<RunStart> planned = store.planRun(experimentId, user, now, runName, tagList);
-        if (planned.isEmpty()) return store.createRun(experimentId, user, now, runName, tagList);
-        writer().start(planned.get());
-        startedAny = true;
-        startedHere.add(planned.get().info().runId());
-        return planned.get().info();
+        return logging.createRun(experimentId, runName, tags, user);
     }
 
     public void logMetric(String runId, String key, double value, long step) {
-        Validation.key("metric", key);
-        writer().metric(runId, key, value, System.currentTimeMillis(), step);
+        logging.metric(runId, key, value, step);
     }
 
     public void logParam(String runId, String key, Object value) {
-        Validation.key("param", key);
-        String text = Validation.paramValue(key, ValueText.of(value), longValues);
-        if (rememberParam(runId, key, text)) writer().param(runId, key, text);
-    }
-
-    /** Returns false when the same value was logged before, so it need not be written again. */
-    private boolean rememberParam(String runId, String key, String value) {
-        Map<String, String> params = loggedParams.computeIfAbsent(runId, r -> new ConcurrentHashMap<>());
-        String old = params.putIfAbsent(key, value);
-        if (old == null) return true;
-        if (old.equals(value)) return false;
-        throw Validation.paramConflict(runId, key, old, value);
+        logging.param(runId, key, value);
     }
 
     public void setTag(String runId, String key, Object value) {
-        Validation.key("tag", key);
-        writer().tag(runId, key, Validation.tagValue(key, ValueText.of(value), longValues));
+        logging.tag(runId, key, value);
     }
 
-    /** Deleting must not overtake a queued set of the same tag, so the queue drains first. */
+    /** Comes after a queued set of the same tag. */
     public void deleteTag(String runId, String key) {
-        Validation.key("tag", key);
-        flush();
-        store.deleteTag(runId, key);
+        logging.deleteTag(runId, key);
     }
 
     /** Copies a file, or a folder's contents, into the run's artifacts under {@code artifactPath}. */
     public void logArtifact(String runId, Path local, String artifactPath) {
-        awaitWritten();
+        logging.awaitWritten();
         store.logArtifact(runId, local, artifactPath == null ? "" : artifactPath);
-    }
-
-    /** A run started a moment ago may still be queued: artifacts need its row. */
-    private void awaitWritten() {
-        AsyncWriter w = writer;
-        if (w != null) w.awaitWritten();
     }
 
     /**
@@ -242,20 +183,7 @@ public final class TrackingClient implements AutoCloseable {
      * and reports what could not be written. Other runs end at once, after a flush.
      */
     public void setTerminated(String runId, RunStatus status) {
-        if (startedHere.remove(runId)) {
-            writer().end(runId, status, System.currentTimeMillis());
-            loggedParams.remove(runId);
-            return;
-        }
-        JrunsException problem = null;
-        try {
-            flush();
-        } catch (JrunsException e) {
-            problem = e; // the run still ends: a refused value must not leave it RUNNING
-        }
-        store.updateRun(runId, status, System.currentTimeMillis(), null);
-        loggedParams.remove(runId);
-        if (problem != null && !RefusedValue.alreadyTold(problem)) throw problem;
+        logging.end(runId, status);
     }
 
     /**
@@ -263,8 +191,7 @@ public final class TrackingClient implements AutoCloseable {
      * this process loses nothing. Reports values the store refused since the last flush.
      */
     public void flush() {
-        AsyncWriter w = writer;
-        if (w != null) w.flush();
+        logging.flush();
     }
 
     // ---- finding and managing runs (docs/manage.md). A RUN is a run id, a unique id prefix,
@@ -272,7 +199,7 @@ public final class TrackingClient implements AutoCloseable {
 
     /** A search of the default experiment unless {@code experiments(...)} names others. */
     public RunQuery search() {
-        return new RunQuery(store, defaultExperiment, this::flush);
+        return scope.search();
     }
 
     /**
@@ -281,21 +208,12 @@ public final class TrackingClient implements AutoCloseable {
      * experiments. Flushes pending logging first.
      */
     public RunManager manage(String... experiments) {
-        flush();
-        List<String> ids = experiments.length == 0
-                ? store.listExperiments(ViewType.ACTIVE_ONLY).stream().map(Experiment::experimentId).toList()
-                : java.util.Arrays.stream(experiments).map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
-        return new RunManager(store, ids);
-    }
-
-    private RunManager manager() {
-        flush(); // management must not overtake values still queued
-        return new RunManager(store, List.of(defaultExperiment.get()));
+        return scope.manager(experiments);
     }
 
     /** The run a person names: its id, a unique id prefix, or its name in the default experiment. */
     public Run resolveRun(String ref) {
-        return manager().resolve(ref);
+        return scope.manager().resolve(ref);
     }
 
     /**
@@ -303,36 +221,30 @@ public final class TrackingClient implements AutoCloseable {
      * (names or ids; the default experiment when empty). Ambiguity is an error listing matches.
      */
     public Run resolveRun(String ref, List<String> experiments) {
-        flush();
-        List<String> ids = experiments.isEmpty() ? List.of(defaultExperiment.get())
-                : experiments.stream().map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
-        return RunRefs.resolve(store, ref, ids, ViewType.ALL);
+        return scope.resolve(ref, experiments);
     }
 
     /**
      * For commands that only read: as {@link #resolveRun(String, List)}, but a run name shared by
      * several runs means the newest of them, and {@code note} is told so.
      */
-    public Run findRun(String ref, List<String> experiments, java.util.function.Consumer<String> note) {
-        flush();
-        List<String> ids = experiments.isEmpty() ? List.of(defaultExperiment.get())
-                : experiments.stream().map(e -> ExperimentRefs.resolve(store, e).experimentId()).toList();
-        return RunRefs.resolveNewest(store, ref, ids, ViewType.ALL, note);
+    public Run findRun(String ref, List<String> experiments, Consumer<String> note) {
+        return scope.find(ref, experiments, note);
     }
 
     /** Renames a run ({@code mlflow.runName} follows); returns its id. */
     public String rename(String run, String name) {
-        return manager().rename(run, name);
+        return scope.manager().rename(run, name);
     }
 
     /** Sets a tag on any run by reference, at once (not queued); returns the run id. */
     public String tag(String run, String key, Object value) {
-        return manager().setTag(run, key, ValueText.of(value));
+        return scope.manager().setTag(run, key, ValueText.of(value));
     }
 
     /** Removes a tag from any run by reference; returns the run id. */
     public String untag(String run, String key) {
-        return manager().deleteTag(run, key);
+        return scope.manager().deleteTag(run, key);
     }
 
     /** Deletes runs and their descendants; returns how many runs were deleted. */
@@ -341,22 +253,22 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     public int deleteRuns(List<String> runs, boolean keepDescendants) {
-        return manager().delete(runs, keepDescendants, Progress.NONE);
+        return scope.manager().delete(runs, keepDescendants, Progress.NONE);
     }
 
     /** Restores runs and the descendants deleted with them; returns how many were restored. */
     public int restoreRuns(String... runs) {
-        return manager().restore(List.of(runs), Progress.NONE);
+        return scope.manager().restore(List.of(runs), Progress.NONE);
     }
 
     /** Databricks' delete_runs; {@code maxRuns} 1..10,000, null for 10,000. The experiment by name or id. */
     public int deleteRuns(String experiment, long maxTimestampMillis, Integer maxRuns) {
-        return manager().deleteCreatedBefore(experiment, maxTimestampMillis, maxRuns, Progress.NONE);
+        return scope.manager().deleteCreatedBefore(experiment, maxTimestampMillis, maxRuns, Progress.NONE);
     }
 
     /** Databricks' restore_runs; {@code maxRuns} 1..10,000, null for 10,000. */
     public int restoreRuns(String experiment, long minTimestampMillis, Integer maxRuns) {
-        return manager().restoreDeletedSince(experiment, minTimestampMillis, maxRuns, Progress.NONE);
+        return scope.manager().restoreDeletedSince(experiment, minTimestampMillis, maxRuns, Progress.NONE);
     }
 
     /** Purges runs deleted longer ago than {@code olderThan}, artifacts too. */
@@ -365,15 +277,14 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     public GcResult gc(Duration olderThan, Progress progress) {
-        return manager().gc(olderThan, progress);
+        return scope.manager().gc(olderThan, progress);
     }
 
     /** Flushes, then closes the writer and the store. */
     @Override
     public void close() {
         try {
-            AsyncWriter w = writer;
-            if (w != null) w.close();
+            logging.close();
         } finally {
             store.close();
         }
