@@ -36,9 +36,9 @@ final class RestSearch {
     private final RestTransport http;
     private final SearchHistories histories;
 
-    RestSearch(RestTransport http, RestStore store) {
+    RestSearch(RestTransport http, RestRuns runs) {
         this.http = http;
-        this.histories = new SearchHistories(store);
+        this.histories = new SearchHistories(runs);
     }
 
     SearchResult search(SearchRequest request) {

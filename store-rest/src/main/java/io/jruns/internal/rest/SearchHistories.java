@@ -29,12 +29,12 @@ final class SearchHistories {
     /** Requests in flight at once: what a small tracking server (gunicorn's few workers) takes well. */
     static final int PARALLEL = 8;
 
-    private final RestStore store;
+    private final RestRuns restRuns;
     private ExecutorService pool;
     private volatile boolean bulk = true;
 
-    SearchHistories(RestStore store) {
-        this.store = store;
+    SearchHistories(RestRuns restRuns) {
+        this.restRuns = restRuns;
     }
 
     /** The runs in order, those that need it with their histories' MIN/MAX. */
@@ -56,7 +56,7 @@ final class SearchHistories {
             for (String id : ids) {
                 if (got.getOrDefault(id, Map.of()).containsKey(key)) continue;
                 single.add(() -> {
-                    got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, store.history(id, key));
+                    got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, restRuns.history(id, key));
                     return null;
                 });
             }
@@ -77,7 +77,7 @@ final class SearchHistories {
             for (int from = 0; from < ids.size(); from += RestRuns.BULK_RUNS) {
                 List<String> group = ids.subList(from, Math.min(ids.size(), from + RestRuns.BULK_RUNS));
                 tasks.add(() -> {
-                    store.bulkHistory(group, key).forEach((id, h) -> got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, h));
+                    restRuns.bulkHistory(group, key).forEach((id, h) -> got.computeIfAbsent(id, x -> new ConcurrentHashMap<>()).put(key, h));
                     return null;
                 });
             }
