@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Builds JShell in the background so the kernel answers kernel_info at once; the first cell,
- * completion or is_complete waits for it. Start-up snippets (imports) also warm the compiler.
+ * completion or is_complete waits for it. The start-up snippets (imports) run after it is up,
+ * in the background, and at once for a cell that needs them.
  */
 final class EvaluatorStartup {
     private static final Logger LOG = Logger.getLogger(EvaluatorStartup.class.getName());
@@ -42,16 +43,15 @@ final class EvaluatorStartup {
                 JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
                 long t2 = System.nanoTime();
                 synchronized (this) {
-                    for (String s : snippets) {
-                        runStartupSnippet(ev, s);
-                    }
+                    ev.defer(List.copyOf(snippets), EvaluatorStartup::startupFailed);
                     ready = true;
                 }
-                long t3 = System.nanoTime();
-                LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms, "
-                        + "start-up snippets %d ms", ManagementFactory.getRuntimeMXBean().getUptime(),
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+                LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms",
+                        ManagementFactory.getRuntimeMXBean().getUptime(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
                 future.complete(ev);
+                drain(ev);
+                LOG.fine(() -> String.format("start-up snippets done at JVM uptime %d ms",
+                        ManagementFactory.getRuntimeMXBean().getUptime()));
             } catch (Throwable e) {
                 LOG.log(Level.SEVERE, "JShell failed to start", e);
                 future.completeExceptionally(e);
@@ -92,11 +92,26 @@ final class EvaluatorStartup {
         return future.isDone() && !future.isCompletedExceptionally() ? Optional.of(future.join()) : Optional.empty();
     }
 
-    private static void runStartupSnippet(JShellEvaluator ev, String code) {
+    /**
+     * Evaluates the start-up snippets one by one in the background, stepping aside while a
+     * cell waits: a first cell that needs none of them runs without waiting for them all.
+     */
+    private static void drain(JShellEvaluator ev) {
         try {
-            ev.eval(code, SourceRef.of("start-up code"));
-        } catch (EvaluationFailure e) {
-            LOG.warning("start-up code failed: " + code.strip() + ": " + e.getMessage());
+            boolean more = true;
+            while (more) {
+                if (ev.busy()) {
+                    Thread.sleep(2);
+                } else {
+                    more = ev.runNextDeferred();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static void startupFailed(String code, EvaluationFailure e) {
+        LOG.warning("start-up code failed: " + code.strip() + ": " + e.getMessage());
     }
 }

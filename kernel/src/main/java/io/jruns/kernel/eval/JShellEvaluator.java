@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -26,6 +28,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control;
     private final FailureFormatter failures = new FailureFormatter();
     private final CodeAnalysis analysis;
+    private final DeferredSnippets deferred = new DeferredSnippets();
+    private final AtomicInteger callers = new AtomicInteger(); // cells waiting for or holding the lock
     private volatile boolean stopRequested;
 
     private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
@@ -50,8 +54,60 @@ public final class JShellEvaluator implements AutoCloseable {
         return create(cp.isEmpty() ? List.of() : List.of(cp.split(File.pathSeparator)));
     }
 
+    /** Completion and inspection see the default imports, so the deferred ones run first. */
     public CodeAnalysis analysis() {
+        runDeferred();
         return analysis;
+    }
+
+    /**
+     * Queues start-up snippets to run later (by {@link #runNextDeferred()} in the background, or
+     * at once when a cell needs them); a failure goes to {@code failures}, not to a cell.
+     */
+    public synchronized void defer(List<String> snippets, BiConsumer<String, EvaluationFailure> failures) {
+        deferred.add(snippets, failures);
+    }
+
+    public synchronized boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
+    /** Runs one deferred snippet; false when there is nothing more to run. */
+    public boolean runNextDeferred() {
+        synchronized (this) {
+            String code = deferred.poll();
+            if (code != null) {
+                evalDeferred(code);
+            }
+            return !deferred.isEmpty();
+        }
+    }
+
+    /** True while a cell is waiting for the evaluator or running on it: background work waits. */
+    public boolean busy() {
+        return callers.get() > 0;
+    }
+
+    /** Runs every deferred snippet now. */
+    public void runDeferred() {
+        callers.incrementAndGet();
+        try {
+            synchronized (this) {
+                for (String code; (code = deferred.poll()) != null; ) {
+                    evalDeferred(code);
+                }
+            }
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private void evalDeferred(String code) {
+        try {
+            eval(code, SourceRef.of("start-up code"));
+        } catch (EvaluationFailure e) {
+            deferred.failed(code, e);
+        }
     }
 
     /**
@@ -60,7 +116,18 @@ public final class JShellEvaluator implements AutoCloseable {
      *
      * @throws EvaluationFailure when a snippet does not compile, throws, or is interrupted
      */
-    public synchronized EvalOutcome eval(String code, SourceRef ref) {
+    public EvalOutcome eval(String code, SourceRef ref) {
+        callers.incrementAndGet();
+        try {
+            synchronized (this) {
+                return evalLocked(code, ref);
+            }
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private EvalOutcome evalLocked(String code, SourceRef ref) {
         stopRequested = false;
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         List<String> assigned = new ArrayList<>();
@@ -89,6 +156,15 @@ public final class JShellEvaluator implements AutoCloseable {
     private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes) {
         control.takeCapturedValue();
         List<SnippetEvent> events = shell.eval(src);
+        if (!deferred.isEmpty() && needsMore(events)) {
+            // it did not compile, or declared something unresolved: it had no effect yet, and the
+            // default imports may be what it lacks, so run them and evaluate it again
+            for (String pending; (pending = deferred.poll()) != null; ) {
+                evalDeferred(pending);
+            }
+            control.takeCapturedValue();
+            events = shell.eval(src);
+        }
         Object raw = control.takeCapturedValue();
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
@@ -112,6 +188,11 @@ public final class JShellEvaluator implements AutoCloseable {
             result = classify(s, raw, assigned);
         }
         return result;
+    }
+
+    private static boolean needsMore(List<SnippetEvent> events) {
+        return events.stream().filter(ev -> ev.causeSnippet() == null).anyMatch(ev -> ev.status() == Snippet.Status.REJECTED
+                || ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED);
     }
 
     private static EvalOutcome classify(Snippet s, Object raw, List<String> assigned) {
