@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -145,7 +144,7 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             // JShell keeps leading blank lines in the snippet; drop them so its line 1 is the code's
             String src = (complete ? info.source() : remaining).stripLeading();
-            int start = code.length() - remaining.length() + offsetIn(remaining, src);
+            int start = code.length() - remaining.length() + Snippets.offsetIn(remaining, src);
             SourceRef at = new SourceRef(ref.label(), ref.firstLine() + FailureFormatter.lineOf(code, start) - 1);
             last = evalSnippet(src, at, assigned, notes);
             remaining = complete ? info.remaining() : "";
@@ -156,7 +155,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes) {
         control.takeCapturedValue();
         List<SnippetEvent> events = shell.eval(src);
-        if (!deferred.isEmpty() && needsMore(events)) {
+        if (!deferred.isEmpty() && Snippets.needCompletion(events)) {
             // it did not compile, or declared something unresolved: it had no effect yet, and the
             // default imports may be what it lacks, so run them and evaluate it again
             for (String pending; (pending = deferred.poll()) != null; ) {
@@ -185,31 +184,9 @@ public final class JShellEvaluator implements AutoCloseable {
             if (ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 notes.add(unresolvedNote((DeclarationSnippet) s));
             }
-            result = classify(s, raw, assigned);
+            result = Snippets.classify(s, raw, assigned);
         }
         return result;
-    }
-
-    private static boolean needsMore(List<SnippetEvent> events) {
-        return events.stream().filter(ev -> ev.causeSnippet() == null).anyMatch(ev -> ev.status() == Snippet.Status.REJECTED
-                || ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED);
-    }
-
-    private static EvalOutcome classify(Snippet s, Object raw, List<String> assigned) {
-        if (s instanceof VarSnippet v) {
-            if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                return new EvalOutcome(true, raw, v.typeName(), List.of(), List.of());
-            }
-            assigned.add(v.name());
-        } else if (s instanceof ExpressionSnippet e) {
-            if (e.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
-                return new EvalOutcome(true, raw, e.typeName(), List.of(), List.of());
-            }
-            if (e.subKind() == Snippet.SubKind.ASSIGNMENT_SUBKIND) {
-                assigned.add(e.name());
-            }
-        }
-        return EvalOutcome.empty();
     }
 
     private String unresolvedNote(DeclarationSnippet s) {
@@ -224,23 +201,6 @@ public final class JShellEvaluator implements AutoCloseable {
             return s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
         }
         return null;
-    }
-
-    /** Where JShell's (possibly re-formatted) snippet source starts inside the remaining text. */
-    private static int offsetIn(String remaining, String src) {
-        String core = src.strip();
-        if (core.endsWith(";")) {
-            core = core.substring(0, core.length() - 1);
-        }
-        int i = core.isEmpty() ? -1 : remaining.indexOf(core);
-        if (i >= 0) {
-            return i;
-        }
-        int ws = 0;
-        while (ws < remaining.length() && Character.isWhitespace(remaining.charAt(ws))) {
-            ws++;
-        }
-        return ws;
     }
 
     /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */
