@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +25,7 @@ final class EvaluatorStartup {
     private final List<String> snippets = new ArrayList<>();
     private boolean ready; // guarded by this
     private volatile Thread initThread;
+    private final AtomicInteger waiting = new AtomicInteger(); // cells waiting for JShell to be built
 
     EvaluatorStartup(List<String> initialSnippets) {
         snippets.addAll(initialSnippets);
@@ -78,6 +80,7 @@ final class EvaluatorStartup {
             throw new IllegalStateException("JShell is not up while extensions install; "
                     + "use JrunsKernel.addStartupSnippet for code to run at start");
         }
+        waiting.incrementAndGet();
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -85,6 +88,8 @@ final class EvaluatorStartup {
             throw new IllegalStateException("interrupted while the Java evaluator was starting", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the Java evaluator failed to start: " + e.getCause(), e.getCause());
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -96,11 +101,16 @@ final class EvaluatorStartup {
      * Evaluates the start-up snippets one by one in the background, stepping aside while a
      * cell waits: a first cell that needs none of them runs without waiting for them all.
      */
-    private static void drain(JShellEvaluator ev) {
+    private void drain(JShellEvaluator ev) {
         try {
             boolean more = true;
+            boolean quiet = false;
             while (more) {
-                if (ev.busy()) {
+                if (ev.busy() || waiting.get() > 0) {
+                    quiet = false;
+                    Thread.sleep(2);
+                } else if (!quiet) {
+                    quiet = true; // look twice: a cell just handed JShell takes it within microseconds
                     Thread.sleep(2);
                 } else {
                     more = ev.runNextDeferred();

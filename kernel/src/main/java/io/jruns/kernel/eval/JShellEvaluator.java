@@ -92,18 +92,22 @@ public final class JShellEvaluator implements AutoCloseable {
         callers.incrementAndGet();
         try {
             synchronized (this) {
-                for (String code; (code = deferred.poll()) != null; ) {
-                    evalDeferred(code);
-                }
+                runDeferredLocked();
             }
         } finally {
             callers.decrementAndGet();
         }
     }
 
+    private void runDeferredLocked() {
+        for (String code; (code = deferred.poll()) != null; ) {
+            evalDeferred(code);
+        }
+    }
+
     private void evalDeferred(String code) {
         try {
-            eval(code, SourceRef.of("start-up code"));
+            evalLocked(code, SourceRef.of("start-up code"), false); // in order, never deferring again
         } catch (EvaluationFailure e) {
             deferred.failed(code, e);
         }
@@ -119,14 +123,17 @@ public final class JShellEvaluator implements AutoCloseable {
         callers.incrementAndGet();
         try {
             synchronized (this) {
-                return evalLocked(code, ref);
+                return evalLocked(code, ref, true);
             }
         } finally {
             callers.decrementAndGet();
         }
     }
 
-    private EvalOutcome evalLocked(String code, SourceRef ref) {
+    private EvalOutcome evalLocked(String code, SourceRef ref, boolean isCell) {
+        if (isCell && !deferred.isEmpty() && Snippets.mayNeedImports(code)) {
+            runDeferredLocked(); // sooner than a compile that fails for want of them
+        }
         stopRequested = false;
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         List<String> assigned = new ArrayList<>();
@@ -146,21 +153,19 @@ public final class JShellEvaluator implements AutoCloseable {
             String src = (complete ? info.source() : remaining).stripLeading();
             int start = code.length() - remaining.length() + Snippets.offsetIn(remaining, src);
             SourceRef at = new SourceRef(ref.label(), ref.firstLine() + FailureFormatter.lineOf(code, start) - 1);
-            last = evalSnippet(src, at, assigned, notes);
+            last = evalSnippet(src, at, assigned, notes, isCell);
             remaining = complete ? info.remaining() : "";
         }
         return new EvalOutcome(last.hasValue(), last.value(), last.typeName(), assigned, notes);
     }
 
-    private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes) {
+    private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes, boolean isCell) {
         control.takeCapturedValue();
         List<SnippetEvent> events = shell.eval(src);
-        if (!deferred.isEmpty() && Snippets.needCompletion(events)) {
+        if (isCell && !deferred.isEmpty() && Snippets.needCompletion(events)) {
             // it did not compile, or declared something unresolved: it had no effect yet, and the
             // default imports may be what it lacks, so run them and evaluate it again
-            for (String pending; (pending = deferred.poll()) != null; ) {
-                evalDeferred(pending);
-            }
+            runDeferredLocked();
             control.takeCapturedValue();
             events = shell.eval(src);
         }

@@ -10,13 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Start-up imports deferred on a real JShell: a cell that needs none runs before them, a cell
  * that needs one sees what it would have seen had they run first, and nothing runs twice.
  */
 class DeferredSnippetsTest {
-    private static final List<String> IMPORTS = List.of("import java.util.*;", "import java.util.stream.*;");
+    private static final List<String> IMPORTS = List.of("import java.util.*;", "import java.util.stream.*;",
+            "import static java.util.Collections.*;");
     private JShellEvaluator ev;
     private final List<String> failed = new ArrayList<>();
 
@@ -35,10 +38,17 @@ class DeferredSnippetsTest {
         return ev.eval(code, new SourceRef("cell [1]", 1));
     }
 
-    @Test
-    void aCellThatNeedsNoImportRunsBeforeThem() {
-        assertEquals(2, eval("1 + 1").value());
+    @ParameterizedTest
+    @ValueSource(strings = {"1 + 1", "System.out.print(\"\")", "Math.max(3, 4)", "String s = \"a\" + Integer.MAX_VALUE;"})
+    void aCellThatNeedsNoImportRunsBeforeThem(String code) {
+        eval(code);
         assertTrue(ev.hasDeferred(), "the imports are still pending");
+    }
+
+    @Test
+    void aCellThatNeedsAStaticImportIsEvaluatedAgainAfterThem() {
+        assertEquals(0, eval("emptyList().size()").value());
+        assertFalse(ev.hasDeferred());
     }
 
     @Test
@@ -50,27 +60,28 @@ class DeferredSnippetsTest {
 
     @Test
     void snippetsBeforeTheOneThatNeededImportsRunOnce() {
-        EvalOutcome o = eval("int[] count = {0};\ncount[0]++;\nList<Integer> xs = new ArrayList<>();\ncount[0]");
+        EvalOutcome o = eval("int[] count = {0};\ncount[0]++;\nint xs = emptySet().size();\ncount[0]");
         assertEquals(1, o.value());
         assertEquals(List.of("count", "xs"), o.assigned());
     }
 
     @Test
-    void aDeclarationUsingAnImportedTypeIsUsableWithoutANote() {
-        EvalOutcome o = eval("List<String> names() { return new ArrayList<>(List.of(\"a\")); }");
+    void aDeclarationUsingAStaticImportIsUsableWithoutANote() {
+        EvalOutcome o = eval("int names() { return nCopies(1, \"a\").size(); }");
         assertEquals(List.of(), o.notes());
-        assertEquals(1, eval("names().size()").value());
+        assertEquals(1, eval("names()").value());
     }
 
     @Test
     void aRealCompileErrorIsStillReportedAfterTheImportsRan() {
-        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("Strin s = \"x\";"));
+        EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("int s = missing();"));
         assertEquals("cannot find symbol", f.getMessage());
         assertFalse(ev.hasDeferred());
     }
 
     @Test
     void backgroundStepsRunThemInOrderAndCompletionSeesThem() {
+        assertTrue(ev.runNextDeferred());
         assertTrue(ev.runNextDeferred());
         assertFalse(ev.runNextDeferred());
         assertFalse(ev.hasDeferred());
