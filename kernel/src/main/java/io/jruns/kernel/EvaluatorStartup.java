@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Builds JShell in the background so the kernel answers kernel_info at once; the first cell,
- * completion or is_complete waits for it. Start-up snippets (imports) also warm the compiler.
+ * completion or is_complete waits for it. The start-up snippets (imports) run after it is up,
+ * in the background, and at once for a cell that needs them.
  */
 final class EvaluatorStartup {
     private static final Logger LOG = Logger.getLogger(EvaluatorStartup.class.getName());
@@ -23,6 +25,7 @@ final class EvaluatorStartup {
     private final List<String> snippets = new ArrayList<>();
     private boolean ready; // guarded by this
     private volatile Thread initThread;
+    private final AtomicInteger waiting = new AtomicInteger(); // cells waiting for JShell to be built
 
     EvaluatorStartup(List<String> initialSnippets) {
         snippets.addAll(initialSnippets);
@@ -42,16 +45,15 @@ final class EvaluatorStartup {
                 JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
                 long t2 = System.nanoTime();
                 synchronized (this) {
-                    for (String s : snippets) {
-                        runStartupSnippet(ev, s);
-                    }
+                    ev.defer(List.copyOf(snippets), EvaluatorStartup::startupFailed);
                     ready = true;
                 }
-                long t3 = System.nanoTime();
-                LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms, "
-                        + "start-up snippets %d ms", ManagementFactory.getRuntimeMXBean().getUptime(),
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+                LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms",
+                        ManagementFactory.getRuntimeMXBean().getUptime(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
                 future.complete(ev);
+                drain(ev);
+                LOG.fine(() -> String.format("start-up snippets done at JVM uptime %d ms",
+                        ManagementFactory.getRuntimeMXBean().getUptime()));
             } catch (Throwable e) {
                 LOG.log(Level.SEVERE, "JShell failed to start", e);
                 future.completeExceptionally(e);
@@ -78,6 +80,7 @@ final class EvaluatorStartup {
             throw new IllegalStateException("JShell is not up while extensions install; "
                     + "use JrunsKernel.addStartupSnippet for code to run at start");
         }
+        waiting.incrementAndGet();
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -85,6 +88,8 @@ final class EvaluatorStartup {
             throw new IllegalStateException("interrupted while the Java evaluator was starting", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the Java evaluator failed to start: " + e.getCause(), e.getCause());
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -92,11 +97,31 @@ final class EvaluatorStartup {
         return future.isDone() && !future.isCompletedExceptionally() ? Optional.of(future.join()) : Optional.empty();
     }
 
-    private static void runStartupSnippet(JShellEvaluator ev, String code) {
+    /**
+     * Evaluates the start-up snippets one by one in the background, stepping aside while a
+     * cell waits: a first cell that needs none of them runs without waiting for them all.
+     */
+    private void drain(JShellEvaluator ev) {
         try {
-            ev.eval(code, SourceRef.of("start-up code"));
-        } catch (EvaluationFailure e) {
-            LOG.warning("start-up code failed: " + code.strip() + ": " + e.getMessage());
+            boolean more = true;
+            boolean quiet = false;
+            while (more) {
+                if (ev.busy() || waiting.get() > 0) {
+                    quiet = false;
+                    Thread.sleep(2);
+                } else if (!quiet) {
+                    quiet = true; // look twice: a cell just handed JShell takes it within microseconds
+                    Thread.sleep(2);
+                } else {
+                    more = ev.runNextDeferred();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static void startupFailed(String code, EvaluationFailure e) {
+        LOG.warning("start-up code failed: " + code.strip() + ": " + e.getMessage());
     }
 }

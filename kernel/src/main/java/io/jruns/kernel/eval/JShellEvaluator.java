@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -26,6 +27,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control;
     private final FailureFormatter failures = new FailureFormatter();
     private final CodeAnalysis analysis;
+    private final DeferredSnippets deferred = new DeferredSnippets();
+    private final AtomicInteger callers = new AtomicInteger(); // cells waiting for or holding the lock
     private volatile boolean stopRequested;
 
     private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
@@ -50,8 +53,64 @@ public final class JShellEvaluator implements AutoCloseable {
         return create(cp.isEmpty() ? List.of() : List.of(cp.split(File.pathSeparator)));
     }
 
+    /** Completion and inspection see the default imports, so the deferred ones run first. */
     public CodeAnalysis analysis() {
+        runDeferred();
         return analysis;
+    }
+
+    /**
+     * Queues start-up snippets to run later (by {@link #runNextDeferred()} in the background, or
+     * at once when a cell needs them); a failure goes to {@code failures}, not to a cell.
+     */
+    public synchronized void defer(List<String> snippets, BiConsumer<String, EvaluationFailure> failures) {
+        deferred.add(snippets, failures);
+    }
+
+    public synchronized boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
+    /** Runs one deferred snippet; false when there is nothing more to run. */
+    public boolean runNextDeferred() {
+        synchronized (this) {
+            String code = deferred.poll();
+            if (code != null) {
+                evalDeferred(code);
+            }
+            return !deferred.isEmpty();
+        }
+    }
+
+    /** True while a cell is waiting for the evaluator or running on it: background work waits. */
+    public boolean busy() {
+        return callers.get() > 0;
+    }
+
+    /** Runs every deferred snippet now. */
+    public void runDeferred() {
+        callers.incrementAndGet();
+        try {
+            synchronized (this) {
+                runDeferredLocked();
+            }
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private void runDeferredLocked() {
+        for (String code; (code = deferred.poll()) != null; ) {
+            evalDeferred(code);
+        }
+    }
+
+    private void evalDeferred(String code) {
+        try {
+            evalLocked(code, SourceRef.of("start-up code"), false); // in order, never deferring again
+        } catch (EvaluationFailure e) {
+            deferred.failed(code, e);
+        }
     }
 
     /**
@@ -60,7 +119,21 @@ public final class JShellEvaluator implements AutoCloseable {
      *
      * @throws EvaluationFailure when a snippet does not compile, throws, or is interrupted
      */
-    public synchronized EvalOutcome eval(String code, SourceRef ref) {
+    public EvalOutcome eval(String code, SourceRef ref) {
+        callers.incrementAndGet();
+        try {
+            synchronized (this) {
+                return evalLocked(code, ref, true);
+            }
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private EvalOutcome evalLocked(String code, SourceRef ref, boolean isCell) {
+        if (isCell && !deferred.isEmpty() && Snippets.mayNeedImports(code)) {
+            runDeferredLocked(); // sooner than a compile that fails for want of them
+        }
         stopRequested = false;
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         List<String> assigned = new ArrayList<>();
@@ -78,17 +151,24 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             // JShell keeps leading blank lines in the snippet; drop them so its line 1 is the code's
             String src = (complete ? info.source() : remaining).stripLeading();
-            int start = code.length() - remaining.length() + offsetIn(remaining, src);
+            int start = code.length() - remaining.length() + Snippets.offsetIn(remaining, src);
             SourceRef at = new SourceRef(ref.label(), ref.firstLine() + FailureFormatter.lineOf(code, start) - 1);
-            last = evalSnippet(src, at, assigned, notes);
+            last = evalSnippet(src, at, assigned, notes, isCell);
             remaining = complete ? info.remaining() : "";
         }
         return new EvalOutcome(last.hasValue(), last.value(), last.typeName(), assigned, notes);
     }
 
-    private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes) {
+    private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes, boolean isCell) {
         control.takeCapturedValue();
         List<SnippetEvent> events = shell.eval(src);
+        if (isCell && !deferred.isEmpty() && Snippets.needCompletion(events)) {
+            // it did not compile, or declared something unresolved: it had no effect yet, and the
+            // default imports may be what it lacks, so run them and evaluate it again
+            runDeferredLocked();
+            control.takeCapturedValue();
+            events = shell.eval(src);
+        }
         Object raw = control.takeCapturedValue();
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
@@ -109,26 +189,9 @@ public final class JShellEvaluator implements AutoCloseable {
             if (ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 notes.add(unresolvedNote((DeclarationSnippet) s));
             }
-            result = classify(s, raw, assigned);
+            result = Snippets.classify(s, raw, assigned);
         }
         return result;
-    }
-
-    private static EvalOutcome classify(Snippet s, Object raw, List<String> assigned) {
-        if (s instanceof VarSnippet v) {
-            if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                return new EvalOutcome(true, raw, v.typeName(), List.of(), List.of());
-            }
-            assigned.add(v.name());
-        } else if (s instanceof ExpressionSnippet e) {
-            if (e.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
-                return new EvalOutcome(true, raw, e.typeName(), List.of(), List.of());
-            }
-            if (e.subKind() == Snippet.SubKind.ASSIGNMENT_SUBKIND) {
-                assigned.add(e.name());
-            }
-        }
-        return EvalOutcome.empty();
     }
 
     private String unresolvedNote(DeclarationSnippet s) {
@@ -143,23 +206,6 @@ public final class JShellEvaluator implements AutoCloseable {
             return s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
         }
         return null;
-    }
-
-    /** Where JShell's (possibly re-formatted) snippet source starts inside the remaining text. */
-    private static int offsetIn(String remaining, String src) {
-        String core = src.strip();
-        if (core.endsWith(";")) {
-            core = core.substring(0, core.length() - 1);
-        }
-        int i = core.isEmpty() ? -1 : remaining.indexOf(core);
-        if (i >= 0) {
-            return i;
-        }
-        int ws = 0;
-        while (ws < remaining.length() && Character.isWhitespace(remaining.charAt(ws))) {
-            ws++;
-        }
-        return ws;
     }
 
     /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */
