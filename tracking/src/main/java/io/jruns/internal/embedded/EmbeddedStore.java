@@ -10,11 +10,9 @@ import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
-import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
-import io.jruns.store.Retention;
 import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 import io.jruns.search.SearchPlan;
@@ -26,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The default store: one SQLite file (WAL) plus an artifact folder. Safe for several
@@ -37,10 +34,8 @@ public final class EmbeddedStore implements Store {
     private final Path artifactRoot;
     private final Database db;
     private final Heartbeat heartbeat;
-    /** The daily gc started by opening the store, if it was due; close() waits for it. */
-    private final Thread autoGc;
-    /** Experiments checked live by planRun (see there). */
-    private final java.util.Set<String> liveExperiments = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RunManagement manage;
+    private final RunStarts starts;
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -56,7 +51,8 @@ public final class EmbeddedStore implements Store {
             throw e;
         }
         this.heartbeat = new Heartbeat(db);
-        this.autoGc = gcDue ? Purge.inBackground(() -> gc(now() - Retention.DEFAULT.toMillis(), Progress.NONE), dbFile) : null;
+        this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
+        this.manage = new RunManagement(db, this.artifactRoot, gcDue);
     }
 
     /** The store kept in a jruns home folder: {@code home/jruns.db} and {@code home/artifacts}. */
@@ -129,48 +125,13 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public RunInfo createRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
-        RunStart start = newRun(experimentId, userId, startTime, runName, tags);
-        RunInfo info = start.info();
-        long rid = db.write(c -> {
-            Experiments.requireLive(c, experimentId);
-            Map<String, String> allTags = new java.util.LinkedHashMap<>();
-            start.tags().forEach(t -> allTags.put(t.key(), t.value()));
-            return RunRows.insert(c, info.runId(), Experiments.key(experimentId), info.runName(), userId, startTime,
-                    info.artifactUri(), allTags, now());
-        });
-        heartbeat.own(info.runId(), rid);
-        return info;
+        return starts.create(experimentId, userId, startTime, runName, tags);
     }
 
-    /** The run's id (made here) and info, and its tags with the system ones; nothing written. */
-    private RunStart newRun(String experimentId, String userId, long startTime, String runName, List<RunTag> tags) {
-        String runId = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> allTags = RunRows.startTags(tags, runName, userId);
-        String name = allTags.get(SystemTags.RUN_NAME);
-        String artifactUri = artifactRoot.resolve(experimentId).resolve(runId).toUri().toString();
-        RunInfo info = new RunInfo(runId, experimentId, name, userId, RunStatus.RUNNING, startTime, null,
-                LifecycleStage.ACTIVE, null, artifactUri);
-        List<RunTag> tagList = new java.util.ArrayList<>(allTags.size());
-        allTags.forEach((k, v) -> tagList.add(new RunTag(k, v)));
-        return new RunStart(info, tagList);
-    }
-
-    /**
-     * The experiment is checked now (as createRun would), once per experiment: jruns stores
-     * never delete experiments, so one found live stays so.
-     */
     @Override
     public Optional<RunStart> planRun(String experimentId, String userId, long startTime, String runName,
                                       List<RunTag> tags) {
-        if (!liveExperiments.contains(experimentId)) {
-            Experiments.key(experimentId);
-            db.read(c -> {
-                Experiments.requireLive(c, experimentId);
-                return null;
-            });
-            liveExperiments.add(experimentId);
-        }
-        return Optional.of(newRun(experimentId, userId, startTime, runName, tags));
+        return Optional.of(starts.plan(experimentId, userId, startTime, runName, tags));
     }
 
     @Override
@@ -191,54 +152,46 @@ public final class EmbeddedStore implements Store {
         if (status != null && status.isTerminated()) heartbeat.release(runId);
     }
 
-    /** MLflow's delete_run: this run only, whatever is below it. */
+    // ---- managing runs (see RunManagement)
+
     @Override
     public void deleteRun(String runId) {
-        RunLifecycle.delete(db, List.of(runId), true, Progress.NONE);
+        manage.deleteRun(runId);
     }
 
     @Override
     public void deleteRun(String runId, long deletedTime) {
-        RunLifecycle.deleteAt(db, runId, deletedTime);
+        manage.deleteRun(runId, deletedTime);
     }
 
-    /** MLflow's restore_run: this run only. */
     @Override
     public void restoreRun(String runId) {
-        RunLifecycle.restore(db, List.of(runId), false, Progress.NONE);
+        manage.restoreRun(runId);
     }
-
-    // ---- managing runs: set-based SQL in RunLifecycle and Purge
 
     @Override
     public int deleteRuns(List<String> runIds, boolean keepDescendants, Progress progress) {
-        return RunLifecycle.delete(db, runIds, keepDescendants, progress);
+        return manage.deleteRuns(runIds, keepDescendants, progress);
     }
 
     @Override
     public int restoreRuns(List<String> runIds, Progress progress) {
-        return RunLifecycle.restore(db, runIds, true, progress);
+        return manage.restoreRuns(runIds, progress);
     }
 
     @Override
     public int deleteRunsCreatedBefore(String experimentId, long maxTimestampMillis, int maxRuns, Progress progress) {
-        requireExperiment(experimentId);
-        return RunLifecycle.deleteCreatedBefore(db, Experiments.key(experimentId), maxTimestampMillis, maxRuns, progress);
+        return manage.deleteRunsCreatedBefore(experimentId, maxTimestampMillis, maxRuns, progress);
     }
 
     @Override
     public int restoreRunsDeletedSince(String experimentId, long minTimestampMillis, int maxRuns, Progress progress) {
-        requireExperiment(experimentId);
-        return RunLifecycle.restoreDeletedSince(db, Experiments.key(experimentId), minTimestampMillis, maxRuns, progress);
+        return manage.restoreRunsDeletedSince(experimentId, minTimestampMillis, maxRuns, progress);
     }
 
     @Override
     public GcResult gc(long deletedBefore, Progress progress) {
-        return Purge.run(db, artifactRoot, deletedBefore, progress);
-    }
-
-    private void requireExperiment(String experimentId) {
-        db.read(c -> Experiments.require(c, experimentId));
+        return manage.gc(deletedBefore, progress);
     }
 
     @Override
@@ -341,7 +294,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public void close() {
-        Purge.await(autoGc);
+        manage.close();
         heartbeat.close();
         db.close();
     }
