@@ -36,6 +36,7 @@ public final class EmbeddedStore implements Store {
     private final Heartbeat heartbeat;
     private final RunManagement manage;
     private final RunStarts starts;
+    private final LogWrites logs;
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -52,6 +53,7 @@ public final class EmbeddedStore implements Store {
         }
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
+        this.logs = new LogWrites(db, heartbeat);
         this.manage = new RunManagement(db, this.artifactRoot, gcDue);
     }
 
@@ -63,6 +65,10 @@ public final class EmbeddedStore implements Store {
     @Override
     public String describe() {
         return "embedded store " + dbFile;
+    }
+
+    Database database() {
+        return db;
     }
 
     public Path databaseFile() {
@@ -244,26 +250,19 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
-        if (batches.isEmpty()) return List.of(); // nothing is held back here: an empty flush has no work
-        return db.write(durable, c -> RunWrites.logBatches(c, batches));
+        return logs.batches(batches, durable);
     }
 
     /** Runs started, values and run ends of one writer round: one transaction (see RunRounds). */
     @Override
     public List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
                                            boolean durable) {
-        RunRounds.Written w = db.write(durable, c -> RunRounds.write(c, starts, batches, ends, now()));
-        w.started().forEach(heartbeat::own); // after the commit: a retried transaction makes new rids
-        for (RunEnd e : ends) if (e.status().isTerminated()) heartbeat.release(e.runId());
-        return w.problems();
+        return logs.round(starts, batches, ends, durable);
     }
 
     @Override
     public void deleteTag(String runId, String key) {
-        db.write(c -> {
-            RunWrites.deleteTag(c, runId, key);
-            return null;
-        });
+        logs.deleteTag(runId, key);
     }
 
     @Override

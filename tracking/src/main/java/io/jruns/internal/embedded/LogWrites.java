@@ -1,0 +1,39 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.LogBatch;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
+
+import java.util.List;
+
+/** The embedded store's logging path: each call one transaction (see RunWrites and RunRounds). */
+final class LogWrites {
+    private final Database db;
+    private final Heartbeat heartbeat;
+
+    LogWrites(Database db, Heartbeat heartbeat) {
+        this.db = db;
+        this.heartbeat = heartbeat;
+    }
+
+    List<JrunsException> batches(List<LogBatch> batches, boolean durable) {
+        if (batches.isEmpty()) return List.of(); // nothing is held back here: an empty flush has no work
+        return db.write(durable, c -> RunWrites.logBatches(c, batches));
+    }
+
+    /** Runs started, values and run ends of one writer round. */
+    List<JrunsException> round(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends, boolean durable) {
+        RunRounds.Written w = db.write(durable, c -> RunRounds.write(c, starts, batches, ends, System.currentTimeMillis()));
+        w.started().forEach(heartbeat::own); // after the commit: a retried transaction makes new rids
+        for (RunEnd e : ends) if (e.status().isTerminated()) heartbeat.release(e.runId());
+        return w.problems();
+    }
+
+    void deleteTag(String runId, String key) {
+        db.write(c -> {
+            RunWrites.deleteTag(c, runId, key);
+            return null;
+        });
+    }
+}
