@@ -20,10 +20,17 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
     private static final int BUSY_RETRIES = 20;
+    /**
+     * 64 MB of 4 KiB pages: reached only under writes without a pause, where the checkpointer's
+     * passes never catch up (it has copied most by then; the writer copies the rest and the
+     * WAL starts over).
+     */
+    private static final int AUTOCHECKPOINT_BACKSTOP_PAGES = 16_384;
 
     private final Path file;
     private final Connection writer;
     private final Connection reader;
+    private final Checkpointer checkpointer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /**
@@ -42,7 +49,11 @@ final class Database implements AutoCloseable {
         this.file = file;
         try {
             this.writer = open(file);
+            // The checkpointer copies the WAL back off the writer's path; SQLite's own
+            // autocheckpoint stays only as the backstop, far above the checkpointer's threshold.
+            exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = open(file);
+            this.checkpointer = new Checkpointer(file, open(file));
         } catch (SQLException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
@@ -58,6 +69,10 @@ final class Database implements AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-32_000); // KiB: 32 MB page cache
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    Checkpointer checkpointer() {
+        return checkpointer;
     }
 
     Path file() {
@@ -81,6 +96,7 @@ final class Database implements AutoCloseable {
                     try {
                         T result = work.run(writer);
                         exec(writer, "COMMIT");
+                        checkpointer.nudge();
                         return result;
                     } catch (SQLException | RuntimeException | Error e) {
                         rollbackQuietly();
@@ -165,6 +181,7 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.close();
         writeLock.lock();
         readLock.lock();
         try {
