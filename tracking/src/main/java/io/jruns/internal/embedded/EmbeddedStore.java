@@ -3,7 +3,6 @@ package io.jruns.internal.embedded;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
-import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
@@ -13,6 +12,7 @@ import io.jruns.domain.RunTag;
 import io.jruns.domain.ViewType;
 import io.jruns.store.GcResult;
 import io.jruns.store.Progress;
+import io.jruns.store.MetricColumns;
 import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 import io.jruns.search.SearchPlan;
@@ -37,6 +37,7 @@ public final class EmbeddedStore implements Store {
     private final RunManagement manage;
     private final RunStarts starts;
     private final LogWrites logs;
+    private final RunArtifacts artifacts;
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -46,7 +47,8 @@ public final class EmbeddedStore implements Store {
         this.db = new Database(this.dbFile);
         boolean gcDue;
         try {
-            gcDue = db.write(c -> StoreOpen.prepare(c, experimentLocation(Experiment.DEFAULT_ID), now()));
+            long now = System.currentTimeMillis();
+            gcDue = db.write(c -> StoreOpen.prepare(c, experimentLocation(Experiment.DEFAULT_ID), now));
         } catch (RuntimeException e) {
             db.close(); // e.g. a store from a newer jruns: leave no connection open
             throw e;
@@ -54,6 +56,7 @@ public final class EmbeddedStore implements Store {
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
         this.logs = new LogWrites(db, heartbeat);
+        this.artifacts = new RunArtifacts(this.artifactRoot, this::getRun);
         this.manage = new RunManagement(db, this.artifactRoot, gcDue);
     }
 
@@ -75,16 +78,8 @@ public final class EmbeddedStore implements Store {
         return dbFile;
     }
 
-    private static long now() {
-        return System.currentTimeMillis();
-    }
-
     private String experimentLocation(String experimentId) {
         return artifactRoot.resolve(experimentId).toUri().toString();
-    }
-
-    private Path runArtifacts(RunInfo info) {
-        return artifactRoot.resolve(info.experimentId()).resolve(info.runId());
     }
 
     // ---- experiments
@@ -92,7 +87,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
         return db.write(c -> {
-            String id = Experiments.create(c, null, name, artifactLocation, tags, now());
+            String id = Experiments.create(c, null, name, artifactLocation, tags, System.currentTimeMillis());
             if (artifactLocation == null || artifactLocation.isEmpty()) {
                 Experiments.setArtifactLocation(c, Long.parseLong(id), experimentLocation(id));
             }
@@ -143,10 +138,6 @@ public final class EmbeddedStore implements Store {
     @Override
     public Optional<Run> getRun(String runId) {
         return db.read(c -> RunReads.get(c, runId));
-    }
-
-    private RunInfo requireRun(String runId) {
-        return getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist")).info();
     }
 
     @Override
@@ -257,7 +248,14 @@ public final class EmbeddedStore implements Store {
     @Override
     public List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
                                            boolean durable) {
-        return logs.round(starts, batches, ends, durable);
+        return logs.round(starts, batches, List.of(), ends, durable);
+    }
+
+    /** As above, the points as columns packed directly into chunks (see MetricWrites). */
+    @Override
+    public List<JrunsException> logRound(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
+                                         List<RunEnd> ends, boolean durable) {
+        return logs.round(starts, batches, metrics, ends, durable);
     }
 
     @Override
@@ -270,25 +268,21 @@ public final class EmbeddedStore implements Store {
         return db.read(c -> RunReads.history(c, runId, key));
     }
 
-    // ---- artifacts
+    // ---- artifacts (see RunArtifacts)
 
     @Override
     public void logArtifact(String runId, Path local, String artifactPath) {
-        RunInfo info = requireRun(runId);
-        if (info.lifecycleStage() == LifecycleStage.DELETED) {
-            throw new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + runId + "' is deleted: restore it first");
-        }
-        LocalArtifacts.copyIn(runArtifacts(info), local, artifactPath);
+        artifacts.log(runId, local, artifactPath);
     }
 
     @Override
     public List<FileInfo> listArtifacts(String runId, String path) {
-        return LocalArtifacts.list(runArtifacts(requireRun(runId)), path);
+        return artifacts.list(runId, path);
     }
 
     @Override
     public Path downloadArtifact(String runId, String path) {
-        return LocalArtifacts.existing(runArtifacts(requireRun(runId)), runId, path);
+        return artifacts.download(runId, path);
     }
 
     @Override

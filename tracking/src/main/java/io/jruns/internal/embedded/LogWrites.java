@@ -2,6 +2,7 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LogBatch;
+import io.jruns.store.MetricColumns;
 import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 
@@ -22,9 +23,12 @@ final class LogWrites {
         return db.write(durable, c -> RunWrites.logBatches(c, batches));
     }
 
-    /** Runs started, values and run ends of one writer round. */
-    List<JrunsException> round(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends, boolean durable) {
-        RunRounds.Written w = db.write(durable, c -> RunRounds.write(c, starts, batches, ends, System.currentTimeMillis()));
+    /** Runs started, values and run ends of one writer round; metric points as columns. */
+    List<JrunsException> round(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
+                                List<RunEnd> ends, boolean durable) {
+        if (starts.isEmpty() && batches.isEmpty() && metrics.isEmpty() && ends.isEmpty()) return List.of();
+        RunRounds.Written w = db.write(durable, c -> RunRounds.write(c, starts, batches, metrics, ends,
+                System.currentTimeMillis()));
         w.started().forEach(heartbeat::own); // after the commit: a retried transaction makes new rids
         for (RunEnd e : ends) if (e.status().isTerminated()) heartbeat.release(e.runId());
         return w.problems();

@@ -203,9 +203,8 @@ public final class AsyncWriter implements AutoCloseable {
                 // A flush reaches the store even with nothing new: a store that holds values
                 // back (the REST store fills whole requests) sends them then.
                 if (!writes.isEmpty() || durable) {
-                    List<JrunsException> refused = writes.onlyBatches()
-                            ? store.logBatches(writes.batches(), durable)
-                            : store.logBatches(writes.starts(), writes.batches(), writes.ends(), durable);
+                    List<JrunsException> refused = store.logRound(writes.starts(), writes.batches(), writes.metrics(),
+                            writes.ends(), durable);
                     if (!refused.isEmpty()) {
                         synchronized (problems) {
                             problems.addAll(refused);

@@ -1,36 +1,34 @@
 package io.jruns.internal.writer;
 
 import io.jruns.domain.LogBatch;
-import io.jruns.domain.Metric;
 import io.jruns.domain.Param;
 import io.jruns.domain.RunTag;
+import io.jruns.store.MetricColumns;
 import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Groups queued operations into one log batch per run, keeping their order within a run;
- * run starts and ends go apart, in queue order (starts are written first, ends last).
+ * Groups queued operations: metric points into columns per (run, key), params and tags into
+ * one log batch per run, each in queue order; run starts and ends apart, in queue order
+ * (starts are written first, ends last).
  */
 final class Batches {
     /** One round's writes. */
-    record Round(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends) {
-        boolean onlyBatches() {
-            return starts.isEmpty() && ends.isEmpty();
-        }
-
+    record Round(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics, List<RunEnd> ends) {
         boolean isEmpty() {
-            return onlyBatches() && batches.isEmpty();
+            return starts.isEmpty() && batches.isEmpty() && metrics.isEmpty() && ends.isEmpty();
         }
     }
 
-    private record Parts(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+    private record Parts(List<Param> params, List<RunTag> tags) {
         Parts() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -38,13 +36,21 @@ final class Batches {
     }
 
     static Round group(List<Op> ops) {
+        Map<String, Map<String, MetricColumns>> columns = new HashMap<>();
+        List<MetricColumns> metrics = new ArrayList<>();
         Map<String, Parts> byRun = new LinkedHashMap<>();
         List<RunStart> starts = new ArrayList<>();
         List<RunEnd> ends = new ArrayList<>();
         for (Op op : ops) {
             if (op instanceof Op.MetricOp m) {
-                byRun.computeIfAbsent(m.runId(), r -> new Parts()).metrics()
-                        .add(new Metric(m.key(), m.value(), m.timestamp(), m.step()));
+                Map<String, MetricColumns> byKey = columns.computeIfAbsent(m.runId(), r -> new HashMap<>());
+                MetricColumns c = byKey.get(m.key());
+                if (c == null) {
+                    c = new MetricColumns(m.runId(), m.key());
+                    byKey.put(m.key(), c);
+                    metrics.add(c);
+                }
+                c.add(m.value(), m.timestamp(), m.step());
             } else if (op instanceof Op.ParamOp p) {
                 byRun.computeIfAbsent(p.runId(), r -> new Parts()).params().add(new Param(p.key(), p.value()));
             } else if (op instanceof Op.TagOp t) {
@@ -56,7 +62,7 @@ final class Batches {
             }
         }
         List<LogBatch> out = new ArrayList<>(byRun.size());
-        byRun.forEach((run, parts) -> out.add(new LogBatch(run, parts.metrics(), parts.params(), parts.tags())));
-        return new Round(starts, out, ends);
+        byRun.forEach((run, parts) -> out.add(new LogBatch(run, List.of(), parts.params(), parts.tags())));
+        return new Round(starts, out, metrics, ends);
     }
 }
