@@ -31,6 +31,8 @@ final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final Checkpointer checkpointer;
+    /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
+    private final SummaryCache summaries = new SummaryCache();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /**
@@ -71,6 +73,10 @@ final class Database implements AutoCloseable {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    SummaryCache summaries() {
+        return summaries;
+    }
+
     Checkpointer checkpointer() {
         return checkpointer;
     }
@@ -86,6 +92,19 @@ final class Database implements AutoCloseable {
 
     /** As {@link #write(Work)}; with {@code durable} under JRUNS_SYNC=full the commit is fsynced. */
     <T> T write(boolean durable, Work<T> work) {
+        return write(durable, false, work);
+    }
+
+    /**
+     * As {@link #write(boolean, Work)}, for the logging path (RunWrites): the only transactions
+     * that keep the summary cache. Any other may change summaries behind it (a purge frees
+     * rids and run ids for reuse), so it starts the cache over.
+     */
+    <T> T log(boolean durable, Work<T> work) {
+        return write(durable, true, work);
+    }
+
+    private <T> T write(boolean durable, boolean logging, Work<T> work) {
         boolean fsync = durable && fsyncOnFlush;
         writeLock.lock();
         try {
@@ -94,12 +113,15 @@ final class Database implements AutoCloseable {
                     if (fsync) exec(writer, "PRAGMA synchronous=FULL");
                     exec(writer, "BEGIN IMMEDIATE");
                     try {
+                        summaries.begun(writer, logging);
                         T result = work.run(writer);
                         exec(writer, "COMMIT");
+                        summaries.committed();
                         checkpointer.nudge();
                         return result;
                     } catch (SQLException | RuntimeException | Error e) {
                         rollbackQuietly();
+                        summaries.rolledBack();
                         throw e;
                     } finally {
                         if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");

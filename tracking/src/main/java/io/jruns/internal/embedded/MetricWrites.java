@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Writes metric points, every path's (writer rounds, log batches): the history as chunks of
  * PointCodec's bytes, at most MAX_POINTS_PER_CHUNK points each, and each (run, key)'s
- * summary merged with the stored one. Reads the columns, never changes them (a failed round
- * is retried with the same columns).
+ * summary merged with the stored one: from the connection's SummaryCache when it holds it,
+ * else read back. Reads the columns, never changes them (a failed round is retried with the
+ * same columns).
  */
 final class MetricWrites {
     static final int MAX_POINTS_PER_CHUNK = 8192;
@@ -24,7 +25,8 @@ final class MetricWrites {
     }
 
     /** {@code points}: rid to key to columns; {@code fresh}: rids inserted in this transaction (no summaries yet). */
-    static void write(Connection c, Map<Long, Map<String, MetricColumns>> points, Set<Long> fresh) throws SQLException {
+    static void write(Connection c, SummaryCache summaries, Map<Long, Map<String, MetricColumns>> points,
+                      Set<Long> fresh) throws SQLException {
         if (points.values().stream().allMatch(Map::isEmpty)) return;
         try (PreparedStatement chunk = c.prepareStatement(
                 "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
@@ -47,7 +49,11 @@ final class MetricWrites {
                         chunk.setBytes(4, PointCodec.encode(m.steps(), m.timestamps(), m.values(), from, to));
                         chunk.addBatch();
                     }
-                    MetricSummary merged = fresh.contains(rid) ? summary(m) : merge(read, rid, summary(m));
+                    MetricSummary merged = summary(m);
+                    MetricSummary old = fresh.contains(rid) ? null : summaries.get(m.runId(), m.key());
+                    if (old != null) merged = old.merge(merged);
+                    else if (!fresh.contains(rid)) merged = merge(read, rid, merged, summaries);
+                    summaries.put(m.runId(), m.key(), merged);
                     upsert.setLong(1, rid);
                     upsert.setString(2, merged.key());
                     SqlValues.setDouble(upsert, 3, merged.latest());
@@ -84,7 +90,9 @@ final class MetricWrites {
         return new MetricSummary(m.key(), values[latest], ts[latest], steps[latest], min, max, m.size());
     }
 
-    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh) throws SQLException {
+    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh, SummaryCache summaries)
+            throws SQLException {
+        summaries.readBack();
         read.setLong(1, rid);
         read.setString(2, fresh.key());
         try (ResultSet rs = read.executeQuery()) {
