@@ -8,6 +8,7 @@ import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,26 +38,26 @@ final class Batches {
     private Batches() {
     }
 
+    /** A (run, key) seen in a buffer: its place in the round's columns and how many points it has. */
+    private static final class Column {
+        final int index;
+        int points;
+
+        Column(int index) {
+            this.index = index;
+        }
+    }
+
     static Round group(OpQueue.Slots slots) {
-        Map<String, Map<String, MetricColumns>> columns = new HashMap<>();
-        List<MetricColumns> metrics = new ArrayList<>();
+        List<MetricColumns> metrics = columns(slots);
         Map<String, Parts> byRun = new LinkedHashMap<>();
         List<RunStart> starts = new ArrayList<>();
         List<RunEnd> ends = new ArrayList<>();
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         boolean durable = false;
         for (int i = 0; i < slots.size; i++) {
-            if (slots.isMetric(i)) {
-                String runId = slots.runId(i);
-                String key = slots.keys[i];
-                MetricColumns m = columns.computeIfAbsent(runId, r -> new HashMap<>()).get(key);
-                if (m == null) {
-                    m = new MetricColumns(runId, key);
-                    columns.get(runId).put(key, m);
-                    metrics.add(m);
-                }
-                m.add(slots.values[i], slots.timestamps[i], slots.steps[i]);
-            } else if (slots.op(i) instanceof Op.ParamOp p) {
+            if (slots.isMetric(i)) continue; // see columns
+            if (slots.op(i) instanceof Op.ParamOp p) {
                 byRun.computeIfAbsent(p.runId(), r -> new Parts()).params().add(new Param(p.key(), p.value()));
             } else if (slots.op(i) instanceof Op.TagOp t) {
                 byRun.computeIfAbsent(t.runId(), r -> new Parts()).tags().add(new RunTag(t.key(), t.value()));
@@ -72,6 +73,39 @@ final class Batches {
         List<LogBatch> batches = new ArrayList<>(byRun.size());
         byRun.forEach((run, parts) -> batches.add(new LogBatch(run, List.of(), parts.params(), parts.tags())));
         return new Round(starts, batches, metrics, ends, flushes, durable);
+    }
+
+    /**
+     * The buffer's metric points as columns per (run, key), in first-seen order. Two passes:
+     * counting first, so each column is made at its exact size (growing them was most of
+     * what a round allocated).
+     */
+    private static List<MetricColumns> columns(OpQueue.Slots slots) {
+        Map<String, Map<String, Column>> seen = new HashMap<>();
+        List<Column> order = new ArrayList<>();
+        for (int i = 0; i < slots.size; i++) {
+            if (!slots.isMetric(i)) continue;
+            Map<String, Column> byKey = seen.computeIfAbsent(slots.runId(i), r -> new HashMap<>());
+            Column c = byKey.get(slots.keys[i]);
+            if (c == null) {
+                c = new Column(order.size());
+                byKey.put(slots.keys[i], c);
+                order.add(c);
+            }
+            c.points++;
+            slots.column[i] = c.index;
+        }
+        MetricColumns[] out = new MetricColumns[order.size()];
+        for (int i = 0; i < slots.size; i++) {
+            if (!slots.isMetric(i)) continue;
+            MetricColumns m = out[slots.column[i]];
+            if (m == null) {
+                m = new MetricColumns(slots.runId(i), slots.keys[i], order.get(slots.column[i]).points);
+                out[slots.column[i]] = m;
+            }
+            m.add(slots.values[i], slots.timestamps[i], slots.steps[i]);
+        }
+        return Arrays.asList(out);
     }
 
     /** The flushes in a buffer that could not be grouped, so they hear of it. */

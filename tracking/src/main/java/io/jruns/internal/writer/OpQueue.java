@@ -21,6 +21,8 @@ final class OpQueue {
         final double[] values;
         final long[] timestamps;
         final long[] steps;
+        /** The writer's scratch while grouping: slot i's column (see Batches). */
+        final int[] column;
         int size;
 
         Slots(int capacity) {
@@ -29,6 +31,7 @@ final class OpQueue {
             values = new double[capacity];
             timestamps = new long[capacity];
             steps = new long[capacity];
+            column = new int[capacity];
         }
 
         boolean isMetric(int i) {
