@@ -164,6 +164,18 @@ public interface Store extends StoreReader {
         return problems;
     }
 
+    /**
+     * One writer round, its metric points as columns (one per run and key, each in logging
+     * order) beside the batches' params and tags; otherwise as {@link #logBatches(List, List,
+     * List, boolean)}. By default the columns become points of the batches, so a store that
+     * takes only batches works unchanged; the embedded store packs the columns directly.
+     */
+    default List<JrunsException> logRound(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
+                                          List<RunEnd> ends, boolean durable) {
+        List<LogBatch> all = RoundBatches.of(batches, metrics);
+        return starts.isEmpty() && ends.isEmpty() ? logBatches(all, durable) : logBatches(starts, all, ends, durable);
+    }
+
     void deleteTag(String runId, String key);
 
     // ---- artifacts

@@ -15,6 +15,8 @@ import java.sql.Statement;
  * bits, as the embedded store packs them), inserted as blobs into a table shaped like its
  * metric_chunks, in one transaction of a fresh WAL-mode file. Packing happens before the clock
  * starts: this is what the disk and SQLite allow, the ceiling for jruns end to end.
+ * SQLite's autocheckpoint copies the WAL back inside the commit; {@code checkpoint} false
+ * turns it off, for the limit without that work (jruns checkpoints on a thread of its own).
  */
 final class SqliteChunkBaseline {
     static final int CHUNK = 1_000;
@@ -23,7 +25,7 @@ final class SqliteChunkBaseline {
     }
 
     /** Returns the nanoseconds from BEGIN until COMMIT returned. */
-    static long run(Path dir, Workload w) throws SQLException {
+    static long run(Path dir, Workload w, boolean checkpoint) throws SQLException {
         String[] keys = w.keyNames();
         int chunksPerKey = (w.steps() + CHUNK - 1) / CHUNK;
         byte[][][] packed = new byte[keys.length][chunksPerKey][];
@@ -42,6 +44,7 @@ final class SqliteChunkBaseline {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("chunks.db"))) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
+                if (!checkpoint) s.execute("PRAGMA wal_autocheckpoint=0");
                 s.execute("CREATE TABLE metric_chunks (id INTEGER PRIMARY KEY, rid INTEGER NOT NULL, key TEXT NOT NULL,"
                         + " n INTEGER NOT NULL, points BLOB NOT NULL)");
                 s.execute("CREATE INDEX metric_chunks_by_run_key ON metric_chunks (rid, key, id)");

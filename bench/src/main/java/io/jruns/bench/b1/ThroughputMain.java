@@ -32,6 +32,7 @@ public final class ThroughputMain {
             double[] jruns = new double[rounds];
             double[] base = new double[rounds];
             double[] chunks = new double[rounds];
+            double[] chunksNoCheckpoint = new double[rounds];
             HeapSampler.Peaks jrunsHeap = null;
             HeapSampler.Peaks baseHeap = null;
             long jrunsBytes = 0;
@@ -54,14 +55,19 @@ public final class ThroughputMain {
                 baseHeap = max(baseHeap, heap.peaks());
                 Report.progress(String.format("round %d: jruns %.0f points/s, baseline %.0f points/s", r + 1, jruns[r], base[r]));
                 Dirs.deleteTree(root.resolve("base-" + r));
-                chunks[r] = rate(w, SqliteChunkBaseline.run(fresh(root, "chunks-" + r), w));
-                Report.progress(String.format("round %d: storage limit (pre-packed chunks) %.0f points/s", r + 1, chunks[r]));
+                chunks[r] = rate(w, SqliteChunkBaseline.run(fresh(root, "chunks-" + r), w, true));
                 Dirs.deleteTree(root.resolve("chunks-" + r));
+                chunksNoCheckpoint[r] = rate(w, SqliteChunkBaseline.run(fresh(root, "chunks-nc-" + r), w, false));
+                Dirs.deleteTree(root.resolve("chunks-nc-" + r));
+                Report.progress(String.format("round %d: storage limit (pre-packed chunks) %.0f points/s, %.0f without its"
+                        + " checkpoint; jruns %.2fx, %.2fx", r + 1, chunks[r], chunksNoCheckpoint[r],
+                        jruns[r] / chunks[r], jruns[r] / chunksNoCheckpoint[r]));
             }
             Report.progress("jruns rounds: " + jrunsHeap + "; baseline rounds: " + baseHeap + " (bytes)");
             Report.stats("b1.jruns", Stats.of(jruns));
             Report.stats("b1.base", Stats.of(base));
             Report.stats("b1.chunks", Stats.of(chunks));
+            Report.stats("b1.chunksNoCheckpoint", Stats.of(chunksNoCheckpoint));
             reportHeap("b1.jruns.heap", jrunsHeap);
             reportHeap("b1.base.heap", baseHeap);
             Report.figure("b1.heap.max", heap.maxHeap());

@@ -20,10 +20,19 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
     private static final int BUSY_RETRIES = 20;
+    /**
+     * 64 MB of 4 KiB pages: reached only under writes without a pause, where the checkpointer's
+     * passes never catch up (it has copied most by then; the writer copies the rest and the
+     * WAL starts over).
+     */
+    private static final int AUTOCHECKPOINT_BACKSTOP_PAGES = 16_384;
 
     private final Path file;
     private final Connection writer;
     private final Connection reader;
+    private final Checkpointer checkpointer;
+    /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
+    private final SummaryCache summaries = new SummaryCache();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /**
@@ -42,7 +51,11 @@ final class Database implements AutoCloseable {
         this.file = file;
         try {
             this.writer = open(file);
+            // The checkpointer copies the WAL back off the writer's path; SQLite's own
+            // autocheckpoint stays only as the backstop, far above the checkpointer's threshold.
+            exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = open(file);
+            this.checkpointer = new Checkpointer(file, open(file));
         } catch (SQLException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
@@ -60,6 +73,14 @@ final class Database implements AutoCloseable {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    SummaryCache summaries() {
+        return summaries;
+    }
+
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     Path file() {
         return file;
     }
@@ -71,6 +92,19 @@ final class Database implements AutoCloseable {
 
     /** As {@link #write(Work)}; with {@code durable} under JRUNS_SYNC=full the commit is fsynced. */
     <T> T write(boolean durable, Work<T> work) {
+        return write(durable, false, work);
+    }
+
+    /**
+     * As {@link #write(boolean, Work)}, for the logging path (RunWrites): the only transactions
+     * that keep the summary cache. Any other may change summaries behind it (a purge frees
+     * rids and run ids for reuse), so it starts the cache over.
+     */
+    <T> T log(boolean durable, Work<T> work) {
+        return write(durable, true, work);
+    }
+
+    private <T> T write(boolean durable, boolean logging, Work<T> work) {
         boolean fsync = durable && fsyncOnFlush;
         writeLock.lock();
         try {
@@ -79,11 +113,15 @@ final class Database implements AutoCloseable {
                     if (fsync) exec(writer, "PRAGMA synchronous=FULL");
                     exec(writer, "BEGIN IMMEDIATE");
                     try {
+                        summaries.begun(writer, logging);
                         T result = work.run(writer);
                         exec(writer, "COMMIT");
+                        summaries.committed();
+                        checkpointer.nudge();
                         return result;
                     } catch (SQLException | RuntimeException | Error e) {
                         rollbackQuietly();
+                        summaries.rolledBack();
                         throw e;
                     } finally {
                         if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
@@ -165,6 +203,7 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.close();
         writeLock.lock();
         readLock.lock();
         try {

@@ -2,6 +2,7 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LogBatch;
+import io.jruns.store.MetricColumns;
 import io.jruns.store.RunEnd;
 import io.jruns.store.RunStart;
 
@@ -24,10 +25,10 @@ final class RunRounds {
     private RunRounds() {
     }
 
-    static Written write(Connection c, List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends, long now)
-            throws SQLException {
+    static Written write(Connection c, SummaryCache summaries, List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
+                         List<RunEnd> ends, long now) throws SQLException {
         Map<String, Long> started = RunRows.insertAll(c, starts, now);
-        List<JrunsException> problems = new ArrayList<>(RunWrites.logBatches(c, batches, started));
+        List<JrunsException> problems = new ArrayList<>(RunWrites.logBatches(c, summaries, batches, metrics, started));
         RunRows.endAll(c, ends, problems);
         return new Written(started, problems);
     }

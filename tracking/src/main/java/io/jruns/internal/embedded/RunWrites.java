@@ -4,11 +4,11 @@ import io.jruns.domain.JrunsException;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
-import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Param;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.internal.validate.Validation;
+import io.jruns.store.MetricColumns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,43 +23,51 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes log batches inside one transaction: history as packed chunks, summaries merged in,
- * params (immutable) and tags (upserted). A batch for a missing or deleted run, or a param
+ * Writes log batches inside one transaction: metric points (see MetricWrites), params
+ * (immutable) and tags (upserted). A batch for a missing or deleted run, or a param
  * that conflicts, is reported back and skipped; the rest of the work still commits.
  */
 final class RunWrites {
-    static final int MAX_POINTS_PER_CHUNK = 8192;
-
     private RunWrites() {
     }
 
-    static List<JrunsException> logBatches(Connection c, List<LogBatch> batches) throws SQLException {
-        return logBatches(c, batches, Map.of());
-    }
-
     /**
-     * As {@link #logBatches(Connection, List)}; {@code fresh} are runs inserted in this same
-     * transaction (run id to rid): live, and without values yet, so nothing needs reading first.
+     * Writes batches and a writer round's metric columns; {@code fresh} are runs inserted in
+     * this same transaction (run id to rid): live, and without values yet, so nothing needs
+     * reading first. {@code summaries} is the writer connection's (see MetricWrites).
      */
-    static List<JrunsException> logBatches(Connection c, List<LogBatch> batches, Map<String, Long> fresh)
-            throws SQLException {
+    static List<JrunsException> logBatches(Connection c, SummaryCache summaries, List<LogBatch> batches,
+                                           List<MetricColumns> metrics, Map<String, Long> fresh) throws SQLException {
         List<JrunsException> problems = new ArrayList<>();
         Map<String, Long> rids = new HashMap<>(fresh);
-        Map<Long, Map<String, PointBuffer>> points = new LinkedHashMap<>();
+        Map<Long, Map<String, MetricColumns>> points = new LinkedHashMap<>();
         Map<Long, List<Param>> params = new LinkedHashMap<>();
         Map<Long, List<RunTag>> tags = new LinkedHashMap<>();
         for (LogBatch b : batches) {
             Long rid = rids.computeIfAbsent(b.runId(), id -> liveRid(c, id, problems));
             if (rid < 0) continue;
-            Map<String, PointBuffer> byKey = points.computeIfAbsent(rid, r -> new LinkedHashMap<>());
-            for (Metric m : b.metrics()) byKey.computeIfAbsent(m.key(), PointBuffer::new).add(m);
+            Map<String, MetricColumns> byKey = points.computeIfAbsent(rid, r -> new LinkedHashMap<>());
+            for (Metric m : b.metrics()) byKey.computeIfAbsent(m.key(), k -> new MetricColumns(b.runId(), k)).add(m);
             params.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.params());
             tags.computeIfAbsent(rid, r -> new ArrayList<>()).addAll(b.tags());
         }
-        writeMetrics(c, points, fresh.isEmpty() ? Set.of() : new HashSet<>(fresh.values()));
+        for (MetricColumns m : metrics) {
+            Long rid = rids.computeIfAbsent(m.runId(), id -> liveRid(c, id, problems));
+            if (rid >= 0) points.computeIfAbsent(rid, r -> new LinkedHashMap<>()).merge(m.key(), m, RunWrites::joined);
+        }
+        MetricWrites.write(c, summaries, points, fresh.isEmpty() ? Set.of() : new HashSet<>(fresh.values()));
         writeParams(c, params, rids, problems);
         writeTags(c, tags);
         return problems;
+    }
+
+    /** Two column sets of one (run, key) in one round, in a new one: the caller's stay as they are for a retry. */
+    private static MetricColumns joined(MetricColumns a, MetricColumns b) {
+        MetricColumns out = new MetricColumns(a.runId(), a.key(), a.size() + b.size());
+        for (MetricColumns m : List.of(a, b)) {
+            for (int i = 0; i < m.size(); i++) out.add(m.values()[i], m.timestamps()[i], m.steps()[i]);
+        }
+        return out;
     }
 
     /** The run's internal id, or -1 after recording why it cannot be logged to. */
@@ -80,59 +88,6 @@ final class RunWrites {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeMetrics(Connection c, Map<Long, Map<String, PointBuffer>> points, Set<Long> fresh)
-            throws SQLException {
-        if (points.values().stream().allMatch(Map::isEmpty)) return;
-        try (PreparedStatement chunk = c.prepareStatement(
-                "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
-             PreparedStatement read = c.prepareStatement(
-                     "SELECT latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count "
-                             + "FROM metric_summaries WHERE rid = ? AND key = ?");
-             PreparedStatement upsert = c.prepareStatement(
-                     "INSERT OR REPLACE INTO metric_summaries "
-                             + "(rid, key, latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count) "
-                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<Long, Map<String, PointBuffer>> run : points.entrySet()) {
-                long rid = run.getKey();
-                for (PointBuffer buf : run.getValue().values()) {
-                    for (int from = 0; from < buf.size; from += MAX_POINTS_PER_CHUNK) {
-                        int to = Math.min(buf.size, from + MAX_POINTS_PER_CHUNK);
-                        chunk.setLong(1, rid);
-                        chunk.setString(2, buf.key);
-                        chunk.setInt(3, to - from);
-                        chunk.setBytes(4, PointCodec.encode(buf.steps, buf.timestamps, buf.values, from, to));
-                        chunk.addBatch();
-                    }
-                    MetricSummary merged = fresh.contains(rid) ? buf.summary() : merge(read, rid, buf.summary());
-                    upsert.setLong(1, rid);
-                    upsert.setString(2, merged.key());
-                    SqlValues.setDouble(upsert, 3, merged.latest());
-                    upsert.setInt(4, Double.isNaN(merged.latest()) ? 1 : 0);
-                    upsert.setLong(5, merged.latestTimestamp());
-                    upsert.setLong(6, merged.latestStep());
-                    SqlValues.setDouble(upsert, 7, merged.min());
-                    SqlValues.setDouble(upsert, 8, merged.max());
-                    upsert.setLong(9, merged.count());
-                    upsert.addBatch();
-                }
-            }
-            chunk.executeBatch();
-            upsert.executeBatch();
-        }
-    }
-
-    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh) throws SQLException {
-        read.setLong(1, rid);
-        read.setString(2, fresh.key());
-        try (ResultSet rs = read.executeQuery()) {
-            if (!rs.next()) return fresh;
-            MetricSummary old = new MetricSummary(fresh.key(),
-                    rs.getInt(2) == 1 ? Double.NaN : rs.getDouble(1), rs.getLong(3), rs.getLong(4),
-                    SqlValues.getDouble(rs, 5), SqlValues.getDouble(rs, 6), rs.getLong(7));
-            return old.merge(fresh);
         }
     }
 

@@ -7,26 +7,24 @@ import io.jruns.store.Store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The logging path: callers put small operations on a bounded queue and return at once; one
- * daemon thread drains the queue and writes what it finds in one store call per round, so
- * commits group themselves under load. A full queue makes callers wait (backpressure, never
- * unbounded heap). Failed writes are kept and retried, never dropped.
+ * The logging path: callers put small operations on a bounded queue and return at once (a
+ * metric point as primitives, see OpQueue); one daemon thread takes everything queued and
+ * writes it in one store call per round, metric points as columns ({@link Store#logRound}),
+ * so commits group themselves under load. A full queue makes callers wait (backpressure,
+ * never unbounded heap). Failed writes are kept and retried, never dropped.
  */
 public final class AsyncWriter implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 1 << 16;
-    static final int MAX_OPS_PER_ROUND = 200_000;
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final Store store;
-    private final BlockingQueue<Op> queue;
+    private final OpQueue queue;
     private final Thread thread;
     private final List<JrunsException> problems = new ArrayList<>();
     private volatile boolean closing;
@@ -37,7 +35,7 @@ public final class AsyncWriter implements AutoCloseable {
 
     public AsyncWriter(Store store, int capacity) {
         this.store = store;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new OpQueue(capacity);
         this.thread = new Thread(this::loop, "jruns-writer");
         thread.setDaemon(true);
         thread.start();
@@ -45,7 +43,12 @@ public final class AsyncWriter implements AutoCloseable {
     }
 
     public void metric(String runId, String key, double value, long timestamp, long step) {
-        put(new Op.MetricOp(runId, key, value, timestamp, step));
+        if (closing) throw closed();
+        try {
+            queue.putMetric(runId, key, value, timestamp, step);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
     }
 
     public void param(String runId, String key, String value) {
@@ -67,13 +70,21 @@ public final class AsyncWriter implements AutoCloseable {
     }
 
     private void put(Op op) {
-        if (closing) throw new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns writer is closed");
+        if (closing) throw closed();
         try {
             queue.put(op);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while logging");
+            throw interrupted();
         }
+    }
+
+    private static JrunsException closed() {
+        return new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns writer is closed");
+    }
+
+    private static JrunsException interrupted() {
+        Thread.currentThread().interrupt();
+        return new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while logging");
     }
 
     /**
@@ -152,33 +163,40 @@ public final class AsyncWriter implements AutoCloseable {
     }
 
     private void loop() {
-        List<Op> round = new ArrayList<>();
         while (true) {
+            OpQueue.Slots taken = take();
+            if (taken == null) {
+                if (closing && queue.size() == 0) return;
+                continue;
+            }
+            Batches.Round round;
             try {
-                Op first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) return;
-                    continue;
-                }
-                round.add(first);
-                queue.drainTo(round, MAX_OPS_PER_ROUND - 1);
-                writeWithRetry(round);
-                round.clear();
-            } catch (InterruptedException e) {
-                if (closing && queue.isEmpty() && round.isEmpty()) return;
+                round = Batches.group(taken); // copies out: callers can fill the buffer again
             } catch (Throwable t) {
                 // Must not die: a dead writer would make every later log call and flush wait
-                // forever. Tell this round's flushes, and keep the thread for what comes next.
-                for (Op op : round) if (op instanceof Op.FlushOp f) f.done().completeExceptionally(t);
-                lost(round, t);
-                round.clear();
+                // forever. Tell this buffer's flushes, and keep the thread for what comes next.
+                Batches.flushes(taken).forEach(f -> f.completeExceptionally(t));
+                lost(taken, t);
+                continue;
+            } finally {
+                queue.recycle(taken);
             }
+            writeWithRetry(round);
         }
     }
 
-    /** Reports a round that could not even be prepared for writing (e.g. out of memory). */
-    private void lost(List<Op> round, Throwable t) {
-        long values = round.stream().filter(op -> !(op instanceof Op.FlushOp)).count();
+    /** What was queued, after waiting up to 200 ms for something (then null). */
+    private OpQueue.Slots take() {
+        try {
+            return queue.take(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return null; // nobody is meant to interrupt the writer: look again
+        }
+    }
+
+    /** Reports a buffer that could not even be grouped for writing (e.g. out of memory). */
+    private void lost(OpQueue.Slots taken, Throwable t) {
+        int values = taken.size - Batches.flushes(taken).size();
         if (values == 0) return;
         synchronized (problems) {
             problems.add(new JrunsException(JrunsException.Code.INTERNAL_ERROR,
@@ -186,26 +204,16 @@ public final class AsyncWriter implements AutoCloseable {
         }
     }
 
-    private void writeWithRetry(List<Op> round) throws InterruptedException {
-        List<CompletableFuture<Void>> flushes = new ArrayList<>();
-        boolean durable = false;
-        for (Op op : round) {
-            if (op instanceof Op.FlushOp f) {
-                flushes.add(f.done());
-                durable |= f.durable();
-            }
-        }
-        Batches.Round writes = null;
+    private void writeWithRetry(Batches.Round round) {
+        List<CompletableFuture<Void>> flushes = new ArrayList<>(round.flushes());
         long backoff = 50;
         while (true) {
             try {
-                if (writes == null) writes = Batches.group(round); // inside: may run out of memory
                 // A flush reaches the store even with nothing new: a store that holds values
                 // back (the REST store fills whole requests) sends them then.
-                if (!writes.isEmpty() || durable) {
-                    List<JrunsException> refused = writes.onlyBatches()
-                            ? store.logBatches(writes.batches(), durable)
-                            : store.logBatches(writes.starts(), writes.batches(), writes.ends(), durable);
+                if (!round.isEmpty() || round.durable()) {
+                    List<JrunsException> refused = store.logRound(round.starts(), round.batches(), round.metrics(),
+                            round.ends(), round.durable());
                     if (!refused.isEmpty()) {
                         synchronized (problems) {
                             problems.addAll(refused);
@@ -220,10 +228,21 @@ public final class AsyncWriter implements AutoCloseable {
                 flushes.clear();
                 // Flushes queued behind this round hear of the outage too instead of waiting
                 // for its end; they stay queued, and completing them again later is a no-op.
-                for (Op op : queue) if (op instanceof Op.FlushOp f) f.done().completeExceptionally(e);
-                Thread.sleep(backoff + (long) (Math.random() * backoff));
+                queue.forEachOp(op -> {
+                    if (op instanceof Op.FlushOp f) f.done().completeExceptionally(e);
+                });
+                pause(backoff + (long) (Math.random() * backoff));
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
+        }
+    }
+
+    /** Nobody is meant to interrupt the writer; if someone does, the round is kept and retried all the same. */
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ignored) {
+            // retried at once: dropping logged values is never the answer
         }
     }
 

@@ -5,11 +5,11 @@ import io.jruns.store.RunStart;
 
 import java.util.concurrent.CompletableFuture;
 
-/** What callers put on the writer's queue: one small object per call. */
+/**
+ * What callers put on the writer's queue, one small object per call, for everything but
+ * metric points (those go as primitives: see OpQueue).
+ */
 sealed interface Op {
-    record MetricOp(String runId, String key, double value, long timestamp, long step) implements Op {
-    }
-
     record ParamOp(String runId, String key, String value) implements Op {
     }
 

@@ -162,7 +162,7 @@ class EmbeddedMetricsTest {
     @Test
     void historyKeepsLoggingOrderAcrossBatchesAndChunks() {
         List<Metric> expected = new ArrayList<>();
-        int n = RunWrites.MAX_POINTS_PER_CHUNK * 2 + 17;
+        int n = MetricWrites.MAX_POINTS_PER_CHUNK * 2 + 17;
         List<Metric> big = new ArrayList<>();
         for (int i = 0; i < n; i++) big.add(m(i * 0.5, 1000 + i, n - i));
         store.logBatch(new LogBatch(run, big, List.of(), List.of()));

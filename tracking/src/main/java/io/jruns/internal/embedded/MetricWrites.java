@@ -1,0 +1,106 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.Metric;
+import io.jruns.domain.MetricSummary;
+import io.jruns.store.MetricColumns;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes metric points, every path's (writer rounds, log batches): the history as chunks of
+ * PointCodec's bytes, at most MAX_POINTS_PER_CHUNK points each, and each (run, key)'s
+ * summary merged with the stored one: from the connection's SummaryCache when it holds it,
+ * else read back. Reads the columns, never changes them (a failed round is retried with the
+ * same columns).
+ */
+final class MetricWrites {
+    static final int MAX_POINTS_PER_CHUNK = 8192;
+
+    private MetricWrites() {
+    }
+
+    /** {@code points}: rid to key to columns; {@code fresh}: rids inserted in this transaction (no summaries yet). */
+    static void write(Connection c, SummaryCache summaries, Map<Long, Map<String, MetricColumns>> points,
+                      Set<Long> fresh) throws SQLException {
+        if (points.values().stream().allMatch(Map::isEmpty)) return;
+        try (PreparedStatement chunk = c.prepareStatement(
+                "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
+             PreparedStatement read = c.prepareStatement(
+                     "SELECT latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count "
+                             + "FROM metric_summaries WHERE rid = ? AND key = ?");
+             PreparedStatement upsert = c.prepareStatement(
+                     "INSERT OR REPLACE INTO metric_summaries "
+                             + "(rid, key, latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Long, Map<String, MetricColumns>> run : points.entrySet()) {
+                long rid = run.getKey();
+                for (MetricColumns m : run.getValue().values()) {
+                    if (m.size() == 0) continue;
+                    for (int from = 0; from < m.size(); from += MAX_POINTS_PER_CHUNK) {
+                        int to = Math.min(m.size(), from + MAX_POINTS_PER_CHUNK);
+                        chunk.setLong(1, rid);
+                        chunk.setString(2, m.key());
+                        chunk.setInt(3, to - from);
+                        chunk.setBytes(4, PointCodec.encode(m.steps(), m.timestamps(), m.values(), from, to));
+                        chunk.addBatch();
+                    }
+                    MetricSummary merged = summary(m);
+                    MetricSummary old = fresh.contains(rid) ? null : summaries.get(m.runId(), m.key());
+                    if (old != null) merged = old.merge(merged);
+                    else if (!fresh.contains(rid)) merged = merge(read, rid, merged, summaries);
+                    summaries.put(m.runId(), m.key(), merged);
+                    upsert.setLong(1, rid);
+                    upsert.setString(2, merged.key());
+                    SqlValues.setDouble(upsert, 3, merged.latest());
+                    upsert.setInt(4, Double.isNaN(merged.latest()) ? 1 : 0);
+                    upsert.setLong(5, merged.latestTimestamp());
+                    upsert.setLong(6, merged.latestStep());
+                    SqlValues.setDouble(upsert, 7, merged.min());
+                    SqlValues.setDouble(upsert, 8, merged.max());
+                    upsert.setLong(9, merged.count());
+                    upsert.addBatch();
+                }
+            }
+            chunk.executeBatch();
+            upsert.executeBatch();
+        }
+    }
+
+    /** The summary of one column set alone: latest in MLflow's order, min and max over non-NaN values. */
+    static MetricSummary summary(MetricColumns m) {
+        long[] steps = m.steps();
+        long[] ts = m.timestamps();
+        double[] values = m.values();
+        int latest = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        for (int i = 0; i < m.size(); i++) {
+            double v = values[i];
+            if (Metric.compareForLatest(steps[i], ts[i], v, steps[latest], ts[latest], values[latest]) > 0) latest = i;
+            if (!Double.isNaN(v)) {
+                if (Double.isNaN(min) || v < min) min = v;
+                if (Double.isNaN(max) || v > max) max = v;
+            }
+        }
+        return new MetricSummary(m.key(), values[latest], ts[latest], steps[latest], min, max, m.size());
+    }
+
+    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh, SummaryCache summaries)
+            throws SQLException {
+        summaries.readBack();
+        read.setLong(1, rid);
+        read.setString(2, fresh.key());
+        try (ResultSet rs = read.executeQuery()) {
+            if (!rs.next()) return fresh;
+            MetricSummary old = new MetricSummary(fresh.key(),
+                    rs.getInt(2) == 1 ? Double.NaN : rs.getDouble(1), rs.getLong(3), rs.getLong(4),
+                    SqlValues.getDouble(rs, 5), SqlValues.getDouble(rs, 6), rs.getLong(7));
+            return old.merge(fresh);
+        }
+    }
+}

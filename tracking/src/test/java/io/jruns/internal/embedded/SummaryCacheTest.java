@@ -1,0 +1,102 @@
+package io.jruns.internal.embedded;
+
+import io.jruns.domain.MetricSummary;
+import io.jruns.store.MetricColumns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Summaries merge from the writer connection's cache while nothing else wrote, and are read
+ * back as soon as another connection commits (another store on the file, a raw connection)
+ * or this connection writes outside the logging path.
+ */
+class SummaryCacheTest {
+    @TempDir
+    Path dir;
+    EmbeddedStore store;
+    String run;
+    long step;
+
+    @BeforeEach
+    void open() {
+        store = EmbeddedStore.inHome(dir);
+        run = store.createRun("0", "u", 1, "r", List.of()).runId();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** One round of n points to (run, "m"), values 1..n at the next steps. */
+    private void round(EmbeddedStore s, int n) {
+        MetricColumns m = new MetricColumns(run, "m");
+        for (int i = 1; i <= n; i++) m.add(i, 1000, step++);
+        assertEquals(List.of(), s.logRound(List.of(), List.of(), List.of(m), List.of(), false));
+    }
+
+    private long readBacks() {
+        return store.database().summaries().readBacks();
+    }
+
+    private MetricSummary summary() {
+        return store.getRun(run).orElseThrow().data().metrics().get("m");
+    }
+
+    @Test
+    void roundsAfterTheFirstMergeWithoutReadingBack() {
+        round(store, 10);
+        long afterFirst = readBacks();
+        for (int r = 0; r < 5; r++) round(store, 10);
+        assertEquals(afterFirst, readBacks(), "no summary read back while only this connection writes");
+        assertEquals(60, summary().count());
+        assertEquals(59, summary().latestStep());
+    }
+
+    @Test
+    void anotherStoreOnTheSameFileMakesItReadBack() {
+        round(store, 10);
+        round(store, 10);
+        try (EmbeddedStore other = EmbeddedStore.inHome(dir)) {
+            round(other, 7);
+        }
+        long before = readBacks();
+        round(store, 3);
+        assertEquals(before + 1, readBacks(), "read back after another connection committed");
+        assertEquals(30, summary().count(), "the other store's points are counted");
+        assertEquals(29, summary().latestStep());
+    }
+
+    @Test
+    void aRawConnectionChangingTheSummaryIsSeen() throws Exception {
+        round(store, 10);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.databaseFile());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE metric_summaries SET count = 1000, max_value = 500");
+        }
+        round(store, 2);
+        assertEquals(1002, summary().count());
+        assertEquals(500, summary().max());
+    }
+
+    @Test
+    void aWriteOutsideTheLoggingPathStartsTheCacheOver() {
+        round(store, 10);
+        round(store, 1);
+        long before = readBacks();
+        store.updateRun(run, null, null, "renamed"); // a plain write transaction on the same connection
+        round(store, 1);
+        assertEquals(before + 1, readBacks());
+        assertEquals(12, summary().count());
+    }
+}
