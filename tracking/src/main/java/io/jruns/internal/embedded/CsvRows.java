@@ -52,7 +52,7 @@ final class CsvRows {
         }
     }
 
-    /** The matching runs' rids in the search's order (their cells are read a block at a time, see Blocks). */
+    /** The matching runs' rids in the search's order (their cells are read a block at a time, see write). */
     private static List<Long> selection(Connection c, SearchPlan request, long limit) throws SQLException {
         int max = (int) Math.min(Math.max(limit, 0), Integer.MAX_VALUE - 1);
         List<Long> runs = new ArrayList<>();
