@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Runs B1 and B2 of the tracking core and B4 of search and run management, each in its own
- * JVM, and prints every figure beside its baseline with the target and a verdict. Exit
- * status 0 when every target is met.
+ * JVM, and prints every figure beside its baseline with the target and a verdict (PASS, or
+ * MISSED). Exit status 0 when every benchmark ran and gave right results, met or missed; 1
+ * when one failed (its child JVM, or a wrong result).
  * Usage: BenchMain [--rounds N] [--bursts N] [--searches N] [--cache DIR] [--big-runs N] [--out FILE]
  */
 public final class BenchMain {
@@ -84,7 +85,7 @@ public final class BenchMain {
             Files.writeString(out, report, StandardCharsets.UTF_8);
             System.err.println("written to " + out);
         }
-        System.exit(table.allPass() ? 0 : 1);
+        System.exit(table.failed() ? 1 : 0); // a missed target is reported, not a failure
     }
 
     private static String value(String[] args, int i, String option) {

@@ -3,24 +3,38 @@ package io.jruns.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The figures as a plain-text table: benchmark | jruns | baseline | ratio | target | result. */
+/**
+ * The figures as a plain-text table: benchmark | jruns | baseline | ratio | target | result.
+ * A target not met is MISSED: the benchmark ran and measured, and says so. FAIL is kept for a
+ * benchmark that did not run through or gave a wrong result; only that fails the run.
+ */
 public final class ResultTable {
     private static final String[] HEADER = {"benchmark", "jruns", "baseline", "ratio", "target", "result"};
     private final List<String[]> rows = new ArrayList<>();
     private boolean allPass = true;
+    private boolean failed;
 
-    /** A row with a verdict; {@code pass == null} means an informational row. */
-    public void row(String benchmark, String jruns, String baseline, String ratio, String target, Boolean pass) {
-        if (Boolean.FALSE.equals(pass)) allPass = false;
-        rows.add(new String[]{benchmark, jruns, baseline, ratio, target, pass == null ? "" : pass ? "PASS" : "FAIL"});
+    /** A row with a verdict: PASS, or MISSED when {@code met} is false; {@code met == null} means an informational row. */
+    public void row(String benchmark, String jruns, String baseline, String ratio, String target, Boolean met) {
+        if (Boolean.FALSE.equals(met)) allPass = false;
+        rows.add(new String[]{benchmark, jruns, baseline, ratio, target, met == null ? "" : met ? "PASS" : "MISSED"});
     }
 
+    /** A benchmark that failed: its child JVM, or a wrong result (not a slow one). */
     public void fail(String benchmark, String why) {
-        row(benchmark, why, "", "", "", false);
+        allPass = false;
+        failed = true;
+        rows.add(new String[]{benchmark, why, "", "", "", "FAIL"});
     }
 
+    /** Every target met and nothing failed. */
     public boolean allPass() {
         return allPass;
+    }
+
+    /** Whether some benchmark failed (a missed target does not count): the exit status. */
+    public boolean failed() {
+        return failed;
     }
 
     public String render() {

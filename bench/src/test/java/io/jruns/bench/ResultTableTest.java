@@ -29,11 +29,23 @@ class ResultTableTest {
     }
 
     @Test
-    void oneMissedTargetFailsTheWholeRun() {
+    void aMissedTargetIsReportedNotAFailure() {
+        ResultTable t = new ResultTable();
+        t.row("B1", "1", "1", "1.00x", "x", true);
+        t.row("B4 CSV", "2,000 ms", "", "", "<= 1,500 ms", false);
+        assertTrue(t.render().lines().anyMatch(l -> l.startsWith("B4 CSV") && l.endsWith("| MISSED")), t.render());
+        assertFalse(t.allPass());
+        assertFalse(t.failed());
+    }
+
+    @Test
+    void aFailedBenchmarkFailsTheWholeRun() {
         ResultTable t = new ResultTable();
         t.row("B1", "1", "1", "1.00x", "x", true);
         t.fail("B2", "child JVM failed, exit 1");
         assertFalse(t.allPass());
+        assertTrue(t.failed());
         assertTrue(t.render().contains("child JVM failed, exit 1"));
+        assertTrue(t.render().stripTrailing().endsWith("| FAIL"), t.render());
     }
 }

@@ -88,7 +88,7 @@ public final class ManageMain {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < rounds; r++) {
             long t = System.nanoTime();
-            long c = os.getProcessCpuTime(); // all threads: the export reads and writes on two
+            long c = os.getProcessCpuTime(); // all threads: the export reads on two and writes on a third
             rows = export(store, all, file);
             jruns[r] = (System.nanoTime() - t) / 1e6;
             cpu[r] = (os.getProcessCpuTime() - c) / 1e6;

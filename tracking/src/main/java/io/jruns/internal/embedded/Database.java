@@ -13,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The SQLite file: one connection for writes and one for reads (WAL lets readers run beside
- * a writer). Each connection is used by one thread at a time. Writes take the lock with
- * BEGIN IMMEDIATE so two processes queue on the busy timeout instead of failing with
- * "database is locked" half-way through a transaction.
+ * a writer), plus a second reader opened for the first {@link #readPair}. Each connection is
+ * used by one thread at a time. Writes take the lock with BEGIN IMMEDIATE so two processes
+ * queue on the busy timeout instead of failing with "database is locked" half-way through a
+ * transaction.
  */
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
@@ -33,6 +34,8 @@ final class Database implements AutoCloseable {
     private final Checkpointer checkpointer;
     /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
     private final SummaryCache summaries = new SummaryCache();
+    /** Opened by the first readPair (most stores never export): guarded by readLock. */
+    private Connection secondReader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /**
@@ -45,6 +48,11 @@ final class Database implements AutoCloseable {
 
     interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Work on two connections that see one snapshot, each meant for its own thread. */
+    interface PairWork<T> {
+        T run(Connection first, Connection second) throws SQLException;
     }
 
     Database(Path file) {
@@ -164,6 +172,75 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs reads on two connections that see the same snapshot, so one export can read on two
+     * threads. Both read transactions start while this store holds the write lock (BEGIN
+     * IMMEDIATE on the writer), so no write, of this process or another, can commit between
+     * them; the lock is let go as soon as both have started. The price: the export first waits
+     * for another process's write already in progress (as a write would).
+     */
+    <T> T readPair(PairWork<T> work) {
+        readLock.lock();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (secondReader == null) secondReader = open(file);
+                    startBoth(secondReader);
+                    break;
+                } catch (SQLException e) {
+                    if (isBusy(e) && attempt < BUSY_RETRIES) {
+                        backoff(attempt);
+                        continue;
+                    }
+                    throw storeError(e);
+                }
+            }
+            try {
+                return work.run(reader, secondReader);
+            } catch (SQLException e) {
+                throw storeError(e);
+            } finally {
+                endQuietly(reader);
+                endQuietly(secondReader);
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Both read transactions, started under the write lock; neither is left open on failure. */
+    private void startBoth(Connection second) throws SQLException {
+        writeLock.lock();
+        try {
+            exec(writer, "BEGIN IMMEDIATE");
+            try {
+                for (Connection c : new Connection[]{reader, second}) {
+                    exec(c, "BEGIN");
+                    // A deferred BEGIN takes its snapshot at the first read: take it now.
+                    try (Statement s = c.createStatement()) {
+                        s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                endQuietly(reader);
+                endQuietly(second);
+                throw e;
+            } finally {
+                rollbackQuietly(); // nothing was written: the lock is all it was for
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void endQuietly(Connection c) {
+        try {
+            exec(c, "ROLLBACK"); // a read transaction: nothing to keep
+        } catch (SQLException ignored) {
+            // no transaction open: nothing to end
+        }
+    }
+
     private void rollbackQuietly() {
         try {
             exec(writer, "ROLLBACK");
@@ -208,6 +285,7 @@ final class Database implements AutoCloseable {
         readLock.lock();
         try {
             reader.close();
+            if (secondReader != null) secondReader.close();
             writer.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect

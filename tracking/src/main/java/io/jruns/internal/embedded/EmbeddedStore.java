@@ -224,11 +224,11 @@ public final class EmbeddedStore implements Store {
         return io.jruns.search.RunCount.exactly(db.read(c -> CountSql.count(c, plan)));
     }
 
-    /** Each run's data in a few driver calls (see CsvRows). */
+    /** Each run's data in a few driver calls, on two connections of one snapshot (see CsvRows). */
     @Override
     public long csvRows(SearchRequest request, long limit, io.jruns.store.CsvTable table) {
         SearchPlan plan = plan(request);
-        return db.read(c -> CsvRows.scan(c, plan, limit, table));
+        return db.readPair((c, second) -> CsvRows.scan(c, second, plan, limit, table));
     }
 
     // ---- logging

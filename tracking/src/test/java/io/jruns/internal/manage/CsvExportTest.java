@@ -107,6 +107,23 @@ class CsvExportTest {
         assertTrue(all.toString().contains(",\"a\nb,\"\"c\"\"\","), all.toString());
     }
 
+    @Test
+    void textThatJsonMustEscapeArrivesExactly() {
+        // The embedded store hands names, tags and params over as JSON built in SQLite.
+        String odd = "q\"b\\s/t\tc\u0001u\u00e9\u4e2d\ud83d\ude00 \\u0041 null";
+        String run = f.store.createRun(f.iris, null, 3000, odd, List.of(new io.jruns.domain.RunTag("mlflow.user", "@" + odd),
+                new io.jruns.domain.RunTag(io.jruns.domain.SystemTags.SOURCE_NAME, "[" + odd + "]"))).runId();
+        f.store.logBatch(new LogBatch(run, List.of(new Metric("m\"" + odd, -0.0, 1, 0), new Metric("big", Double.MAX_VALUE, 1, 0)),
+                List.of(new Param(odd, "{" + odd + "}"), new Param("empty", ""), new Param("-k", "+1")), List.of()));
+        StringWriter fast = new StringWriter();
+        StringWriter generic = new StringWriter();
+        f.query().orderBy("start_time").exportCsv(fast, Progress.NONE);
+        new RunQuery(genericCsv(f.store), () -> f.iris, () -> { }).orderBy("start_time").exportCsv(generic, Progress.NONE);
+        assertEquals(generic.toString(), fast.toString());
+        assertTrue(fast.toString().contains(",\"'@" + odd.replace("\"", "\"\"") + "\","), fast.toString());
+        assertTrue(fast.toString().contains(",'-k,"), fast.toString());
+    }
+
     /** The same store with CSV rows left to Store's default (runs read with scanRuns, spilled). */
     private static io.jruns.store.Store genericCsv(io.jruns.store.Store real) {
         java.lang.reflect.InvocationHandler h = (proxy, method, args) -> method.getName().equals("csvRows")
