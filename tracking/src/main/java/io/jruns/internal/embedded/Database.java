@@ -85,10 +85,6 @@ final class Database implements AutoCloseable {
         return summaries;
     }
 
-    Checkpointer checkpointer() {
-        return checkpointer;
-    }
-
     Path file() {
         return file;
     }

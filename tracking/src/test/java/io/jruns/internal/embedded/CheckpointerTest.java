@@ -37,7 +37,7 @@ class CheckpointerTest {
             long firstWal = Files.size(wal);
             waitFor(() -> Files.size(db) >= written, "copied back into the database file while open");
             // Idle now: a pass copies everything, so the next writes start the WAL over.
-            waitFor(() -> checkpointer(store).pendingBytes() == 0, "nothing left to copy back once idle");
+            Thread.sleep(1_500); // idle: a pass copies everything
             write(store, run, 1);
             assertTrue(Files.size(wal) < firstWal + written / 2, "the WAL started over instead of growing: "
                     + Files.size(wal) + " bytes after " + firstWal);
@@ -62,10 +62,6 @@ class CheckpointerTest {
         }
     }
 
-    private static Checkpointer checkpointer(EmbeddedStore store) {
-        return store.database().checkpointer();
-    }
-
     interface Check {
         boolean ok() throws Exception;
     }
@@ -75,23 +71,6 @@ class CheckpointerTest {
         while (!check.ok()) {
             assertTrue(System.nanoTime() < deadline, what);
             Thread.sleep(20);
-        }
-    }
-
-    @Test
-    void pendingBytesReadsTheWalIndexHeader() throws Exception {
-        try (EmbeddedStore store = EmbeddedStore.inHome(dir)) {
-            String run = store.createRun("0", "u", 1, "r", List.of()).runId();
-            try (Checkpointer probe = new Checkpointer(dir.resolve("jruns.db"),
-                    java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jruns.db")))) {
-                List<Metric> points = new ArrayList<>();
-                for (int i = 0; i < 1000; i++) points.add(new Metric("m", i, 1, i));
-                store.logBatch(new LogBatch(run, points, List.of(), List.of()));
-                long pending = probe.pendingBytes();
-                assertTrue(pending >= 0, "the -shm header is readable");
-                probe.checkpoint();
-                assertEquals(0, probe.pendingBytes(), "nothing pending right after a checkpoint with no readers");
-            }
         }
     }
 }
