@@ -1,6 +1,5 @@
 package io.jruns.internal.embedded;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,17 +28,17 @@ final class Checkpointer implements AutoCloseable {
     private final Connection connection;
     private final Thread thread;
     private volatile boolean closing;
-    private long lastBlind = System.nanoTime();
+    private long lastPass = System.nanoTime();
     private volatile boolean dirty; // commits since the last pass
 
-    Checkpointer(Path dbFile, Connection connection) {
+    Checkpointer(Connection connection) {
         this.connection = connection;
         this.thread = new Thread(this::loop, "jruns-checkpoint");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** A commit went into the WAL: look at its size soon. Cheap enough for every commit. */
+    /** A commit went into the WAL: a pass is due soon. Cheap enough for every commit. */
     void nudge() {
         dirty = true;
         LockSupport.unpark(thread);
@@ -63,8 +62,8 @@ final class Checkpointer implements AutoCloseable {
     /** Idle (the next write then starts the WAL over), or a quarter second since the last pass. */
     private boolean due(boolean idle) {
         long now = System.nanoTime();
-        if (!dirty || (!idle && now - lastBlind < BUSY_NANOS)) return false;
-        lastBlind = now;
+        if (!dirty || (!idle && now - lastPass < BUSY_NANOS)) return false;
+        lastPass = now;
         dirty = false;
         return true;
     }

@@ -63,7 +63,7 @@ final class Database implements AutoCloseable {
             // autocheckpoint stays only as the backstop, far above the checkpointer's threshold.
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = open(file);
-            this.checkpointer = new Checkpointer(file, open(file));
+            this.checkpointer = new Checkpointer(open(file));
         } catch (SQLException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
