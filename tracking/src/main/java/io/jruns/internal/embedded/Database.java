@@ -60,7 +60,7 @@ final class Database implements AutoCloseable {
         try {
             this.writer = open(file);
             // The checkpointer copies the WAL back off the writer's path; SQLite's own
-            // autocheckpoint stays only as the backstop, far above the checkpointer's threshold.
+            // autocheckpoint stays only as the backstop, far above what a quarter second of passes leaves.
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = open(file);
             this.checkpointer = new Checkpointer(open(file));
