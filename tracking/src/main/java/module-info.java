@@ -7,6 +7,7 @@ module io.jruns.tracking {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
 
     exports io.jruns;
     exports io.jruns.domain;

@@ -1,5 +1,7 @@
 package io.jruns.internal.manage;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +32,15 @@ public final class CsvCells {
         return quote(neutralise(value));
     }
 
-    /** A number cell: Java's shortest exact form; NaN and infinities as words ({@code '-Infinity}). */
+    /**
+     * A number cell: the shortest digits that read back to the same double, in Java's format
+     * ({@code 0.25}, {@code 1.0E-5}); NaN and infinities as words ({@code '-Infinity}).
+     */
     public static String number(double value) {
-        // What text() would make of Double.toString: only -Infinity is not a plain number.
-        return value == Double.NEGATIVE_INFINITY ? "'-Infinity" : Double.toString(value);
+        // Jackson's fast writer is Schubfach (JDK 19's Double.toString): about twice as fast as
+        // JDK 17's, and always shortest (JDK 17 gives 2e23 as 1.9999999999999998E23).
+        // Only -Infinity is not a plain number.
+        return value == Double.NEGATIVE_INFINITY ? "'-Infinity" : NumberOutput.toString(value, true);
     }
 
     static String neutralise(String value) {

@@ -1,9 +1,13 @@
 package io.jruns.internal.manage;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.SplittableRandom;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cells: RFC 4180 quoting, and formula injection neutralised except for plain numbers. */
 class CsvCellsTest {
@@ -44,10 +48,29 @@ class CsvCellsTest {
             "-0.25       | -0.25",
             "1e-5        | 1.0E-5",
             "3           | 3.0",
+            "1e7         | 1.0E7",
+            "9999999     | 9999999.0",
+            "0.001       | 0.001",
+            "2e23        | 2.0E23",
+            "-0.0        | -0.0",
+            "4.9e-324    | 4.9E-324",
             "NaN         | NaN",
             "Infinity    | Infinity",
             "-Infinity   | '-Infinity"})
     void numberCells(double value, String expected) {
         assertEquals(expected, CsvCells.number(value));
+    }
+
+    /** Any double, by its bits: the cell reads back to it, and is never longer than Java's own form. */
+    @Test
+    void numbersReadBackExactly() {
+        SplittableRandom random = new SplittableRandom(14);
+        for (int i = 0; i < 200_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (Double.isNaN(d) || d == Double.NEGATIVE_INFINITY) continue;
+            String cell = CsvCells.number(d);
+            assertEquals(d, Double.parseDouble(cell), cell);
+            assertTrue(cell.length() <= Double.toString(d).length(), cell);
+        }
     }
 }
