@@ -3,6 +3,13 @@ package io.jruns.kernel;
 import io.jruns.kernel.channel.KernelConnection;
 import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.kernel.eval.SourceRef;
+import io.jruns.Jruns;
+import io.jruns.domain.RunStatus;
+import io.jruns.magics.registry.MagicSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -30,6 +37,37 @@ final class WarmUp {
             ev.eval("int warm = 1 + 1;\nString s = \"x\" + warm;\ns.length()", SourceRef.of("warm-up"));
             ev.analysis().complete("Integer.MAX_V", 13);
             ev.analysis().isComplete("for (int i = 0; i < 3; i++) {");
+        }
+        warmTracking(kernel);
+    }
+
+    /**
+     * The tracking side: a notebook's first run cell (store, magics, hooks, environment.json
+     * through Jackson) on a throw-away store. About 1,100 classes that a first run cell
+     * otherwise reads and verifies from their jars come from the archive then.
+     */
+    private static void warmTracking(JrunsKernel kernel) throws Exception {
+        Path home = Files.createTempDirectory("jruns-warm-up");
+        try {
+            Jruns.setTrackingUri(home.toString());
+            kernel.magics().run(kernel.magicHost(), MagicSpec.Kind.LINE, "run", "start", null);
+            Jruns.logParam("alpha", 0.5);
+            Jruns.logMetric("loss", 0.5);
+            String runId = Jruns.activeRun().orElseThrow().runId();
+            kernel.magics().run(kernel.magicHost(), MagicSpec.Kind.LINE, "run", "end", null);
+            System.out.println("warm-up: run " + runId + " " + Jruns.client().getRun(runId).info().status());
+        } finally {
+            Jruns.endAllRuns(RunStatus.FINISHED);
+            Jruns.flush();
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 

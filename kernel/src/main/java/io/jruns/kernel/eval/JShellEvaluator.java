@@ -131,8 +131,11 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private EvalOutcome evalLocked(String code, SourceRef ref, boolean isCell) {
-        if (isCell && !deferred.isEmpty() && Snippets.mayNeedImports(code)) {
-            runDeferredLocked(); // sooner than a compile that fails for want of them
+        if (isCell && !deferred.isEmpty()) {
+            // the imports it uses, sooner than a compile that fails for want of them; the rest wait
+            for (String used : deferred.takeUsedBy(code)) {
+                evalDeferred(used);
+            }
         }
         stopRequested = false;
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();

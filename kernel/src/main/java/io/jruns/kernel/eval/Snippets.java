@@ -1,8 +1,6 @@
 package io.jruns.kernel.eval;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -10,34 +8,7 @@ import jdk.jshell.VarSnippet;
 
 /** What the evaluator reads off JShell's snippets and events; no state. */
 final class Snippets {
-    // a capitalised name not after a dot (after one it is a member, as in Integer.MAX_VALUE)
-    private static final Pattern TYPE_NAME = Pattern.compile("(?<![.\\w$])[A-Z][\\w$]*");
-
     private Snippets() {
-    }
-
-    /**
-     * False when every capitalised name in {@code code} is a java.lang class, so the default
-     * imports cannot matter to it (as for {@code 1 + 1} or {@code System.out.println}). A wrong
-     * "true" only runs the imports sooner; a wrong "false" costs one compile, then they run.
-     */
-    static boolean mayNeedImports(String code) {
-        Matcher m = TYPE_NAME.matcher(code);
-        while (m.find()) {
-            if (!inJavaLang(m.group())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean inJavaLang(String name) {
-        try {
-            Class.forName("java.lang." + name, false, ClassLoader.getPlatformClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** True when a snippet did not compile or declared something unresolved: it has had no effect. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Writes a self-contained kernelspec folder: {@code kernel.json}, {@code jruns-kernel.jar},
  * {@code lib/} (the kernel's libraries and extra jars), {@code lib/resolver/} (Maven Resolver,
- * loaded by %maven only), logos and, optionally, a CDS archive. Paths in {@code kernel.json}
+ * loaded by %maven only), logos, sqlite-jdbc's native library ({@code native/}) and, optionally, a CDS archive. Paths in {@code kernel.json}
  * use {@code {resource_dir}}, so {@code jupyter kernelspec install DIR} can copy it anywhere.
  */
 public final class KernelSpecWriter {
@@ -56,19 +56,21 @@ public final class KernelSpecWriter {
                 copy(jar, resolverLib);
             }
             Logos.write(dir);
+            List<String> nativeOptions = NativeSqlite.install(dir, "{resource_dir}");
             boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, spec.jvmOptions());
             Path kernelJson = dir.resolve("kernel.json");
-            Files.writeString(kernelJson, kernelJson(spec, classpath, cds));
+            Files.writeString(kernelJson, kernelJson(spec, classpath, cds, nativeOptions));
             return kernelJson;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write kernelspec to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds) {
+    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> nativeOptions) {
         List<String> argv = new ArrayList<>();
         argv.add(spec.java().toString());
         argv.addAll(spec.jvmOptions());
+        argv.addAll(nativeOptions);
         if (cds) {
             argv.addAll(ClassDataSharing.jvmOptions("{resource_dir}/" + CDS_ARCHIVE));
         }

@@ -46,21 +46,26 @@ class DeferredSnippetsTest {
     }
 
     @Test
-    void aCellThatNeedsAStaticImportIsEvaluatedAgainAfterThem() {
+    void aCellRunsOnlyTheImportsItUses() {
+        assertEquals(List.of(1, 2), eval("new ArrayList<>(List.of(1, 2))").value());
+        assertTrue(ev.hasDeferred(), "java.util.stream and the static import are not used yet");
+        assertEquals(3L, eval("Stream.of(1, 2, 3).count()").value());
         assertEquals(0, eval("emptyList().size()").value());
         assertFalse(ev.hasDeferred());
+        assertEquals(List.of(), failed);
     }
 
     @Test
-    void aCellThatNeedsAnImportRunsThemFirst() {
-        assertEquals(List.of(1, 2), eval("new ArrayList<>(List.of(1, 2))").value());
+    void aCellThatFailsForWantOfAPendingSnippetIsEvaluatedAgainAfterThemAll() {
+        ev.defer(List.of("int answer = 42;"), (code, failure) -> failed.add(code));
+        assertEquals(43, eval("answer + 1").value());
         assertFalse(ev.hasDeferred());
-        assertEquals(3L, eval("Stream.of(1, 2, 3).count()").value());
     }
 
     @Test
-    void snippetsBeforeTheOneThatNeededImportsRunOnce() {
-        EvalOutcome o = eval("int[] count = {0};\ncount[0]++;\nint xs = emptySet().size();\ncount[0]");
+    void snippetsBeforeTheOneThatNeededAPendingSnippetRunOnce() {
+        ev.defer(List.of("int answer = 42;"), (code, failure) -> failed.add(code));
+        EvalOutcome o = eval("int[] count = {0};\ncount[0]++;\nint xs = answer;\ncount[0]");
         assertEquals(1, o.value());
         assertEquals(List.of("count", "xs"), o.assigned());
     }
@@ -97,8 +102,10 @@ class DeferredSnippetsTest {
 
     @Test
     void aFailingStartupSnippetIsReportedNotThrownAtTheCell() {
-        ev.defer(List.of("import no.such.pkg.Thing;"), (code, failure) -> failed.add(code));
+        ev.defer(List.of("import no.such.pkg.Thing;", "int answer = 42;"), (code, failure) -> failed.add(code));
         assertEquals(List.of(1), eval("List.of(1)").value());
+        assertEquals(List.of(), failed, "a cell that does not name Thing leaves its import pending");
+        assertEquals(43, eval("answer + 1").value());
         assertEquals(List.of("import no.such.pkg.Thing;"), failed);
     }
 }
