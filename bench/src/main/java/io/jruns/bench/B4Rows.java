@@ -61,10 +61,11 @@ final class B4Rows {
         search(t, o, "b4.q2", "B4 MIN(metrics.rmse) <= 1 OR tags.team = \"a\", max 1,000", Q2_MAX_MS);
         double csv = o.get("b4.csv.jruns.median");
         boolean same = o.get("b4.csv.agree") == 1;
-        t.row("B4 CSV of all " + Fmt.count(o.get("b4.csv.rows")) + " runs (" + Fmt.mb(o.get("b4.csv.bytes")) + "), median of 3",
-                ms(csv), ms(o.get("b4.csv.base.median")) + " (generic path, runs in memory)", Fmt.ratio(csv / o.get("b4.csv.base.median")),
-                "<= 1,500 ms (issue 14)", csv <= CSV_MAX_MS);
+        t.row("B4 CSV of all " + Fmt.count(o.get("b4.csv.rows")) + " runs (" + Fmt.mb(o.get("b4.csv.bytes")) + "), median of 5",
+                ms(csv), ms(o.get("b4.csv.base.median")) + " (generic path, runs in memory), median of 3",
+                Fmt.ratio(csv / o.get("b4.csv.base.median")), "<= 1,500 ms (issue 14)", csv <= CSV_MAX_MS);
         if (!same) t.fail("B4 CSV of all runs", "wrong result: the bytes differ from the generic path's");
+        t.row("B4 CSV, the first export in a fresh JVM (JIT still compiling)", ms(o.get("b4.csv.jruns.first")), "", "", "", null);
         t.row("B4 CSV export, CPU time of the process (all its threads, GC too)", ms(o.get("b4.csv.cpu.median")), "", "", "", null);
         double bulk = o.get("b4.bulk.jruns.median");
         t.row("B4 bulk delete of " + Fmt.count(o.get("b4.bulk.changed")) + " runs by time, median of 3", ms(bulk),
