@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,10 @@ final class CsvCellsJson {
 
     /**
      * Reads a block's array of runs, each filling {@code fixed[at]} and {@code params[at]}
-     * (cleared first) at its position {@code at}; returns how many runs it held.
+     * (cleared first) at its position {@code at}; returns how many runs it held. The text is
+     * the UTF-8 SQLite made: no string of the whole block is built.
      */
-    int read(String text, String[][] fixed, String[][] params) {
+    int read(byte[] text, String[][] fixed, String[][] params) {
         int runs = 0;
         try (JsonParser json = JSON.createParser(text)) {
             expect(json.nextToken(), JsonToken.START_ARRAY, text);
@@ -47,7 +49,7 @@ final class CsvCellsJson {
         }
     }
 
-    private void run(JsonParser json, String[][] fixed, String[][] params, String text) throws IOException {
+    private void run(JsonParser json, String[][] fixed, String[][] params, byte[] text) throws IOException {
         expect(json.nextToken(), JsonToken.VALUE_NUMBER_INT, text);
         int at = json.getIntValue();
         String[] f = fixed[at];
@@ -68,7 +70,7 @@ final class CsvCellsJson {
         expect(json.nextToken(), JsonToken.END_ARRAY, text);
     }
 
-    private void params(JsonParser json, JsonToken start, String[] p, String text) throws IOException {
+    private void params(JsonParser json, JsonToken start, String[] p, byte[] text) throws IOException {
         if (start == JsonToken.VALUE_NULL) return;
         expect(start, JsonToken.START_OBJECT, text);
         while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -78,7 +80,10 @@ final class CsvCellsJson {
         }
     }
 
-    private static void expect(JsonToken got, JsonToken wanted, String text) {
-        if (got != wanted) throw new IllegalStateException("CSV: unexpected run cells from SQLite (" + got + "): " + text);
+    private static void expect(JsonToken got, JsonToken wanted, byte[] text) {
+        if (got != wanted) {
+            throw new IllegalStateException("CSV: unexpected run cells from SQLite (" + got + "): "
+                    + new String(text, StandardCharsets.UTF_8));
+        }
     }
 }

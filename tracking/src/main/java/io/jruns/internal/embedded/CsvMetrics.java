@@ -14,8 +14,10 @@ import java.util.concurrent.BlockingQueue;
  * connection of a {@link Database#readPair} (the snapshot the other cells are read in), a
  * block of runs at a time in the export's order. They are most of what an export reads, and a
  * double travels exactly only as a double: one row per value, read by position with a getLong
- * (block position, column and NaN flag in one number) and a getDouble. A key's column comes
- * from a join with a small temporary table, cheaper in SQLite than a CASE over the keys.
+ * (block position, NaN flag and, when it must be looked up, column in one number) and a
+ * getDouble. A key's column is its rank in the run's own rows when the run has every key;
+ * otherwise it comes from a join with a small temporary table, cheaper in SQLite than a CASE
+ * over the keys.
  * Two blocks circulate: one being read while the other is written out.
  */
 final class CsvMetrics implements AutoCloseable {
@@ -100,26 +102,65 @@ final class CsvMetrics implements AutoCloseable {
             ps.executeBatch();
         }
         long columns = Math.max(1, metricKeys.size());
-        try (PreparedStatement ps = c.prepareStatement("SELECT (j.key * " + columns + " + k.col) * 2 + m.latest_is_nan, "
+        try (PreparedStatement inOrder = c.prepareStatement("SELECT j.key * 2 + m.latest_is_nan, m.latest "
+                + "FROM json_each(?) j CROSS JOIN metric_summaries m ON m.rid = j.value");
+             PreparedStatement joined = c.prepareStatement("SELECT (j.key * " + columns + " + k.col) * 2 + m.latest_is_nan, "
                 + "m.latest FROM json_each(?) j CROSS JOIN metric_summaries m ON m.rid = j.value "
                 + "CROSS JOIN " + KEYS + " k ON k.key = m.key")) {
             for (String rids : blocks) {
                 Block b = free.take();
-                for (boolean[] h : b.has) Arrays.fill(h, false);
-                ps.setString(1, rids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long code = rs.getLong(1);
-                        long at = code >>> 1;
-                        int run = (int) (at / columns);
-                        int col = (int) (at % columns);
-                        // NaN is stored as NULL, hence the flag; getDouble only for real values
-                        b.values[run][col] = (code & 1) == 1 ? Double.NaN : rs.getDouble(2);
-                        b.has[run][col] = true;
-                    }
-                }
+                if (!readInKeyOrder(inOrder, rids, b)) readJoined(joined, rids, b, columns);
                 ready.put(b);
                 if (stopped) return;
+            }
+        }
+    }
+
+    /**
+     * The common case, when every run of the block that has metrics has all the export's keys:
+     * a run's summaries come in its primary key's order (rid, key), which is the order of
+     * metricKeys (BINARY, as {@link CsvRows} finds them), so the n-th value is the n-th column
+     * and SQLite need not join each row to its column (half its time). False, with the block
+     * to be read again by {@link #readJoined}, as soon as a run lacks a key.
+     */
+    private boolean readInKeyOrder(PreparedStatement ps, String rids, Block b) throws SQLException {
+        int columns = metricKeys.size();
+        int run = -1;
+        int col = columns;
+        ps.setString(1, rids);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long code = rs.getLong(1);
+                int at = (int) (code >>> 1);
+                if (at != run) {
+                    if (col != columns || at < run) return false; // the last run lacked a key
+                    for (int skipped = run + 1; skipped < at; skipped++) Arrays.fill(b.has[skipped], false);
+                    run = at;
+                    col = 0;
+                } else if (col == columns) {
+                    return false;
+                }
+                // NaN is stored as NULL, hence the flag; getDouble only for real values
+                b.values[run][col] = (code & 1) == 1 ? Double.NaN : rs.getDouble(2);
+                b.has[run][col++] = true;
+            }
+        }
+        if (col != columns) return false;
+        for (int skipped = run + 1; skipped < b.has.length; skipped++) Arrays.fill(b.has[skipped], false);
+        return true;
+    }
+
+    private void readJoined(PreparedStatement ps, String rids, Block b, long columns) throws SQLException {
+        for (boolean[] h : b.has) Arrays.fill(h, false);
+        ps.setString(1, rids);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long code = rs.getLong(1);
+                long at = code >>> 1;
+                int run = (int) (at / columns);
+                int col = (int) (at % columns);
+                b.values[run][col] = (code & 1) == 1 ? Double.NaN : rs.getDouble(2);
+                b.has[run][col] = true;
             }
         }
     }

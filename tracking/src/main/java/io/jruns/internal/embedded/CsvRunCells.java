@@ -42,7 +42,7 @@ final class CsvRunCells implements AutoCloseable {
         int read;
         try (ResultSet rs = query.executeQuery()) {
             rs.next(); // an aggregate: always one row
-            read = json.read(rs.getString(1), fixed, params);
+            read = json.read(rs.getBytes(1), fixed, params); // UTF-8 as SQLite made it
         }
         // One snapshot: a run selected cannot have gone since.
         if (read != n) throw new SQLException("CSV: " + n + " runs selected, " + read + " read");

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +124,37 @@ class CsvExportTest {
         assertEquals(generic.toString(), fast.toString());
         assertTrue(fast.toString().contains(",\"'@" + odd.replace("\"", "\"\"") + "\","), fast.toString());
         assertTrue(fast.toString().contains(",'-k,"), fast.toString());
+    }
+
+    /**
+     * Metric values by their rank in a run's rows (every run of a block has every key) and by
+     * the key join (a run lacks one), in blocks of both kinds and one mixing runs with no
+     * metric at all, NaN among them: byte for byte the generic rows.
+     */
+    @ParameterizedTest(name = "[{index}] the run lacking a key is the {0}th")
+    @ValueSource(ints = {-1, 0, 1999, 2000, 2399})
+    void metricColumnsByRankOrByJoinAreTheSame(int lacking) {
+        List<LogBatch> batches = new ArrayList<>();
+        for (int i = 0; i < 2400; i++) {
+            RunInfo r = f.store.createRun(f.other, "u", 10_000 + i, "rank-" + i, List.of());
+            List<Metric> metrics = new ArrayList<>();
+            if (i % 7 != 3) { // every seventh run has no metric at all
+                for (String key : List.of("b", "a", "c.d", "a b")) {
+                    if (i == lacking && key.equals("c.d")) continue;
+                    metrics.add(new Metric(key, i % 11 == 0 && key.equals("a") ? Double.NaN : i + key.length() / 8.0, 1, 0));
+                }
+            }
+            batches.add(new LogBatch(r.runId(), metrics, List.of(new Param("i", String.valueOf(10_000 + i))), List.of()));
+        }
+        f.store.logBatches(batches);
+        StringWriter fast = new StringWriter();
+        StringWriter generic = new StringWriter();
+        f.query().experiments("other").orderBy("params.i").exportCsv(fast, Progress.NONE);
+        new RunQuery(genericCsv(f.store), () -> f.iris, () -> { }).experiments("other").orderBy("params.i")
+                .exportCsv(generic, Progress.NONE);
+        assertEquals(generic.toString(), fast.toString());
+        assertTrue(fast.toString().startsWith("Run ID,Name,Source Type,Source Name,User,Status,i,a,a b,b,c.d\r\n"),
+                fast.toString().substring(0, 80));
     }
 
     /** The same store with CSV rows left to Store's default (runs read with scanRuns, spilled). */
