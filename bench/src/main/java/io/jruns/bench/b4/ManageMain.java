@@ -178,7 +178,8 @@ public final class ManageMain {
     }
 
     private static Stats time(int rounds, LongSupplier work) {
-        for (int i = 0; i < Math.min(5, rounds); i++) work.getAsLong(); // warm-up
+        // warm-up as long as the timing: in a fresh JVM the search's code reaches C2 only after some dozens
+        for (int i = 0; i < rounds; i++) work.getAsLong();
         double[] ms = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             long t = System.nanoTime();
