@@ -22,7 +22,8 @@ final class InstallCommand implements Command {
             OptionSpec.repeated("--jvm-option", "OPT", "an option for the kernel's JVM, e.g. -Xmx4g"),
             OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up")),
             "Install the jruns Java kernel for Jupyter",
-            "Writes a self-contained kernelspec (kernel.json, the kernel's jars, a start-up archive).");
+            "Writes a self-contained kernelspec (kernel.json, the kernel's jars, SQLite's native library,"
+                    + " a start-up archive).");
 
     @Override
     public CommandSpec spec() {
