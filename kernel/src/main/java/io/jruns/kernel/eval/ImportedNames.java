@@ -25,6 +25,7 @@ final class ImportedNames {
 
     private final ClassLoader loader;
     private final Map<String, Boolean> classes = new HashMap<>();
+    private final Map<String, String> prefixes = new HashMap<>();
     private final Map<String, Set<String>> staticMembers = new HashMap<>();
 
     ImportedNames(ClassLoader loader) {
@@ -51,9 +52,10 @@ final class ImportedNames {
             Set<String> members = staticMembers.computeIfAbsent(target, this::staticMembersOf);
             return names.stream().anyMatch(members::contains);
         }
-        // a package, or a class whose member classes are imported (import java.util.Map.*;)
-        return names.stream().filter(n -> Character.isUpperCase(n.charAt(0)))
-                .anyMatch(n -> exists(target + "." + n) || exists(target + "$" + n));
+        // a class whose member classes are imported (import java.util.Map.*;), else a package:
+        // decided once, so each name costs one lookup (a miss throws, on the first cell's path)
+        String prefix = prefixes.computeIfAbsent(target, t -> load(t) != null ? t + "$" : t + ".");
+        return names.stream().filter(n -> Character.isUpperCase(n.charAt(0))).anyMatch(n -> exists(prefix + n));
     }
 
     private boolean exists(String className) {
