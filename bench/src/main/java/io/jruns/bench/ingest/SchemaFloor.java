@@ -10,7 +10,8 @@ import java.sql.ResultSet;
 
 /**
  * The ingest's second baseline: the rows jruns writes for these runs (run row, 7 tags with
- * the name and user, 20 params, 20 metric summaries, 20 one-point history chunks, the end),
+ * the name and user, 20 params, 20 metric summaries, the end; a lone point needs no history
+ * chunk since schema v3),
  * inserted with raw sqlite-jdbc in one transaction into jruns's own schema, made by opening
  * an EmbeddedStore: what the store's search indexes cost, without the API.
  */
@@ -30,8 +31,7 @@ final class SchemaFloor {
                  PreparedStatement tag = c.prepareStatement("INSERT INTO tags (rid, key, value) VALUES (?, ?, ?)");
                  PreparedStatement param = c.prepareStatement("INSERT INTO params (rid, key, value) VALUES (?, ?, ?)");
                  PreparedStatement summary = c.prepareStatement("INSERT INTO metric_summaries (rid, key, latest, "
-                         + "latest_is_nan, latest_ts, latest_step, min_value, max_value, count) VALUES (?, ?, ?, 0, ?, 0, ?, ?, 1)");
-                 PreparedStatement chunk = c.prepareStatement("INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, 1, ?)")) {
+                         + "latest_is_nan, latest_ts, latest_step, min_value, max_value, count) VALUES (?, ?, ?, 0, ?, 0, ?, ?, 1)")) {
                 for (int i = 0; i < runs; i++) {
                     String id = String.format("%032x", i);
                     long now = System.currentTimeMillis();
@@ -63,19 +63,15 @@ final class SchemaFloor {
                         summary.setDouble(5, v);
                         summary.setDouble(6, v);
                         summary.addBatch();
-                        chunk.setLong(1, rid);
-                        chunk.setString(2, "m" + k);
-                        chunk.setBytes(3, new byte[24]);
-                        chunk.addBatch();
                     }
                     end.setLong(1, now);
                     end.setString(2, id);
                     end.addBatch();
                     if (i % 500 == 499) {
-                        for (PreparedStatement ps : new PreparedStatement[] {tag, param, summary, chunk, end}) ps.executeBatch();
+                        for (PreparedStatement ps : new PreparedStatement[] {tag, param, summary, end}) ps.executeBatch();
                     }
                 }
-                for (PreparedStatement ps : new PreparedStatement[] {tag, param, summary, chunk, end}) ps.executeBatch();
+                for (PreparedStatement ps : new PreparedStatement[] {tag, param, summary, end}) ps.executeBatch();
             }
             c.commit();
             return System.nanoTime() - t0;

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Writes metric points, every path's (writer rounds, log batches): the history as chunks of
- * PointCodec's bytes, at most MAX_POINTS_PER_CHUNK points each, and each (run, key)'s
- * summary merged with the stored one: from the connection's SummaryCache when it holds it,
+ * PointCodec's bytes, at most MAX_POINTS_PER_CHUNK points each (none for a lone first point:
+ * see SinglePoints), and each (run, key)'s summary merged with the stored one: from the connection's SummaryCache when it holds it,
  * else read back. Reads the columns, never changes them (a failed round is retried with the
  * same columns).
  */
@@ -36,23 +36,19 @@ final class MetricWrites {
              PreparedStatement upsert = c.prepareStatement(
                      "INSERT OR REPLACE INTO metric_summaries "
                              + "(rid, key, latest, latest_is_nan, latest_ts, latest_step, min_value, max_value, count) "
-                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement probe = SinglePoints.probe(c)) {
             for (Map.Entry<Long, Map<String, MetricColumns>> run : points.entrySet()) {
                 long rid = run.getKey();
+                boolean isFresh = fresh.contains(rid);
                 for (MetricColumns m : run.getValue().values()) {
                     if (m.size() == 0) continue;
-                    for (int from = 0; from < m.size(); from += MAX_POINTS_PER_CHUNK) {
-                        int to = Math.min(m.size(), from + MAX_POINTS_PER_CHUNK);
-                        chunk.setLong(1, rid);
-                        chunk.setString(2, m.key());
-                        chunk.setInt(3, to - from);
-                        chunk.setBytes(4, PointCodec.encode(m.steps(), m.timestamps(), m.values(), from, to));
-                        chunk.addBatch();
+                    MetricSummary old = isFresh ? null : summaries.get(m.runId(), m.key());
+                    if (old == null && !isFresh) old = stored(read, rid, m.key(), summaries);
+                    if (old != null || !SinglePoints.keptInSummary(m)) {
+                        addChunks(chunk, rid, SinglePoints.toChunk(probe, rid, old, m));
                     }
-                    MetricSummary merged = summary(m);
-                    MetricSummary old = fresh.contains(rid) ? null : summaries.get(m.runId(), m.key());
-                    if (old != null) merged = old.merge(merged);
-                    else if (!fresh.contains(rid)) merged = merge(read, rid, merged, summaries);
+                    MetricSummary merged = old == null ? summary(m) : old.merge(summary(m));
                     summaries.put(m.runId(), m.key(), merged);
                     upsert.setLong(1, rid);
                     upsert.setString(2, merged.key());
@@ -90,17 +86,28 @@ final class MetricWrites {
         return new MetricSummary(m.key(), values[latest], ts[latest], steps[latest], min, max, m.size());
     }
 
-    private static MetricSummary merge(PreparedStatement read, long rid, MetricSummary fresh, SummaryCache summaries)
+    /** At most MAX_POINTS_PER_CHUNK points a chunk, in logging order. */
+    private static void addChunks(PreparedStatement chunk, long rid, MetricColumns m) throws SQLException {
+        for (int from = 0; from < m.size(); from += MAX_POINTS_PER_CHUNK) {
+            int to = Math.min(m.size(), from + MAX_POINTS_PER_CHUNK);
+            chunk.setLong(1, rid);
+            chunk.setString(2, m.key());
+            chunk.setInt(3, to - from);
+            chunk.setBytes(4, PointCodec.encode(m.steps(), m.timestamps(), m.values(), from, to));
+            chunk.addBatch();
+        }
+    }
+
+    /** The stored summary of a (run, key), or null when it has no points yet. */
+    private static MetricSummary stored(PreparedStatement read, long rid, String key, SummaryCache summaries)
             throws SQLException {
         summaries.readBack();
         read.setLong(1, rid);
-        read.setString(2, fresh.key());
+        read.setString(2, key);
         try (ResultSet rs = read.executeQuery()) {
-            if (!rs.next()) return fresh;
-            MetricSummary old = new MetricSummary(fresh.key(),
-                    rs.getInt(2) == 1 ? Double.NaN : rs.getDouble(1), rs.getLong(3), rs.getLong(4),
-                    SqlValues.getDouble(rs, 5), SqlValues.getDouble(rs, 6), rs.getLong(7));
-            return old.merge(fresh);
+            if (!rs.next()) return null;
+            return new MetricSummary(key, rs.getInt(2) == 1 ? Double.NaN : rs.getDouble(1), rs.getLong(3),
+                    rs.getLong(4), SqlValues.getDouble(rs, 5), SqlValues.getDouble(rs, 6), rs.getLong(7));
         }
     }
 }

@@ -115,6 +115,7 @@ final class RunReads {
                 while (rs.next()) PointCodec.decode(key, rs.getBytes(1), out);
             }
         }
+        if (out.isEmpty()) SinglePoints.fromSummary(c, runId, key).ifPresent(out::add);
         return out;
     }
 }

@@ -83,7 +83,11 @@ final class Schema {
                     "ALTER TABLE runs ADD COLUMN deleted_batch TEXT",
                     "CREATE INDEX runs_deleted ON runs (experiment_id, deleted_time) WHERE lifecycle_stage = 'deleted'",
                     "CREATE INDEX runs_deleted_by_time ON runs (deleted_time) WHERE lifecycle_stage = 'deleted'",
-                    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"));
+                    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+            // v3: no new tables, a new rule: a metric with one point keeps it in its summary only
+            // (SinglePoints). A jruns that knows only v2 would read that history as empty, so
+            // the version step makes it refuse such a store instead.
+            List.of());
 
     private Schema() {
     }
