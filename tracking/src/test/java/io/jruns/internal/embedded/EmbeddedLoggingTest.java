@@ -8,12 +8,8 @@ import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,23 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Params, tags and log batches against missing or deleted runs. */
-class EmbeddedLoggingTest {
+class EmbeddedLoggingTest extends OneRunStore {
     private static final String MISSING = "0123456789abcdef0123456789abcdef";
-    @TempDir
-    Path dir;
-    EmbeddedStore store;
-    String run;
-
-    @BeforeEach
-    void open() {
-        store = EmbeddedStore.inHome(dir);
-        run = store.createRun("0", "u", 1, "r", List.of()).runId();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     static LogBatch params(String runId, Param... ps) {
         return new LogBatch(runId, List.of(), List.of(ps), List.of());

@@ -3,15 +3,11 @@ package io.jruns.internal.embedded;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,22 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Metric history and the latest/min/max summaries kept at write time. */
-class EmbeddedMetricsTest {
-    @TempDir
-    Path dir;
-    EmbeddedStore store;
-    String run;
-
-    @BeforeEach
-    void open() {
-        store = EmbeddedStore.inHome(dir);
-        run = store.createRun("0", "u", 1, "r", List.of()).runId();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class EmbeddedMetricsTest extends OneRunStore {
 
     private void log(Metric... points) {
         store.logBatch(new LogBatch(run, List.of(points), List.of(), List.of()));

@@ -2,15 +2,11 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,22 +18,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A lone point lives in its summary (schema v3); its history reads back bit for bit, before and after a second point. */
-class SinglePointsTest {
-    @TempDir
-    Path dir;
-    EmbeddedStore store;
-    String run;
-
-    @BeforeEach
-    void open() {
-        store = EmbeddedStore.inHome(dir);
-        run = store.createRun("0", "u", 1, "r", List.of()).runId();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class SinglePointsTest extends OneRunStore {
 
     /** A value, and whether the summary holds it exactly (no chunk) or it needs a chunk of its own. */
     static Stream<Arguments> values() {

@@ -2,12 +2,8 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.MetricSummary;
 import io.jruns.store.MetricColumns;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -20,23 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * back as soon as another connection commits (another store on the file, a raw connection)
  * or this connection writes outside the logging path.
  */
-class SummaryCacheTest {
-    @TempDir
-    Path dir;
-    EmbeddedStore store;
-    String run;
+class SummaryCacheTest extends OneRunStore {
     long step;
-
-    @BeforeEach
-    void open() {
-        store = EmbeddedStore.inHome(dir);
-        run = store.createRun("0", "u", 1, "r", List.of()).runId();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     /** One round of n points to (run, "m"), values 1..n at the next steps. */
     private void round(EmbeddedStore s, int n) {
