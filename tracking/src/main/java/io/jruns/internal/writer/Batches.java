@@ -83,9 +83,14 @@ final class Batches {
     private static List<MetricColumns> columns(OpQueue.Slots slots) {
         Map<String, Map<String, Column>> seen = new HashMap<>();
         List<Column> order = new ArrayList<>();
+        Object lastRun = null; // a loop logs one run's keys in turn: its map is looked up once per change
+        Map<String, Column> byKey = null;
         for (int i = 0; i < slots.size; i++) {
             if (!slots.isMetric(i)) continue;
-            Map<String, Column> byKey = seen.computeIfAbsent(slots.runId(i), r -> new HashMap<>());
+            if (slots.refs[i] != lastRun) {
+                lastRun = slots.refs[i];
+                byKey = seen.computeIfAbsent(slots.runId(i), r -> new HashMap<>());
+            }
             Column c = byKey.get(slots.keys[i]);
             if (c == null) {
                 c = new Column(order.size());
