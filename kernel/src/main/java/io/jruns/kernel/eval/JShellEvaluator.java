@@ -30,6 +30,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final DeferredSnippets deferred = new DeferredSnippets();
     private final AtomicInteger callers = new AtomicInteger(); // cells waiting for or holding the lock
     private volatile boolean stopRequested;
+    /** Class path entries the compiler does not see yet: added when a snippet needs them. Guarded by this. */
+    private List<String> laterClasspath = List.of();
 
     private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
         this.shell = shell;
@@ -47,15 +49,41 @@ public final class JShellEvaluator implements AutoCloseable {
         return new JShellEvaluator(shell, provider.control());
     }
 
-    /** Creates an evaluator whose compiler sees this JVM's class path. */
+    /**
+     * Creates an evaluator whose compiler sees this JVM's class path: jruns's API jars from the
+     * start, the rest from the first cell that does not compile without them (CompileClasspath).
+     */
     public static JShellEvaluator createWithJvmClasspath() {
         String cp = System.getProperty("java.class.path", "");
-        return create(cp.isEmpty() ? List.of() : List.of(cp.split(File.pathSeparator)));
+        return create(CompileClasspath.split(cp.isEmpty() ? List.of() : List.of(cp.split(File.pathSeparator))));
     }
 
-    /** Completion and inspection see the default imports, so the deferred ones run first. */
+    static JShellEvaluator create(CompileClasspath.Split classpath) {
+        InProcessExecutionProvider provider = new InProcessExecutionProvider();
+        JShell shell = CompileClasspath.build(() -> JShell.builder().executionEngine(provider, Map.of()).build(),
+                classpath.eager());
+        JShellEvaluator ev = new JShellEvaluator(shell, provider.control());
+        ev.laterClasspath = classpath.lazy();
+        return ev;
+    }
+
+    /** Whether part of the class path is still kept from the compiler (see CompileClasspath). */
+    synchronized boolean hasLaterClasspath() {
+        return !laterClasspath.isEmpty();
+    }
+
+    private void addLaterClasspathLocked() {
+        if (laterClasspath.isEmpty()) return;
+        shell.addToClasspath(String.join(File.pathSeparator, laterClasspath));
+        laterClasspath = List.of();
+    }
+
+    /** Completion and inspection see the default imports and the whole class path, so those come first. */
     public CodeAnalysis analysis() {
         runDeferred();
+        synchronized (this) {
+            addLaterClasspathLocked();
+        }
         return analysis;
     }
 
@@ -165,10 +193,13 @@ public final class JShellEvaluator implements AutoCloseable {
     private EvalOutcome evalSnippet(String src, SourceRef at, List<String> assigned, List<String> notes, boolean isCell) {
         control.takeCapturedValue();
         List<SnippetEvent> events = shell.eval(src);
-        if (isCell && !deferred.isEmpty() && Snippets.needCompletion(events)) {
+        boolean imports = isCell && !deferred.isEmpty();
+        if ((imports || !laterClasspath.isEmpty()) && Snippets.needCompletion(events)) {
             // it did not compile, or declared something unresolved: it had no effect yet, and the
-            // default imports may be what it lacks, so run them and evaluate it again
-            runDeferredLocked();
+            // default imports or the rest of the class path may be what it lacks, so add them and
+            // evaluate it again
+            if (imports) runDeferredLocked();
+            addLaterClasspathLocked();
             control.takeCapturedValue();
             events = shell.eval(src);
         }
