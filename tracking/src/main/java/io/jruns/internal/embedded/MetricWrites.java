@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Writes metric points, every path's (writer rounds, log batches): the history as chunks of
  * PointCodec's bytes, at most MAX_POINTS_PER_CHUNK points each (none for a lone first point:
- * see SinglePoints), and each (run, key)'s summary merged with the stored one: from the connection's SummaryCache when it holds it,
- * else read back. Reads the columns, never changes them (a failed round is retried with the
+ * see SinglePoints), and each (run, key)'s summary merged with the stored one: from the
+ * connection's SummaryCache when it holds it, else read back. Reads the columns, never changes them (a failed round is retried with the
  * same columns).
  */
 final class MetricWrites {
@@ -45,9 +45,8 @@ final class MetricWrites {
                     if (m.size() == 0) continue;
                     MetricSummary old = isFresh ? null : summaries.get(m.runId(), m.key());
                     if (old == null && !isFresh) old = stored(read, rid, m.key(), summaries);
-                    if (old != null || !SinglePoints.keptInSummary(m)) {
-                        addChunks(chunk, rid, SinglePoints.toChunk(probe, rid, old, m));
-                    }
+                    MetricColumns history = SinglePoints.toChunk(probe, rid, old, m);
+                    if (history != null) addChunks(chunk, rid, history);
                     MetricSummary merged = old == null ? summary(m) : old.merge(summary(m));
                     summaries.put(m.runId(), m.key(), merged);
                     upsert.setLong(1, rid);

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A metric with one point keeps it in its summary only (schema v3): the summary's latest
  * value, timestamp and step are that point, so a history chunk would repeat it. Most runs
- * log their final metrics once, and the chunk row with its index entry was a third of what
+ * log their final metrics once, and the chunk row with its index entry was a fifth of what
  * creating such a run wrote. Only values the summary holds bit for bit qualify: SQLite keeps
  * -0.0 as 0 and any NaN as NULL, so those points still get their chunk. When a second point
  * comes, the first moves from the summary into the chunk written with it.
@@ -26,20 +26,22 @@ final class SinglePoints {
     }
 
     /** Whether a first write of these points needs no chunk: one point the summary keeps exactly. */
-    static boolean keptInSummary(MetricColumns m) {
+    private static boolean keptInSummary(MetricColumns m) {
         if (m.size() != 1) return false;
         long bits = Double.doubleToRawLongBits(m.values()[0]);
         return Double.isNaN(m.values()[0]) ? bits == NAN_BITS : bits != MINUS_ZERO_BITS;
     }
 
     /**
-     * The points to write as chunks when {@code old} is what the store holds: {@code m} itself,
-     * or, when the one point before them lives only in the summary, that point followed by them.
-     * A store written before v3 has a chunk for every point, so the probe looks rather than assumes.
+     * The points to write as chunks when {@code old} is what the store holds (null: nothing yet):
+     * none (null) for a lone first point the summary keeps; {@code m} itself; or, when the one
+     * point before them lives only in the summary, that point followed by them. A store written
+     * before v3 has a chunk for every point, so the probe looks rather than assumes.
      */
     static MetricColumns toChunk(PreparedStatement probe, long rid, MetricSummary old, MetricColumns m)
             throws SQLException {
-        if (old == null || old.count() != 1) return m;
+        if (old == null) return keptInSummary(m) ? null : m;
+        if (old.count() != 1) return m;
         probe.setLong(1, rid);
         probe.setString(2, m.key());
         try (ResultSet rs = probe.executeQuery()) {
