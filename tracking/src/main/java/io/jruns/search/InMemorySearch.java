@@ -24,6 +24,12 @@ public final class InMemorySearch {
             if (plan.filter().isEmpty() || Evaluator.matches(plan.filter().get(), r)) matching.add(r);
         }
         matching.sort(RunOrder.comparator(plan.order()));
+        return page(plan, matching);
+    }
+
+    /** The plan's page of {@code matches}, which are filtered and sorted already. */
+    public static SearchResult page(SearchPlan plan, List<Run> matches) {
+        List<Run> matching = matches;
         int from = Math.min(plan.offset(), matching.size());
         int to = (int) Math.min((long) from + plan.maxResults(), matching.size());
         return new SearchResult(matching.subList(from, to), plan.nextToken(to < matching.size(), to - from));

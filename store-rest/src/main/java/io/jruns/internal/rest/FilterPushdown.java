@@ -27,14 +27,21 @@ final class FilterPushdown {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     /**
-     * The server's filter ("" for none) and the metrics whose history MIN/MAX need: for the
-     * filter (a run's latest values may settle those, see {@link LatestBounds}) and for the order (always).
+     * The server's filter ("" for none), the whole filter in jruns's language when the server
+     * filter leaves part of it to the client ("" otherwise: a jruns server may run it all, see
+     * {@link RestSearch}), and the metrics whose history MIN/MAX need: for the filter (a run's
+     * latest values may settle those, see {@link LatestBounds}) and for the order (always).
      */
-    record Split(String serverFilter, Set<String> filterHistoryKeys, Set<String> orderHistoryKeys) {
-        static final Split NONE = new Split("", Set.of(), Set.of());
+    record Split(String serverFilter, String jrunsFilter, Set<String> filterHistoryKeys, Set<String> orderHistoryKeys) {
+        static final Split NONE = new Split("", "", Set.of(), Set.of());
 
         boolean needsHistory() {
             return !filterHistoryKeys.isEmpty() || !orderHistoryKeys.isEmpty();
+        }
+
+        /** This split for runs the server has already filtered with the whole filter. */
+        Split filteredByServer() {
+            return new Split(serverFilter, jrunsFilter, Set.of(), orderHistoryKeys);
         }
     }
 
@@ -48,14 +55,15 @@ final class FilterPushdown {
         for (OrderKey k : order) {
             if (k.field() instanceof Field.Metric m && m.aggregate() != Aggregate.LATEST) ordered.add(m.key());
         }
-        if (filter.isEmpty()) return new Split("", history, ordered);
+        if (filter.isEmpty()) return new Split("", "", history, ordered);
         List<Expr> terms = filter.get() instanceof Expr.And and ? and.terms() : List.of(filter.get());
         List<String> pushed = new ArrayList<>();
         for (Expr t : terms) {
             String s = render(t);
             if (s != null) pushed.add(s);
         }
-        return new Split(String.join(" AND ", pushed), history, ordered);
+        String whole = pushed.size() == terms.size() ? "" : filter.get().render();
+        return new Split(String.join(" AND ", pushed), whole, history, ordered);
     }
 
     /** The comparison in MLflow's syntax, or null when the server should not run it. */

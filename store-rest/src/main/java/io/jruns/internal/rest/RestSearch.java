@@ -26,6 +26,12 @@ import java.util.function.Predicate;
  * with the shared evaluator, and pages are the jruns search's own. In the default order
  * (newest first, which is also the server's) pages stream: the server's pages are read only
  * until the requested page is full. With any other order every candidate is read and sorted.
+ *
+ * <p>When the server filter leaves part to the client, the whole filter also goes in the
+ * request's {@code jruns_filter} field. MLflow ignores fields it does not know; jruns ui runs
+ * it in place of {@code filter} and answers {@code "jruns_filter_applied": true}, so the runs
+ * it returns are matches already and no history is read for the filter (a jruns-only filter
+ * over REST otherwise reads every candidate run).
  */
 final class RestSearch {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -35,6 +41,8 @@ final class RestSearch {
 
     private final RestTransport http;
     private final SearchHistories histories;
+    /** Set once a server refused a search for its jruns_filter field: it is not sent to it again. */
+    private volatile boolean wholeRefused;
 
     RestSearch(RestTransport http, RestRuns runs) {
         this.http = http;
@@ -47,8 +55,8 @@ final class RestSearch {
         if (plan.order().isEmpty()) {
             List<Run> page = new ArrayList<>();
             long wanted = (long) plan.offset() + plan.maxResults() + 1; // one more tells whether a next page exists
-            boolean inOrder = candidates(plan, split, run -> {
-                if (matches(plan, run)) page.add(run);
+            boolean inOrder = matches(plan, split, run -> {
+                page.add(run);
                 return page.size() < wanted;
             });
             if (inOrder) {
@@ -57,7 +65,7 @@ final class RestSearch {
                 return new SearchResult(page.subList(from, to), plan.nextToken(to < page.size(), to - from));
             }
         }
-        return InMemorySearch.search(plan, all(plan, split));
+        return InMemorySearch.page(plan, all(plan, split)); // filtered here or by the server, and sorted
     }
 
     /** Every match, sorted: one pass over the server's pages, whatever the limit. */
@@ -81,8 +89,8 @@ final class RestSearch {
         SearchPlan plan = SearchPlan.of(request.withPageToken(null));
         long cap = Math.max(0, atMost);
         long[] found = {0};
-        candidates(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
-            if (matches(plan, run)) found[0]++;
+        matches(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
+            found[0]++;
             return found[0] <= cap;
         });
         return RunCount.counted(found[0], cap);
@@ -92,7 +100,7 @@ final class RestSearch {
         List<Run> out = new ArrayList<>();
         if (experimentIds.isEmpty() || maxResults <= 0) return out;
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
-        candidates(plan, FilterPushdown.Split.NONE, run -> {
+        matches(plan, FilterPushdown.Split.NONE, run -> {
             out.add(run);
             return out.size() < maxResults;
         });
@@ -102,26 +110,25 @@ final class RestSearch {
 
     private List<Run> all(SearchPlan plan, FilterPushdown.Split split) {
         List<Run> out = new ArrayList<>();
-        candidates(plan, split, run -> {
-            if (matches(plan, run)) out.add(run);
+        matches(plan, split, run -> {
+            out.add(run);
             return true;
         });
         out.sort(RunOrder.comparator(plan.order()));
         return out;
     }
 
-    private static boolean matches(SearchPlan plan, Run run) {
-        return plan.filter().isEmpty() || Evaluator.matches(plan.filter().get(), run);
-    }
-
     /**
-     * Feeds the server's runs (with full histories where MIN/MAX need them) to {@code more}
-     * until it returns false or the pages end. Returns false when the server's order was not
-     * newest first (then a streamed page cannot be trusted). A server that refuses the pushed
-     * filter is asked again without it.
+     * Feeds the runs that match the plan's filter (with full histories where MIN/MAX need them)
+     * to {@code more} until it returns false or the server's pages end. Returns false when the
+     * server's order was not newest first (then a streamed page cannot be trusted). A server
+     * that refuses the request is asked again without {@code jruns_filter}, then without the
+     * pushed filter.
      */
-    private boolean candidates(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
+    private boolean matches(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
         String filter = split.serverFilter();
+        String whole = wholeRefused ? "" : split.jrunsFilter();
+        boolean droppedWhole = false;
         String token = null;
         boolean first = true;
         boolean ordered = true;
@@ -130,20 +137,31 @@ final class RestSearch {
         while (true) {
             JsonNode answer;
             try {
-                answer = http.post("runs/search", body(plan, filter, token), RestTransport.Repeat.SAFE);
+                answer = http.post("runs/search", body(plan, filter, whole, token), RestTransport.Repeat.SAFE);
             } catch (RestException e) {
-                if (!first || filter.isEmpty() || e.kind() != RestException.Kind.REFUSED) throw e;
-                filter = ""; // an older or stricter server: filter everything here
+                if (!first || e.kind() != RestException.Kind.REFUSED || filter.isEmpty() && whole.isEmpty()) throw e;
+                if (!whole.isEmpty()) { // a server that refuses fields it does not know, or this filter
+                    whole = "";
+                    droppedWhole = true;
+                } else {
+                    filter = ""; // an older or stricter server: filter everything here
+                    droppedWhole = false; // the refusal may have been the pushed filter's
+                }
                 continue;
             }
+            if (first && droppedWhole) wholeRefused = true;
             first = false;
+            // the server's answer, not the request, says whether it ran the whole filter
+            boolean filtered = !whole.isEmpty() && answer.path("jruns_filter_applied").asBoolean(false);
+            FilterPushdown.Split pageSplit = filtered ? split.filteredByServer() : split;
             List<Run> page = new ArrayList<>();
             for (JsonNode n : answer.path("runs")) page.add(WireRuns.run(RestJson.run(n, "runs[]")));
             for (int from = 0; from < page.size(); from += CHUNK) {
-                List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, split);
+                List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, pageSplit);
                 for (Run run : chunk) {
                     if (previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
                     previous = run;
+                    if (!filtered && plan.filter().isPresent() && !Evaluator.matches(plan.filter().get(), run)) continue;
                     if (!more.test(run)) return ordered;
                 }
             }
@@ -153,11 +171,12 @@ final class RestSearch {
         }
     }
 
-    private ObjectNode body(SearchPlan plan, String filter, String token) {
+    private ObjectNode body(SearchPlan plan, String filter, String whole, String token) {
         ObjectNode b = F.objectNode();
         var ids = b.putArray("experiment_ids");
         plan.experimentIds().forEach(ids::add); // strings: numbers would silently match nothing (50-edge-cases)
         if (!filter.isEmpty()) b.put("filter", filter);
+        if (!whole.isEmpty()) b.put("jruns_filter", whole);
         b.put("run_view_type", plan.viewType().name());
         b.put("max_results", http.config().searchPageSize());
         if (token != null) b.put("page_token", token);

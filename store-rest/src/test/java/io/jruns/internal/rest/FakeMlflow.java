@@ -123,6 +123,18 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
         this.malformed = on;
     }
 
+    /** The jruns_filter fields runs/search was sent, in order. */
+    List<String> jrunsFilters() {
+        synchronized (state) {
+            return List.copyOf(routes.search.jrunsFilters);
+        }
+    }
+
+    /** Play jruns ui: run the whole jruns filter a search sends beside MLflow's. */
+    void runJrunsFilters(boolean on) {
+        routes.search.runsJrunsFilters = on;
+    }
+
     /** The filters runs/search was asked to run, in order. */
     List<String> filters() {
         synchronized (state) {

@@ -31,6 +31,10 @@ final class FakeSearch {
     private final FakeState st;
     /** Every filter the fake was asked to run, for the push-down tests. */
     final List<String> filters = new ArrayList<>();
+    /** Every jruns_filter sent with them (MLflow ignores the field). */
+    final List<String> jrunsFilters = new ArrayList<>();
+    /** Whether the fake plays jruns ui: runs jruns_filter in place of filter, and says so. */
+    volatile boolean runsJrunsFilters;
 
     FakeSearch(FakeState st) {
         this.st = st;
@@ -50,7 +54,10 @@ final class FakeSearch {
         }
         String filterText = b.path("filter").asText("");
         filters.add(filterText);
-        Optional<Expr> filter = mlflowFilter(filterText);
+        String whole = b.path("jruns_filter").asText("");
+        if (!whole.isEmpty()) jrunsFilters.add(whole);
+        boolean jruns = runsJrunsFilters && !whole.isEmpty();
+        Optional<Expr> filter = jruns ? FilterParser.parse(whole) : mlflowFilter(filterText);
         ViewType view = ViewType.valueOf(b.path("run_view_type").asText("ACTIVE_ONLY"));
         List<Run> runs = new ArrayList<>();
         for (FakeState.FRun r : st.runs.values()) {
@@ -68,6 +75,7 @@ final class FakeSearch {
         ArrayNode a = F.arrayNode();
         for (Run r : runs.subList(Math.min(offset, to), to)) a.add(RestJson.runNode(r));
         if (!a.isEmpty()) out.set("runs", a);
+        if (jruns) out.put("jruns_filter_applied", true);
         if (to < runs.size()) {
             out.put("next_page_token", Base64.getEncoder().encodeToString(("{\"offset\": " + to + "}")
                     .getBytes(StandardCharsets.UTF_8)));

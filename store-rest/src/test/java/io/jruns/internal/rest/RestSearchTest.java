@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,18 +76,29 @@ class RestSearchTest {
         assertEquals(expected.equals("(none)") ? "" : expected, pushed);
     }
 
+    /** Filters over {@link SearchData}'s runs: MLflow's, jruns-only, and mixed. */
+    static List<String> filters() {
+        return List.of("", "metrics.loss < 0.6 AND params.lr = '0.01'", "metrics.loss < 0.6 OR params.lr = '0.01'",
+                "MIN(metrics.loss) < 0.1", "MAX(metrics.loss) > 0.8", "metrics.loss != 0.3", "metrics.loss > 1e308",
+                "NOT (params.opt = 'adam')", "has_model = true", "has_model = false AND status != 'KILLED'",
+                "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
+                "params.opt IN ('sgd', 'none')", "status = 'FINISHED' AND start_time >= 200", "end_time > 0",
+                "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3",
+                // MIN/MAX that a run's latest value settles, or not (see LatestBounds)
+                "MAX(metrics.loss) >= 0.5", "MAX(metrics.loss) <= 0.6", "MIN(metrics.loss) <= 0.3", "MIN(metrics.loss) > 0.2",
+                "MIN(metrics.loss) > 0.2 AND params.opt = 'adam'", "MIN(metrics.loss) = 0.05", "NOT MAX(metrics.loss) > 0.8",
+                "MAX(metrics.loss) > 0.8 OR params.lr = '1'", "MIN(metrics.`val loss`) < 1 AND MAX(metrics.loss) < 1");
+    }
+
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"", "metrics.loss < 0.6 AND params.lr = '0.01'", "metrics.loss < 0.6 OR params.lr = '0.01'",
-            "MIN(metrics.loss) < 0.1", "MAX(metrics.loss) > 0.8", "metrics.loss != 0.3", "metrics.loss > 1e308",
-            "NOT (params.opt = 'adam')", "has_model = true", "has_model = false AND status != 'KILLED'",
-            "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
-            "params.opt IN ('sgd', 'none')", "status = 'FINISHED' AND start_time >= 200", "end_time > 0",
-            "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3",
-            // MIN/MAX that a run's latest value settles, or not (see LatestBounds)
-            "MAX(metrics.loss) >= 0.5", "MAX(metrics.loss) <= 0.6", "MIN(metrics.loss) <= 0.3", "MIN(metrics.loss) > 0.2",
-            "MIN(metrics.loss) > 0.2 AND params.opt = 'adam'", "MIN(metrics.loss) = 0.05", "NOT MAX(metrics.loss) > 0.8",
-            "MAX(metrics.loss) > 0.8 OR params.lr = '1'", "MIN(metrics.`val loss`) < 1 AND MAX(metrics.loss) < 1"})
+    @MethodSource("filters")
     void sameRunsAsTheEmbeddedStore(String filter) {
+        assertSameRuns(embedded, embeddedExp, rest, restExp, filter);
+    }
+
+    /** Every page of every order and view: the REST store's runs are the embedded store's. */
+    static void assertSameRuns(io.jruns.store.Store embedded, String embeddedExp, io.jruns.store.Store rest, String restExp,
+                               String filter) {
         for (String order : List.of("", "metrics.loss ASC", "params.lr DESC, run_name", "MIN(metrics.loss)",
                 "MAX(metrics.loss) DESC")) {
             for (ViewType view : List.of(ViewType.ACTIVE_ONLY, ViewType.ALL)) {
@@ -95,6 +106,21 @@ class RestSearchTest {
                 assertEquals(names(embedded, embeddedExp, filter, order, view), names(rest, restExp, filter, order, view), what);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "metrics.loss < 0.6 AND params.lr = '0.01' | false",
+            "status = 'FINISHED' AND created >= 5 | false",
+            "metrics.loss < 0.6 OR params.lr = '0.01' | true",
+            "MIN(metrics.loss) < 0.6 AND tags.team = 'a' | true",
+            "params.opt IN ('adam') | true",
+            "tags.team = 'a\\b' | true"})
+    void theWholeFilterGoesBesideOnlyWhenPartIsLeftToTheClient(String filter, boolean sent) {
+        var parsed = FilterParser.parse(filter);
+        String whole = FilterPushdown.of(parsed, List.of()).jrunsFilter();
+        assertEquals(sent ? parsed.orElseThrow().render() : "", whole);
+        if (sent) assertEquals(whole, FilterParser.parse(whole).orElseThrow().render(), "reads back as the same filter");
     }
 
     @Test
@@ -114,7 +140,7 @@ class RestSearchTest {
         return SearchRequest.builder().experiments(exp).filter(filter).viewType(view).build();
     }
 
-    private static List<String> names(io.jruns.store.Store s, String exp, String filter, String order, ViewType view) {
+    static List<String> names(io.jruns.store.Store s, String exp, String filter, String order, ViewType view) {
         SearchRequest.Builder b = SearchRequest.builder().experiments(exp).filter(filter).viewType(view).maxResults(2);
         if (!order.isEmpty()) b.orderBy(order);
         SearchRequest first = b.build();
@@ -148,6 +174,8 @@ class RestSearchTest {
         assertEquals(List.of("d", "b", "a"), runs.stream().map(r -> r.info().runName()).toList());
         long bulkNow = fx.fake.count("get-history-bulk-interval") - bulk;
         assertTrue(bulkNow >= 1, "histories in bulk");
+        List<String> whole = fx.fake.jrunsFilters();
+        assertEquals("MAX(metrics.loss) >= 0.5", whole.get(whole.size() - 1), "sent beside, and ignored as MLflow does");
         assertEquals(bulkNow, fx.fake.count("metrics/get-history") - all, "no history read run by run");
     }
 
@@ -176,6 +204,28 @@ class RestSearchTest {
             List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp)
                     .filter("run_name = 'b'").build()).runs();
             assertEquals(List.of("b"), runs.stream().map(r -> r.info().runName()).toList());
+        } finally {
+            fx.fake.override = s -> null;
+        }
+    }
+
+    @Test
+    void aServerThatRefusesTheWholeFilterIsAskedWithTheMlflowPartAlone() {
+        fx.fake.override = s -> s.path().endsWith("runs/search") && s.body().contains("\"jruns_filter\"")
+                ? FakeMlflow.error(400, "INVALID_PARAMETER_VALUE", "Unknown field 'jruns_filter'") : null;
+        try (io.jruns.store.Store strict = fx.open(fx.config().withSearchPageSize(2))) { // remembers the refusal
+            int before = fx.fake.filters().size();
+            String filter = "MIN(metrics.loss) > 0.2 AND params.opt = 'adam'";
+            assertEquals(names(embedded, embeddedExp, filter, "", ViewType.ACTIVE_ONLY),
+                    names(strict, restExp, filter, "", ViewType.ACTIVE_ONLY));
+            List<String> sent = fx.fake.filters().subList(before, fx.fake.filters().size());
+            assertFalse(sent.isEmpty());
+            assertTrue(sent.stream().allMatch(f -> f.equals("params.`opt` = 'adam'")), sent.toString());
+            long refused = fx.fake.seen().stream().filter(s -> s.body().contains("jruns_filter")).count();
+            assertEquals(names(embedded, embeddedExp, "MAX(metrics.loss) > 0.8", "", ViewType.ALL),
+                    names(strict, restExp, "MAX(metrics.loss) > 0.8", "", ViewType.ALL));
+            assertEquals(refused, fx.fake.seen().stream().filter(s -> s.body().contains("jruns_filter")).count(),
+                    "not sent again to a server that refused it");
         } finally {
             fx.fake.override = s -> null;
         }

@@ -102,14 +102,19 @@ final class RunEndpoints {
         }
         ObjectNode out = Wire.object();
         if (experiments.isEmpty()) return Wire.ok(out); // MLflow: no experiments, no runs
+        // jruns's REST store sends its whole filter here when MLflow's part leaves some to it
+        // (MIN/MAX, OR, ...): run in place of the MLflow filter, so no history need cross the wire
+        String whole = c.optString("jruns_filter");
+        boolean jruns = whole != null && !whole.isBlank();
         SearchResult result = store.searchRuns(SearchRequest.builder().experiments(experiments)
-                .filter(c.optString("filter")).viewType(Paging.view(c.optString("run_view_type"), "run_view_type"))
+                .filter(jruns ? whole : c.optString("filter")).viewType(Paging.view(c.optString("run_view_type"), "run_view_type"))
                 .orderBy(c.strings("order_by").toArray(String[]::new)).maxResults(max).pageToken(c.optString("page_token"))
                 .build());
         ArrayNode runs = Wire.F.arrayNode();
         result.runs().forEach(r -> runs.add(Wire.runNode(r)));
         if (!runs.isEmpty()) out.set("runs", runs);
         result.nextPage().ifPresent(t -> out.put("next_page_token", t));
+        if (jruns) out.put("jruns_filter_applied", true);
         return Wire.ok(out);
     }
 

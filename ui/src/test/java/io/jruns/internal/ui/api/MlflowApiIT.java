@@ -117,6 +117,30 @@ class MlflowApiIT {
     }
 
     @Test
+    void theWholeJrunsFilterRunsOnTheServer() throws Exception {
+        String exp = rest.createExperiment("jruns-filtered");
+        String a = run(exp, "a", 0.3);
+        String b = run(exp, "b", 0.7);
+        String c = run(exp, "c", 0.5);
+        rest.logMetric(a, "loss", 0.9, 1); // a's maximum is not its latest value
+        rest.flush();
+        for (String filter : List.of("MAX(metrics.loss) >= 0.6", "MIN(metrics.loss) < 0.4 OR run_name = 'c'",
+                "NOT MAX(metrics.loss) > 0.8")) {
+            SearchRequest.Builder q = SearchRequest.builder().experiments(exp).filter(filter).orderBy("run_name");
+            assertEquals(embedded.store().searchRuns(q.build()).runs().stream().map(Run::runId).toList(),
+                    rest.store().searchRuns(q.build()).runs().stream().map(Run::runId).toList(), filter);
+        }
+        String body = "{\"experiment_ids\":[\"" + exp + "\"],\"filter\":\"params.kind = 'x'\","
+                + "\"jruns_filter\":\"MAX(metrics.loss) >= 0.6 AND params.kind = 'x'\",\"order_by\":[\"run_name\"]}";
+        JsonNode whole = ApiHttp.json(http.post("/api/2.0/mlflow/runs/search", body));
+        assertEquals(List.of(a, b), ids(whole));
+        assertTrue(whole.get("jruns_filter_applied").asBoolean());
+        JsonNode mlflowOnly = ApiHttp.json(http.post("/api/2.0/mlflow/runs/search", body.replaceAll(",\"jruns_filter\":\"[^\"]*\"", "")));
+        assertEquals(List.of(a, b, c), ids(mlflowOnly));
+        assertNull(mlflowOnly.get("jruns_filter_applied"), "an MLflow client sees MLflow's answer");
+    }
+
+    @Test
     void deleteAndRestoreReachTheStoreWithTheDeletionTime() {
         String exp = rest.createExperiment("lifecycle");
         String id = run(exp, "doomed", 1.0);

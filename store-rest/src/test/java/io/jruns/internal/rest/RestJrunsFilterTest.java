@@ -1,0 +1,75 @@
+package io.jruns.internal.rest;
+
+import io.jruns.domain.Run;
+import io.jruns.internal.embedded.EmbeddedStore;
+import io.jruns.search.RunCount;
+import io.jruns.search.SearchRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Searches against a server that runs the whole jruns filter (as jruns ui does): the same runs
+ * as the embedded store, and no history crosses the wire for the filter.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestJrunsFilterTest {
+    @TempDir
+    static Path dir;
+    RestFixture fx;
+    RestStore rest;
+    EmbeddedStore embedded;
+    String restExp;
+    String embeddedExp;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        fx = new RestFixture(dir.resolve("home"));
+        fx.fake.runJrunsFilters(true);
+        rest = fx.open(fx.config().withSearchPageSize(2));
+        embedded = new EmbeddedStore(dir.resolve("e/jruns.db"), dir.resolve("e/artifacts"));
+        restExp = SearchData.populate(rest);
+        embeddedExp = SearchData.populate(embedded);
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        embedded.close();
+        fx.close();
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @MethodSource("io.jruns.internal.rest.RestSearchTest#filters")
+    void sameRunsAsTheEmbeddedStore(String filter) {
+        RestSearchTest.assertSameRuns(embedded, embeddedExp, rest, restExp, filter);
+    }
+
+    @Test
+    void aJrunsOnlyFilterReadsNoHistory() {
+        long histories = fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history");
+        List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("MAX(metrics.loss) >= 0.5")
+                .build()).runs();
+        assertEquals(List.of("d", "b", "a"), runs.stream().map(r -> r.info().runName()).toList());
+        assertEquals(histories, fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history"));
+    }
+
+    @Test
+    void countsToo() {
+        String filter = "MIN(metrics.loss) < 0.1 OR params.opt = 'none'";
+        SearchRequest r = SearchRequest.builder().experiments(embeddedExp).filter(filter).build();
+        long exact = embedded.countRuns(r, 0).runs();
+        long histories = fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history");
+        assertEquals(RunCount.exactly(exact), rest.countRuns(SearchRequest.builder().experiments(restExp).filter(filter)
+                .build(), Long.MAX_VALUE));
+        assertEquals(histories, fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history"));
+    }
+}
