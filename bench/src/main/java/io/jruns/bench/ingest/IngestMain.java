@@ -4,6 +4,7 @@ import io.jruns.TrackingClient;
 import io.jruns.bench.ResultTable;
 import io.jruns.domain.RunStatus;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,8 +12,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Issue 14's ingest: runs of 45 entities each (20 params, 20 metrics, 5 tags) created through
@@ -20,30 +23,42 @@ import java.util.Map;
  * flush), beside the same rows inserted with raw sqlite-jdbc in one transaction (a plain
  * runs/params/tags/metrics schema), and beside the rows jruns writes, raw into jruns's own
  * schema with its search indexes ({@link SchemaFloor}), in one run. Target: >= 5,000 runs/s
- * through the API (MLflow's SQLite store does about 35/s on this machine).
- * Usage: IngestMain [--runs N] [--rounds N]
+ * through the API (MLflow's SQLite store does about 35/s on this machine). The three take
+ * turns, first for {@code --warmup} untimed rounds (as many as the timed ones unless told), so
+ * that the medians are of a warm JVM, as a notebook's kernel is after its first runs.
+ * Usage: IngestMain [--runs N] [--rounds N] [--warmup N]
  */
 public final class IngestMain {
+    private static Path last;
+
     private IngestMain() {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = 5_000;
         int rounds = 3;
+        int warmup = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        for (int w = 0, n = warmup < 0 ? rounds : warmup; w < n; w++) {
+            double cold = runs / seconds(viaApi(fresh("jruns-ingest"), runs));
+            viaJdbc(fresh("jruns-ingest-raw"), runs);
+            SchemaFloor.insert(fresh("jruns-ingest-schema"), runs);
+            System.out.printf("warm-up round %d: API %,.0f runs/s%n", w + 1, cold);
         }
         double[] api = new double[rounds];
         double[] raw = new double[rounds];
         double[] floor = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            api[r] = runs / seconds(viaApi(Files.createTempDirectory("jruns-ingest"), runs));
-            raw[r] = runs / seconds(viaJdbc(Files.createTempDirectory("jruns-ingest-raw"), runs));
-            floor[r] = runs / seconds(SchemaFloor.insert(Files.createTempDirectory("jruns-ingest-schema"), runs));
+            api[r] = runs / seconds(viaApi(fresh("jruns-ingest"), runs));
+            raw[r] = runs / seconds(viaJdbc(fresh("jruns-ingest-raw"), runs));
+            floor[r] = runs / seconds(SchemaFloor.insert(fresh("jruns-ingest-schema"), runs));
             System.out.printf("round %d: API %,.0f runs/s, raw sqlite-jdbc %,.0f runs/s, raw into jruns's schema %,.0f runs/s%n",
                     r + 1, api[r], raw[r], floor[r]);
         }
@@ -132,6 +147,20 @@ public final class IngestMain {
             c.commit();
             return System.nanoTime() - t0;
         }
+    }
+
+    /**
+     * A new temporary folder; the previous one of the run is deleted first, so that rounds do
+     * not fill the disk or leave the kernel writing back the last round's pages during this one.
+     */
+    private static Path fresh(String prefix) throws IOException {
+        if (last != null) {
+            try (Stream<Path> walk = Files.walk(last)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        last = Files.createTempDirectory(prefix);
+        return last;
     }
 
     private static double seconds(long nanos) {

@@ -70,6 +70,11 @@ public final class EmbeddedStore implements Store {
         return "embedded store " + dbFile;
     }
 
+    /** Waits for the daily gc that opening the store may have started (for tests). */
+    void awaitAutoGc() {
+        manage.awaitAutoGc();
+    }
+
     Database database() {
         return db;
     }

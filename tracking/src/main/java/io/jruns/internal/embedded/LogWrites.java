@@ -8,6 +8,7 @@ import io.jruns.store.RunStart;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The embedded store's logging path: each call one transaction (see RunWrites and RunRounds). */
 final class LogWrites {
@@ -21,7 +22,7 @@ final class LogWrites {
 
     List<JrunsException> batches(List<LogBatch> batches, boolean durable) {
         if (batches.isEmpty()) return List.of(); // nothing is held back here: an empty flush has no work
-        return db.log(durable, c -> RunWrites.logBatches(c, db.summaries(), batches, List.of(), Map.of()));
+        return db.log(durable, c -> RunWrites.logBatches(c, db.summaries(), batches, List.of(), Map.of(), Set.of()));
     }
 
     /** Runs started, values and run ends of one writer round; metric points as columns. */

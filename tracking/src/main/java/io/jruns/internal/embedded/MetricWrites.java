@@ -24,9 +24,13 @@ final class MetricWrites {
     private MetricWrites() {
     }
 
-    /** {@code points}: rid to key to columns; {@code fresh}: rids inserted in this transaction (no summaries yet). */
+    /**
+     * {@code points}: rid to key to columns; {@code fresh}: rids inserted in this transaction (no
+     * summaries yet); {@code ending}: run ids ended in it, whose summaries are not cached (a
+     * finished run seldom gets more points; a batch of short runs would fill the cache for nothing).
+     */
     static void write(Connection c, SummaryCache summaries, Map<Long, Map<String, MetricColumns>> points,
-                      Set<Long> fresh) throws SQLException {
+                      Set<Long> fresh, Set<String> ending) throws SQLException {
         if (points.values().stream().allMatch(Map::isEmpty)) return;
         try (PreparedStatement chunk = c.prepareStatement(
                 "INSERT INTO metric_chunks (rid, key, n, points) VALUES (?, ?, ?, ?)");
@@ -48,7 +52,8 @@ final class MetricWrites {
                     MetricColumns history = SinglePoints.toChunk(probe, rid, old, m);
                     if (history != null) addChunks(chunk, rid, history);
                     MetricSummary merged = old == null ? summary(m) : old.merge(summary(m));
-                    summaries.put(m.runId(), m.key(), merged);
+                    if (!ending.contains(m.runId())) summaries.put(m.runId(), m.key(), merged);
+                    else if (!isFresh) summaries.drop(m.runId(), m.key()); // no older entry may outlive this write
                     upsert.setLong(1, rid);
                     upsert.setString(2, merged.key());
                     SqlValues.setDouble(upsert, 3, merged.latest());

@@ -67,6 +67,11 @@ final class RunManagement implements AutoCloseable {
     /** Waits for the daily gc, if one runs: the store's connections close next. */
     @Override
     public void close() {
+        awaitAutoGc();
+    }
+
+    /** Returns once the daily gc started at open, if any, is done (tests that count writes wait for it). */
+    void awaitAutoGc() {
         Purge.await(autoGc);
     }
 }

@@ -9,8 +9,10 @@ import io.jruns.store.RunStart;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One writer round in one transaction: the runs started (their ids already given out), the
@@ -28,7 +30,9 @@ final class RunRounds {
     static Written write(Connection c, SummaryCache summaries, List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
                          List<RunEnd> ends, long now) throws SQLException {
         Map<String, Long> started = RunRows.insertAll(c, starts, now);
-        List<JrunsException> problems = new ArrayList<>(RunWrites.logBatches(c, summaries, batches, metrics, started));
+        Set<String> ending = new HashSet<>();
+        for (RunEnd e : ends) ending.add(e.runId());
+        List<JrunsException> problems = new ArrayList<>(RunWrites.logBatches(c, summaries, batches, metrics, started, ending));
         RunRows.endAll(c, ends, problems);
         return new Written(started, problems);
     }

@@ -34,10 +34,12 @@ final class RunWrites {
     /**
      * Writes batches and a writer round's metric columns; {@code fresh} are runs inserted in
      * this same transaction (run id to rid): live, and without values yet, so nothing needs
-     * reading first. {@code summaries} is the writer connection's (see MetricWrites).
+     * reading first. {@code ending}: run ids whose end is written in this transaction.
+     * {@code summaries} is the writer connection's (see MetricWrites).
      */
     static List<JrunsException> logBatches(Connection c, SummaryCache summaries, List<LogBatch> batches,
-                                           List<MetricColumns> metrics, Map<String, Long> fresh) throws SQLException {
+                                           List<MetricColumns> metrics, Map<String, Long> fresh, Set<String> ending)
+            throws SQLException {
         List<JrunsException> problems = new ArrayList<>();
         Map<String, Long> rids = new HashMap<>(fresh);
         Map<Long, Map<String, MetricColumns>> points = new LinkedHashMap<>();
@@ -55,7 +57,7 @@ final class RunWrites {
             Long rid = rids.computeIfAbsent(m.runId(), id -> liveRid(c, id, problems));
             if (rid >= 0) points.computeIfAbsent(rid, r -> new LinkedHashMap<>()).merge(m.key(), m, RunWrites::joined);
         }
-        MetricWrites.write(c, summaries, points, fresh.isEmpty() ? Set.of() : new HashSet<>(fresh.values()));
+        MetricWrites.write(c, summaries, points, fresh.isEmpty() ? Set.of() : new HashSet<>(fresh.values()), ending);
         writeParams(c, params, rids, problems);
         writeTags(c, tags);
         return problems;

@@ -62,6 +62,18 @@ final class SummaryCache {
         staged.put(id(runId, key), summary);
     }
 
+    /** Forgets a (run, key): the next write reads its summary back. Safe at any time, as a miss is. */
+    void drop(String runId, String key) {
+        String k = id(runId, key);
+        staged.remove(k);
+        committed.remove(k);
+    }
+
+    /** Summaries held, committed or staged (for tests). */
+    int size() {
+        return committed.size() + staged.size();
+    }
+
     /** Counts a summary the cache did not have, read back from the table instead. */
     void readBack() {
         readBacks++;

@@ -1,7 +1,11 @@
 package io.jruns.internal.embedded;
 
 import io.jruns.domain.MetricSummary;
+import io.jruns.domain.RunStatus;
 import io.jruns.store.MetricColumns;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,6 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SummaryCacheTest extends OneRunStore {
     long step;
+
+    /** The daily gc a new store starts writes outside the logging path, which clears the cache: not mid-test. */
+    @BeforeEach
+    void gcDone() {
+        store.awaitAutoGc();
+    }
 
     /** One round of n points to (run, "m"), values 1..n at the next steps. */
     private void round(EmbeddedStore s, int n) {
@@ -56,6 +66,40 @@ class SummaryCacheTest extends OneRunStore {
         assertEquals(before + 1, readBacks(), "read back after another connection committed");
         assertEquals(30, summary().count(), "the other store's points are counted");
         assertEquals(29, summary().latestStep());
+    }
+
+    /** A round of n points to (run, "m") that also ends the run. */
+    private void lastRound(int n) {
+        MetricColumns m = new MetricColumns(run, "m");
+        for (int i = 1; i <= n; i++) m.add(i, 1000, step++);
+        assertEquals(List.of(), store.logRound(List.of(), List.of(), List.of(m),
+                List.of(new RunEnd(run, RunStatus.FINISHED, 2)), false));
+    }
+
+    @Test
+    void aRunEndedInTheRoundIsNotCachedAndALatePointMergesWithWhatIsStored() {
+        round(store, 10);
+        round(store, 10); // cached now
+        lastRound(5);
+        long before = readBacks();
+        round(store, 1); // a point after the end: read back, merged with all 25 before it
+        assertEquals(before + 1, readBacks(), "the ended run's summary was not kept");
+        assertEquals(26, summary().count());
+        assertEquals(25, summary().latestStep());
+    }
+
+    @Test
+    void shortRunsStartedAndEndedInOneRoundLeaveTheCacheEmpty() {
+        RunStart start = store.planRun("0", "u", 5, "short", List.of()).orElseThrow();
+        MetricColumns m = new MetricColumns(start.info().runId(), "m");
+        m.add(0.5, 1000, 0);
+        m.add(0.25, 1001, 1);
+        assertEquals(List.of(), store.logRound(List.of(start), List.of(), List.of(m),
+                List.of(new RunEnd(start.info().runId(), RunStatus.FINISHED, 6)), false));
+        assertEquals(0, store.database().summaries().size());
+        MetricSummary s = store.getRun(start.info().runId()).orElseThrow().data().metrics().get("m");
+        assertEquals(2, s.count());
+        assertEquals(0.25, s.latest());
     }
 
     @Test
