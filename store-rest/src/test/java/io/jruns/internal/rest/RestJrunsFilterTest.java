@@ -1,18 +1,12 @@
 package io.jruns.internal.rest;
 
 import io.jruns.domain.Run;
-import io.jruns.internal.embedded.EmbeddedStore;
 import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,30 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Searches against a server that runs the whole jruns filter (as jruns ui does): the same runs
  * as the embedded store, and no history crosses the wire for the filter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestJrunsFilterTest {
-    @TempDir
-    static Path dir;
-    RestFixture fx;
-    RestStore rest;
-    EmbeddedStore embedded;
-    String restExp;
-    String embeddedExp;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        fx = new RestFixture(dir.resolve("home"));
-        fx.fake.runJrunsFilters(true);
-        rest = fx.open(fx.config().withSearchPageSize(2));
-        embedded = new EmbeddedStore(dir.resolve("e/jruns.db"), dir.resolve("e/artifacts"));
-        restExp = SearchData.populate(rest);
-        embeddedExp = SearchData.populate(embedded);
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        embedded.close();
-        fx.close();
+class RestJrunsFilterTest extends SearchStores {
+    @Override
+    boolean serverRunsJrunsFilters() {
+        return true;
     }
 
     @ParameterizedTest(name = "[{0}]")

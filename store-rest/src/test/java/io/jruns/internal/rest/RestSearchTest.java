@@ -6,17 +6,11 @@ import io.jruns.search.FilterParser;
 import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
-import io.jruns.internal.embedded.EmbeddedStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,29 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Searches over REST: what is pushed to the server, and results equal to the embedded store's. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestSearchTest {
-    @TempDir
-    static Path dir;
-    RestFixture fx;
-    RestStore rest;
-    EmbeddedStore embedded;
-    String restExp;
-    String embeddedExp;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        fx = new RestFixture(dir.resolve("home"));
-        rest = fx.open(fx.config().withSearchPageSize(2)); // small server pages: tokens are followed
-        embedded = new EmbeddedStore(dir.resolve("e/jruns.db"), dir.resolve("e/artifacts"));
-        restExp = SearchData.populate(rest);
-        embeddedExp = SearchData.populate(embedded);
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        embedded.close();
-        fx.close();
+class RestSearchTest extends SearchStores {
+    @Override
+    boolean serverRunsJrunsFilters() {
+        return false;
     }
 
     @ParameterizedTest(name = "{0}")
