@@ -55,7 +55,7 @@ final class RestSearch {
         if (plan.order().isEmpty()) {
             List<Run> page = new ArrayList<>();
             long wanted = (long) plan.offset() + plan.maxResults() + 1; // one more tells whether a next page exists
-            boolean inOrder = matches(plan, split, run -> {
+            boolean inOrder = eachMatch(plan, split, run -> {
                 page.add(run);
                 return page.size() < wanted;
             });
@@ -89,7 +89,7 @@ final class RestSearch {
         SearchPlan plan = SearchPlan.of(request.withPageToken(null));
         long cap = Math.max(0, atMost);
         long[] found = {0};
-        matches(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
+        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
             found[0]++;
             return found[0] <= cap;
         });
@@ -100,7 +100,7 @@ final class RestSearch {
         List<Run> out = new ArrayList<>();
         if (experimentIds.isEmpty() || maxResults <= 0) return out;
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
-        matches(plan, FilterPushdown.Split.NONE, run -> {
+        eachMatch(plan, FilterPushdown.Split.NONE, run -> {
             out.add(run);
             return out.size() < maxResults;
         });
@@ -110,7 +110,7 @@ final class RestSearch {
 
     private List<Run> all(SearchPlan plan, FilterPushdown.Split split) {
         List<Run> out = new ArrayList<>();
-        matches(plan, split, run -> {
+        eachMatch(plan, split, run -> {
             out.add(run);
             return true;
         });
@@ -125,7 +125,7 @@ final class RestSearch {
      * that refuses the request is asked again without {@code jruns_filter}, then without the
      * pushed filter.
      */
-    private boolean matches(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
+    private boolean eachMatch(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
         String filter = split.serverFilter();
         String whole = wholeRefused ? "" : split.jrunsFilter();
         boolean droppedWhole = false;
