@@ -8,6 +8,7 @@ import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
 import io.jruns.search.Evaluator;
 import io.jruns.search.InMemorySearch;
+import io.jruns.search.OrderKey;
 import io.jruns.search.RunCount;
 import io.jruns.search.RunOrder;
 import io.jruns.search.SearchPlan;
@@ -31,7 +32,9 @@ import java.util.function.Predicate;
  * request's {@code jruns_filter} field. MLflow ignores fields it does not know; jruns ui runs
  * it in place of {@code filter} and answers {@code "jruns_filter_applied": true}, so the runs
  * it returns are matches already and no history is read for the filter (a jruns-only filter
- * over REST otherwise reads every candidate run).
+ * over REST otherwise reads every candidate run). Likewise a requested order goes in
+ * {@code jruns_order_by}: jruns ui sorts its pages so ({@code "jruns_order_applied": true})
+ * and the client reads only as many as the page needs, instead of every candidate.
  */
 final class RestSearch {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -41,8 +44,8 @@ final class RestSearch {
 
     private final RestTransport http;
     private final SearchHistories histories;
-    /** Set once a server refused a search for its jruns_filter field: it is not sent to it again. */
-    private volatile boolean wholeRefused;
+    /** Set once a server refused a search for its jruns_ fields: they are not sent to it again. */
+    private volatile boolean jrunsFieldsRefused;
 
     RestSearch(RestTransport http, RestRuns runs) {
         this.http = http;
@@ -52,20 +55,23 @@ final class RestSearch {
     SearchResult search(SearchRequest request) {
         SearchPlan plan = SearchPlan.of(request);
         FilterPushdown.Split split = FilterPushdown.of(plan.filter(), plan.order());
-        if (plan.order().isEmpty()) {
-            List<Run> page = new ArrayList<>();
-            long wanted = (long) plan.offset() + plan.maxResults() + 1; // one more tells whether a next page exists
-            boolean inOrder = eachMatch(plan, split, run -> {
-                page.add(run);
-                return page.size() < wanted;
-            });
-            if (inOrder) {
-                int from = Math.min(plan.offset(), page.size());
-                int to = (int) Math.min((long) from + plan.maxResults(), page.size());
-                return new SearchResult(page.subList(from, to), plan.nextToken(to < page.size(), to - from));
-            }
+        List<Run> page = new ArrayList<>();
+        long wanted = (long) plan.offset() + plan.maxResults() + 1; // one more tells whether a next page exists
+        boolean[] sorted = {plan.order().isEmpty()}; // newest first is the server's own order
+        boolean inOrder = eachMatch(plan, split, sorted, run -> {
+            page.add(run);
+            return !sorted[0] || page.size() < wanted; // a server that does not sort: every candidate
+        });
+        if (inOrder && sorted[0]) {
+            int from = Math.min(plan.offset(), page.size());
+            int to = (int) Math.min((long) from + plan.maxResults(), page.size());
+            return new SearchResult(page.subList(from, to), plan.nextToken(to < page.size(), to - from));
         }
-        return InMemorySearch.page(plan, all(plan, split)); // filtered here or by the server, and sorted
+        if (!sorted[0]) { // every match was read: sort them here
+            page.sort(RunOrder.comparator(plan.order()));
+            return InMemorySearch.page(plan, page);
+        }
+        return InMemorySearch.page(plan, all(plan, split)); // the server's newest first was not: read all again
     }
 
     /** Every match, sorted: one pass over the server's pages, whatever the limit. */
@@ -89,7 +95,7 @@ final class RestSearch {
         SearchPlan plan = SearchPlan.of(request.withPageToken(null));
         long cap = Math.max(0, atMost);
         long[] found = {0};
-        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), run -> {
+        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), new boolean[1], run -> {
             found[0]++;
             return found[0] <= cap;
         });
@@ -100,7 +106,7 @@ final class RestSearch {
         List<Run> out = new ArrayList<>();
         if (experimentIds.isEmpty() || maxResults <= 0) return out;
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
-        eachMatch(plan, FilterPushdown.Split.NONE, run -> {
+        eachMatch(plan, FilterPushdown.Split.NONE, new boolean[1], run -> {
             out.add(run);
             return out.size() < maxResults;
         });
@@ -110,7 +116,7 @@ final class RestSearch {
 
     private List<Run> all(SearchPlan plan, FilterPushdown.Split split) {
         List<Run> out = new ArrayList<>();
-        eachMatch(plan, split, run -> {
+        eachMatch(plan, split, new boolean[1], run -> {
             out.add(run);
             return true;
         });
@@ -121,13 +127,15 @@ final class RestSearch {
     /**
      * Feeds the runs that match the plan's filter (with full histories where MIN/MAX need them)
      * to {@code more} until it returns false or the server's pages end. Returns false when the
-     * server's order was not newest first (then a streamed page cannot be trusted). A server
-     * that refuses the request is asked again without {@code jruns_filter}, then without the
-     * pushed filter.
+     * server's order was not newest first (then a streamed page cannot be trusted). With an
+     * order, {@code sorted[0]} says, from the first answer on, whether the server sorts its
+     * pages that way. A server that refuses the request is asked again without the jruns_
+     * fields, then without the pushed filter.
      */
-    private boolean eachMatch(SearchPlan plan, FilterPushdown.Split split, Predicate<Run> more) {
+    private boolean eachMatch(SearchPlan plan, FilterPushdown.Split split, boolean[] sorted, Predicate<Run> more) {
         String filter = split.serverFilter();
-        String whole = wholeRefused ? "" : split.jrunsFilter();
+        String whole = jrunsFieldsRefused ? "" : split.jrunsFilter();
+        List<String> order = jrunsFieldsRefused ? List.of() : plan.order().stream().map(OrderKey::render).toList();
         boolean droppedWhole = false;
         String token = null;
         boolean first = true;
@@ -137,11 +145,13 @@ final class RestSearch {
         while (true) {
             JsonNode answer;
             try {
-                answer = http.post("runs/search", body(plan, filter, whole, token), RestTransport.Repeat.SAFE);
+                answer = http.post("runs/search", body(plan, filter, whole, order, token), RestTransport.Repeat.SAFE);
             } catch (RestException e) {
-                if (!first || e.kind() != RestException.Kind.REFUSED || filter.isEmpty() && whole.isEmpty()) throw e;
-                if (!whole.isEmpty()) { // a server that refuses fields it does not know, or this filter
+                boolean jrunsFields = !whole.isEmpty() || !order.isEmpty();
+                if (!first || e.kind() != RestException.Kind.REFUSED || filter.isEmpty() && !jrunsFields) throw e;
+                if (jrunsFields) { // a server that refuses fields it does not know, or this filter
                     whole = "";
+                    order = List.of();
                     droppedWhole = true;
                 } else {
                     filter = ""; // an older or stricter server: filter everything here
@@ -149,7 +159,9 @@ final class RestSearch {
                 }
                 continue;
             }
-            if (first && droppedWhole) wholeRefused = true;
+            if (first && droppedWhole) jrunsFieldsRefused = true;
+            if (!order.isEmpty() && !answer.path("jruns_order_applied").asBoolean(false)) sorted[0] = false;
+            else if (first && !order.isEmpty()) sorted[0] = true;
             first = false;
             // the server's answer, not the request, says whether it ran the whole filter
             boolean filtered = !whole.isEmpty() && answer.path("jruns_filter_applied").asBoolean(false);
@@ -159,7 +171,7 @@ final class RestSearch {
             for (int from = 0; from < page.size(); from += CHUNK) {
                 List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, pageSplit);
                 for (Run run : chunk) {
-                    if (previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
+                    if (order.isEmpty() && previous != null && newestFirst.compare(previous, run) > 0) ordered = false;
                     previous = run;
                     if (!filtered && plan.filter().isPresent() && !Evaluator.matches(plan.filter().get(), run)) continue;
                     if (!more.test(run)) return ordered;
@@ -171,12 +183,13 @@ final class RestSearch {
         }
     }
 
-    private ObjectNode body(SearchPlan plan, String filter, String whole, String token) {
+    private ObjectNode body(SearchPlan plan, String filter, String whole, List<String> order, String token) {
         ObjectNode b = F.objectNode();
         var ids = b.putArray("experiment_ids");
         plan.experimentIds().forEach(ids::add); // strings: numbers would silently match nothing (50-edge-cases)
         if (!filter.isEmpty()) b.put("filter", filter);
         if (!whole.isEmpty()) b.put("jruns_filter", whole);
+        if (!order.isEmpty()) order.forEach(b.putArray("jruns_order_by")::add);
         b.put("run_view_type", plan.viewType().name());
         b.put("max_results", http.config().searchPageSize());
         if (token != null) b.put("page_token", token);

@@ -13,6 +13,8 @@ import io.jruns.search.Evaluator;
 import io.jruns.search.Expr;
 import io.jruns.search.Field;
 import io.jruns.search.FilterParser;
+import io.jruns.search.OrderKey;
+import io.jruns.search.OrderParser;
 import io.jruns.search.RunOrder;
 
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ final class FakeSearch {
     final List<String> filters = new ArrayList<>();
     /** Every jruns_filter sent with them (MLflow ignores the field). */
     final List<String> jrunsFilters = new ArrayList<>();
-    /** Whether the fake plays jruns ui: runs jruns_filter in place of filter, and says so. */
+    /** Whether the fake plays jruns ui: runs jruns_filter in place of filter, sorts by jruns_order_by, and says so. */
     volatile boolean runsJrunsFilters;
 
     FakeSearch(FakeState st) {
@@ -65,7 +67,9 @@ final class FakeSearch {
             if (!ids.contains(r.experimentId) || !view.includes(r.stage)) continue;
             if (filter.isEmpty() || Evaluator.matches(filter.get(), run)) runs.add(run);
         }
-        runs.sort(RunOrder.comparator(List.of()));
+        List<OrderKey> order = new ArrayList<>();
+        if (runsJrunsFilters) b.path("jruns_order_by").forEach(o -> order.addAll(OrderParser.parse(o.asText())));
+        runs.sort(RunOrder.comparator(order));
         int offset = 0;
         if (b.hasNonNull("page_token")) {
             String json = new String(Base64.getDecoder().decode(b.get("page_token").asText()), StandardCharsets.UTF_8);
@@ -76,6 +80,7 @@ final class FakeSearch {
         for (Run r : runs.subList(Math.min(offset, to), to)) a.add(RestJson.runNode(r));
         if (!a.isEmpty()) out.set("runs", a);
         if (jruns) out.put("jruns_filter_applied", true);
+        if (!order.isEmpty()) out.put("jruns_order_applied", true);
         if (to < runs.size()) {
             out.put("next_page_token", Base64.getEncoder().encodeToString(("{\"offset\": " + to + "}")
                     .getBytes(StandardCharsets.UTF_8)));

@@ -37,6 +37,15 @@ class RestJrunsFilterTest extends SearchStores {
     }
 
     @Test
+    void anOrderedPageReadsOnlyTheServerPagesItNeeds() {
+        long before = fx.fake.count("runs/search");
+        List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp).orderBy("MAX(metrics.loss) DESC")
+                .maxResults(2).build()).runs();
+        assertEquals(List.of("d", "a"), runs.stream().map(r -> r.info().runName()).toList());
+        assertEquals(2, fx.fake.count("runs/search") - before, "two pages of 2 hold the page and one more");
+    }
+
+    @Test
     void countsToo() {
         String filter = "MIN(metrics.loss) < 0.1 OR params.opt = 'none'";
         SearchRequest r = SearchRequest.builder().experiments(embeddedExp).filter(filter).build();

@@ -207,6 +207,15 @@ class RestSearchTest extends SearchStores {
     }
 
     @Test
+    void anOrderTheServerDoesNotApplyReadsEveryCandidateOnce() {
+        long before = fx.fake.count("runs/search");
+        List<Run> runs = rest.searchRuns(SearchRequest.builder().experiments(restExp).orderBy("MAX(metrics.loss) DESC")
+                .maxResults(2).build()).runs();
+        assertEquals(List.of("d", "a"), runs.stream().map(r -> r.info().runName()).toList());
+        assertEquals(3, fx.fake.count("runs/search") - before, "six active runs in pages of 2, read once");
+    }
+
+    @Test
     void infinityAndTheDeletionTimeReadBack() {
         Run d = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("run_name = 'd'").build()).runs().get(0);
         assertEquals(Double.POSITIVE_INFINITY, d.metric("loss").orElseThrow());

@@ -106,15 +106,18 @@ final class RunEndpoints {
         // (MIN/MAX, OR, ...): run in place of the MLflow filter, so no history need cross the wire
         String whole = c.optString("jruns_filter");
         boolean jruns = whole != null && !whole.isBlank();
+        List<String> jrunsOrder = c.strings("jruns_order_by"); // and its order, which MLflow's order_by cannot say
+        List<String> order = jrunsOrder.isEmpty() ? c.strings("order_by") : jrunsOrder;
         SearchResult result = store.searchRuns(SearchRequest.builder().experiments(experiments)
                 .filter(jruns ? whole : c.optString("filter")).viewType(Paging.view(c.optString("run_view_type"), "run_view_type"))
-                .orderBy(c.strings("order_by").toArray(String[]::new)).maxResults(max).pageToken(c.optString("page_token"))
+                .orderBy(order.toArray(String[]::new)).maxResults(max).pageToken(c.optString("page_token"))
                 .build());
         ArrayNode runs = Wire.F.arrayNode();
         result.runs().forEach(r -> runs.add(Wire.runNode(r)));
         if (!runs.isEmpty()) out.set("runs", runs);
         result.nextPage().ifPresent(t -> out.put("next_page_token", t));
         if (jruns) out.put("jruns_filter_applied", true);
+        if (!jrunsOrder.isEmpty()) out.put("jruns_order_applied", true);
         return Wire.ok(out);
     }
 

@@ -138,6 +138,13 @@ class MlflowApiIT {
         JsonNode mlflowOnly = ApiHttp.json(http.post("/api/2.0/mlflow/runs/search", body.replaceAll(",\"jruns_filter\":\"[^\"]*\"", "")));
         assertEquals(List.of(a, b, c), ids(mlflowOnly));
         assertNull(mlflowOnly.get("jruns_filter_applied"), "an MLflow client sees MLflow's answer");
+
+        String ordered = "{\"experiment_ids\":[\"" + exp + "\"],\"jruns_order_by\":[\"MAX(metrics.loss) DESC\"],\"max_results\":2}";
+        JsonNode byMax = ApiHttp.json(http.post("/api/2.0/mlflow/runs/search", ordered));
+        assertEquals(List.of(a, b), ids(byMax), "a's maximum (0.9) is not its latest value (0.3)");
+        assertTrue(byMax.get("jruns_order_applied").asBoolean());
+        SearchRequest.Builder q = SearchRequest.builder().experiments(exp).orderBy("MAX(metrics.loss)").maxResults(2);
+        assertEquals(List.of(c, b), rest.store().searchRuns(q.build()).runs().stream().map(Run::runId).toList());
     }
 
     @Test
