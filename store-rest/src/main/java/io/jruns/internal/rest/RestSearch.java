@@ -95,7 +95,7 @@ final class RestSearch {
         SearchPlan plan = SearchPlan.of(request.withPageToken(null));
         long cap = Math.max(0, atMost);
         long[] found = {0};
-        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), new boolean[1], run -> {
+        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), null, run -> {
             found[0]++;
             return found[0] <= cap;
         });
@@ -106,7 +106,7 @@ final class RestSearch {
         List<Run> out = new ArrayList<>();
         if (experimentIds.isEmpty() || maxResults <= 0) return out;
         SearchPlan plan = SearchPlan.of(SearchRequest.builder().experiments(experimentIds).viewType(view).build());
-        eachMatch(plan, FilterPushdown.Split.NONE, new boolean[1], run -> {
+        eachMatch(plan, FilterPushdown.Split.NONE, null, run -> {
             out.add(run);
             return out.size() < maxResults;
         });
@@ -116,7 +116,7 @@ final class RestSearch {
 
     private List<Run> all(SearchPlan plan, FilterPushdown.Split split) {
         List<Run> out = new ArrayList<>();
-        eachMatch(plan, split, new boolean[1], run -> {
+        eachMatch(plan, split, null, run -> {
             out.add(run);
             return true;
         });
@@ -129,13 +129,15 @@ final class RestSearch {
      * to {@code more} until it returns false or the server's pages end. Returns false when the
      * server's order was not newest first (then a streamed page cannot be trusted). With an
      * order, {@code sorted[0]} says, from the first answer on, whether the server sorts its
-     * pages that way. A server that refuses the request is asked again without the jruns_
+     * pages that way; callers that sort or count for themselves pass null and the order is not
+     * sent. A server that refuses the request is asked again without the jruns_
      * fields, then without the pushed filter.
      */
     private boolean eachMatch(SearchPlan plan, FilterPushdown.Split split, boolean[] sorted, Predicate<Run> more) {
         String filter = split.serverFilter();
         String whole = jrunsFieldsRefused ? "" : split.jrunsFilter();
-        List<String> order = jrunsFieldsRefused ? List.of() : plan.order().stream().map(OrderKey::render).toList();
+        List<String> order = sorted == null || jrunsFieldsRefused ? List.of()
+                : plan.order().stream().map(OrderKey::render).toList();
         boolean droppedWhole = false;
         String token = null;
         boolean first = true;
@@ -160,8 +162,7 @@ final class RestSearch {
                 continue;
             }
             if (first && droppedWhole) jrunsFieldsRefused = true;
-            if (!order.isEmpty() && !answer.path("jruns_order_applied").asBoolean(false)) sorted[0] = false;
-            else if (first && !order.isEmpty()) sorted[0] = true;
+            if (!order.isEmpty()) sorted[0] = answer.path("jruns_order_applied").asBoolean(false) && (first || sorted[0]);
             first = false;
             // the server's answer, not the request, says whether it ran the whole filter
             boolean filtered = !whole.isEmpty() && answer.path("jruns_filter_applied").asBoolean(false);

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Searches against a server that runs the whole jruns filter (as jruns ui does): the same runs
@@ -51,8 +52,12 @@ class RestJrunsFilterTest extends SearchStores {
         SearchRequest r = SearchRequest.builder().experiments(embeddedExp).filter(filter).build();
         long exact = embedded.countRuns(r, 0).runs();
         long histories = fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history");
+        int seen = fx.fake.seen().size();
         assertEquals(RunCount.exactly(exact), rest.countRuns(SearchRequest.builder().experiments(restExp).filter(filter)
-                .build(), Long.MAX_VALUE));
+                .orderBy("MAX(metrics.loss) DESC").build(), Long.MAX_VALUE));
         assertEquals(histories, fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history"));
+        var sent = fx.fake.seen().subList(seen, fx.fake.seen().size());
+        assertTrue(sent.stream().anyMatch(q -> q.body().contains("jruns_filter")), "the filter runs on the server");
+        assertTrue(sent.stream().noneMatch(q -> q.body().contains("jruns_order_by")), "a count needs no order");
     }
 }
