@@ -47,10 +47,10 @@ public final class IngestMain {
             }
         }
         for (int w = 0, n = warmup < 0 ? rounds : warmup; w < n; w++) {
-            double cold = runs / seconds(viaApi(fresh("jruns-ingest"), runs));
+            double rate = runs / seconds(viaApi(fresh("jruns-ingest"), runs));
             viaJdbc(fresh("jruns-ingest-raw"), runs);
             SchemaFloor.insert(fresh("jruns-ingest-schema"), runs);
-            System.out.printf("warm-up round %d: API %,.0f runs/s%n", w + 1, cold);
+            System.out.printf("warm-up round %d: API %,.0f runs/s%n", w + 1, rate);
         }
         double[] api = new double[rounds];
         double[] raw = new double[rounds];
@@ -73,6 +73,7 @@ public final class IngestMain {
                 String.format("%,.0f runs/s", a), String.format("%,.0f runs/s: raw into jruns's schema", f),
                 String.format("%.2f×", a / f), "—", null);
         System.out.println(t.render());
+        deleteLast();
     }
 
     private static long viaApi(Path home, int runs) {
@@ -154,13 +155,17 @@ public final class IngestMain {
      * not fill the disk or leave the kernel writing back the last round's pages during this one.
      */
     private static Path fresh(String prefix) throws IOException {
-        if (last != null) {
-            try (Stream<Path> walk = Files.walk(last)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
+        deleteLast();
         last = Files.createTempDirectory(prefix);
         return last;
+    }
+
+    private static void deleteLast() throws IOException {
+        if (last == null) return;
+        try (Stream<Path> walk = Files.walk(last)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        last = null;
     }
 
     private static double seconds(long nanos) {
