@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
- * A proxy on 127.0.0.1 in front of jruns ui that drops the {@code jruns_filter} and
- * {@code jruns_order_by} fields from run searches, as MLflow's server ignores them: jruns ui then answers as an MLflow server
+ * A proxy on 127.0.0.1 in front of jruns ui that drops the {@code jruns_filter},
+ * {@code jruns_order_by} and {@code jruns_count} fields from run searches, as MLflow's server
+ * ignores them: jruns ui then answers as an MLflow server
  * would, so the bench can time a jruns-only filter against both kinds of server.
  */
 final class MlflowOnlyProxy implements AutoCloseable {
@@ -45,7 +46,7 @@ final class MlflowOnlyProxy implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             if (ex.getRequestURI().getPath().endsWith("/runs/search") && body.length > 0) {
                 ObjectNode n = (ObjectNode) JSON.readTree(body);
-                body = JSON.writeValueAsBytes(n.remove(List.of("jruns_filter", "jruns_order_by")));
+                body = JSON.writeValueAsBytes(n.remove(List.of("jruns_filter", "jruns_order_by", "jruns_count")));
             }
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI()))
                     .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()

@@ -46,6 +46,8 @@ final class RestSearch {
     private final SearchHistories histories;
     /** Set once a server refused a search for its jruns_ fields: they are not sent to it again. */
     private volatile boolean jrunsFieldsRefused;
+    /** Set once a server answered a count request without a count (MLflow): not asked again. */
+    private volatile boolean noServerCounts;
 
     RestSearch(RestTransport http, RestRuns runs) {
         this.http = http;
@@ -88,14 +90,18 @@ final class RestSearch {
     }
 
     /**
-     * Matches counted as the server's pages stream (order plays no part), stopping one past
-     * {@code atMost}: MLflow has no count, so counting reads the runs themselves.
+     * jruns ui's exact count, in one request (see {@link #serverCount}); else matches counted as
+     * the server's pages stream (order plays no part), stopping one past {@code atMost}: MLflow
+     * has no count, so counting reads the runs themselves.
      */
     RunCount count(SearchRequest request, long atMost) {
         SearchPlan plan = SearchPlan.of(request.withPageToken(null));
         long cap = Math.max(0, atMost);
+        FilterPushdown.Split split = FilterPushdown.of(plan.filter(), List.of());
+        Long counted = noServerCounts || jrunsFieldsRefused ? null : serverCount(plan, split);
+        if (counted != null) return counted > cap ? RunCount.moreThan(cap) : RunCount.exactly(counted);
         long[] found = {0};
-        eachMatch(plan, FilterPushdown.of(plan.filter(), List.of()), null, run -> {
+        eachMatch(plan, split, null, run -> {
             found[0]++;
             return found[0] <= cap;
         });
@@ -182,6 +188,32 @@ final class RestSearch {
             token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
             if (token == null) return ordered;
         }
+    }
+
+    /**
+     * Asks for one run and {@code jruns_count}: jruns ui answers {@code jruns_run_count}, the
+     * exact count of the whole filter. Null when the answer has none (MLflow): such a server is
+     * not asked again, and a refusal is left to the streaming count.
+     */
+    private Long serverCount(SearchPlan plan, FilterPushdown.Split split) {
+        ObjectNode b = body(plan, split.serverFilter(), split.jrunsFilter(), List.of(), null);
+        b.put("max_results", 1);
+        b.put("jruns_count", true);
+        JsonNode answer;
+        try {
+            answer = http.post("runs/search", b, RestTransport.Repeat.SAFE);
+        } catch (RestException e) {
+            if (e.kind() != RestException.Kind.REFUSED) throw e;
+            noServerCounts = true;
+            return null;
+        }
+        JsonNode n = answer.get("jruns_run_count");
+        boolean wholeFilter = split.jrunsFilter().isEmpty() || answer.path("jruns_filter_applied").asBoolean(false);
+        if (n == null || !n.canConvertToLong() || n.asLong() < 0 || !wholeFilter) {
+            noServerCounts = true;
+            return null;
+        }
+        return n.asLong();
     }
 
     private ObjectNode body(SearchPlan plan, String filter, String whole, List<String> order, String token) {

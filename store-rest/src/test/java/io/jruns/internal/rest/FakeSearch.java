@@ -81,6 +81,7 @@ final class FakeSearch {
         if (!a.isEmpty()) out.set("runs", a);
         if (jruns) out.put("jruns_filter_applied", true);
         if (!order.isEmpty()) out.put("jruns_order_applied", true);
+        if (runsJrunsFilters && b.path("jruns_count").asBoolean(false)) out.put("jruns_run_count", runs.size());
         if (to < runs.size()) {
             out.put("next_page_token", Base64.getEncoder().encodeToString(("{\"offset\": " + to + "}")
                     .getBytes(StandardCharsets.UTF_8)));

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,7 +58,20 @@ class RestJrunsFilterTest extends SearchStores {
                 .orderBy("MAX(metrics.loss) DESC").build(), Long.MAX_VALUE));
         assertEquals(histories, fx.fake.count("get-history-bulk-interval") + fx.fake.count("metrics/get-history"));
         var sent = fx.fake.seen().subList(seen, fx.fake.seen().size());
-        assertTrue(sent.stream().anyMatch(q -> q.body().contains("jruns_filter")), "the filter runs on the server");
-        assertTrue(sent.stream().noneMatch(q -> q.body().contains("jruns_order_by")), "a count needs no order");
+        assertEquals(1, sent.size(), "the server counts: one request");
+        assertTrue(sent.get(0).body().contains("jruns_filter"), "the filter runs on the server");
+        assertTrue(sent.get(0).body().contains("jruns_count"));
+        assertFalse(sent.get(0).body().contains("jruns_order_by"), "a count needs no order");
+    }
+
+    @Test
+    void countsOfAFilterMlflowRunsWholeAndTheirCap() {
+        String filter = "params.opt = 'adam'";
+        long exact = embedded.countRuns(SearchRequest.builder().experiments(embeddedExp).filter(filter).build(), 0).runs();
+        long before = fx.fake.count("runs/search");
+        SearchRequest r = SearchRequest.builder().experiments(restExp).filter(filter).build();
+        assertEquals(RunCount.exactly(exact), rest.countRuns(r, Long.MAX_VALUE));
+        assertEquals(RunCount.moreThan(1), rest.countRuns(r, 1));
+        assertEquals(2, fx.fake.count("runs/search") - before, "one request a count");
     }
 }

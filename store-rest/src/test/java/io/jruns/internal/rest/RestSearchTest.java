@@ -216,6 +216,17 @@ class RestSearchTest extends SearchStores {
     }
 
     @Test
+    void anMlflowServerIsAskedForItsCountOnceAndCountedByReading() throws Exception {
+        try (io.jruns.store.Store s = fx.open(fx.config().withSearchPageSize(2))) {
+            SearchRequest all = request(restExp, "", ViewType.ACTIVE_ONLY);
+            long probes = fx.fake.seen().stream().filter(q -> q.body().contains("jruns_count")).count();
+            assertEquals(RunCount.exactly(6), s.countRuns(all, Long.MAX_VALUE));
+            assertEquals(RunCount.exactly(6), s.countRuns(all, Long.MAX_VALUE));
+            assertEquals(probes + 1, fx.fake.seen().stream().filter(q -> q.body().contains("jruns_count")).count());
+        }
+    }
+
+    @Test
     void infinityAndTheDeletionTimeReadBack() {
         Run d = rest.searchRuns(SearchRequest.builder().experiments(restExp).filter("run_name = 'd'").build()).runs().get(0);
         assertEquals(Double.POSITIVE_INFINITY, d.metric("loss").orElseThrow());

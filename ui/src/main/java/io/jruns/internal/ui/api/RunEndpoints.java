@@ -10,6 +10,7 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.internal.validate.Validation;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.store.LongValues;
@@ -108,16 +109,21 @@ final class RunEndpoints {
         boolean jruns = whole != null && !whole.isBlank();
         List<String> jrunsOrder = c.strings("jruns_order_by"); // and its order, which MLflow's order_by cannot say
         List<String> order = jrunsOrder.isEmpty() ? c.strings("order_by") : jrunsOrder;
-        SearchResult result = store.searchRuns(SearchRequest.builder().experiments(experiments)
+        SearchRequest request = SearchRequest.builder().experiments(experiments)
                 .filter(jruns ? whole : c.optString("filter")).viewType(Paging.view(c.optString("run_view_type"), "run_view_type"))
                 .orderBy(order.toArray(String[]::new)).maxResults(max).pageToken(c.optString("page_token"))
-                .build());
+                .build();
+        SearchResult result = store.searchRuns(request);
         ArrayNode runs = Wire.F.arrayNode();
         result.runs().forEach(r -> runs.add(Wire.runNode(r)));
         if (!runs.isEmpty()) out.set("runs", runs);
         result.nextPage().ifPresent(t -> out.put("next_page_token", t));
         if (jruns) out.put("jruns_filter_applied", true);
         if (!jrunsOrder.isEmpty()) out.put("jruns_order_applied", true);
+        if ("true".equals(c.optString("jruns_count"))) { // and how many match in all: MLflow has no count
+            RunCount n = store.countRuns(request.withPageToken(null), Long.MAX_VALUE);
+            if (n.exact()) out.put("jruns_run_count", n.runs());
+        }
         return Wire.ok(out);
     }
 

@@ -145,6 +145,14 @@ class MlflowApiIT {
         assertTrue(byMax.get("jruns_order_applied").asBoolean());
         SearchRequest.Builder q = SearchRequest.builder().experiments(exp).orderBy("MAX(metrics.loss)").maxResults(2);
         assertEquals(List.of(c, b), rest.store().searchRuns(q.build()).runs().stream().map(Run::runId).toList());
+
+        String count = "{\"experiment_ids\":[\"" + exp + "\"],\"jruns_filter\":\"MAX(metrics.loss) >= 0.6\","
+                + "\"jruns_count\":true,\"max_results\":1}";
+        JsonNode counted = ApiHttp.json(http.post("/api/2.0/mlflow/runs/search", count));
+        assertEquals(2, counted.get("jruns_run_count").asLong());
+        assertEquals(1, ids(counted).size());
+        SearchRequest both = SearchRequest.builder().experiments(exp).filter("MAX(metrics.loss) >= 0.6").build();
+        assertEquals(embedded.store().countRuns(both, Long.MAX_VALUE), rest.store().countRuns(both, Long.MAX_VALUE));
     }
 
     @Test
