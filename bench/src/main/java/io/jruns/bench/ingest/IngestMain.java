@@ -2,6 +2,7 @@ package io.jruns.bench.ingest;
 
 import io.jruns.TrackingClient;
 import io.jruns.bench.ResultTable;
+import io.jruns.bench.child.Dirs;
 import io.jruns.domain.RunStatus;
 
 import java.io.IOException;
@@ -12,10 +13,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Issue 14's ingest: runs of 45 entities each (20 params, 20 metrics, 5 tags) created through
@@ -161,10 +160,7 @@ public final class IngestMain {
     }
 
     private static void deleteLast() throws IOException {
-        if (last == null) return;
-        try (Stream<Path> walk = Files.walk(last)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        if (last != null) Dirs.deleteTree(last);
         last = null;
     }
 

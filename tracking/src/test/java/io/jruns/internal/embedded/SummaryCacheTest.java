@@ -31,9 +31,14 @@ class SummaryCacheTest extends OneRunStore {
 
     /** One round of n points to (run, "m"), values 1..n at the next steps. */
     private void round(EmbeddedStore s, int n) {
+        assertEquals(List.of(), s.logRound(List.of(), List.of(), List.of(points(n)), List.of(), false));
+    }
+
+    /** n points of (run, "m"), values 1..n at the next steps. */
+    private MetricColumns points(int n) {
         MetricColumns m = new MetricColumns(run, "m");
         for (int i = 1; i <= n; i++) m.add(i, 1000, step++);
-        assertEquals(List.of(), s.logRound(List.of(), List.of(), List.of(m), List.of(), false));
+        return m;
     }
 
     private long readBacks() {
@@ -70,9 +75,7 @@ class SummaryCacheTest extends OneRunStore {
 
     /** A round of n points to (run, "m") that also ends the run. */
     private void lastRound(int n) {
-        MetricColumns m = new MetricColumns(run, "m");
-        for (int i = 1; i <= n; i++) m.add(i, 1000, step++);
-        assertEquals(List.of(), store.logRound(List.of(), List.of(), List.of(m),
+        assertEquals(List.of(), store.logRound(List.of(), List.of(), List.of(points(n)),
                 List.of(new RunEnd(run, RunStatus.FINISHED, 2)), false));
     }
 
