@@ -15,7 +15,8 @@ public final class KernelSpec {
      * and a training loop still reaches C2 within its first few hundred thousand iterations.
      * Measured on 2 cores and left out: SerialGC (no gain) and C1 only (TieredStopAtLevel=1:
      * the first cell in 0.74 s, but long loops run at C1's speed). The CDS archive helps too
-     * (see {@link ClassDataSharing}).
+     * (see {@link ClassDataSharing}). Where Linux hands out huge pages on request, the builder adds
+     * {@code -XX:+UseTransparentHugePages} (see {@link HugePages}).
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000");
@@ -74,7 +75,7 @@ public final class KernelSpec {
     public static final class Builder {
         private String displayName = "Java (jruns)";
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        private final List<String> jvmOptions = defaultJvmOptions();
         private final List<Path> extraJars = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private boolean classDataSharing = true;
@@ -127,6 +128,12 @@ public final class KernelSpec {
         public Builder kernelHome(Path home) {
             this.kernelHome = home;
             return this;
+        }
+
+        private static List<String> defaultJvmOptions() {
+            List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+            options.addAll(HugePages.options());
+            return options;
         }
 
         public KernelSpec build() {
