@@ -122,32 +122,24 @@ final class Database implements AutoCloseable {
         boolean fsync = durable && fsyncOnFlush;
         writeLock.lock();
         try {
-            for (int attempt = 0; ; attempt++) {
+            return retryWhileBusy(() -> {
+                if (fsync) exec(writer, "PRAGMA synchronous=FULL");
+                exec(writer, "BEGIN IMMEDIATE");
                 try {
-                    if (fsync) exec(writer, "PRAGMA synchronous=FULL");
-                    exec(writer, "BEGIN IMMEDIATE");
-                    try {
-                        summaries.begun(writer, logging);
-                        T result = work.run(writer);
-                        exec(writer, "COMMIT");
-                        summaries.committed();
-                        checkpointer.nudge();
-                        return result;
-                    } catch (SQLException | RuntimeException | Error e) {
-                        rollbackQuietly();
-                        summaries.rolledBack();
-                        throw e;
-                    } finally {
-                        if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
-                    }
-                } catch (SQLException e) {
-                    if (isBusy(e) && attempt < BUSY_RETRIES) {
-                        backoff(attempt);
-                        continue;
-                    }
-                    throw storeError(e);
+                    summaries.begun(writer, logging);
+                    T result = work.run(writer);
+                    exec(writer, "COMMIT");
+                    summaries.committed();
+                    checkpointer.nudge();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly();
+                    summaries.rolledBack();
+                    throw e;
+                } finally {
+                    if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
                 }
-            }
+            });
         } finally {
             writeLock.unlock();
         }
@@ -157,22 +149,14 @@ final class Database implements AutoCloseable {
     <T> T read(Work<T> work) {
         readLock.lock();
         try {
-            for (int attempt = 0; ; attempt++) {
+            return retryWhileBusy(() -> {
+                exec(reader, "BEGIN");
                 try {
-                    exec(reader, "BEGIN");
-                    try {
-                        return work.run(reader);
-                    } finally {
-                        exec(reader, "COMMIT");
-                    }
-                } catch (SQLException e) {
-                    if (isBusy(e) && attempt < BUSY_RETRIES) {
-                        backoff(attempt);
-                        continue;
-                    }
-                    throw storeError(e);
+                    return work.run(reader);
+                } finally {
+                    exec(reader, "COMMIT");
                 }
-            }
+            });
         } finally {
             readLock.unlock();
         }
@@ -188,19 +172,11 @@ final class Database implements AutoCloseable {
     <T> T readPair(PairWork<T> work) {
         readLock.lock();
         try {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    if (secondReader == null) secondReader = open(file, READER_CACHE_KIB);
-                    startBoth(secondReader);
-                    break;
-                } catch (SQLException e) {
-                    if (isBusy(e) && attempt < BUSY_RETRIES) {
-                        backoff(attempt);
-                        continue;
-                    }
-                    throw storeError(e);
-                }
-            }
+            retryWhileBusy(() -> {
+                if (secondReader == null) secondReader = open(file, READER_CACHE_KIB);
+                startBoth(secondReader);
+                return null;
+            });
             try {
                 return work.run(reader, secondReader);
             } catch (SQLException e) {
@@ -258,6 +234,26 @@ final class Database implements AutoCloseable {
     static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** A step that may meet another process's lock on the file. */
+    private interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs the attempt, and again after a growing pause while another process holds the lock
+     * (past SQLite's own busy timeout, BUSY_RETRIES times); any other failure is the store's error.
+     */
+    private <T> T retryWhileBusy(Attempt<T> attempt) {
+        for (int i = 0; ; i++) {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                if (!isBusy(e) || i >= BUSY_RETRIES) throw storeError(e);
+                backoff(i);
+            }
         }
     }
 
