@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,6 +104,27 @@ class LauncherIT {
         Processes.Result usage = proc.run(tmp, 60, noBuild, LAUNCHER.toString(), "runs", "list", "--max", "none");
         assertEquals(2, usage.code(), usage.toString());
         assertEquals("jruns: runs list: --max needs a positive integer, got 'none'\n", usage.err());
+    }
+
+    /** Commands map their classes from an archive, dumped once per build on a store of its own. */
+    @Test
+    void commandsLoadTheirClassesFromAnArchiveDumpedOnce() throws IOException {
+        Path archive = MODULE.resolve("target/jruns-cli.jsa");
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(MODULE.resolve("target/jruns-cli.jsa.failed"));
+        Map<String, String> env = Map.of("JRUNS_MVN", "false", "JRUNS_JAVA_OPTS", "-Xlog:class+load=info");
+
+        Processes.Result version = proc.run(tmp, 120, env, LAUNCHER.toString(), "--version");
+        assertEquals(0, version.code(), version.toString());
+        assertEquals("", version.err());
+        assertTrue(Files.isRegularFile(archive), "the first command dumps the archive");
+        assertFalse(Files.exists(tmp.resolve("home")), "the dump's runs list never touches the user's store");
+
+        Processes.Result list = proc.run(tmp, 60, env, LAUNCHER.toString(), "runs", "list");
+        assertEquals(0, list.code(), list.toString());
+        long shared = list.out().lines().filter(l -> l.contains(" io.jruns.") && l.contains("shared objects file (top)")).count();
+        assertTrue(shared > 50, "jruns classes from the archive: " + shared + "\n" + list.out().lines().limit(20).toList());
+        assertEquals("No runs.\n", list.err(), "the command itself ran (its note goes to stderr)");
     }
 
     /** A copy of the sources: the launcher builds what is missing, then only what is stale. */
