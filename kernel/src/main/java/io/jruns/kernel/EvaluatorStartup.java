@@ -45,7 +45,9 @@ final class EvaluatorStartup {
                 JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
                 long t2 = System.nanoTime();
                 synchronized (this) {
-                    ev.defer(List.copyOf(snippets), EvaluatorStartup::startupFailed);
+                    ev.defer(List.copyOf(snippets), (code, e) -> {
+                        if (!ev.closed()) startupFailed(code, e); // a shutdown interrupts what is left
+                    });
                     ready = true;
                 }
                 LOG.fine(() -> String.format("JShell ready at JVM uptime %d ms: extensions %d ms, JShell %d ms",
@@ -105,7 +107,7 @@ final class EvaluatorStartup {
         try {
             boolean more = true;
             boolean quiet = false;
-            while (more) {
+            while (more && !ev.closed()) {
                 if (ev.busy() || waiting.get() > 0) {
                     quiet = false;
                     Thread.sleep(2);
@@ -118,6 +120,11 @@ final class EvaluatorStartup {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            if (!ev.closed()) {
+                throw e;
+            }
+            // the kernel shut down before the imports were all in: nothing left to import them for
         }
     }
 

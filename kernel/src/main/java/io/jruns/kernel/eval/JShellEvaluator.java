@@ -23,6 +23,7 @@ import jdk.jshell.VarSnippet;
  * {@link #stop()}, which an interrupt calls while a cell runs.
  */
 public final class JShellEvaluator implements AutoCloseable {
+    private volatile boolean closed;
     private final JShell shell;
     private final InProcessExecutionControl control;
     private final FailureFormatter failures = new FailureFormatter();
@@ -277,6 +278,12 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         shell.close();
+    }
+
+    /** True once the kernel has shut this evaluator down. */
+    public boolean closed() {
+        return closed;
     }
 }
