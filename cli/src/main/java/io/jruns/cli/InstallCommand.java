@@ -20,7 +20,8 @@ final class InstallCommand implements Command {
             OptionSpec.value("--name", "NAME", "the kernelspec name (default jruns)"),
             OptionSpec.value("--display-name", "TEXT", "the name Jupyter shows (default Java (jruns))"),
             OptionSpec.repeated("--jvm-option", "OPT", "an option for the kernel's JVM, e.g. -Xmx4g"),
-            OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up")),
+            OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up"),
+            OptionSpec.flag("--no-spare", "start the kernel's JVM directly, never handing a start to a warm spare kernel")),
             "Install the jruns Java kernel for Jupyter",
             "Writes a self-contained kernelspec (kernel.json, the kernel's jars, SQLite's native library,"
                     + " a start-up archive).");
@@ -41,6 +42,7 @@ final class InstallCommand implements Command {
         if (args.value("--display-name") != null) spec.displayName(args.value("--display-name"));
         args.values("--jvm-option").forEach(spec::jvmOption);
         if (args.flag("--no-cds")) spec.classDataSharing(false);
+        if (args.flag("--no-spare")) spec.spare(false);
         spec.env("JRUNS_KERNELSPEC", name);
         context.err().println("installing kernelspec '" + name + "' in " + dir + " ...");
         KernelSpecWriter.write(spec.build(), dir);

@@ -66,7 +66,7 @@ class CompareNotebookIT {
     static Cli cli(Path home) {
         Cli c = new Cli(home).libDir(ROOT.resolve("cli/target/lib"))
                 .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString()).env("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) {
+        for (String v : Processes.PASSED_ON) {
             if (System.getenv(v) != null) c.env(v, System.getenv(v));
         }
         return c;

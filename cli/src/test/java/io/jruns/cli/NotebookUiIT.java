@@ -50,7 +50,7 @@ class NotebookUiIT {
     static void startJupyterWithTheKernel() throws Exception {
         Path prefix = tmp.resolve("prefix");
         Cli c = new Cli(tmp.resolve("unused")).libDir(ROOT.resolve("cli/target/lib"));
-        for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) if (System.getenv(v) != null) c.env(v, System.getenv(v));
+        for (String v : Processes.PASSED_ON) if (System.getenv(v) != null) c.env(v, System.getenv(v));
         Cli.Result installed = c.run("install", "--prefix", prefix.toString(), "--no-cds");
         assertEquals(0, installed.code(), installed.toString());
         home = tmp.resolve("home");
@@ -74,6 +74,7 @@ class NotebookUiIT {
         env.put("JUPYTER_DATA_DIR", tmp.resolve("jupyter-data").toString());
         env.put("JUPYTER_RUNTIME_DIR", tmp.resolve("jupyter-runtime").toString());
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        env.put("JRUNS_SPARE", "off"); // its kernel leaves no spare kernel behind
         jupyter = pb.start();
         waitUntilUp();
         browser = new Chromium(tmp.resolve("chromium-profile"));

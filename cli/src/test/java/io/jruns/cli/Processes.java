@@ -10,6 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs child processes with a clean tracking environment and a time limit. */
 final class Processes {
+    /**
+     * What the ITs that build a child's environment from nothing take from their own: enough to
+     * find Java and Jupyter, and {@code JRUNS_SPARE=off} from the POM, so their kernels leave no
+     * spare kernels behind.
+     */
+    static final List<String> PASSED_ON = List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER", "JRUNS_SPARE");
+
     private final Path jrunsHome;
 
     Processes(Path jrunsHome) {

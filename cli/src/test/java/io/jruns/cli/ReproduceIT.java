@@ -40,7 +40,7 @@ class ReproduceIT {
                 .env("JUPYTER_PATH", prefix.resolve("share/jupyter").toString())
                 .env("JUPYTER_DATA_DIR", tmp.resolve("jupyter-data").toString())
                 .env("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        for (String v : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "JRUNS_JUPYTER")) {
+        for (String v : Processes.PASSED_ON) {
             if (System.getenv(v) != null) c.env(v, System.getenv(v));
         }
         return c;

@@ -26,16 +26,21 @@ public final class KernelMain {
             System.out.println("jruns kernel " + KernelVersion.get());
             return;
         }
+        if (args.length == 1 && args[0].equals("--spare")) {
+            SpareMain.run(System.getenv());
+            return;
+        }
         if (args.length == 1 && args[0].equals("--warm-up")) {
             WarmUp.run();
             return;
         }
         if (args.length != 1) {
-            originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up");
+            originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up | --spare");
             System.exit(2);
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(readConnectionFile(Path.of(args[0])));
         JrunsKernel kernel = new JrunsKernel(KernelOptions.defaults());
+        SpareMain.spawnAfter(kernel, System.getenv());
         JupyterConnection connection = new KernelConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -22,13 +22,8 @@ final class WarmUp {
     }
 
     static void run() throws Exception {
-        // the messaging side: bind and close a real connection on loopback (jeromq, gson, jjava)
         JrunsKernel kernel = new JrunsKernel(KernelOptions.builder().loadExtensions(false).build());
-        KernelConnection connection = new KernelConnection(new KernelConnectionProperties("127.0.0.1",
-                freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warm-up"));
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
-        connection.close();
+        messaging(kernel);
         kernel.getRenderer().render(42);
         try (JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath()) {
             // as a kernel does: imports deferred, a first cell that runs only the one it names, then the rest
@@ -45,6 +40,34 @@ final class WarmUp {
             // the archive still holds the rest: a kernel without these classes is only slower
             System.err.println("warm-up: the run on a throw-away store failed: " + e);
         }
+    }
+
+    /**
+     * A spare's warm-up ({@link SpareMain}): what its launch would otherwise wait for, on the
+     * kernel it will hand over. The first expression compile runs in a JShell of its own, so the
+     * notebook's holds nothing its cells did not write.
+     */
+    static void spare(JrunsKernel kernel) throws Exception {
+        messaging(null);
+        JShellEvaluator ev = kernel.evaluator();
+        while (ev.hasDeferred()) {
+            Thread.sleep(5); // the default imports, evaluated in the background by the kernel
+        }
+        try (JShellEvaluator scratch = JShellEvaluator.createWithJvmClasspath()) {
+            scratch.eval("String warm = \"x\" + java.util.List.of(1 + 1);\nwarm.length()", SourceRef.of("spare"));
+        }
+        System.gc(); // the scratch JShell's garbage: G1 gives the freed heap back while the spare waits
+    }
+
+    /** Binds and closes a real connection on loopback: jeromq, gson, jjava, the HMAC's JCA providers. */
+    private static void messaging(JrunsKernel handler) throws Exception {
+        KernelConnection connection = new KernelConnection(new KernelConnectionProperties("127.0.0.1",
+                freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warm-up"));
+        if (handler != null) {
+            handler.becomeHandlerForConnection(connection);
+        }
+        connection.connect();
+        connection.close();
     }
 
     /**

@@ -31,20 +31,20 @@ public final class InstalledSpec {
             for (JsonElement e : json.getAsJsonArray("argv")) {
                 argv.add(e.getAsString());
             }
+            int java = Launcher.javaIndex(argv);
             int cp = argv.indexOf("-cp");
-            if (cp < 1 || cp + 1 >= argv.size()) {
+            if (cp <= java || cp + 1 >= argv.size()) {
                 throw new IllegalArgumentException(kernelJson + " is not a jruns kernelspec (no -cp in argv)");
             }
-            List<String> jvmOptions = new ArrayList<>(argv.subList(1, cp));
+            List<String> jvmOptions = new ArrayList<>(argv.subList(java + 1, cp));
             jvmOptions.removeIf(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xlog:cds"));
             List<String> classpath = new ArrayList<>();
             for (String entry : argv.get(cp + 1).split(File.pathSeparator)) {
                 classpath.add(entry.replace("{resource_dir}/", ""));
             }
             Files.deleteIfExists(dir.resolve(KernelSpecWriter.CDS_ARCHIVE));
-            boolean ok = ClassDataSharing.dump(Path.of(argv.get(0)), dir, classpath, jvmOptions);
-            List<String> updated = new ArrayList<>();
-            updated.add(argv.get(0));
+            boolean ok = ClassDataSharing.dump(Path.of(argv.get(java)), dir, classpath, jvmOptions);
+            List<String> updated = new ArrayList<>(argv.subList(0, java + 1)); // the launcher, if any, and java
             updated.addAll(jvmOptions);
             if (ok) {
                 updated.addAll(ClassDataSharing.jvmOptions("{resource_dir}/" + KernelSpecWriter.CDS_ARCHIVE));

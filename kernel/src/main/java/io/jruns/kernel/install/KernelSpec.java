@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What goes into a kernelspec folder; build with {@link #builder()}, write with {@link KernelSpecWriter}. */
 public final class KernelSpec {
@@ -28,6 +29,7 @@ public final class KernelSpec {
     private final Map<String, String> env;
     private final boolean classDataSharing;
     private final Path kernelHome;
+    private final Path python;
 
     private KernelSpec(Builder b) {
         this.displayName = b.displayName;
@@ -37,6 +39,7 @@ public final class KernelSpec {
         this.env = Map.copyOf(b.env);
         this.classDataSharing = b.classDataSharing;
         this.kernelHome = b.kernelHome;
+        this.python = b.python;
     }
 
     public static Builder builder() {
@@ -71,6 +74,11 @@ public final class KernelSpec {
         return kernelHome;
     }
 
+    /** The Python that runs {@code launch.py} (spare kernels), or empty for a kernel started directly. */
+    public Optional<Path> python() {
+        return Optional.ofNullable(python);
+    }
+
     /** Builder for {@link KernelSpec}; every option has a working default. */
     public static final class Builder {
         private String displayName = "Java (jruns)";
@@ -80,6 +88,7 @@ public final class KernelSpec {
         private final Map<String, String> env = new LinkedHashMap<>();
         private boolean classDataSharing = true;
         private Path kernelHome;
+        private Path python = Launcher.defaultPython().orElse(null);
 
         public Builder displayName(String name) {
             if (name == null || name.isBlank()) {
@@ -127,6 +136,22 @@ public final class KernelSpec {
         /** Where the kernel jar and lib/ come from (default: where this code runs from). */
         public Builder kernelHome(Path home) {
             this.kernelHome = home;
+            return this;
+        }
+
+        /**
+         * Whether Jupyter starts the kernel through {@code launch.py}, which hands the launch to a
+         * warm spare kernel when one waits (default: on where a Python 3 is found).
+         */
+        public Builder spare(boolean on) {
+            this.python = on ? Launcher.defaultPython().orElseThrow(() -> new IllegalArgumentException(
+                    "spare kernels need a python3 to launch them, and none was found")) : null;
+            return this;
+        }
+
+        /** The Python that runs {@code launch.py}. */
+        public Builder python(Path python3) {
+            this.python = python3;
             return this;
         }
 

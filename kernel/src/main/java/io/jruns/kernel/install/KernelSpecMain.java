@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * {@code KernelSpecMain DIR [--display-name NAME] [--java PATH] [--jvm-option OPT]...
- * [--no-default-jvm-options] [--extra-jar JAR]... [--env K=V]... [--no-cds]}: writes a kernelspec
+ * [--no-default-jvm-options] [--extra-jar JAR]... [--env K=V]... [--no-cds] [--no-spare]}: writes a kernelspec
  * folder for {@code jupyter kernelspec install DIR --name jruns}.
  * {@code KernelSpecMain --refresh-cds INSTALLED_DIR} re-dumps the start-up archive after such a copy.
  */
@@ -44,6 +44,7 @@ public final class KernelSpecMain {
                 case "--no-default-jvm-options" -> defaults = false;
                 case "--extra-jar" -> b.extraJar(Path.of(value(args, ++i, a)));
                 case "--no-cds" -> b.classDataSharing(false);
+                case "--no-spare" -> b.spare(false);
                 case "--env" -> {
                     String kv = value(args, ++i, a);
                     int eq = kv.indexOf('=');

@@ -57,6 +57,10 @@ public final class KernelSpecWriter {
                 copy(jar, resolverLib);
             }
             Logos.write(dir);
+            Launcher.delete(dir);
+            if (spec.python().isPresent()) {
+                Launcher.write(dir);
+            }
             List<String> nativeOptions = NativeSqlite.install(dir, "{resource_dir}");
             boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, spec.jvmOptions());
             Path kernelJson = dir.resolve("kernel.json");
@@ -68,7 +72,7 @@ public final class KernelSpecWriter {
     }
 
     static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> nativeOptions) {
-        List<String> argv = new ArrayList<>();
+        List<String> argv = new ArrayList<>(spec.python().map(Launcher::argv).orElse(List.of()));
         argv.add(spec.java().toString());
         argv.addAll(spec.jvmOptions());
         argv.addAll(nativeOptions);
@@ -78,7 +82,9 @@ public final class KernelSpecWriter {
         argv.add("-cp");
         argv.add(String.join(File.pathSeparator, classpath.stream().map(p -> "{resource_dir}/" + p).toList()));
         argv.add(KernelVersion.mainClass());
-        argv.add("{connection_file}");
+        if (spec.python().isEmpty()) {
+            argv.add("{connection_file}");
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("argv", argv);
         json.put("display_name", spec.displayName());

@@ -22,7 +22,7 @@ class InstalledSpecTest {
     @Test
     void refreshedArchiveIsUsedByTheKernelJvm() throws Exception {
         Path staging = dir.resolve("staging");
-        KernelSpecWriter.write(KernelSpec.builder().build(), staging);
+        KernelSpecWriter.write(KernelSpec.builder().python(Path.of("/usr/bin/python3")).build(), staging);
         assertTrue(Files.isRegularFile(staging.resolve("jruns-kernel.jsa")));
         Path installed = dir.resolve("installed");
         copyTree(staging, installed);
@@ -32,16 +32,17 @@ class InstalledSpecTest {
         assertTrue(sharedClasses(installed) > 20, "kernel classes should load from the refreshed archive");
         List<String> argv = argv(installed);
         assertEquals(1, argv.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).count(), argv.toString());
+        assertEquals(argv(staging).subList(0, 5), argv.subList(0, 5), "the launcher and java stay first");
     }
 
     /** Runs {@code KernelMain --version} with the kernelspec's argv and counts classes from the top archive. */
     private static long sharedClasses(Path spec) throws Exception {
         List<String> cmd = new ArrayList<>();
-        for (String a : argv(spec)) {
+        List<String> argv = argv(spec);
+        for (String a : argv.subList(Launcher.javaIndex(argv), argv.size())) {
             cmd.add(a.replace("{resource_dir}", spec.toString()));
         }
-        cmd.remove(cmd.size() - 1);
-        cmd.set(cmd.size() - 1, "io.jruns.kernel.KernelMain");
+        assertEquals("io.jruns.kernel.KernelMain", cmd.get(cmd.size() - 1), "launch.sh adds the connection file");
         cmd.add("--version");
         cmd.add(1, "-Xlog:class+load=info");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -27,7 +27,7 @@ class KernelSpecWriterTest {
     void writesASelfContainedKernelspec() throws Exception {
         Path extra = TestJars.compileJar(dir.resolve("extra/plugin.jar"), Map.of("p.Plugin", "package p; public class Plugin { }"), List.of());
         Path spec = dir.resolve("spec");
-        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).extraJar(extra).env("A", "b").build(), spec);
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).spare(false).extraJar(extra).env("A", "b").build(), spec);
         JsonObject json = JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
         assertEquals("Java (jruns)", json.get("display_name").getAsString());
         assertEquals("java", json.get("language").getAsString());
@@ -55,6 +55,24 @@ class KernelSpecWriterTest {
             assertEquals((byte) 0x89, png[0]);
             assertEquals('P', png[1]);
         }
+    }
+
+    /** With spares (the default where a python3 is found) Jupyter runs launch.sh, which runs the same JVM command. */
+    @Test
+    void withSparesJupyterStartsTheLaunchScriptWithTheJvmCommandAfterIt() throws Exception {
+        Path spec = dir.resolve("spec");
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).python(Path.of("/usr/bin/python3")).build(), spec);
+        List<String> argv = strings(JsonParser.parseString(Files.readString(spec.resolve("kernel.json")))
+                .getAsJsonObject().getAsJsonArray("argv"));
+        assertEquals(List.of("/bin/sh", "{resource_dir}/launch.sh", "{connection_file}", "/usr/bin/python3",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()), argv.subList(0, 5));
+        assertEquals(KernelMain.class.getName(), argv.get(argv.size() - 1), "launch.sh puts the connection file last");
+        assertTrue(Files.readString(spec.resolve("launch.sh")).startsWith("#!/bin/sh"));
+        assertTrue(Files.isRegularFile(spec.resolve("launch.py")));
+
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).spare(false).build(), spec);
+        assertFalse(Files.exists(spec.resolve("launch.sh")), "rewritten without spares: no launcher left behind");
+        assertFalse(Files.exists(spec.resolve("launch.py")));
     }
 
     @Test

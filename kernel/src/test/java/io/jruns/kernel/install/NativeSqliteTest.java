@@ -28,7 +28,7 @@ class NativeSqliteTest {
     @EnabledOnOs(OS.LINUX)
     void theKernelJvmLoadsTheLibraryFromTheKernelspec() throws Exception {
         Path spec = dir.resolve("spec");
-        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).build(), spec);
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).spare(false).build(), spec);
         assertTrue(Files.isRegularFile(spec.resolve("native").resolve(System.mapLibraryName("sqlitejdbc"))));
 
         Path tmp = Files.createDirectories(dir.resolve("tmp"));

@@ -1,0 +1,122 @@
+package io.jruns.kernel.spare;
+
+import io.jruns.kernel.cell.CellContext;
+import io.jruns.kernel.cell.CellListener;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Starts the spare for the next launch of this notebook: once this kernel has run a cell and then
+ * sat idle for {@link #IDLE_MS} (so the spare's own start-up does not slow the cells that follow),
+ * or when the kernel shuts down without a restart coming. Never while a cell runs. The spare is
+ * this JVM's command line with {@code --spare} for the connection file, in its own session
+ * ({@code setsid}) so that Jupyter stopping this kernel's process group leaves it be.
+ */
+public final class SpareSpawner implements CellListener {
+    private static final Logger LOG = Logger.getLogger(SpareSpawner.class.getName());
+    static final long IDLE_MS = 1_000;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final SpareConfig config;
+    private final AtomicBoolean spawned = new AtomicBoolean();
+    private volatile boolean cellRunning;
+    private volatile long lastCellEnd;
+    private volatile Thread idleWatch;
+
+    private SpareSpawner(SpareConfig config) {
+        this.config = config;
+    }
+
+    /** A spawner when the launcher started this kernel with spares on. */
+    public static Optional<SpareSpawner> forEnvironment(java.util.Map<String, String> env) {
+        return SpareConfig.from(env).map(SpareSpawner::new);
+    }
+
+    @Override
+    public void beforeCell(CellContext cell) {
+        cellRunning = true;
+    }
+
+    @Override
+    public void afterCell(CellContext cell, Throwable failure) {
+        lastCellEnd = System.nanoTime();
+        cellRunning = false;
+        if (idleWatch == null && !spawned.get()) {
+            Thread t = new Thread(this::spawnWhenIdle, "jruns-spare-spawner");
+            t.setDaemon(true);
+            idleWatch = t;
+            t.start();
+        }
+    }
+
+    /** The kernel is stopping: a spare now serves the next launch, unless Jupyter starts one right away. */
+    public void kernelShuttingDown(boolean restart) {
+        if (!restart) {
+            spawn();
+        }
+    }
+
+    private void spawnWhenIdle() {
+        try {
+            while (cellRunning || System.nanoTime() - lastCellEnd < IDLE_MS * 1_000_000) {
+                Thread.sleep(100);
+            }
+            spawn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void spawn() {
+        if (!spawned.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<String> command = command(ProcessHandle.current().info().command().orElse(null), arguments());
+            PrivateDir.create(config.dir());
+            new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(config.log().toFile())
+                    .start();
+            LOG.fine(() -> "spare: started for the next launch, logging to " + config.log());
+        } catch (IOException | RuntimeException e) {
+            LOG.info("spare: could not start one: " + e.getMessage());
+        }
+    }
+
+    /**
+     * This JVM's arguments from {@code /proc/self/cmdline}: {@link ProcessHandle.Info#arguments()}
+     * reads only its first 4 KiB and gives none for a longer command line, such as a kernelspec's
+     * class path of forty jars under a long folder.
+     */
+    private static List<String> arguments() throws IOException {
+        String[] all = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8).split("\0");
+        return List.of(all).subList(1, all.length);
+    }
+
+    static List<String> command(String java, List<String> args) {
+        if (java == null) {
+            throw new IllegalStateException("this JVM's executable is unknown");
+        }
+        if (args.isEmpty()) {
+            throw new IllegalStateException("this JVM has no arguments to repeat");
+        }
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.add(java);
+        command.addAll(args.subList(0, args.size() - 1)); // the last one is the connection file
+        command.add("--spare");
+        return command;
+    }
+}

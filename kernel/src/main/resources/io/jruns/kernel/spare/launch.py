@@ -1,0 +1,73 @@
+"""Hands Jupyter's connection file to the warm spare kernel listening on DIR/KEY.sock, then
+stays as the kernel's process for Jupyter, relaying its log, until the kernel exits. If the
+spare does not take the launch, starts the JVM here (exec), as launch.sh would have.
+
+usage: launch.py CONNECTION_FILE DIR KEY JAVA [JVM ARGUMENTS...] MAIN_CLASS
+Only the standard library, and no site packages (-I -S): this runs before a kernel start.
+"""
+import json
+import os
+import socket
+import stat
+import sys
+
+VOLATILE = ("JPY_PARENT_PID", "JRUNS_SPARE_DIR", "JRUNS_SPARE_KEY")  # as SpareConfig.VOLATILE
+
+
+def private(d):
+    """Whether only this user can have put a socket in d."""
+    try:
+        st = os.lstat(d)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077
+
+
+def hand_off(path, connection_file):
+    """The socket of a spare that took this launch, or None."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.settimeout(10)
+        s.connect(path)
+        env = {k: v for k, v in os.environ.items() if k not in VOLATILE}
+        request = {"connection_file": connection_file, "cwd": os.getcwd(), "env": env}
+        s.sendall((json.dumps(request) + "\n").encode("utf-8", "surrogateescape"))
+        answer = b""
+        while not answer.endswith(b"\n") and len(answer) < 4096:
+            chunk = s.recv(1)
+            if not chunk:
+                break
+            answer += chunk
+        if answer == b"ok\n":
+            s.settimeout(None)
+            return s
+    except OSError:
+        pass
+    s.close()
+    return None
+
+
+def relay(s):
+    """The kernel's log to Jupyter's, until the kernel exits (its end of the socket closes)."""
+    err = sys.stderr.buffer
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return
+        err.write(chunk)
+        err.flush()
+
+
+def main(argv):
+    connection_file, d, key, java = os.path.abspath(argv[1]), argv[2], argv[3], argv[4:]
+    if private(d):
+        s = hand_off(os.path.join(d, key + ".sock"), connection_file)
+        if s is not None:
+            relay(s)
+            return 0
+    env = dict(os.environ, JRUNS_SPARE_DIR=d, JRUNS_SPARE_KEY=key)
+    os.execve(java[0], java + [argv[1]], env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,49 @@
+package io.jruns.kernel.spare;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HandOffRequestTest {
+    private static final Map<String, String> SPARE = Map.of("HOME", "/home/ada", "TOKEN", "s3cret",
+            "JPY_PARENT_PID", "100", "JRUNS_SPARE_KEY", "1x2", "JRUNS_SPARE_DIR", "/run/user/1/jruns-spares");
+
+    /** What the launcher sends, changed by one variable or the directory; the reason names no value. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "the same launch                              | /nb  | -              | -     | -",
+        "another Jupyter server (its pid)             | /nb  | JPY_PARENT_PID | 200   | -",
+        "another directory                            | /etc | -              | -     | working directory /etc is not the spare's /nb",
+        "a variable with another value                | /nb  | TOKEN          | other | environment variable TOKEN differs",
+        "a variable the spare does not have           | /nb  | EXTRA          | 1     | environment variable EXTRA differs",
+        "a variable the spare has and the launch lacks | /nb  | HOME           | -     | environment variable HOME differs",
+    })
+    void aLaunchIsServedOnlyWithTheSpareDirectoryAndEnvironment(String what, String cwd, String var, String value,
+            String expected) {
+        Map<String, String> env = new HashMap<>(SPARE);
+        env.remove("JRUNS_SPARE_KEY"); // launch.py leaves its own variables out
+        env.remove("JRUNS_SPARE_DIR");
+        if (var != null) {
+            if (value == null) env.remove(var); else env.put(var, value);
+        }
+        HandOffRequest r = new HandOffRequest(Path.of("/tmp/kernel-1.json"), Path.of(cwd), env);
+        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE), what);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"connection_file\": \"/tmp/k.json\", \"cwd\": \"/nb\", \"env\": {\"A\": \"\\u00e9\"}} | /tmp/k.json | /nb | é",
+        "{\"env\": {\"A\": \"x y\"}, \"cwd\": \"/a b\", \"connection_file\": \"k.json\"}          | k.json      | /a b | x y",
+    })
+    void parsesTheLauncherLine(String line, String file, String cwd, String a) {
+        HandOffRequest r = HandOffRequest.parse(line);
+        assertEquals(Path.of(file), r.connectionFile());
+        assertEquals(Path.of(cwd), r.cwd());
+        assertEquals(Map.of("A", a), r.env());
+    }
+}

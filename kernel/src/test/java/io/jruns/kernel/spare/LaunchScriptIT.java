@@ -1,0 +1,133 @@
+package io.jruns.kernel.spare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * launch.sh and launch.py as Jupyter runs them (real sh, real python3), with a stand-in for java
+ * that records how it was started, and a real spare listener on the other end of the socket.
+ */
+class LaunchScriptIT {
+    @TempDir
+    Path tmp;
+    private Path spares;
+    private Path record;
+    private Path fakeJava;
+
+    @BeforeEach
+    void scripts() throws IOException {
+        for (String s : List.of("launch.sh", "launch.py")) {
+            try (InputStream in = getClass().getResourceAsStream("/io/jruns/kernel/spare/" + s)) {
+                Files.write(tmp.resolve(s), in.readAllBytes());
+            }
+        }
+        spares = tmp.resolve("spares");
+        record = tmp.resolve("java-started");
+        fakeJava = tmp.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\" \"key=$JRUNS_SPARE_KEY\" \"dir=$JRUNS_SPARE_DIR\" > '" + record + "'\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private Process launch(Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", tmp.resolve("launch.sh").toString(), "kernel-3.json",
+                "/usr/bin/python3", fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(tmp.toFile());
+        pb.environment().remove("JRUNS_SPARE");
+        pb.environment().put("JRUNS_SPARE_DIR", spares.toString());
+        pb.environment().put("PWD", tmp.toString()); // as a shell started there has it
+        pb.environment().putAll(extraEnv);
+        return pb.start();
+    }
+
+    private static String finish(Process p) throws Exception {
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not finish");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), err);
+        return err;
+    }
+
+    /** With no spare waiting: the JVM runs in the launcher's place, told where its spare goes. */
+    private String coldKey(Map<String, String> env) throws Exception {
+        finish(launch(env));
+        List<String> args = Files.readAllLines(record);
+        assertEquals(List.of("-Xmx1g", "io.jruns.kernel.KernelMain", "kernel-3.json"), args.subList(0, 3));
+        assertEquals("dir=" + spares, args.get(4));
+        Files.delete(record);
+        return args.get(3).substring("key=".length());
+    }
+
+    @Test
+    void withoutASpareTheJvmStartsInPlaceAndWithSparesOffItIsToldNone() throws Exception {
+        String key = coldKey(Map.of());
+        assertTrue(key.matches("[0-9]+x[0-9]+"), key);
+        assertEquals(key, coldKey(Map.of("JPY_PARENT_PID", "77")), "another server's pid names the same spare");
+        assertFalse(key.equals(coldKey(Map.of("JPY_SESSION_NAME", "/nb/other.ipynb"))), "another notebook, another spare");
+        finish(launch(Map.of("JRUNS_SPARE", "off")));
+        assertEquals(List.of("key=", "dir="), Files.readAllLines(record).subList(3, 5));
+    }
+
+    @Test
+    void aWaitingSpareTakesTheLaunchAndTheLauncherRelaysItsLogUntilItEnds() throws Exception {
+        String key = coldKey(Map.of());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("JRUNS_SPARE_DIR", spares.toString());
+        env.put("PWD", tmp.toString());
+        env.remove("JRUNS_SPARE");
+        SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen();
+            Process p = launch(Map.of());
+            SpareListener.HandOff h = l.await(tmp.toRealPath(), env, ClasspathStamp.current()).orElseThrow();
+            assertEquals(tmp.resolve("kernel-3.json"), h.connectionFile());
+            h.channel().write(ByteBuffer.wrap("[jruns-kernel INFO] from the spare\n".getBytes(StandardCharsets.UTF_8)));
+            Thread.sleep(200);
+            assertTrue(p.isAlive(), "the launcher stays while the kernel runs");
+            h.channel().close();
+            assertTrue(finish(p).contains("[jruns-kernel INFO] from the spare"));
+            assertFalse(Files.exists(record), "no JVM started");
+        }
+    }
+
+    @Test
+    void aSpareThatRefusesTheLaunchLeavesItToAJvmOfItsOwn() throws Exception {
+        String key = coldKey(Map.of());
+        Map<String, String> spareEnv = new HashMap<>(System.getenv());
+        spareEnv.put("JRUNS_SPARE_DIR", spares.toString());
+        spareEnv.put("PWD", tmp.toString());
+        spareEnv.remove("JRUNS_SPARE");
+        spareEnv.put("EXTRA", "only the spare has it");
+        SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen();
+            Process p = launch(Map.of());
+            CompletableFuture<Optional<SpareListener.HandOff>> served = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return l.await(tmp.toRealPath(), spareEnv, ClasspathStamp.current());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            finish(p);
+            assertEquals(Optional.empty(), served.get());
+            assertEquals("key=" + key, Files.readAllLines(record).get(3));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jruns.kernel.spare;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jruns.kernel.testing.Jupyter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spare kernels through real Jupyter (src/test/python/spare_session.py): a kernel shut down
+ * leaves a spare, the next launch is served by it with the notebook's directory and variables,
+ * killing that launch stops the JVM, and a launch with other variables gets a JVM of its own.
+ */
+class SpareIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theNextLaunchIsServedByASpareThatSeesWhatAStartedKernelWould() throws Exception {
+        Path spares = Files.createTempDirectory("spare-it"); // short: a socket's path has at most 107 bytes
+        try {
+            Path script = Path.of("src", "test", "python", "spare_session.py").toAbsolutePath();
+            ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(), script.toString(), Jupyter.KERNEL_NAME,
+                    spares.toString()), dir);
+            pb.environment().put("JRUNS_SPARE", "on");
+            pb.environment().put("JRUNS_SPARE_DIR", spares.toString());
+            pb.environment().put("JRUNS_SPARE_IDLE_MINUTES", "1"); // whatever happens, none outlives the test long
+            pb.environment().put("JRUNS_HOME", dir.resolve("home").toString());
+            Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(4));
+            assertEquals(0, r.exitCode(), r.output());
+            String last = r.output().strip().lines().reduce((a, b) -> b).orElseThrow();
+            JsonObject res = JsonParser.parseString(last).getAsJsonObject();
+            JsonObject first = res.getAsJsonObject("first");
+            JsonObject second = res.getAsJsonObject("second");
+            JsonObject third = res.getAsJsonObject("third");
+            String cwd = dir.toRealPath().toString();
+
+            assertEquals(first.get("launcher_pid"), first.get("jvm_pid"), "no spare yet: the JVM is the launched process");
+            assertTrue(res.get("spare_after_shutdown").getAsBoolean(), "a kernel shut down leaves a spare: " + r.output());
+
+            assertNotEquals(second.get("launcher_pid"), second.get("jvm_pid"), "the spare's JVM serves the second launch");
+            assertEquals(List.of("ok", cwd, "one", "out from the cell\n"), List.of(second.get("status").getAsString(),
+                    second.get("cwd").getAsString(), second.get("var").getAsString(), second.get("stdout").getAsString()));
+            assertTrue(res.get("spare_after_idle").getAsBoolean(), "a served kernel leaves a spare once idle");
+            assertTrue(res.get("served_jvm_gone").getAsBoolean(), "killing the launcher stops the JVM it handed off to");
+
+            assertTrue(res.get("refusing_spare_gone").getAsBoolean(), "a spare refusing a launch exits");
+            assertEquals(third.get("launcher_pid"), third.get("jvm_pid"), "other variables: a JVM of its own");
+            assertEquals("two", third.get("var").getAsString());
+        } finally {
+            try (var files = Files.list(spares)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(spares);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.jruns.kernel.spare;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The spare's side of the hand-off on a real Unix socket, with a client that speaks as launch.py does. */
+class SpareListenerTest {
+    private static final Map<String, String> ENV = Map.of("HOME", "/home/ada", "JRUNS_SPARE_KEY", "42", "JRUNS_SPARE_DIR", "d");
+    private static final Path CWD = Path.of("/nb");
+
+    @TempDir
+    Path tmp;
+
+    private SpareConfig config(Duration idle) {
+        return new SpareConfig(tmp.resolve("spares"), "42", idle);
+    }
+
+    private static String launch(Path socket, Path cwd, Map<String, String> env) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            String line = new Gson().toJson(Map.of("connection_file", "/tmp/kernel-7.json", "cwd", cwd.toString(), "env", env));
+            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer answer = ByteBuffer.allocate(4096);
+            while (ch.read(answer) >= 0 && (answer.position() == 0 || answer.get(answer.position() - 1) != '\n')) {
+                // until the answer's end of line
+            }
+            return new String(answer.array(), 0, answer.position(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void oneSparePerKeyInAFolderOnlyItsUserCanUse() throws Exception {
+        try (SpareListener first = SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow()) {
+            assertEquals(Optional.empty(), SpareListener.claim(config(Duration.ofSeconds(5))));
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(tmp.resolve("spares"))));
+            assertEquals(String.valueOf(ProcessHandle.current().pid()), Files.readString(config(Duration.ZERO).lock()));
+        }
+        SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow().close(); // released with the first
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsRefused() throws Exception {
+        Files.createDirectory(tmp.resolve("spares"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(tmp.resolve("spares"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException e = assertThrows(IOException.class, () -> SpareListener.claim(config(Duration.ofSeconds(5))));
+        assertTrue(e.getMessage().contains("is not a folder only"), e.getMessage());
+    }
+
+    @Test
+    void aMatchingLaunchIsTakenAndTheSocketAndLockGoAtOnce() throws Exception {
+        SpareConfig c = config(Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen();
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return launch(c.socket(), CWD, Map.of("HOME", "/home/ada", "JPY_PARENT_PID", "9"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            SpareListener.HandOff h = l.await(CWD, ENV, ClasspathStamp.current()).orElseThrow();
+            assertEquals("ok\n", answer.get());
+            assertEquals(Path.of("/tmp/kernel-7.json"), h.connectionFile());
+            assertFalse(Files.exists(c.socket()), "a second launcher must find no socket");
+            SpareListener.claim(c).orElseThrow().close(); // the next spare may start
+            h.channel().close();
+        }
+    }
+
+    @Test
+    void aLaunchFromAnotherEnvironmentIsRefusedAndTheSpareGoes() throws Exception {
+        SpareConfig c = config(Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen();
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return launch(c.socket(), CWD, Map.of("HOME", "/home/bob"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEquals(Optional.empty(), l.await(CWD, ENV, ClasspathStamp.current()));
+            assertEquals("no: environment variable HOME differs\n", answer.get());
+            assertFalse(Files.exists(c.socket()));
+        }
+    }
+
+    @Test
+    void aSpareStartedBeforeItsJarsChangedDoesNotServe() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("kernel.jar"), "v1");
+        ClasspathStamp before = ClasspathStamp.of(jar.toString());
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(Optional.of(jar.toString()), before.changedIn(ClasspathStamp.of(jar.toString())));
+        assertEquals(Optional.empty(), before.changedIn(before));
+    }
+
+    @Test
+    void aSpareNobodyLaunchesGivesUpAfterItsIdleTime() throws Exception {
+        SpareConfig c = config(Duration.ofMillis(200));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen();
+            long t0 = System.nanoTime();
+            assertEquals(Optional.empty(), l.await(CWD, ENV, ClasspathStamp.current()));
+            assertTrue(System.nanoTime() - t0 >= 150_000_000L);
+        }
+        assertFalse(Files.exists(c.socket()));
+    }
+}
