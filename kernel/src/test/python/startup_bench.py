@@ -4,7 +4,7 @@ separate launch, launch -> KernelClient.wait_for_ready() (what nbclient waits fo
 with 1 s timeouts and also waits for IOPub, so it is coarser), and for the kernels named by
 --run-cell, launch -> result of a first cell that starts a run, logs a metric and ends it.
 
-Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] KERNEL_NAME...
+Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] [--graceful] [--pause S] KERNEL_NAME...
 Kernels are found on JUPYTER_PATH as usual. Runs are interleaved so that both kernels see the
 same machine load. Prints one line per kernel with medians, then a JSON summary line.
 """
@@ -28,6 +28,15 @@ def wait_reply(kc, msg_id, timeout):
             return msg
 
 
+GRACEFUL = False  # --graceful: shut kernels down with a shutdown_request, as nbclient and Jupyter do
+PAUSE = 0.0  # --pause: seconds between launches, for what a kernel starts at its shutdown (spares)
+
+
+def stop(km):
+    km.shutdown_kernel(now=not GRACEFUL)
+    time.sleep(PAUSE)
+
+
 def one_start(kernel_name, cell):
     km = KernelManager(kernel_name=kernel_name)
     t0 = time.monotonic()
@@ -44,7 +53,7 @@ def one_start(kernel_name, cell):
         return t_info, t_cell
     finally:
         kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        stop(km)
 
 
 def one_ready(kernel_name):
@@ -58,7 +67,7 @@ def one_ready(kernel_name):
         return time.monotonic() - t0
     finally:
         kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        stop(km)
 
 
 def magic_overhead(kernel_name, runs):
@@ -93,8 +102,12 @@ def main():
     ap.add_argument("--magic-overhead", metavar="KERNEL", help="also time a cell with and without %%notebook")
     ap.add_argument("--run-cell", metavar="KERNEL", action="append", default=[],
                     help="also time a first cell that starts a run, logs a metric and ends it")
+    ap.add_argument("--graceful", action="store_true", help="shut kernels down by request, not by signal")
+    ap.add_argument("--pause", type=float, default=0.0, help="seconds to wait after each kernel stops")
     ap.add_argument("kernels", nargs="+")
     args = ap.parse_args()
+    global GRACEFUL, PAUSE
+    GRACEFUL, PAUSE = args.graceful, args.pause
     results = {k: {"info": [], "cell": [], "ready": [], "run": []} for k in args.kernels}
     for k in args.kernels:  # one untimed start each: disk caches
         one_start(k, args.cell)
