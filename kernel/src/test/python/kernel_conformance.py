@@ -4,6 +4,7 @@ checks (interrupt, JupyterLab's cellId, magics). Run by KernelConformanceIT:
     JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 -m unittest -v kernel_conformance
 """
 import os
+import tempfile
 import time
 import unittest
 from queue import Empty
@@ -39,6 +40,29 @@ class JrunsKernelConformance(jkt.KernelTests):
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "class A {", "int y = (1 +"]
     invalid_code_samples = ["int x = ) 5;", '"unterminated']
     code_inspect_sample = "Math.max"
+
+
+class InterruptsBeforeAnyCell(unittest.TestCase):
+    """jupyter_client interrupts each kernel it shuts down; a person may too, before a first cell."""
+
+    def test_interrupts_with_no_cell_running_leave_the_default_imports_in(self):
+        log = tempfile.TemporaryFile()
+        km, kc = start_new_kernel(kernel_name=KERNEL, stderr=log)  # the imports now run in the background
+        try:
+            for _ in range(40):
+                km.interrupt_kernel()
+                time.sleep(0.025)
+            code = ('List<BigDecimal> l = List.of(BigDecimal.ONE); Path p = Path.of("x"); URI u = URI.create("x");\n'
+                    'Pattern.compile("a").matcher("a").matches() + " " + Stream.of(1).count() + " " + new File("f").getName()'
+                    ' + " " + new ConcurrentHashMap<String, Function<Integer, Integer>>().size() + " " + RunStatus.FINISHED'
+                    ' + " " + Jruns.class.getSimpleName()')
+            reply = kc.execute_interactive(code, timeout=60)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        log.seek(0)
+        self.assertNotIn("start-up code failed", log.read().decode("utf-8", "replace"))
 
 
 class JrunsKernelBehaviour(unittest.TestCase):

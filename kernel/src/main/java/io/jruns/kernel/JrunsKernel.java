@@ -254,9 +254,16 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics, NotebookD
         return assist.isComplete(code);
     }
 
+    /**
+     * Stops the running cell. With none running there is nothing to stop: jupyter_client
+     * interrupts every kernel it shuts down, and stopping JShell then made each default import
+     * still evaluating in the background report itself failed, a warning apiece in Jupyter's log.
+     */
     @Override
     public void interrupt() {
-        startup.ifReady().ifPresent(JShellEvaluator::stop);
+        if (execution.current().isPresent()) {
+            startup.ifReady().ifPresent(JShellEvaluator::stop);
+        }
     }
 
     @Override
