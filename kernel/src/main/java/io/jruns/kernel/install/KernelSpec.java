@@ -74,7 +74,7 @@ public final class KernelSpec {
         return kernelHome;
     }
 
-    /** The Python that runs {@code launch.py} (spare kernels), or empty for a kernel started directly. */
+    /** The Python that hands launches to spare kernels ({@code launch.py}), or empty: Jupyter runs java itself. */
     public Optional<Path> python() {
         return Optional.ofNullable(python);
     }
@@ -140,7 +140,7 @@ public final class KernelSpec {
         }
 
         /**
-         * Whether Jupyter starts the kernel through {@code launch.py}, which hands the launch to a
+         * Whether Jupyter starts the kernel through {@code launch.sh}, which hands the launch to a
          * warm spare kernel when one waits (default: on where a Python 3 is found).
          */
         public Builder spare(boolean on) {

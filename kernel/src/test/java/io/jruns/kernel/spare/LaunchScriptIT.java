@@ -57,6 +57,15 @@ class LaunchScriptIT {
         return pb.start();
     }
 
+    /** The environment of a spare the launcher's kernel would have started. */
+    private Map<String, String> spareEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("JRUNS_SPARE_DIR", spares.toString());
+        env.put("PWD", tmp.toString());
+        env.remove("JRUNS_SPARE");
+        return env;
+    }
+
     private static String finish(Process p) throws Exception {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not finish");
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -87,10 +96,7 @@ class LaunchScriptIT {
     @Test
     void aWaitingSpareTakesTheLaunchAndTheLauncherRelaysItsLogUntilItEnds() throws Exception {
         String key = coldKey(Map.of());
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("JRUNS_SPARE_DIR", spares.toString());
-        env.put("PWD", tmp.toString());
-        env.remove("JRUNS_SPARE");
+        Map<String, String> env = spareEnv();
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
             l.listen();
@@ -109,10 +115,7 @@ class LaunchScriptIT {
     @Test
     void aSpareThatRefusesTheLaunchLeavesItToAJvmOfItsOwn() throws Exception {
         String key = coldKey(Map.of());
-        Map<String, String> spareEnv = new HashMap<>(System.getenv());
-        spareEnv.put("JRUNS_SPARE_DIR", spares.toString());
-        spareEnv.put("PWD", tmp.toString());
-        spareEnv.remove("JRUNS_SPARE");
+        Map<String, String> spareEnv = spareEnv();
         spareEnv.put("EXTRA", "only the spare has it");
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {

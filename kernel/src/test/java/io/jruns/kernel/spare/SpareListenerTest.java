@@ -46,6 +46,16 @@ class SpareListenerTest {
         }
     }
 
+    private static CompletableFuture<String> launchAsync(Path socket, Map<String, String> env) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return launch(socket, CWD, env);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void oneSparePerKeyInAFolderOnlyItsUserCanUse() throws Exception {
         try (SpareListener first = SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow()) {
@@ -71,13 +81,7 @@ class SpareListenerTest {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
             l.listen();
-            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return launch(c.socket(), CWD, Map.of("HOME", "/home/ada", "JPY_PARENT_PID", "9"));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_PARENT_PID", "9"));
             SpareListener.HandOff h = l.await(CWD, ENV, ClasspathStamp.current()).orElseThrow();
             assertEquals("ok\n", answer.get());
             assertEquals(Path.of("/tmp/kernel-7.json"), h.connectionFile());
@@ -92,13 +96,7 @@ class SpareListenerTest {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
             l.listen();
-            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return launch(c.socket(), CWD, Map.of("HOME", "/home/bob"));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/bob"));
             assertEquals(Optional.empty(), l.await(CWD, ENV, ClasspathStamp.current()));
             assertEquals("no: environment variable HOME differs\n", answer.get());
             assertFalse(Files.exists(c.socket()));
