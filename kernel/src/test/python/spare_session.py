@@ -4,7 +4,8 @@ JSON line for SpareIT: how each launch was served and what the notebook saw.
 usage: spare_session.py KERNEL_NAME SPARE_DIR
 1. a first launch (no spare yet) runs a cell and shuts down by request: that leaves a spare;
 2. a second launch is served by it: the JVM is not the launched process; the cell sees the same
-   directory and variables; then Jupyter kills the kernel's process group, and the JVM must go;
+   directory and variables; it leaves a spare of its own once idle, and another after its next
+   cell when that one has gone; then Jupyter kills the kernel's process group, and the JVM must go;
 3. a third launch with another value of a variable is refused by the spare waiting by then
    (started by the second kernel after its cell), which exits; a JVM of its own serves it.
 """
@@ -79,11 +80,18 @@ def main():
 
     km, kc, result["second"] = launch(name, {"SPARE_IT": "one"})
     result["spare_after_idle"] = wait_for(lambda: spare_pids(d), 60)  # the second kernel's own spare
+    gone = spare_pids(d)  # as if it had waited its idle time out: the kernel's next cell starts another
+    for p in gone:
+        os.kill(p, 9)
+    wait_for(lambda: not any(alive(p) for p in gone), 10)
+    kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda m: None)
+    result["spare_after_next_cell"] = wait_for(lambda: [p for p in spare_pids(d) if p not in gone], 60)
     kc.stop_channels()
     km.shutdown_kernel(now=True)  # SIGKILL to the launcher's process group, as on a dead kernel
     result["served_jvm_gone"] = wait_for(lambda: not alive(result["second"]["jvm_pid"]), 20)
 
     waiting = spare_pids(d)
+    result["waiting"] = waiting
     km, kc, result["third"] = launch(name, {"SPARE_IT": "two"})
     result["refusing_spare_gone"] = bool(waiting) and wait_for(lambda: not any(alive(p) for p in waiting), 20)
     kc.stop_channels()

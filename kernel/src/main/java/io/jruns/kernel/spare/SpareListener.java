@@ -56,12 +56,23 @@ public final class SpareListener implements AutoCloseable {
         }
         f.truncate(0);
         f.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+        // a killed spare's socket: gone now, so that a socket beside a live pid is one that listens
+        Files.deleteIfExists(config.socket());
         return Optional.of(new SpareListener(config, f, l));
+    }
+
+    /** The live spare that holds the key, by the pid its lock file names; empty when none. */
+    static Optional<ProcessHandle> holder(SpareConfig config) {
+        try {
+            String pid = Files.readString(config.lock()).strip();
+            return pid.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Binds the socket (after everything is warm: a launcher that connects is served at once). */
     public void listen() throws IOException {
-        Files.deleteIfExists(config.socket()); // a spare that died without cleaning up; we hold the lock
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(config.socket()));
     }
@@ -125,6 +136,7 @@ public final class SpareListener implements AutoCloseable {
         }
         Files.deleteIfExists(config.socket());
         if (lock.isValid()) {
+            lockFile.truncate(0); // no pid: this JVM is a kernel now, or gone, and no spare
             lock.release();
         }
         lockFile.close();

@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Starts the spare for the next launch of this notebook: once this kernel has run a cell and then
- * sat idle for {@link #IDLE_MS} (so the spare's own start-up does not slow the cells that follow),
- * or when the kernel shuts down without a restart coming. Never while a cell runs. The spare is
- * this JVM's command line with {@code --spare} for the connection file, in its own session
- * ({@code setsid}) so that Jupyter stopping this kernel's process group leaves it be.
+ * Starts a spare for the next launch of this notebook when none waits: after each cell, once the
+ * kernel has sat idle for {@link #IDLE_MS} (so the spare's own start-up does not slow the cells
+ * that follow), and when the kernel shuts down without a restart coming. Never while a cell runs.
+ * A spare exits after its idle time, so a long session's next cell starts a fresh one, and a
+ * restart an hour in still finds one. The spare is this JVM's command line with {@code --spare}
+ * for the connection file, in its own session ({@code setsid}) so that Jupyter stopping this
+ * kernel's process group leaves it be.
  */
 public final class SpareSpawner implements CellListener {
     private static final Logger LOG = Logger.getLogger(SpareSpawner.class.getName());
@@ -26,10 +28,10 @@ public final class SpareSpawner implements CellListener {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final SpareConfig config;
-    private final AtomicBoolean spawned = new AtomicBoolean();
+    private final AtomicBoolean watching = new AtomicBoolean();
     private volatile boolean cellRunning;
     private volatile long lastCellEnd;
-    private volatile Thread idleWatch;
+    private Process started; // guarded by this
 
     private SpareSpawner(SpareConfig config) {
         this.config = config;
@@ -49,10 +51,9 @@ public final class SpareSpawner implements CellListener {
     public void afterCell(CellContext cell, Throwable failure) {
         lastCellEnd = System.nanoTime();
         cellRunning = false;
-        if (idleWatch == null && !spawned.get()) {
+        if (watching.compareAndSet(false, true)) {
             Thread t = new Thread(this::spawnWhenIdle, "jruns-spare-spawner");
             t.setDaemon(true);
-            idleWatch = t;
             t.start();
         }
     }
@@ -60,7 +61,7 @@ public final class SpareSpawner implements CellListener {
     /** The kernel is stopping: a spare now serves the next launch, unless Jupyter starts one right away. */
     public void kernelShuttingDown(boolean restart) {
         if (!restart) {
-            spawn();
+            spawnIfNone();
         }
     }
 
@@ -69,20 +70,21 @@ public final class SpareSpawner implements CellListener {
             while (cellRunning || System.nanoTime() - lastCellEnd < IDLE_MS * 1_000_000) {
                 Thread.sleep(100);
             }
-            spawn();
+            watching.set(false);
+            spawnIfNone();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void spawn() {
-        if (!spawned.compareAndSet(false, true)) {
-            return;
+    private synchronized void spawnIfNone() {
+        if (started != null && started.isAlive() || SpareListener.holder(config).isPresent()) {
+            return; // starting, or waiting: the one this kernel started, or another kernel's
         }
         try {
             List<String> command = command(ProcessHandle.current().info().command().orElse(null), arguments());
             PrivateDir.create(config.dir());
-            new ProcessBuilder(command)
+            started = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(config.log().toFile())

@@ -36,8 +36,9 @@ class SpareIT {
             pb.environment().put("JRUNS_HOME", dir.resolve("home").toString());
             Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(4));
             assertEquals(0, r.exitCode(), r.output());
-            String last = r.output().strip().lines().reduce((a, b) -> b).orElseThrow();
-            JsonObject res = JsonParser.parseString(last).getAsJsonObject();
+            String json = r.output().lines().filter(l -> l.startsWith("{\"first\"")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("no result line in:\n" + r.output()));
+            JsonObject res = JsonParser.parseString(json).getAsJsonObject();
             JsonObject first = res.getAsJsonObject("first");
             JsonObject second = res.getAsJsonObject("second");
             JsonObject third = res.getAsJsonObject("third");
@@ -50,6 +51,7 @@ class SpareIT {
             assertEquals(List.of("ok", cwd, "one", "out from the cell\n"), List.of(second.get("status").getAsString(),
                     second.get("cwd").getAsString(), second.get("var").getAsString(), second.get("stdout").getAsString()));
             assertTrue(res.get("spare_after_idle").getAsBoolean(), "a served kernel leaves a spare once idle");
+            assertTrue(res.get("spare_after_next_cell").getAsBoolean(), "and another when that one has gone");
             assertTrue(res.get("served_jvm_gone").getAsBoolean(), "killing the launcher stops the JVM it handed off to");
 
             assertTrue(res.get("refusing_spare_gone").getAsBoolean(), "a spare refusing a launch exits");

@@ -63,7 +63,9 @@ class SpareListenerTest {
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(tmp.resolve("spares"))));
             assertEquals(String.valueOf(ProcessHandle.current().pid()), Files.readString(config(Duration.ZERO).lock()));
+            assertEquals(Optional.of(ProcessHandle.current()), SpareListener.holder(config(Duration.ZERO)));
         }
+        assertEquals(Optional.empty(), SpareListener.holder(config(Duration.ZERO)), "released: no pid left");
         SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow().close(); // released with the first
     }
 
