@@ -23,7 +23,11 @@ final class Launcher {
     private Launcher() {
     }
 
+    /** A python3 for launch.py, where there is a {@code /bin/sh} to run launch.sh (not on Windows). */
     static Optional<Path> defaultPython() {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return Optional.empty();
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         Stream<Path> onPath = Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(s -> Path.of(s, "python3"));
         return Stream.concat(SYSTEM_PYTHONS.stream(), onPath).filter(Files::isExecutable).findFirst();

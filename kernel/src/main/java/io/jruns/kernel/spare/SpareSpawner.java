@@ -32,6 +32,7 @@ public final class SpareSpawner implements CellListener {
     private volatile boolean cellRunning;
     private volatile long lastCellEnd;
     private Process started; // guarded by this
+    private boolean gaveUp; // guarded by this
 
     private SpareSpawner(SpareConfig config) {
         this.config = config;
@@ -78,8 +79,14 @@ public final class SpareSpawner implements CellListener {
     }
 
     private synchronized void spawnIfNone() {
-        if (started != null && started.isAlive() || SpareListener.holder(config).isPresent()) {
+        if (gaveUp || started != null && started.isAlive() || SpareListener.holder(config).isPresent()) {
             return; // starting, or waiting: the one this kernel started, or another kernel's
+        }
+        if (started != null && failed(started.exitValue())) {
+            gaveUp = true; // one JVM per cell, failing the same way, would burn CPU for nothing
+            LOG.info("spare: the last one failed (exit " + started.exitValue() + ", see " + config.log()
+                    + "); this kernel starts no more");
+            return;
         }
         try {
             List<String> command = command(ProcessHandle.current().info().command().orElse(null), arguments());
@@ -91,8 +98,14 @@ public final class SpareSpawner implements CellListener {
                     .start();
             LOG.fine(() -> "spare: started for the next launch, logging to " + config.log());
         } catch (IOException | RuntimeException e) {
-            LOG.info("spare: could not start one: " + e.getMessage());
+            gaveUp = true; // logged once, not after every cell
+            LOG.info("spare: could not start one, and will not try again in this kernel: " + e.getMessage());
         }
+    }
+
+    /** A spare's exit that was a failure: not 0 (its idle time out, a refusal) nor 128 + a signal (killed). */
+    static boolean failed(int exitValue) {
+        return exitValue > 0 && exitValue < 128;
     }
 
     /**
