@@ -48,6 +48,14 @@ final class SpareMain {
         KernelLog.install(out, env.get("JRUNS_KERNEL_LOG"));
         ClasspathStamp build = ClasspathStamp.current();
         try (SpareListener listener = claimed.get()) {
+            // stopped by a signal while it waits: no socket left for the next launch to try
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    listener.close();
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+            }, "jruns-spare-cleanup"));
             JrunsKernel kernel = new JrunsKernel(KernelOptions.defaults());
             kernel.start();
             WarmUp.spare(kernel);

@@ -33,6 +33,7 @@ public final class SpareListener implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private ServerSocketChannel server;
+    private boolean closed; // guarded by this
 
     private SpareListener(SpareConfig config, FileChannel lockFile, FileLock lock) {
         this.config = config;
@@ -129,8 +130,16 @@ public final class SpareListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the key up: socket, pid and lock. Once only: the same call later (a shutdown hook)
+     * must not delete the socket of the spare that took the key since.
+     */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (server != null && server.isOpen()) {
             server.close();
         }

@@ -70,6 +70,19 @@ class SpareListenerTest {
     }
 
     @Test
+    void givingTheKeyUpTwiceLeavesTheNextSparesSocketAlone() throws Exception {
+        SpareListener first = SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow();
+        first.listen();
+        first.close();
+        try (SpareListener next = SpareListener.claim(config(Duration.ofSeconds(5))).orElseThrow()) {
+            next.listen();
+            first.close(); // as the first spare's shutdown hook does when it exits, a kernel by then
+            assertTrue(Files.exists(config(Duration.ZERO).socket()));
+            assertEquals(Optional.of(ProcessHandle.current()), SpareListener.holder(config(Duration.ZERO)));
+        }
+    }
+
+    @Test
     void aFolderOthersCanWriteIsRefused() throws Exception {
         Files.createDirectory(tmp.resolve("spares"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx")));
