@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 final class Launcher {
     private static final List<String> SCRIPTS = List.of("launch.sh", "launch.py");
+    private static final String SCRIPT_ARG = "{resource_dir}/launch.sh";
     private static final List<Path> SYSTEM_PYTHONS = List.of(Path.of("/usr/bin/python3"), Path.of("/usr/local/bin/python3"));
 
     private Launcher() {
@@ -54,11 +55,12 @@ final class Launcher {
 
     /** The argv prefix that runs the launcher; the JVM's argv (without the connection file) follows it. */
     static List<String> argv(Path python) {
-        return List.of("/bin/sh", "{resource_dir}/launch.sh", "{connection_file}", python.toString());
+        return List.of("/bin/sh", SCRIPT_ARG, "{connection_file}", python.toString());
     }
 
-    /** Where java is in a kernel.json argv: after the launcher's four words, or first. */
+    /** Where java is in a kernel.json argv: after the launcher's words ({@link #argv}), or first. */
     static int javaIndex(List<String> argv) {
-        return argv.size() > 4 && argv.get(1).equals("{resource_dir}/launch.sh") ? 4 : 0;
+        int words = argv(Path.of("python3")).size();
+        return argv.size() > words && argv.get(1).equals(SCRIPT_ARG) ? words : 0;
     }
 }
