@@ -3,8 +3,9 @@ JSON line for SpareIT: how each launch was served and what the notebook saw.
 
 usage: spare_session.py KERNEL_NAME SPARE_DIR
 1. a first launch (no spare yet) runs a cell and shuts down by request: that leaves a spare;
-2. a second launch is served by it: the JVM is not the launched process; the cell sees the same
-   directory and variables; it leaves a spare of its own once idle, and another after its next
+2. a second launch, for another notebook of the folder, is served by it: the JVM is not the
+   launched process; the cell sees the same directory and variables, and the second notebook's
+   name (JPY_SESSION_NAME, in the JVM, in a process it starts, and in %notebook); it leaves a spare of its own once idle, and another after its next
    cell when that one has gone; then Jupyter kills the kernel's process group, and the JVM must go;
 3. a third launch with another value of a variable is refused by the spare waiting by then
    (started by the second kernel after its cell), which exits; a JVM of its own serves it.
@@ -18,7 +19,14 @@ import time
 from jupyter_client.manager import KernelManager
 
 CELL = ('System.out.println("out from the cell");\n'
-        'ProcessHandle.current().pid() + "|" + java.nio.file.Path.of("").toAbsolutePath() + "|" + System.getenv("SPARE_IT")')
+        'ProcessHandle.current().pid() + "|" + java.nio.file.Path.of("").toAbsolutePath() + "|" + System.getenv("SPARE_IT")'
+        ' + "|" + System.getenv("JPY_SESSION_NAME") + "|" + new String(new ProcessBuilder("sh", "-c", "echo $JPY_SESSION_NAME")'
+        '.start().getInputStream().readAllBytes()).strip()')
+
+
+def texts(msgs):
+    return "".join(m["content"]["data"]["text/plain"] for m in msgs
+                   if m["msg_type"] in ("display_data", "execute_result") and "text/plain" in m["content"].get("data", {}))
 
 
 def launch(name, extra_env):
@@ -34,9 +42,12 @@ def launch(name, extra_env):
     seconds = time.monotonic() - t0
     stdout = "".join(m["content"]["text"] for m in out if m["msg_type"] == "stream")
     value = next(m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result")
-    pid, cwd, var = value.strip('"').split("|")
+    pid, cwd, var, session, child_session = value.strip('"').split("|")
+    shown = []
+    kc.execute_interactive("%notebook", timeout=60, output_hook=lambda m: shown.append(m))
     return km, kc, {"status": reply["content"]["status"], "launcher_pid": km.provisioner.process.pid,
-                    "jvm_pid": int(pid), "cwd": cwd, "var": var, "stdout": stdout, "seconds": round(seconds, 3)}
+                    "jvm_pid": int(pid), "cwd": cwd, "var": var, "stdout": stdout, "seconds": round(seconds, 3),
+                    "session": session, "child_session": child_session, "notebook": texts(shown).strip()}
 
 
 def wait_for(predicate, seconds):
@@ -73,12 +84,12 @@ def main():
     result = {}
     sockets = lambda: glob.glob(os.path.join(d, "*.sock"))
 
-    km, kc, result["first"] = launch(name, {"SPARE_IT": "one"})
+    km, kc, result["first"] = launch(name, {"SPARE_IT": "one", "JPY_SESSION_NAME": "first.ipynb"})
     kc.stop_channels()
     km.shutdown_kernel(now=False)
     result["spare_after_shutdown"] = wait_for(sockets, 60)
 
-    km, kc, result["second"] = launch(name, {"SPARE_IT": "one"})
+    km, kc, result["second"] = launch(name, {"SPARE_IT": "one", "JPY_SESSION_NAME": "second.ipynb"})
     result["spare_after_idle"] = wait_for(lambda: spare_pids(d), 60)  # the second kernel's own spare
     gone = spare_pids(d)  # as if it had waited its idle time out: the kernel's next cell starts another
     for p in gone:
@@ -92,7 +103,7 @@ def main():
 
     waiting = spare_pids(d)
     result["waiting"] = waiting
-    km, kc, result["third"] = launch(name, {"SPARE_IT": "two"})
+    km, kc, result["third"] = launch(name, {"SPARE_IT": "two", "JPY_SESSION_NAME": "second.ipynb"})
     result["refusing_spare_gone"] = bool(waiting) and wait_for(lambda: not any(alive(p) for p in waiting), 20)
     kc.stop_channels()
     km.shutdown_kernel(now=True)

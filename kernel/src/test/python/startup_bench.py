@@ -4,12 +4,13 @@ separate launch, launch -> KernelClient.wait_for_ready() (what nbclient waits fo
 with 1 s timeouts and also waits for IOPub, so it is coarser), and for the kernels named by
 --run-cell, launch -> result of a first cell that starts a run, logs a metric and ends it.
 
-Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] [--graceful] [--pause S] KERNEL_NAME...
+Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] [--graceful] [--pause S] [--notebooks] KERNEL_NAME...
 Kernels are found on JUPYTER_PATH as usual. Runs are interleaved so that both kernels see the
 same machine load. Prints one line per kernel with medians, then a JSON summary line.
 """
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -30,6 +31,18 @@ def wait_reply(kc, msg_id, timeout):
 
 GRACEFUL = False  # --graceful: shut kernels down with a shutdown_request, as nbclient and Jupyter do
 PAUSE = 0.0  # --pause: seconds between launches, for what a kernel starts at its shutdown (spares)
+NOTEBOOKS = False  # --notebooks: each launch for a notebook of its own (JPY_SESSION_NAME), as Jupyter names them
+LAUNCHES = 0
+
+
+def start(km):
+    """Starts the kernel, for a notebook not opened before if --notebooks."""
+    global LAUNCHES
+    LAUNCHES += 1
+    if NOTEBOOKS:
+        km.start_kernel(env=dict(os.environ, JPY_SESSION_NAME="notebook-%d.ipynb" % LAUNCHES))
+    else:
+        km.start_kernel()
 
 
 def stop(km):
@@ -40,7 +53,7 @@ def stop(km):
 def one_start(kernel_name, cell):
     km = KernelManager(kernel_name=kernel_name)
     t0 = time.monotonic()
-    km.start_kernel()
+    start(km)
     kc = km.client()
     kc.start_channels()
     try:
@@ -59,7 +72,7 @@ def one_start(kernel_name, cell):
 def one_ready(kernel_name):
     km = KernelManager(kernel_name=kernel_name)
     t0 = time.monotonic()
-    km.start_kernel()
+    start(km)
     kc = km.client()
     kc.start_channels()
     try:
@@ -104,10 +117,11 @@ def main():
                     help="also time a first cell that starts a run, logs a metric and ends it")
     ap.add_argument("--graceful", action="store_true", help="shut kernels down by request, not by signal")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds to wait after each kernel stops")
+    ap.add_argument("--notebooks", action="store_true", help="each launch for another notebook (JPY_SESSION_NAME)")
     ap.add_argument("kernels", nargs="+")
     args = ap.parse_args()
-    global GRACEFUL, PAUSE
-    GRACEFUL, PAUSE = args.graceful, args.pause
+    global GRACEFUL, PAUSE, NOTEBOOKS
+    GRACEFUL, PAUSE, NOTEBOOKS = args.graceful, args.pause, args.notebooks
     results = {k: {"info": [], "cell": [], "ready": [], "run": []} for k in args.kernels}
     for k in args.kernels:  # one untimed start each: disk caches
         one_start(k, args.cell)

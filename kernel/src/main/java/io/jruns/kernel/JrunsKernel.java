@@ -106,6 +106,11 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics, NotebookD
         return (JrunsKernel) BaseKernel.notebookKernel();
     }
 
+    /** A spare's launch: the notebook it serves is named by the environment it took from the launch. */
+    void rereadNotebook() {
+        notebook.reread(System.getenv());
+    }
+
     /** Becomes the notebook's kernel and starts JShell (and the extensions) in the background. */
     public void start() {
         installNotebookKernel();

@@ -23,7 +23,8 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * would (jjava's messaging, JShell with its imports, the first compile) and then waits on a
  * socket; {@code launch.py} hands it the connection file, so the notebook's first cell meets a
  * warm JVM. It serves one launch, from the same directory with the same environment, and exits
- * after {@code JRUNS_SPARE_IDLE_MINUTES} without one.
+ * after {@code JRUNS_SPARE_IDLE_MINUTES} without one. The notebook may be any of that directory:
+ * the spare takes its {@code JPY_SESSION_NAME} from the launch.
  */
 final class SpareMain {
     private static final Logger LOG = Logger.getLogger(SpareMain.class.getName());
@@ -66,6 +67,7 @@ final class SpareMain {
                 listener.close();
                 System.exit(0); // idle for too long, or superseded: nothing to hand over
             }
+            kernel.rereadNotebook(); // the launch's notebook may be another of this directory
             spawnAfter(kernel, env); // only now: a spare that timed out must not leave another
             serve(kernel, handOff.get(), relay);
         }

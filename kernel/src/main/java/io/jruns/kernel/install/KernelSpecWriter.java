@@ -18,13 +18,15 @@ import java.util.stream.Stream;
 /**
  * Writes a self-contained kernelspec folder: {@code kernel.json}, {@code jruns-kernel.jar},
  * {@code lib/} (the kernel's libraries and extra jars), {@code lib/resolver/} (Maven Resolver,
- * loaded by %maven only), logos, sqlite-jdbc's native library ({@code native/}) and,
+ * loaded by %maven only), {@code lib/jna/} (loaded by spare kernels only), logos, sqlite-jdbc's native library ({@code native/}) and,
  * optionally, a CDS archive. Paths in {@code kernel.json} use {@code {resource_dir}}, so
  * {@code jupyter kernelspec install DIR} can copy it anywhere.
  */
 public final class KernelSpecWriter {
     static final String KERNEL_JAR = "jruns-kernel.jar";
     static final String CDS_ARCHIVE = "jruns-kernel.jsa";
+    /** Folders of lib/ whose jars stay off the class path: each is loaded in a class loader of its own. */
+    private static final List<String> OWN_LOADERS = List.of("resolver", "jna");
 
     private KernelSpecWriter() {
     }
@@ -36,10 +38,8 @@ public final class KernelSpecWriter {
                 throw new IllegalArgumentException("cannot write a kernelspec over the kernel it runs from: " + dir);
             }
             Path lib = dir.resolve("lib");
-            Path resolverLib = lib.resolve("resolver");
-            Files.createDirectories(resolverLib);
+            Files.createDirectories(lib);
             deleteJars(lib);
-            deleteJars(resolverLib);
             Files.deleteIfExists(dir.resolve(CDS_ARCHIVE));
             KernelJar.write(KernelHome.codeSource(), dir.resolve(KERNEL_JAR));
             List<String> classpath = new ArrayList<>();
@@ -53,8 +53,12 @@ public final class KernelSpecWriter {
                 }
                 classpath.add("lib/" + copy(jar, lib).getFileName());
             }
-            for (Path jar : jars(spec.kernelHome().resolve("lib").resolve("resolver"))) {
-                copy(jar, resolverLib);
+            for (String own : OWN_LOADERS) {
+                Path to = Files.createDirectories(lib.resolve(own));
+                deleteJars(to);
+                for (Path jar : jars(spec.kernelHome().resolve("lib").resolve(own))) {
+                    copy(jar, to);
+                }
             }
             Logos.write(dir);
             Launcher.delete(dir);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** What a launcher sends a spare: one line of JSON with the connection file, its directory and environment. */
 record HandOffRequest(Path connectionFile, Path cwd, Map<String, String> env) {
@@ -21,18 +22,27 @@ record HandOffRequest(Path connectionFile, Path cwd, Map<String, String> env) {
      * Why this spare cannot serve the launch, if it cannot: the notebook's code would see another
      * directory or other variables than a kernel started for it. The digest in the socket's name
      * already routes launches; this is the exact check behind it.
+     *
+     * @param anyNotebook whether the spare can take the launch's {@link SpareConfig#NOTEBOOK} variables
      */
-    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv) {
+    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv, boolean anyNotebook) {
         if (!cwd.equals(spareCwd)) {
             return Optional.of("working directory " + cwd + " is not the spare's " + spareCwd);
         }
-        Map<String, String> mine = SpareConfig.comparable(spareEnv);
-        Map<String, String> theirs = SpareConfig.comparable(env);
+        Map<String, String> mine = SpareConfig.comparable(spareEnv, anyNotebook);
+        Map<String, String> theirs = SpareConfig.comparable(env, anyNotebook);
         if (!mine.equals(theirs)) {
             String name = mine.keySet().stream().filter(k -> !mine.get(k).equals(theirs.get(k))).findFirst()
                     .orElseGet(() -> theirs.keySet().stream().filter(k -> !mine.containsKey(k)).findFirst().orElse("?"));
             return Optional.of("environment variable " + name + " differs");
         }
         return Optional.empty();
+    }
+
+    /** The launch's {@link SpareConfig#NOTEBOOK} variables, null for those it lacks. */
+    Map<String, String> notebook() {
+        Map<String, String> m = new TreeMap<>();
+        SpareConfig.NOTEBOOK.forEach(k -> m.put(k, env.get(k)));
+        return m;
     }
 }

@@ -22,6 +22,11 @@ public record SpareConfig(Path dir, String key, Duration idle) {
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
     /** Left out when a launch is matched to a spare: they differ between launches that are otherwise alike. */
     static final Set<String> VOLATILE = Set.of("JPY_PARENT_PID", DIR, KEY);
+    /**
+     * Which notebook a launch is for: a spare serves any notebook of its folder and takes these
+     * from the launch (where this JVM can write its environment, see {@link WritableEnvironment}).
+     */
+    static final Set<String> NOTEBOOK = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK");
 
     /** Empty when the kernel was started without the launcher, or with {@code JRUNS_SPARE=off}. */
     public static Optional<SpareConfig> from(Map<String, String> env) {
@@ -46,10 +51,13 @@ public record SpareConfig(Path dir, String key, Duration idle) {
         }
     }
 
-    /** The environment as launches are compared: without {@link #VOLATILE}, sorted. */
-    static Map<String, String> comparable(Map<String, String> env) {
+    /** The environment as launches are compared: without {@link #VOLATILE} (nor {@link #NOTEBOOK}, if so), sorted. */
+    static Map<String, String> comparable(Map<String, String> env, boolean anyNotebook) {
         Map<String, String> m = new TreeMap<>(env);
         m.keySet().removeAll(VOLATILE);
+        if (anyNotebook) {
+            m.keySet().removeAll(NOTEBOOK);
+        }
         return m;
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +34,7 @@ public final class SpareListener implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private ServerSocketChannel server;
+    private Optional<Predicate<Map<String, String>>> takeNotebook = Optional.empty();
     private boolean closed; // guarded by this
 
     private SpareListener(SpareConfig config, FileChannel lockFile, FileLock lock) {
@@ -72,15 +74,28 @@ public final class SpareListener implements AutoCloseable {
         }
     }
 
-    /** Binds the socket (after everything is warm: a launcher that connects is served at once). */
+    /**
+     * Binds the socket (after everything is warm: a launcher that connects is served at once),
+     * ready to take the notebook's variables of a launch for another notebook of the directory.
+     */
     public void listen() throws IOException {
+        listen(WritableEnvironment.open().map(w -> w::apply));
+    }
+
+    /**
+     * @param takeNotebook sets this JVM's {@link SpareConfig#NOTEBOOK} variables to the launch's
+     *     (false if it could not); without it, the spare serves only its own notebook's launch
+     */
+    void listen(Optional<Predicate<Map<String, String>>> takeNotebook) throws IOException {
+        this.takeNotebook = takeNotebook;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(config.socket()));
     }
 
     /**
      * The launch this spare serves, or empty: it waited its idle time, or the first launch to
-     * reach it came from another directory or environment, or for a reinstalled kernel. Either
+     * reach it came from another directory or environment, or for a reinstalled kernel. A launch
+     * for another notebook of the same directory is served, with that notebook's variables. Either
      * way the spare then exits, leaving the name to a spare started by the new kernel.
      */
     public Optional<HandOff> await(Path cwd, Map<String, String> env, ClasspathStamp build) throws IOException {
@@ -108,8 +123,11 @@ public final class SpareListener implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
             String line = in.readLine();
             HandOffRequest request = line == null ? null : HandOffRequest.parse(line);
-            Optional<String> why = request == null ? Optional.of("no request") : request.mismatch(cwd, env)
-                    .or(() -> build.changedIn(ClasspathStamp.current()).map(jar -> jar + " changed since the spare started"));
+            Optional<String> why = request == null ? Optional.of("no request") : request.mismatch(cwd, env, takeNotebook.isPresent())
+                    .or(() -> build.changedIn(ClasspathStamp.current()).map(jar -> jar + " changed since the spare started"))
+                    // before "ok": no cell runs before the notebook's variables are set
+                    .or(() -> takeNotebook.isEmpty() || takeNotebook.get().test(request.notebook()) ? Optional.empty()
+                            : Optional.of("the notebook's variables could not be set"));
             close(); // before answering: a second launcher now finds no socket and starts a JVM
             if (why.isPresent()) {
                 LOG.info("spare: exits without serving a launch: " + why.get());

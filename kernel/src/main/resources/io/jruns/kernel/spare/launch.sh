@@ -1,7 +1,8 @@
 #!/bin/sh
-# Starts the jruns kernel. When a warm spare kernel waits for this directory, notebook and
-# kernel command, Python (launch.py) hands it the connection file; otherwise the JVM starts
-# here (exec), as if Jupyter had run it. The shell, not Python, decides: a start with no spare
+# Starts the jruns kernel. When a warm spare kernel waits for this directory and kernel command
+# (for any notebook there: the spare takes the notebook's name from the launch), Python
+# (launch.py) hands it the connection file; otherwise the JVM starts here (exec), as if
+# Jupyter had run it. The shell, not Python, decides: a start with no spare
 # pays ~3 ms for it instead of Python's ~40 ms.
 # usage: launch.sh CONNECTION_FILE PYTHON JAVA [JVM ARGUMENTS...] MAIN_CLASS
 conn=$1
@@ -12,7 +13,7 @@ case "${JRUNS_SPARE:-on}" in
 esac
 dir=${JRUNS_SPARE_DIR:-${XDG_RUNTIME_DIR:-$HOME/.cache}/jruns-spares}
 # the spare's name: a checksum of what its start depended on; the spare checks the rest exactly
-sum=$( { pwd -P; printf '%s\n' "${JPY_SESSION_NAME:-}" "$@"; } | cksum ) || exec "$@" "$conn"
+sum=$( { pwd -P; printf '%s\n' "$@"; } | cksum ) || exec "$@" "$conn"
 key="${sum%% *}x${sum#* }"
 if [ -S "$dir/$key.sock" ]; then
     exec "$python" -I -S "${0%/*}/launch.py" "$conn" "$dir" "$key" "$@"

@@ -46,9 +46,13 @@ class KernelSpecWriterTest {
         assertTrue(cp.contains("lib/plugin.jar"), cp);
         assertTrue(cp.contains("lib/jjava-jupyter-"), cp);
         assertFalse(cp.contains("resolver"), "Maven Resolver stays off the kernel's class path: " + cp);
+        assertFalse(cp.contains("/jna-") || cp.contains("lib/jna/"), "so does JNA (spares only): " + cp);
         assertTrue(KernelJar.entries(spec.resolve("jruns-kernel.jar")).contains("io/jruns/kernel/KernelMain.class"));
         try (var s = Files.list(spec.resolve("lib/resolver"))) {
             assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("maven-resolver-impl-")));
+        }
+        try (var s = Files.list(spec.resolve("lib/jna"))) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("jna-")).count());
         }
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             byte[] png = Files.readAllBytes(spec.resolve(logo));

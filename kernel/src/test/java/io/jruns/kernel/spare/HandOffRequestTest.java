@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,20 +12,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class HandOffRequestTest {
     private static final Map<String, String> SPARE = Map.of("HOME", "/home/ada", "TOKEN", "s3cret",
-            "JPY_PARENT_PID", "100", "JRUNS_SPARE_KEY", "1x2", "JRUNS_SPARE_DIR", "/run/user/1/jruns-spares");
+            "JPY_PARENT_PID", "100", "JRUNS_SPARE_KEY", "1x2", "JRUNS_SPARE_DIR", "/run/user/1/jruns-spares",
+            "JPY_SESSION_NAME", "a.ipynb");
 
-    /** What the launcher sends, changed by one variable or the directory; the reason names no value. */
+    /**
+     * What the launcher sends, changed by one variable or the directory; the reason names no
+     * value. A spare that can write its environment takes any notebook of its directory.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "the same launch                              | /nb  | -              | -     | -",
-        "another Jupyter server (its pid)             | /nb  | JPY_PARENT_PID | 200   | -",
-        "another directory                            | /etc | -              | -     | working directory /etc is not the spare's /nb",
-        "a variable with another value                | /nb  | TOKEN          | other | environment variable TOKEN differs",
-        "a variable the spare does not have           | /nb  | EXTRA          | 1     | environment variable EXTRA differs",
-        "a variable the spare has and the launch lacks | /nb  | HOME           | -     | environment variable HOME differs",
+        "the same launch                               | /nb  | -                | -       | false | -",
+        "another Jupyter server (its pid)              | /nb  | JPY_PARENT_PID   | 200     | false | -",
+        "another directory                             | /etc | -                | -       | true  | working directory /etc is not the spare's /nb",
+        "a variable with another value                 | /nb  | TOKEN            | other   | true  | environment variable TOKEN differs",
+        "a variable the spare does not have            | /nb  | EXTRA            | 1       | true  | environment variable EXTRA differs",
+        "a variable the spare has and the launch lacks | /nb  | HOME             | -       | true  | environment variable HOME differs",
+        "another notebook of the directory             | /nb  | JPY_SESSION_NAME | b.ipynb | true  | -",
+        "a launch that names no notebook               | /nb  | JPY_SESSION_NAME | -       | true  | -",
+        "a notebook named by jruns execute             | /nb  | JRUNS_NOTEBOOK   | /nb/b   | true  | -",
+        "another notebook, the spare unable to take it | /nb  | JPY_SESSION_NAME | b.ipynb | false | environment variable JPY_SESSION_NAME differs",
+        "jruns execute's, the spare unable to take it  | /nb  | JRUNS_NOTEBOOK   | /nb/b   | false | environment variable JRUNS_NOTEBOOK differs",
     })
     void aLaunchIsServedOnlyWithTheSpareDirectoryAndEnvironment(String what, String cwd, String var, String value,
-            String expected) {
+            boolean anyNotebook, String expected) {
         Map<String, String> env = new HashMap<>(SPARE);
         env.remove("JRUNS_SPARE_KEY"); // launch.py leaves its own variables out
         env.remove("JRUNS_SPARE_DIR");
@@ -32,7 +42,16 @@ class HandOffRequestTest {
             if (value == null) env.remove(var); else env.put(var, value);
         }
         HandOffRequest r = new HandOffRequest(Path.of("/tmp/kernel-1.json"), Path.of(cwd), env);
-        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE), what);
+        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE, anyNotebook), what);
+    }
+
+    @Test
+    void theNotebookTakenFromALaunchClearsWhatTheLaunchLacks() {
+        HandOffRequest r = new HandOffRequest(Path.of("k.json"), Path.of("/nb"), Map.of("JPY_SESSION_NAME", "b.ipynb", "HOME", "/h"));
+        Map<String, String> expected = new HashMap<>();
+        expected.put("JPY_SESSION_NAME", "b.ipynb");
+        expected.put("JRUNS_NOTEBOOK", null);
+        assertEquals(expected, r.notebook());
     }
 
     @ParameterizedTest

@@ -88,7 +88,7 @@ class LaunchScriptIT {
         String key = coldKey(Map.of());
         assertTrue(key.matches("[0-9]+x[0-9]+"), key);
         assertEquals(key, coldKey(Map.of("JPY_PARENT_PID", "77")), "another server's pid names the same spare");
-        assertFalse(key.equals(coldKey(Map.of("JPY_SESSION_NAME", "/nb/other.ipynb"))), "another notebook, another spare");
+        assertEquals(key, coldKey(Map.of("JPY_SESSION_NAME", "other.ipynb")), "another notebook of the folder, the same spare");
         finish(launch(Map.of("JRUNS_SPARE", "off")));
         assertEquals(List.of("key=", "dir="), Files.readAllLines(record).subList(3, 5));
     }
@@ -99,10 +99,12 @@ class LaunchScriptIT {
         Map<String, String> env = spareEnv();
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen();
-            Process p = launch(Map.of());
+            List<Map<String, String>> taken = new java.util.ArrayList<>();
+            l.listen(Optional.of(taken::add));
+            Process p = launch(Map.of("JPY_SESSION_NAME", "other.ipynb")); // not the spare's notebook
             SpareListener.HandOff h = l.await(tmp.toRealPath(), env, ClasspathStamp.current()).orElseThrow();
             assertEquals(tmp.resolve("kernel-3.json"), h.connectionFile());
+            assertEquals("other.ipynb", taken.get(0).get("JPY_SESSION_NAME"), "the launch's notebook, handed over");
             h.channel().write(ByteBuffer.wrap("[jruns-kernel INFO] from the spare\n".getBytes(StandardCharsets.UTF_8)));
             Thread.sleep(200);
             assertTrue(p.isAlive(), "the launcher stays while the kernel runs");
@@ -119,7 +121,7 @@ class LaunchScriptIT {
         spareEnv.put("EXTRA", "only the spare has it");
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen();
+            l.listen(Optional.empty());
             Process p = launch(Map.of());
             CompletableFuture<Optional<SpareListener.HandOff>> served = CompletableFuture.supplyAsync(() -> {
                 try {

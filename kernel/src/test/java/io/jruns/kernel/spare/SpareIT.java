@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spare kernels through real Jupyter (src/test/python/spare_session.py): a kernel shut down
- * leaves a spare, the next launch is served by it with the notebook's directory and variables,
+ * leaves a spare, the next launch, for another notebook of the folder, is served by it with the
+ * notebook's directory, variables and name,
  * killing that launch stops the JVM, and a launch with other variables gets a JVM of its own.
  */
 class SpareIT {
@@ -50,6 +51,10 @@ class SpareIT {
             assertNotEquals(second.get("launcher_pid"), second.get("jvm_pid"), "the spare's JVM serves the second launch");
             assertEquals(List.of("ok", cwd, "one", "out from the cell\n"), List.of(second.get("status").getAsString(),
                     second.get("cwd").getAsString(), second.get("var").getAsString(), second.get("stdout").getAsString()));
+            assertEquals("first.ipynb", first.get("session").getAsString());
+            assertEquals(List.of("second.ipynb", "second.ipynb", "Notebook: " + cwd + "/second.ipynb (from JPY_SESSION_NAME)"),
+                    List.of(second.get("session").getAsString(), second.get("child_session").getAsString(),
+                            second.get("notebook").getAsString()), "the spare serves the launch's notebook, not its first's");
             assertTrue(res.get("spare_after_idle").getAsBoolean(), "a served kernel leaves a spare once idle");
             assertTrue(res.get("spare_after_next_cell").getAsBoolean(), "and another when that one has gone");
             assertTrue(res.get("served_jvm_gone").getAsBoolean(), "killing the launcher stops the JVM it handed off to");

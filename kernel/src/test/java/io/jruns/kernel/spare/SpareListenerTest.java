@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,12 @@ class SpareListenerTest {
 
     @TempDir
     Path tmp;
+    /** The notebook variables each served launch handed to the spare (its environment, in a kernel). */
+    private final List<Map<String, String>> taken = new CopyOnWriteArrayList<>();
+
+    private Optional<SpareListener.HandOff> await(SpareListener l) throws IOException {
+        return l.await(CWD, ENV, ClasspathStamp.current());
+    }
 
     private SpareConfig config(Duration idle) {
         return new SpareConfig(tmp.resolve("spares"), "42", idle);
@@ -95,9 +104,9 @@ class SpareListenerTest {
     void aMatchingLaunchIsTakenAndTheSocketAndLockGoAtOnce() throws Exception {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen();
+            l.listen(Optional.of(taken::add));
             CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_PARENT_PID", "9"));
-            SpareListener.HandOff h = l.await(CWD, ENV, ClasspathStamp.current()).orElseThrow();
+            SpareListener.HandOff h = await(l).orElseThrow();
             assertEquals("ok\n", answer.get());
             assertEquals(Path.of("/tmp/kernel-7.json"), h.connectionFile());
             assertFalse(Files.exists(c.socket()), "a second launcher must find no socket");
@@ -107,13 +116,36 @@ class SpareListenerTest {
     }
 
     @Test
+    void aLaunchForAnotherNotebookOfTheFolderIsTakenWithTheNotebooksName() throws Exception {
+        SpareConfig c = config(Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen(Optional.of(taken::add));
+            CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_SESSION_NAME", "b.ipynb"));
+            SpareListener.HandOff h = await(l).orElseThrow();
+            assertEquals("ok\n", answer.get());
+            Map<String, String> b = new HashMap<>();
+            b.put("JPY_SESSION_NAME", "b.ipynb");
+            b.put("JRUNS_NOTEBOOK", null);
+            assertEquals(List.of(b), taken);
+            h.channel().close();
+        }
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) { // a JVM that cannot write its environment
+            l.listen(Optional.empty());
+            CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_SESSION_NAME", "b.ipynb"));
+            assertEquals(Optional.empty(), await(l));
+            assertEquals("no: environment variable JPY_SESSION_NAME differs\n", answer.get());
+        }
+    }
+
+    @Test
     void aLaunchFromAnotherEnvironmentIsRefusedAndTheSpareGoes() throws Exception {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen();
+            l.listen(Optional.of(taken::add));
             CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/bob"));
-            assertEquals(Optional.empty(), l.await(CWD, ENV, ClasspathStamp.current()));
+            assertEquals(Optional.empty(), await(l));
             assertEquals("no: environment variable HOME differs\n", answer.get());
+            assertEquals(List.of(), taken, "a refused launch changes nothing");
             assertFalse(Files.exists(c.socket()));
         }
     }
@@ -131,9 +163,9 @@ class SpareListenerTest {
     void aSpareNobodyLaunchesGivesUpAfterItsIdleTime() throws Exception {
         SpareConfig c = config(Duration.ofMillis(200));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen();
+            l.listen(Optional.of(taken::add));
             long t0 = System.nanoTime();
-            assertEquals(Optional.empty(), l.await(CWD, ENV, ClasspathStamp.current()));
+            assertEquals(Optional.empty(), await(l));
             assertTrue(System.nanoTime() - t0 >= 150_000_000L);
         }
         assertFalse(Files.exists(c.socket()));

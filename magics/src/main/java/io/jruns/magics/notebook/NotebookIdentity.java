@@ -34,17 +34,32 @@ public final class NotebookIdentity {
     }
 
     public static NotebookIdentity fromEnvironment(Map<String, String> env, Path workingDir) {
+        return new NotebookIdentity(workingDir, fromVariables(env, workingDir));
+    }
+
+    private static Ref fromVariables(Map<String, String> env, Path workingDir) {
         String explicit = env.get("JRUNS_NOTEBOOK");
         if (explicit != null && !explicit.isBlank()) {
-            return new NotebookIdentity(workingDir,
-                    new Ref(NotebookPathResolver.resolve(explicit, workingDir), Source.JRUNS_NOTEBOOK));
+            return new Ref(NotebookPathResolver.resolve(explicit, workingDir), Source.JRUNS_NOTEBOOK);
         }
         String session = env.get("JPY_SESSION_NAME");
         if (session != null && !session.isBlank()) {
-            return new NotebookIdentity(workingDir,
-                    new Ref(NotebookPathResolver.resolve(session, workingDir), Source.JPY_SESSION_NAME));
+            return new Ref(NotebookPathResolver.resolve(session, workingDir), Source.JPY_SESSION_NAME);
         }
-        return new NotebookIdentity(workingDir, new Ref(null, Source.NONE));
+        return new Ref(null, Source.NONE);
+    }
+
+    /**
+     * Resolves the notebook from the environment again, as at start: a kernel started ahead of
+     * its launch (a spare) learns there which notebook it serves. A {@code %notebook} set stays.
+     */
+    public Ref reread(Map<String, String> env) {
+        if (current.source() != Source.MAGIC) {
+            Ref ref = fromVariables(env, workingDir);
+            current = ref;
+            listeners.forEach(l -> l.accept(ref));
+        }
+        return current;
     }
 
     public Ref current() {
@@ -71,7 +86,7 @@ public final class NotebookIdentity {
         return ref;
     }
 
-    /** Called with the new value whenever {@link #set} changes it. */
+    /** Called with the new value whenever {@link #set} or {@link #reread} changes it. */
     public void addListener(Consumer<Ref> listener) {
         listeners.add(listener);
     }

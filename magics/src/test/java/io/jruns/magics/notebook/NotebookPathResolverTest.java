@@ -69,6 +69,18 @@ class NotebookPathResolverTest {
     }
 
     @Test
+    void rereadingTakesTheEnvironmentsNotebookUnlessTheMagicSetOne() {
+        NotebookIdentity id = NotebookIdentity.fromEnvironment(Map.of("JPY_SESSION_NAME", "a.ipynb"), folder);
+        java.util.List<NotebookIdentity.Ref> seen = new java.util.ArrayList<>();
+        id.addListener(seen::add);
+        assertEquals(folder.resolve("b.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb")).path());
+        assertEquals(NotebookIdentity.Source.NONE, id.reread(Map.of()).source());
+        assertEquals(2, seen.size());
+        id.set("mine.ipynb");
+        assertEquals(folder.resolve("mine.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb")).path(), "%notebook wins");
+    }
+
+    @Test
     void settingNotifiesListeners() {
         NotebookIdentity id = NotebookIdentity.fromEnvironment(Map.of(), folder);
         java.util.List<NotebookIdentity.Ref> seen = new java.util.ArrayList<>();

@@ -1,0 +1,74 @@
+package io.jruns.kernel.spare;
+
+import io.jruns.kernel.home.KernelHome;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * libc's {@code setenv} and {@code unsetenv}, through JNA: a process the notebook starts without
+ * giving it an environment inherits the JVM's native one, not {@code System.getenv()}. JNA
+ * comes from {@code lib/jna/} in a class loader of its own, so it stays off the notebook's class
+ * path (a notebook may load another JNA); only a spare loads it, before it listens.
+ */
+final class NativeEnvironment {
+    private final Object setenv;
+    private final Object unsetenv;
+    private final Method invokeInt;
+
+    private NativeEnvironment(Object setenv, Object unsetenv, Method invokeInt) {
+        this.setenv = setenv;
+        this.unsetenv = unsetenv;
+        this.invokeInt = invokeInt;
+    }
+
+    /** Empty where JNA is not installed beside the kernel or cannot reach libc. */
+    static Optional<NativeEnvironment> open() {
+        try {
+            ClassLoader loader = jnaLoader();
+            Class<?> library = Class.forName("com.sun.jna.NativeLibrary", true, loader);
+            Object libc = library.getMethod("getInstance", String.class).invoke(null, "c");
+            Method function = library.getMethod("getFunction", String.class);
+            Object setenv = function.invoke(libc, "setenv");
+            Method invokeInt = setenv.getClass().getMethod("invokeInt", Object[].class);
+            return Optional.of(new NativeEnvironment(setenv, function.invoke(libc, "unsetenv"), invokeInt));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The application's loader where JNA is on the class path (tests), else one over {@code lib/jna/}. */
+    private static ClassLoader jnaLoader() throws java.io.IOException {
+        ClassLoader own = NativeEnvironment.class.getClassLoader();
+        if (own.getResource("com/sun/jna/NativeLibrary.class") != null) {
+            return own;
+        }
+        Path dir = KernelHome.locate().resolve("lib").resolve("jna");
+        try (Stream<Path> jars = Files.list(dir)) {
+            URL[] urls = jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(NativeEnvironment::url).toArray(URL[]::new);
+            return new URLClassLoader("jruns-jna", urls, ClassLoader.getPlatformClassLoader());
+        }
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Sets the variable, or unsets it where value is null; false if libc refused. */
+    boolean set(String name, String value) {
+        try {
+            Object[] args = value == null ? new Object[] {name} : new Object[] {name, value, 1};
+            return (Integer) invokeInt.invoke(value == null ? unsetenv : setenv, (Object) args) == 0;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+}

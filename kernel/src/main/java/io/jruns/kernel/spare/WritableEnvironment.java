@@ -1,0 +1,77 @@
+package io.jruns.kernel.spare;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes this JVM's environment, which a spare serving another notebook of its folder needs: the
+ * notebook's code, and every process it starts, must see that notebook's {@code JPY_SESSION_NAME},
+ * not the one the spare was started with. Both copies change: {@code System.getenv()}, a map the
+ * JDK offers no way to write (this reaches the one behind the unmodifiable view, through
+ * {@code sun.misc.Unsafe} on JDK 17 to 23; from JDK 24, which warns on that, only where the
+ * kernel's options open {@code java.util}), and libc's, which a process started without an
+ * environment of its own inherits ({@link NativeEnvironment}). Where either cannot be written, a
+ * spare serves only the notebook it was started with.
+ */
+final class WritableEnvironment {
+    private final Map<String, String> writable;
+    private final NativeEnvironment nativeEnv;
+
+    private WritableEnvironment(Map<String, String> writable, NativeEnvironment nativeEnv) {
+        this.writable = writable;
+        this.nativeEnv = nativeEnv;
+    }
+
+    /** Empty when this JVM's environment cannot be written (checked by writing a probe and taking it back). */
+    static Optional<WritableEnvironment> open() {
+        Optional<NativeEnvironment> nativeEnv = NativeEnvironment.open();
+        if (nativeEnv.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> view = System.getenv();
+            Field m = view.getClass().getDeclaredField("m"); // Collections.UnmodifiableMap's delegate
+            Map<String, String> inner = Runtime.version().feature() < 24 ? viaUnsafe(view, m) : viaOpens(view, m);
+            String probe = "JRUNS_SPARE_PROBE";
+            inner.put(probe, "1");
+            boolean seen = "1".equals(System.getenv(probe));
+            inner.remove(probe);
+            boolean writes = seen && System.getenv(probe) == null && nativeEnv.get().set(probe, null);
+            return writes ? Optional.of(new WritableEnvironment(inner, nativeEnv.get())) : Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> viaUnsafe(Map<String, String> view, Field m) throws ReflectiveOperationException {
+        Class<?> unsafeClass = Class.forName("sun.misc.Unsafe"); // by name: javac warns on the type
+        Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+        theUnsafe.setAccessible(true); // jdk.unsupported opens sun.misc
+        Object u = theUnsafe.get(null);
+        Object offset = unsafeClass.getMethod("objectFieldOffset", Field.class).invoke(u, m);
+        return (Map<String, String>) unsafeClass.getMethod("getObject", Object.class, long.class).invoke(u, view, offset);
+    }
+
+    /** Throws unless the kernel's JVM options open {@code java.util} ({@code --add-opens java.base/java.util=ALL-UNNAMED}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> viaOpens(Map<String, String> view, Field m) throws ReflectiveOperationException {
+        m.setAccessible(true);
+        return (Map<String, String>) m.get(view);
+    }
+
+    /** Sets each variable to its value, or removes it where the value is null; false if libc refused one. */
+    boolean apply(Map<String, String> values) {
+        boolean all = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getValue() == null) {
+                writable.remove(e.getKey());
+            } else {
+                writable.put(e.getKey(), e.getValue());
+            }
+            all &= nativeEnv.set(e.getKey(), e.getValue());
+        }
+        return all;
+    }
+}
