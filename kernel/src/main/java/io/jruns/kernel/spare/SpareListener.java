@@ -79,7 +79,11 @@ public final class SpareListener implements AutoCloseable {
      * ready to take the notebook's variables of a launch for another notebook of the directory.
      */
     public void listen() throws IOException {
-        listen(WritableEnvironment.open().map(w -> w::apply));
+        Optional<WritableEnvironment> env = WritableEnvironment.open();
+        if (env.isEmpty()) {
+            LOG.info("spare: serves only its own notebook: this JVM's environment cannot be written");
+        }
+        listen(env.map(w -> w::apply));
     }
 
     /**

@@ -23,25 +23,28 @@ final class WritableEnvironment {
         this.nativeEnv = nativeEnv;
     }
 
-    /** Empty when this JVM's environment cannot be written (checked by writing a probe and taking it back). */
+    /**
+     * Empty when this JVM's environment cannot be written (checked by writing a probe and taking
+     * it back); Java's side first, so that JNA is not loaded in a JVM that could not use it.
+     */
     static Optional<WritableEnvironment> open() {
-        Optional<NativeEnvironment> nativeEnv = NativeEnvironment.open();
-        if (nativeEnv.isEmpty()) {
-            return Optional.empty();
-        }
+        Map<String, String> inner;
+        String probe = "JRUNS_SPARE_PROBE";
         try {
             Map<String, String> view = System.getenv();
             Field m = view.getClass().getDeclaredField("m"); // Collections.UnmodifiableMap's delegate
-            Map<String, String> inner = Runtime.version().feature() < 24 ? viaUnsafe(view, m) : viaOpens(view, m);
-            String probe = "JRUNS_SPARE_PROBE";
+            inner = Runtime.version().feature() < 24 ? viaUnsafe(view, m) : viaOpens(view, m);
             inner.put(probe, "1");
             boolean seen = "1".equals(System.getenv(probe));
             inner.remove(probe);
-            boolean writes = seen && System.getenv(probe) == null && nativeEnv.get().set(probe, null);
-            return writes ? Optional.of(new WritableEnvironment(inner, nativeEnv.get())) : Optional.empty();
+            if (!seen || System.getenv(probe) != null) {
+                return Optional.empty();
+            }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
+        return NativeEnvironment.open().filter(n -> n.set(probe, "1") && n.set(probe, null))
+                .map(n -> new WritableEnvironment(inner, n));
     }
 
     @SuppressWarnings("unchecked")
