@@ -7,6 +7,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +27,14 @@ final class NativeEnvironment {
         this.invokeInt = invokeInt;
     }
 
-    /** Empty where JNA is not installed beside the kernel or cannot reach libc. */
-    static Optional<NativeEnvironment> open() {
+    /**
+     * Empty where JNA is not installed beside the kernel or cannot reach libc. JNA unpacks its
+     * native part into {@code privateDir} (not a shared temporary folder), and the system
+     * properties it sets are put back: the notebook sees those of a JVM started for it.
+     */
+    static Optional<NativeEnvironment> open(Path privateDir) {
+        Properties before = (Properties) System.getProperties().clone();
+        System.setProperty("jna.tmpdir", privateDir.toString());
         try {
             ClassLoader loader = jnaLoader();
             Class<?> library = Class.forName("com.sun.jna.NativeLibrary", true, loader);
@@ -38,6 +45,9 @@ final class NativeEnvironment {
             return Optional.of(new NativeEnvironment(setenv, function.invoke(libc, "unsetenv"), invokeInt));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | java.io.IOException e) {
             return Optional.empty();
+        } finally {
+            System.getProperties().keySet().removeIf(k -> !before.containsKey(k));
+            before.forEach((k, v) -> System.getProperties().put(k, v));
         }
     }
 

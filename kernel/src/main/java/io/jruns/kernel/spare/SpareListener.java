@@ -79,7 +79,7 @@ public final class SpareListener implements AutoCloseable {
      * ready to take the notebook's variables of a launch for another notebook of the directory.
      */
     public void listen() throws IOException {
-        Optional<WritableEnvironment> env = WritableEnvironment.open();
+        Optional<WritableEnvironment> env = WritableEnvironment.open(config.dir());
         if (env.isEmpty()) {
             LOG.info("spare: serves only its own notebook: this JVM's environment cannot be written");
         }

@@ -1,6 +1,7 @@
 package io.jruns.kernel.spare;
 
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ final class WritableEnvironment {
      * Empty when this JVM's environment cannot be written (checked by writing a probe and taking
      * it back); Java's side first, so that JNA is not loaded in a JVM that could not use it.
      */
-    static Optional<WritableEnvironment> open() {
+    static Optional<WritableEnvironment> open(Path privateDir) {
         Map<String, String> inner;
         String probe = "JRUNS_SPARE_PROBE";
         try {
@@ -43,7 +44,7 @@ final class WritableEnvironment {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
-        return NativeEnvironment.open().filter(n -> n.set(probe, "1") && n.set(probe, null))
+        return NativeEnvironment.open(privateDir).filter(n -> n.set(probe, "1") && n.set(probe, null))
                 .map(n -> new WritableEnvironment(inner, n));
     }
 

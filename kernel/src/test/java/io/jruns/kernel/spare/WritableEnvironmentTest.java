@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** This JVM's environment, written as a spare writes it for the notebook it serves. */
 class WritableEnvironmentTest {
     private static final String NAME = "JRUNS_JAVA_ENVIRONMENT_TEST";
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
 
     /** A process started without an environment of its own: it inherits libc's. */
     private static String child() throws Exception {
@@ -21,7 +23,10 @@ class WritableEnvironmentTest {
 
     @Test
     void whatIsSetIsSeenByGetenvAndByTheProcessesStartedAfterIt() throws Exception {
-        WritableEnvironment env = WritableEnvironment.open().orElseThrow(); // JDK 17 to 23: through Unsafe
+        WritableEnvironment env = WritableEnvironment.open(tmp).orElseThrow(); // JDK 17 to 23: through Unsafe
+        assertEquals(java.util.List.of(), java.util.Arrays.asList(tmp.toFile().list()), "JNA's native part unpacked and gone");
+        assertNull(System.getProperty("jna.loaded"), "JNA's properties are put back");
+        assertNull(System.getProperty("jna.tmpdir"));
         try {
             env.apply(Map.of(NAME, "b.ipynb"));
             assertEquals("b.ipynb", System.getenv(NAME));
