@@ -15,7 +15,11 @@ dir=${JRUNS_SPARE_DIR:-${XDG_RUNTIME_DIR:-$HOME/.cache}/jruns-spares}
 # the spare's name: a checksum of what its start depended on; the spare checks the rest exactly
 sum=$( { pwd -P; printf '%s\n' "$@"; } | cksum ) || exec "$@" "$conn"
 key="${sum%% *}x${sum#* }"
-if [ -S "$dir/$key.sock" ]; then
+# a spare listens while its lock names a live pid; a killed one (SIGKILL) leaves a socket behind,
+# not worth Python's start
+pid=
+read -r pid 2>/dev/null < "$dir/$key.lock"
+if [ -S "$dir/$key.sock" ] && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     exec "$python" -I -S "${0%/*}/launch.py" "$conn" "$dir" "$key" "$@"
 fi
 export JRUNS_SPARE_DIR="$dir" JRUNS_SPARE_KEY="$key"

@@ -48,8 +48,12 @@ class LaunchScriptIT {
     }
 
     private Process launch(Map<String, String> extraEnv) throws IOException {
+        return launch(extraEnv, "/usr/bin/python3");
+    }
+
+    private Process launch(Map<String, String> extraEnv, String python) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", tmp.resolve("launch.sh").toString(), "kernel-3.json",
-                "/usr/bin/python3", fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(tmp.toFile());
+                python, fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(tmp.toFile());
         pb.environment().remove("JRUNS_SPARE");
         pb.environment().put("JRUNS_SPARE_DIR", spares.toString());
         pb.environment().put("PWD", tmp.toString()); // as a shell started there has it
@@ -91,6 +95,24 @@ class LaunchScriptIT {
         assertEquals(key, coldKey(Map.of("JPY_SESSION_NAME", "other.ipynb")), "another notebook of the folder, the same spare");
         finish(launch(Map.of("JRUNS_SPARE", "off")));
         assertEquals(List.of("key=", "dir="), Files.readAllLines(record).subList(3, 5));
+    }
+
+    @Test
+    void theSocketOfAKilledSpareIsNotTriedAndTheJvmStartsInPlace() throws Exception {
+        String key = coldKey(Map.of());
+        // left by a spare killed with SIGKILL: its socket, and a lock naming a pid that is gone
+        PrivateDir.create(spares);
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)
+                .bind(java.net.UnixDomainSocketAddress.of(spares.resolve(key + ".sock"))).close();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(spares.resolve(key + ".lock"), String.valueOf(gone.pid()));
+        Path pythonRan = tmp.resolve("python-ran");
+        Path python = Files.writeString(tmp.resolve("python"), "#!/bin/sh\ntouch '" + pythonRan + "'\nexec /usr/bin/python3 \"$@\"\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+        finish(launch(Map.of(), python.toString()));
+        assertEquals("key=" + key, Files.readAllLines(record).get(3), "the JVM started in the launcher's place");
+        assertFalse(Files.exists(pythonRan), "no Python for a socket nobody listens on");
     }
 
     @Test
