@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Writes a self-contained kernelspec folder: {@code kernel.json}, {@code jruns-kernel.jar},
  * {@code lib/} (the kernel's libraries and extra jars), {@code lib/resolver/} (Maven Resolver,
- * loaded by %maven only), {@code lib/jna/} (loaded by spare kernels only), logos, sqlite-jdbc's native library ({@code native/}) and,
- * optionally, a CDS archive. Paths in {@code kernel.json} use {@code {resource_dir}}, so
+ * loaded by %maven only), {@code lib/jna/} (loaded by spare kernels only), logos, sqlite-jdbc's
+ * native library ({@code native/}) and, optionally, a CDS archive. Paths in {@code kernel.json} use {@code {resource_dir}}, so
  * {@code jupyter kernelspec install DIR} can copy it anywhere.
  */
 public final class KernelSpecWriter {
