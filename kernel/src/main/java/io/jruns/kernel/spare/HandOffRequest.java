@@ -23,14 +23,14 @@ record HandOffRequest(Path connectionFile, Path cwd, Map<String, String> env) {
      * directory or other variables than a kernel started for it. The digest in the socket's name
      * already routes launches; this is the exact check behind it.
      *
-     * @param anyNotebook whether the spare can take the launch's {@link SpareConfig#NOTEBOOK} variables
+     * @param canTake whether the spare can take the launch's {@link SpareConfig#TAKEN} variables
      */
-    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv, boolean anyNotebook) {
+    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv, boolean canTake) {
         if (!cwd.equals(spareCwd)) {
             return Optional.of("working directory " + cwd + " is not the spare's " + spareCwd);
         }
-        Map<String, String> mine = SpareConfig.comparable(spareEnv, anyNotebook);
-        Map<String, String> theirs = SpareConfig.comparable(env, anyNotebook);
+        Map<String, String> mine = SpareConfig.comparable(spareEnv, canTake);
+        Map<String, String> theirs = SpareConfig.comparable(env, canTake);
         if (!mine.equals(theirs)) {
             String name = mine.keySet().stream().filter(k -> !mine.get(k).equals(theirs.get(k))).findFirst()
                     .orElseGet(() -> theirs.keySet().stream().filter(k -> !mine.containsKey(k)).findFirst().orElse("?"));
@@ -39,10 +39,10 @@ record HandOffRequest(Path connectionFile, Path cwd, Map<String, String> env) {
         return Optional.empty();
     }
 
-    /** The launch's {@link SpareConfig#NOTEBOOK} variables, null for those it lacks. */
-    Map<String, String> notebook() {
+    /** The launch's {@link SpareConfig#TAKEN} variables, null for those it lacks. */
+    Map<String, String> taken() {
         Map<String, String> m = new TreeMap<>();
-        SpareConfig.NOTEBOOK.forEach(k -> m.put(k, env.get(k)));
+        SpareConfig.TAKEN.forEach(k -> m.put(k, env.get(k)));
         return m;
     }
 }

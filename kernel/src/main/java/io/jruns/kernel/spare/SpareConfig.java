@@ -23,10 +23,12 @@ public record SpareConfig(Path dir, String key, Duration idle) {
     /** Left out when a launch is matched to a spare: they differ between launches that are otherwise alike. */
     static final Set<String> VOLATILE = Set.of("JPY_PARENT_PID", DIR, KEY);
     /**
-     * Which notebook a launch is for: a spare serves any notebook of its folder and takes these
-     * from the launch (where this JVM can write its environment, see {@link WritableEnvironment}).
+     * What differs between launches from one folder and nothing reads before a launch: which
+     * notebook (set by Jupyter, and by {@code jruns execute}), and the shell's bookkeeping of the
+     * one the launch came from. A spare takes the launch's values (where this JVM can write its
+     * environment, see {@link WritableEnvironment}), so one spare serves any notebook there.
      */
-    static final Set<String> NOTEBOOK = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK");
+    static final Set<String> TAKEN = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK", "SHLVL", "_", "OLDPWD", "PWD");
 
     /** Empty when the kernel was started without the launcher, or with {@code JRUNS_SPARE=off}. */
     public static Optional<SpareConfig> from(Map<String, String> env) {
@@ -51,12 +53,12 @@ public record SpareConfig(Path dir, String key, Duration idle) {
         }
     }
 
-    /** The environment as launches are compared: without {@link #VOLATILE} (nor {@link #NOTEBOOK}, if so), sorted. */
-    static Map<String, String> comparable(Map<String, String> env, boolean anyNotebook) {
+    /** The environment as launches are compared: without {@link #VOLATILE} (nor {@link #TAKEN}, if so), sorted. */
+    static Map<String, String> comparable(Map<String, String> env, boolean canTake) {
         Map<String, String> m = new TreeMap<>(env);
         m.keySet().removeAll(VOLATILE);
-        if (anyNotebook) {
-            m.keySet().removeAll(NOTEBOOK);
+        if (canTake) {
+            m.keySet().removeAll(TAKEN);
         }
         return m;
     }

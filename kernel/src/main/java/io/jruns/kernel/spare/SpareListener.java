@@ -34,7 +34,7 @@ public final class SpareListener implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private ServerSocketChannel server;
-    private Optional<Predicate<Map<String, String>>> takeNotebook = Optional.empty();
+    private Optional<Predicate<Map<String, String>>> take = Optional.empty();
     private boolean closed; // guarded by this
 
     private SpareListener(SpareConfig config, FileChannel lockFile, FileLock lock) {
@@ -87,11 +87,11 @@ public final class SpareListener implements AutoCloseable {
     }
 
     /**
-     * @param takeNotebook sets this JVM's {@link SpareConfig#NOTEBOOK} variables to the launch's
+     * @param take sets this JVM's {@link SpareConfig#TAKEN} variables to the launch's
      *     (false if it could not); without it, the spare serves only its own notebook's launch
      */
-    void listen(Optional<Predicate<Map<String, String>>> takeNotebook) throws IOException {
-        this.takeNotebook = takeNotebook;
+    void listen(Optional<Predicate<Map<String, String>>> take) throws IOException {
+        this.take = take;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(config.socket()));
     }
@@ -127,10 +127,10 @@ public final class SpareListener implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
             String line = in.readLine();
             HandOffRequest request = line == null ? null : HandOffRequest.parse(line);
-            Optional<String> why = request == null ? Optional.of("no request") : request.mismatch(cwd, env, takeNotebook.isPresent())
+            Optional<String> why = request == null ? Optional.of("no request") : request.mismatch(cwd, env, take.isPresent())
                     .or(() -> build.changedIn(ClasspathStamp.current()).map(jar -> jar + " changed since the spare started"))
                     // before "ok": no cell runs before the notebook's variables are set
-                    .or(() -> takeNotebook.isEmpty() || takeNotebook.get().test(request.notebook()) ? Optional.empty()
+                    .or(() -> take.isEmpty() || take.get().test(request.taken()) ? Optional.empty()
                             : Optional.of("the notebook's variables could not be set"));
             close(); // before answering: a second launcher now finds no socket and starts a JVM
             if (why.isPresent()) {

@@ -41,6 +41,9 @@ def hand_off(path, connection_file):
         if answer == b"ok\n":
             s.settimeout(None)
             return s
+        if answer.startswith(b"no: "):  # names what differs, never a value: safe for Jupyter's log
+            sys.stderr.write("jruns: the waiting spare kernel did not take this launch (%s); starting a JVM\n"
+                             % answer[4:].decode("utf-8", "replace").strip())
     except OSError:
         pass
     s.close()

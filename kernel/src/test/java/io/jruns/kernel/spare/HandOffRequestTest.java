@@ -30,11 +30,13 @@ class HandOffRequestTest {
         "another notebook of the directory             | /nb  | JPY_SESSION_NAME | b.ipynb | true  | -",
         "a launch that names no notebook               | /nb  | JPY_SESSION_NAME | -       | true  | -",
         "a notebook named by jruns execute             | /nb  | JRUNS_NOTEBOOK   | /nb/b   | true  | -",
+        "a launch from a shell inside another          | /nb  | SHLVL            | 3       | true  | -",
+        "a launch from a shell in another directory    | /nb  | PWD              | /home   | true  | -",
         "another notebook, the spare unable to take it | /nb  | JPY_SESSION_NAME | b.ipynb | false | environment variable JPY_SESSION_NAME differs",
         "jruns execute's, the spare unable to take it  | /nb  | JRUNS_NOTEBOOK   | /nb/b   | false | environment variable JRUNS_NOTEBOOK differs",
     })
     void aLaunchIsServedOnlyWithTheSpareDirectoryAndEnvironment(String what, String cwd, String var, String value,
-            boolean anyNotebook, String expected) {
+            boolean canTake, String expected) {
         Map<String, String> env = new HashMap<>(SPARE);
         env.remove("JRUNS_SPARE_KEY"); // launch.py leaves its own variables out
         env.remove("JRUNS_SPARE_DIR");
@@ -42,16 +44,16 @@ class HandOffRequestTest {
             if (value == null) env.remove(var); else env.put(var, value);
         }
         HandOffRequest r = new HandOffRequest(Path.of("/tmp/kernel-1.json"), Path.of(cwd), env);
-        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE, anyNotebook), what);
+        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE, canTake), what);
     }
 
     @Test
     void theNotebookTakenFromALaunchClearsWhatTheLaunchLacks() {
         HandOffRequest r = new HandOffRequest(Path.of("k.json"), Path.of("/nb"), Map.of("JPY_SESSION_NAME", "b.ipynb", "HOME", "/h"));
         Map<String, String> expected = new HashMap<>();
+        SpareConfig.TAKEN.forEach(k -> expected.put(k, null));
         expected.put("JPY_SESSION_NAME", "b.ipynb");
-        expected.put("JRUNS_NOTEBOOK", null);
-        assertEquals(expected, r.notebook());
+        assertEquals(expected, r.taken());
     }
 
     @ParameterizedTest

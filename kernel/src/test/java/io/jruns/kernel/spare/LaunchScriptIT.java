@@ -152,9 +152,10 @@ class LaunchScriptIT {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            finish(p);
+            String err = finish(p);
             assertEquals(Optional.empty(), served.get());
             assertEquals("key=" + key, Files.readAllLines(record).get(3));
+            assertTrue(err.contains("did not take this launch (environment variable EXTRA differs); starting a JVM"), err);
         }
     }
 }

@@ -124,8 +124,8 @@ class SpareListenerTest {
             SpareListener.HandOff h = await(l).orElseThrow();
             assertEquals("ok\n", answer.get());
             Map<String, String> b = new HashMap<>();
+            SpareConfig.TAKEN.forEach(k -> b.put(k, null));
             b.put("JPY_SESSION_NAME", "b.ipynb");
-            b.put("JRUNS_NOTEBOOK", null);
             assertEquals(List.of(b), taken);
             h.channel().close();
         }
