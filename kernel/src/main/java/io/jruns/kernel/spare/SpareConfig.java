@@ -24,11 +24,14 @@ public record SpareConfig(Path dir, String key, Duration idle) {
     static final Set<String> VOLATILE = Set.of("JPY_PARENT_PID", DIR, KEY);
     /**
      * What differs between launches from one folder and nothing reads before a launch: which
-     * notebook (set by Jupyter, and by {@code jruns execute}), and the shell's bookkeeping of the
-     * one the launch came from. A spare takes the launch's values (where this JVM can write its
-     * environment, see {@link WritableEnvironment}), so one spare serves any notebook there.
+     * notebook (set by Jupyter, and by {@code jruns execute}), the shell's bookkeeping of the one
+     * the launch came from, and what debugpy adds to a Jupyter server's own environment once the
+     * server has started an ipykernel (seen in {@code bench/kernel}). A spare takes the launch's
+     * values (where this JVM can write its environment, see {@link WritableEnvironment}), so one
+     * spare serves any notebook there.
      */
-    static final Set<String> TAKEN = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK", "SHLVL", "_", "OLDPWD", "PWD");
+    static final Set<String> TAKEN = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK", "SHLVL", "_", "OLDPWD", "PWD",
+            "PYDEVD_USE_FRAME_EVAL");
 
     /** Empty when the kernel was started without the launcher, or with {@code JRUNS_SPARE=off}. */
     public static Optional<SpareConfig> from(Map<String, String> env) {

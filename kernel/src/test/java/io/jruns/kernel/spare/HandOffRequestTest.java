@@ -32,6 +32,7 @@ class HandOffRequestTest {
         "a notebook named by jruns execute             | /nb  | JRUNS_NOTEBOOK   | /nb/b   | true  | -",
         "a launch from a shell inside another          | /nb  | SHLVL            | 3       | true  | -",
         "a launch from a shell in another directory    | /nb  | PWD              | /home   | true  | -",
+        "a server that has started an ipykernel since  | /nb  | PYDEVD_USE_FRAME_EVAL | NO | true  | -",
         "another notebook, the spare unable to take it | /nb  | JPY_SESSION_NAME | b.ipynb | false | environment variable JPY_SESSION_NAME differs",
         "jruns execute's, the spare unable to take it  | /nb  | JRUNS_NOTEBOOK   | /nb/b   | false | environment variable JRUNS_NOTEBOOK differs",
     })
