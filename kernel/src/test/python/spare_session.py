@@ -5,8 +5,9 @@ usage: spare_session.py KERNEL_NAME SPARE_DIR
 1. a first launch (no spare yet) runs a cell and shuts down by request: that leaves a spare;
 2. a second launch, for another notebook of the folder, is served by it: the JVM is not the
    launched process; the cell sees the same directory and variables, and the second notebook's
-   name (JPY_SESSION_NAME, in the JVM, in a process it starts, and in %notebook); it leaves a spare of its own once idle, and another after its next
-   cell when that one has gone; then Jupyter kills the kernel's process group, and the JVM must go;
+   name (JPY_SESSION_NAME, in the JVM, in a process it starts, and in %notebook); it leaves a
+   spare of its own once idle, and another after its next cell when that one has gone; then
+   Jupyter kills the kernel's process group, and the JVM must go;
 3. a third launch with another value of a variable is refused by the spare waiting by then
    (started by the second kernel after its cell), which exits; a JVM of its own serves it.
 """

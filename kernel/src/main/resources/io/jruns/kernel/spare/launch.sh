@@ -1,9 +1,9 @@
 #!/bin/sh
 # Starts the jruns kernel. When a warm spare kernel waits for this directory and kernel command
 # (for any notebook there: the spare takes the notebook's name from the launch), Python
-# (launch.py) hands it the connection file; otherwise the JVM starts here (exec), as if
-# Jupyter had run it. The shell, not Python, decides: a start with no spare
-# pays ~3 ms for it instead of Python's ~40 ms.
+# (launch.py) hands it the connection file; otherwise the JVM starts here (exec), as if Jupyter
+# had run it. The shell, not Python, decides: a start with no spare pays ~3 ms for it instead
+# of Python's ~40 ms.
 # usage: launch.sh CONNECTION_FILE PYTHON JAVA [JVM ARGUMENTS...] MAIN_CLASS
 conn=$1
 python=$2
