@@ -34,6 +34,7 @@ final class Commands {
                 new ClasspathCommand(),
                 new InstallCommand(),
                 new KernelsCommand(),
+                new SparesCommand(),
                 new ExecuteCommand(),
                 new ReproduceCommand(),
                 new UiCommand()));
