@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Where a kernel's spare waits and for how long, from the variables the launcher
- * ({@code launch.py}) sets: {@code JRUNS_SPARE_DIR} (a private folder) and {@code JRUNS_SPARE_KEY}
- * (a digest of the working directory, the environment and the kernel's build).
+ * ({@code launch.sh}) sets: {@code JRUNS_SPARE_DIR} (a private folder) and {@code JRUNS_SPARE_KEY}
+ * (a checksum of the working directory and the kernel's command line).
  *
  * @param idle how long a spare waits for a launch before it exits ({@code JRUNS_SPARE_IDLE_MINUTES})
  */
