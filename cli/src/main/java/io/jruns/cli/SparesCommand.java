@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code jruns spares [--stop]}: the warm spare kernels that wait for a launch, and a way to stop them. */
 final class SparesCommand implements Command {
@@ -46,7 +45,7 @@ final class SparesCommand implements Command {
         for (WaitingSpares.Spare s : spares) {
             t.row(String.valueOf(s.process().pid()), s.folder().map(Path::toString).orElse("?"),
                     Format.time(s.since().toEpochMilli(), context.environment().zone()),
-                    s.residentBytes().map(SparesCommand::megabytes).orElse("?"), s.key());
+                    s.residentBytes().map(Format::bytes).orElse("?"), s.key());
         }
         context.out().print(t.render());
     }
@@ -62,14 +61,10 @@ final class SparesCommand implements Command {
                 context.err().println("jruns: warning: spare " + s.process().pid() + " did not exit within 10 s");
             }
         }
-        context.out().println("Stopped " + ManageOptions.plural(stopped, "spare kernel") + " (" + megabytes(freed) + ").");
+        context.out().println("Stopped " + ManageOptions.plural(stopped, "spare kernel") + " (" + Format.bytes(freed) + ").");
         if (stopped < spares.size()) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "spares: "
                     + ManageOptions.plural(spares.size() - stopped, "spare") + " still running (listed above)");
         }
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%,d MB", Math.round(bytes / 1048576.0));
     }
 }

@@ -4,11 +4,9 @@ import io.jruns.kernel.home.KernelHome;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * libc's {@code setenv} and {@code unsetenv}, through JNA: a process the notebook starts without
@@ -57,19 +55,8 @@ final class NativeEnvironment {
         if (own.getResource("com/sun/jna/NativeLibrary.class") != null) {
             return own;
         }
-        Path dir = KernelHome.locate().resolve("lib").resolve("jna");
-        try (Stream<Path> jars = Files.list(dir)) {
-            URL[] urls = jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(NativeEnvironment::url).toArray(URL[]::new);
-            return new URLClassLoader("jruns-jna", urls, ClassLoader.getPlatformClassLoader());
-        }
-    }
-
-    private static URL url(Path jar) {
-        try {
-            return jar.toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
+        URL[] urls = KernelHome.ownLoaderJars("jna").toArray(URL[]::new);
+        return new URLClassLoader("jruns-jna", urls, ClassLoader.getPlatformClassLoader());
     }
 
     /** Sets the variable, or unsets it where value is null; false if libc refused. */

@@ -108,14 +108,19 @@ public final class SpareSpawner implements CellListener {
         return exitValue > 0 && exitValue < 128;
     }
 
-    /**
-     * This JVM's arguments from {@code /proc/self/cmdline}: {@link ProcessHandle.Info#arguments()}
-     * reads only its first 4 KiB and gives none for a longer command line, such as a kernelspec's
-     * class path of forty jars under a long folder.
-     */
+    /** This JVM's arguments (its command line without the executable). */
     private static List<String> arguments() throws IOException {
-        String[] all = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8).split("\0");
-        return List.of(all).subList(1, all.length);
+        List<String> all = commandLine("self");
+        return all.subList(1, all.size());
+    }
+
+    /**
+     * A process's command line from {@code /proc/PID/cmdline} ({@code self} for this one):
+     * {@link ProcessHandle.Info#arguments()} reads only its first 4 KiB and gives none for a longer
+     * command line, such as a kernelspec's class path of forty jars under a long folder.
+     */
+    static List<String> commandLine(String pid) throws IOException {
+        return List.of(new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).split("\0"));
     }
 
     static List<String> command(String java, List<String> args) {

@@ -3,12 +3,16 @@ package io.jruns.kernel.spare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +31,12 @@ public final class WaitingSpares {
      */
     public record Spare(String key, ProcessHandle process, Instant since, Optional<Path> folder, Optional<Long> residentBytes) {
         /** Asks it to exit (SIGTERM: it gives its key up as it goes); true if it did within the time. */
-        public boolean stop(java.time.Duration within) {
+        public boolean stop(Duration within) {
             process.destroy();
             try {
-                process.onExit().get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
                 return true;
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -77,12 +81,12 @@ public final class WaitingSpares {
 
     /** Whether the pid is a JVM started with --spare: a pid reused since a spare was killed is not stopped. */
     private static boolean startedAsSpare(long pid) {
-        Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
         if (!Files.exists(Path.of("/proc", "self", "cmdline"))) {
             return true; // no /proc: the lock and the socket are all there is to go by
         }
         try {
-            return new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8).endsWith("\0--spare\0");
+            List<String> args = SpareSpawner.commandLine(String.valueOf(pid));
+            return args.get(args.size() - 1).equals("--spare");
         } catch (IOException e) {
             return false;
         }

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads the Maven Resolver implementation from {@code lib/resolver/} next to the kernel's code,
@@ -49,11 +47,9 @@ public final class ResolverLoader {
 
     private static ClassLoader isolatedLoader(ClassLoader parent) throws MalformedURLException {
         Path dir = resolverLibDir();
-        List<URL> urls = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(dir)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                urls.add(jar.toUri().toURL());
-            }
+        List<URL> urls;
+        try {
+            urls = new ArrayList<>(KernelHome.ownLoaderJars("resolver"));
         } catch (IOException e) {
             throw new ResolutionFailure("Maven Resolver is not installed: cannot list " + dir, e);
         }
