@@ -3,9 +3,10 @@ JSON line for SpareIT: how each launch was served and what the notebook saw.
 
 usage: spare_session.py KERNEL_NAME SPARE_DIR
 1. a first launch (no spare yet) runs a cell and shuts down by request: that leaves a spare;
-2. a second launch, for another notebook of the folder, is served by it: the JVM is not the
-   launched process; the cell sees the same directory and variables, and the second notebook's
-   name (JPY_SESSION_NAME, in the JVM, in a process it starts, and in %notebook); it leaves a
+2. a second launch, for a notebook of another folder (other/), is served by it: the JVM is not
+   the launched process; the cell sees the same variables, the second notebook's folder (its
+   working directory, a relative file's content, a process's pwd) and name (JPY_SESSION_NAME, in
+   the JVM, in a process it starts, and in %notebook); it leaves a
    spare of its own once idle, and another after its next cell when that one has gone; then
    Jupyter kills the kernel's process group, and the JVM must go;
 3. a third launch with another value of a variable is refused by the spare waiting by then
@@ -22,7 +23,8 @@ from jupyter_client.manager import KernelManager
 CELL = ('System.out.println("out from the cell");\n'
         'ProcessHandle.current().pid() + "|" + java.nio.file.Path.of("").toAbsolutePath() + "|" + System.getenv("SPARE_IT")'
         ' + "|" + System.getenv("JPY_SESSION_NAME") + "|" + new String(new ProcessBuilder("sh", "-c", "echo $JPY_SESSION_NAME")'
-        '.start().getInputStream().readAllBytes()).strip()')
+        '.start().getInputStream().readAllBytes()).strip() + "|" + java.nio.file.Files.readString(java.nio.file.Path.of("data.txt"))'
+        ' + "|" + new String(new ProcessBuilder("pwd").start().getInputStream().readAllBytes()).strip()')
 
 
 def texts(msgs):
@@ -30,11 +32,11 @@ def texts(msgs):
                    if m["msg_type"] in ("display_data", "execute_result") and "text/plain" in m["content"].get("data", {}))
 
 
-def launch(name, extra_env):
+def launch(name, extra_env, cwd=None):
     km = KernelManager(kernel_name=name)
     env = dict(os.environ, **extra_env)
     t0 = time.monotonic()
-    km.start_kernel(env=env)
+    km.start_kernel(env=env, cwd=cwd or os.getcwd())
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
@@ -43,12 +45,12 @@ def launch(name, extra_env):
     seconds = time.monotonic() - t0
     stdout = "".join(m["content"]["text"] for m in out if m["msg_type"] == "stream")
     value = next(m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result")
-    pid, cwd, var, session, child_session = value.strip('"').split("|")
+    pid, cwd, var, session, child_session, data, child_pwd = value.strip('"').split("|")
     shown = []
     kc.execute_interactive("%notebook", timeout=60, output_hook=lambda m: shown.append(m))
     return km, kc, {"status": reply["content"]["status"], "launcher_pid": km.provisioner.process.pid,
                     "jvm_pid": int(pid), "cwd": cwd, "var": var, "stdout": stdout, "seconds": round(seconds, 3),
-                    "session": session, "child_session": child_session, "notebook": texts(shown).strip()}
+                    "session": session, "child_session": child_session, "data": data, "child_pwd": child_pwd, "notebook": texts(shown).strip()}
 
 
 def wait_for(predicate, seconds):
@@ -90,7 +92,8 @@ def main():
     km.shutdown_kernel(now=False)
     result["spare_after_shutdown"] = wait_for(sockets, 60)
 
-    km, kc, result["second"] = launch(name, {"SPARE_IT": "one", "JPY_SESSION_NAME": "second.ipynb"})
+    km, kc, result["second"] = launch(name, {"SPARE_IT": "one", "JPY_SESSION_NAME": "second.ipynb"},
+                                      os.path.abspath("other"))
     result["spare_after_idle"] = wait_for(lambda: spare_pids(d), 60)  # the second kernel's own spare
     gone = spare_pids(d)  # as if it had waited its idle time out: the kernel's next cell starts another
     for p in gone:

@@ -15,7 +15,7 @@ final class SparesCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("spares", List.of(), List.of(
             OptionSpec.flag("--stop", "stop every spare that waits (kernels that serve a notebook are not touched)")),
             "List the spare kernels waiting for a notebook's next launch, or stop them",
-            "A kernel leaves a spare (a warmed-up JVM, ~150 MB) for the next launch of a notebook in its folder; it "
+            "A kernel leaves a spare (a warmed-up JVM, ~150 MB) for the next launch of a notebook with its kernel; it "
                     + "exits by itself after JRUNS_SPARE_IDLE_MINUTES (15) without one. They wait in JRUNS_SPARE_DIR, "
                     + "else $XDG_RUNTIME_DIR/jruns-spares, else ~/.cache/jruns-spares.");
 
@@ -41,7 +41,7 @@ final class SparesCommand implements Command {
             stop(spares, context);
             return;
         }
-        TextTable t = new TextTable().column("pid").column("folder").column("waiting since").column("memory").column("key");
+        TextTable t = new TextTable().column("pid").column("started in").column("waiting since").column("memory").column("key");
         for (WaitingSpares.Spare s : spares) {
             t.row(String.valueOf(s.process().pid()), s.folder().map(Path::toString).orElse("?"),
                     Format.time(s.since().toEpochMilli(), context.environment().zone()),

@@ -79,7 +79,7 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics, NotebookD
         List<String> snippets = new ArrayList<>(DEFAULT_IMPORTS);
         snippets.addAll(options.startupSnippets());
         this.startup = new EvaluatorStartup(snippets);
-        this.libraries = new KernelClasspath(classpath, notebook.workingDir(), startup::get);
+        this.libraries = new KernelClasspath(classpath, notebook::workingDir, startup::get);
         this.magicHost = new KernelMagicHost(display, new NotebookCode() {
             @Override
             public Object eval(String code) throws Exception {
@@ -106,9 +106,9 @@ public class JrunsKernel extends BaseKernel implements HasJrunsMagics, NotebookD
         return (JrunsKernel) BaseKernel.notebookKernel();
     }
 
-    /** A spare's launch: the notebook it serves is named by the environment it took from the launch. */
+    /** A spare's launch: the notebook it serves is named by the environment and folder it took from the launch. */
     void rereadNotebook() {
-        notebook.reread(System.getenv());
+        notebook.reread(System.getenv(), Path.of("").toAbsolutePath());
     }
 
     /** Becomes the notebook's kernel and starts JShell (and the extensions) in the background. */

@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 /** The notebook's class path: jars go into JShell and the ledger; Maven Resolver is loaded on first use. */
 final class KernelClasspath implements NotebookClasspath {
     private final ClasspathLedger ledger;
-    private final Path baseDir;
+    private final Supplier<Path> baseDir;
     private final Supplier<JShellEvaluator> evaluator;
     private volatile DependencyResolver resolver;
 
-    KernelClasspath(ClasspathLedger ledger, Path baseDir, Supplier<JShellEvaluator> evaluator) {
+    KernelClasspath(ClasspathLedger ledger, Supplier<Path> baseDir, Supplier<JShellEvaluator> evaluator) {
         this.ledger = ledger;
         this.baseDir = baseDir;
         this.evaluator = evaluator;
@@ -24,7 +24,7 @@ final class KernelClasspath implements NotebookClasspath {
 
     @Override
     public Path baseDir() {
-        return baseDir;
+        return baseDir.get(); // the notebook's folder, which a spare learns at its launch
     }
 
     @Override

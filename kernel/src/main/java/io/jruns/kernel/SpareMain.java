@@ -22,9 +22,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * {@code KernelMain --spare}: a kernel started ahead of its launch. It builds everything a launch
  * would (jjava's messaging, JShell with its imports, the first compile) and then waits on a
  * socket; {@code launch.py} hands it the connection file, so the notebook's first cell meets a
- * warm JVM. It serves one launch, from the same directory with the same environment, and exits
- * after {@code JRUNS_SPARE_IDLE_MINUTES} without one. The notebook may be any of that directory:
- * the spare takes its {@code JPY_SESSION_NAME} from the launch.
+ * warm JVM. It serves one launch with the same environment, and exits after
+ * {@code JRUNS_SPARE_IDLE_MINUTES} without one. The notebook may be any, in any folder: the spare
+ * takes its {@code JPY_SESSION_NAME} and working directory from the launch (see {@code Adoption}).
  */
 final class SpareMain {
     private static final Logger LOG = Logger.getLogger(SpareMain.class.getName());
@@ -67,7 +67,7 @@ final class SpareMain {
                 listener.close();
                 System.exit(0); // idle for too long, or superseded: nothing to hand over
             }
-            kernel.rereadNotebook(); // the launch's notebook may be another of this directory
+            kernel.rereadNotebook(); // the launch's notebook may be another, in another folder
             spawnAfter(kernel, env); // only now: a spare that timed out must not leave another
             serve(kernel, handOff.get(), relay);
         }

@@ -20,13 +20,14 @@ record HandOffRequest(Path connectionFile, Path cwd, Map<String, String> env) {
 
     /**
      * Why this spare cannot serve the launch, if it cannot: the notebook's code would see another
-     * directory or other variables than a kernel started for it. The digest in the socket's name
-     * already routes launches; this is the exact check behind it.
+     * directory (where the spare cannot move) or other variables than a kernel started for it.
+     * The digest in the socket's name already routes launches; this is the exact check behind it.
      *
      * @param canTake whether the spare can take the launch's {@link SpareConfig#TAKEN} variables
+     * @param canMove whether it can move to the launch's directory
      */
-    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv, boolean canTake) {
-        if (!cwd.equals(spareCwd)) {
+    Optional<String> mismatch(Path spareCwd, Map<String, String> spareEnv, boolean canTake, boolean canMove) {
+        if (!cwd.equals(spareCwd) && !canMove) {
             return Optional.of("working directory " + cwd + " is not the spare's " + spareCwd);
         }
         Map<String, String> mine = SpareConfig.comparable(spareEnv, canTake);

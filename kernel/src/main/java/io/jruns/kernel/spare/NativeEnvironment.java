@@ -9,19 +9,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * libc's {@code setenv} and {@code unsetenv}, through JNA: a process the notebook starts without
- * giving it an environment inherits the JVM's native one, not {@code System.getenv()}. JNA
+ * libc's {@code setenv}, {@code unsetenv} and {@code chdir}, through JNA: a process the notebook
+ * starts without giving it an environment or a directory inherits the JVM's native ones, not
+ * {@code System.getenv()} or {@code user.dir}, and the JDK hands relative paths to the system as they are. JNA
  * comes from {@code lib/jna/} in a class loader of its own, so it stays off the notebook's class
  * path (a notebook may load another JNA); only a spare loads it, before it listens.
  */
 final class NativeEnvironment {
     private final Object setenv;
     private final Object unsetenv;
+    private final Object chdir;
     private final Method invokeInt;
 
-    private NativeEnvironment(Object setenv, Object unsetenv, Method invokeInt) {
+    private NativeEnvironment(Object setenv, Object unsetenv, Object chdir, Method invokeInt) {
         this.setenv = setenv;
         this.unsetenv = unsetenv;
+        this.chdir = chdir;
         this.invokeInt = invokeInt;
     }
 
@@ -40,7 +43,8 @@ final class NativeEnvironment {
             Method function = library.getMethod("getFunction", String.class);
             Object setenv = function.invoke(libc, "setenv");
             Method invokeInt = setenv.getClass().getMethod("invokeInt", Object[].class);
-            return Optional.of(new NativeEnvironment(setenv, function.invoke(libc, "unsetenv"), invokeInt));
+            return Optional.of(new NativeEnvironment(setenv, function.invoke(libc, "unsetenv"), function.invoke(libc, "chdir"),
+                    invokeInt));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError | java.io.IOException e) {
             return Optional.empty();
         } finally {
@@ -61,9 +65,17 @@ final class NativeEnvironment {
 
     /** Sets the variable, or unsets it where value is null; false if libc refused. */
     boolean set(String name, String value) {
+        return call(value == null ? unsetenv : setenv, value == null ? new Object[] {name} : new Object[] {name, value, 1});
+    }
+
+    /** The process's working directory; false if libc refused (no such directory, no permission). */
+    boolean chdir(String dir) {
+        return call(chdir, new Object[] {dir});
+    }
+
+    private boolean call(Object function, Object[] args) {
         try {
-            Object[] args = value == null ? new Object[] {name} : new Object[] {name, value, 1};
-            return (Integer) invokeInt.invoke(value == null ? unsetenv : setenv, (Object) args) == 0;
+            return (Integer) invokeInt.invoke(function, (Object) args) == 0;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * Where a kernel's spare waits and for how long, from the variables the launcher
  * ({@code launch.sh}) sets: {@code JRUNS_SPARE_DIR} (a private folder) and {@code JRUNS_SPARE_KEY}
- * (a checksum of the working directory and the kernel's command line).
+ * (a checksum of the kernel's command line).
  *
  * @param idle how long a spare waits for a launch before it exits ({@code JRUNS_SPARE_IDLE_MINUTES})
  */
@@ -23,12 +23,12 @@ public record SpareConfig(Path dir, String key, Duration idle) {
     /** Left out when a launch is matched to a spare: they differ between launches that are otherwise alike. */
     static final Set<String> VOLATILE = Set.of("JPY_PARENT_PID", DIR, KEY);
     /**
-     * What differs between launches from one folder and nothing reads before a launch: which
+     * What differs between launches of one kernel and nothing reads before a launch: which
      * notebook (set by Jupyter, and by {@code jruns execute}), the shell's bookkeeping of the one
      * the launch came from, and what debugpy adds to a Jupyter server's own environment once the
      * server has started an ipykernel (seen in {@code bench/kernel}). A spare takes the launch's
      * values (where this JVM can write its environment, see {@link WritableEnvironment}), so one
-     * spare serves any notebook there.
+     * spare serves any notebook.
      */
     static final Set<String> TAKEN = Set.of("JPY_SESSION_NAME", "JRUNS_NOTEBOOK", "SHLVL", "_", "OLDPWD", "PWD",
             "PYDEVD_USE_FRAME_EVAL");

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -34,7 +33,7 @@ public final class SpareListener implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private ServerSocketChannel server;
-    private Optional<Predicate<Map<String, String>>> take = Optional.empty();
+    private Optional<Adoption> adoption = Optional.empty();
     private boolean closed; // guarded by this
 
     private SpareListener(SpareConfig config, FileChannel lockFile, FileLock lock) {
@@ -76,31 +75,25 @@ public final class SpareListener implements AutoCloseable {
 
     /**
      * Binds the socket (after everything is warm: a launcher that connects is served at once),
-     * ready to take the notebook's variables of a launch for another notebook of the directory.
+     * ready to take the notebook's variables and folder of a launch for another notebook.
      */
     public void listen() throws IOException {
-        Optional<WritableEnvironment> env = WritableEnvironment.open(config.dir());
-        if (env.isEmpty()) {
-            LOG.info("spare: serves only its own notebook: this JVM's environment cannot be written");
-        }
-        listen(env.map(w -> w::apply));
+        listen(Adoption.open(config.dir()));
     }
 
-    /**
-     * @param take sets this JVM's {@link SpareConfig#TAKEN} variables to the launch's
-     *     (false if it could not); without it, the spare serves only its own notebook's launch
-     */
-    void listen(Optional<Predicate<Map<String, String>>> take) throws IOException {
-        this.take = take;
+    /** @param adoption without it, the spare serves only its own notebook's launch */
+    void listen(Optional<Adoption> adoption) throws IOException {
+        this.adoption = adoption;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(config.socket()));
     }
 
     /**
      * The launch this spare serves, or empty: it waited its idle time, or the first launch to
-     * reach it came from another directory or environment, or for a reinstalled kernel. A launch
-     * for another notebook of the same directory is served, with that notebook's variables. Either
-     * way the spare then exits, leaving the name to a spare started by the new kernel.
+     * reach it came with another environment, or for a reinstalled kernel. A launch for another
+     * notebook, of any folder, is served with that notebook's variables and folder (where the
+     * spare can take them, see {@link Adoption}). Either way the spare then exits, leaving the
+     * name to a spare started by the new kernel.
      */
     public Optional<HandOff> await(Path cwd, Map<String, String> env, ClasspathStamp build) throws IOException {
         long deadline = System.nanoTime() + config.idle().toNanos();
@@ -127,11 +120,12 @@ public final class SpareListener implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
             String line = in.readLine();
             HandOffRequest request = line == null ? null : HandOffRequest.parse(line);
-            Optional<String> why = request == null ? Optional.of("no request") : request.mismatch(cwd, env, take.isPresent())
+            Optional<String> why = request == null ? Optional.of("no request")
+                    : request.mismatch(cwd, env, adoption.isPresent(), adoption.map(Adoption::canMove).orElse(false))
                     .or(() -> build.changedIn(ClasspathStamp.current()).map(jar -> jar + " changed since the spare started"))
-                    // before "ok": no cell runs before the notebook's variables are set
-                    .or(() -> take.isEmpty() || take.get().test(request.taken()) ? Optional.empty()
-                            : Optional.of("the notebook's variables could not be set"));
+                    // before "ok": no cell runs before the notebook's variables and folder are set
+                    .or(() -> adoption.isEmpty() || adoption.get().adopt(request, cwd) ? Optional.empty()
+                            : Optional.of("the notebook's variables or folder could not be set"));
             close(); // before answering: a second launcher now finds no socket and starts a JVM
             if (why.isPresent()) {
                 LOG.info("spare: exits without serving a launch: " + why.get());

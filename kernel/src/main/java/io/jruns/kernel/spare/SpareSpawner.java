@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Starts a spare for the next launch in this notebook's folder when none waits: after each cell,
+ * Starts a spare for the next launch of this kernel when none waits: after each cell,
  * once the kernel has sat idle for {@link #IDLE_MS} (so the spare's own start-up does not slow the
  * cells that follow), and when the kernel shuts down without a restart coming. Never while a cell runs.
  * A spare exits after its idle time, so a long session's next cell starts a fresh one, and a

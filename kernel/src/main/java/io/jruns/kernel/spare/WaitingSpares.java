@@ -26,7 +26,7 @@ public final class WaitingSpares {
 
     /**
      * @param since when it began to wait (its socket's time)
-     * @param folder the notebooks' folder it serves (its working directory), if this system shows it
+     * @param folder the folder it started in (its working directory until it serves a launch), if this system shows it
      * @param residentBytes its memory in RAM, if this system shows it
      */
     public record Spare(String key, ProcessHandle process, Instant since, Optional<Path> folder, Optional<Long> residentBytes) {

@@ -1,6 +1,5 @@
 package io.jruns.kernel.spare;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +8,10 @@ import java.util.Optional;
  * Writes this JVM's environment, which a spare serving another notebook of its folder needs: the
  * notebook's code, and every process it starts, must see that notebook's {@code JPY_SESSION_NAME},
  * not the one the spare was started with. Both copies change: {@code System.getenv()}, a map the
- * JDK offers no way to write (this reaches the one behind the unmodifiable view, through
- * {@code sun.misc.Unsafe} on JDK 17 to 23; from JDK 24, which warns on that, only where the
- * kernel's options open {@code java.util}), and libc's, which a process started without an
- * environment of its own inherits ({@link NativeEnvironment}). Where either cannot be written, a
+ * JDK offers no way to write (this reaches the one behind the unmodifiable view, see
+ * {@link JdkFields}; from JDK 24 only where the kernel's options open {@code java.util}), and
+ * libc's, which a process started without an environment of its own inherits
+ * ({@link NativeEnvironment}). Where either cannot be written, a
  * spare serves only the notebook it was started with.
  */
 final class WritableEnvironment {
@@ -28,13 +27,14 @@ final class WritableEnvironment {
      * Empty when this JVM's environment cannot be written (checked by writing a probe and taking
      * it back); Java's side first, so that JNA is not loaded in a JVM that could not use it.
      */
+    @SuppressWarnings("unchecked")
     static Optional<WritableEnvironment> open(Path privateDir) {
         Map<String, String> inner;
         String probe = "JRUNS_SPARE_PROBE";
         try {
             Map<String, String> view = System.getenv();
-            Field m = view.getClass().getDeclaredField("m"); // Collections.UnmodifiableMap's delegate
-            inner = Runtime.version().feature() < 24 ? viaUnsafe(view, m) : viaOpens(view, m);
+            // Collections.UnmodifiableMap's delegate
+            inner = (Map<String, String>) JdkFields.read(view, view.getClass().getDeclaredField("m"));
             inner.put(probe, "1");
             boolean seen = "1".equals(System.getenv(probe));
             inner.remove(probe);
@@ -48,21 +48,9 @@ final class WritableEnvironment {
                 .map(n -> new WritableEnvironment(inner, n));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> viaUnsafe(Map<String, String> view, Field m) throws ReflectiveOperationException {
-        Class<?> unsafeClass = Class.forName("sun.misc.Unsafe"); // by name: javac warns on the type
-        Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-        theUnsafe.setAccessible(true); // jdk.unsupported opens sun.misc
-        Object u = theUnsafe.get(null);
-        Object offset = unsafeClass.getMethod("objectFieldOffset", Field.class).invoke(u, m);
-        return (Map<String, String>) unsafeClass.getMethod("getObject", Object.class, long.class).invoke(u, view, offset);
-    }
-
-    /** Throws unless the kernel's JVM options open {@code java.util} ({@code --add-opens java.base/java.util=ALL-UNNAMED}). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> viaOpens(Map<String, String> view, Field m) throws ReflectiveOperationException {
-        m.setAccessible(true);
-        return (Map<String, String>) m.get(view);
+    /** libc's side, which can also change the working directory ({@link WorkingDirectory}). */
+    NativeEnvironment nativeSide() {
+        return nativeEnv;
     }
 
     /** Sets each variable to its value, or removes it where the value is null; false if libc refused one. */

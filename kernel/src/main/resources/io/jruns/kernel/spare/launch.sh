@@ -1,6 +1,6 @@
 #!/bin/sh
-# Starts the jruns kernel. When a warm spare kernel waits for this directory and kernel command
-# (for any notebook there: the spare takes the notebook's name from the launch), Python
+# Starts the jruns kernel. When a warm spare kernel waits for this kernel command (for any
+# notebook, of any folder: the spare takes the notebook's name and folder from the launch), Python
 # (launch.py) hands it the connection file; otherwise the JVM starts here (exec), as if Jupyter
 # had run it. The shell, not Python, decides: a start with no spare pays ~3 ms for it instead
 # of Python's ~40 ms.
@@ -12,8 +12,8 @@ case "${JRUNS_SPARE:-on}" in
     [Oo][Ff][Ff] | 0 | [Ff][Aa][Ll][Ss][Ee] | [Nn][Oo]) unset JRUNS_SPARE_DIR JRUNS_SPARE_KEY; exec "$@" "$conn" ;;
 esac
 dir=${JRUNS_SPARE_DIR:-${XDG_RUNTIME_DIR:-$HOME/.cache}/jruns-spares}
-# the spare's name: a checksum of what its start depended on; the spare checks the rest exactly
-sum=$( { pwd -P; printf '%s\n' "$@"; } | cksum ) || exec "$@" "$conn"
+# the spare's name: a checksum of the command it started with; the spare checks the rest exactly
+sum=$(printf '%s\n' "$@" | cksum) || exec "$@" "$conn"
 key="${sum%% *}x${sum#* }"
 # a spare listens while its lock names a live pid; a killed one (SIGKILL) leaves a socket behind,
 # not worth Python's start

@@ -17,27 +17,29 @@ class HandOffRequestTest {
 
     /**
      * What the launcher sends, changed by one variable or the directory; the reason names no
-     * value. A spare that can write its environment takes any notebook of its directory.
+     * value. A spare that can write its environment takes any notebook ({@code take}), and one
+     * that can also move its working directory any folder ({@code move}).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "the same launch                               | /nb  | -                | -       | false | -",
-        "another Jupyter server (its pid)              | /nb  | JPY_PARENT_PID   | 200     | false | -",
-        "another directory                             | /etc | -                | -       | true  | working directory /etc is not the spare's /nb",
-        "a variable with another value                 | /nb  | TOKEN            | other   | true  | environment variable TOKEN differs",
-        "a variable the spare does not have            | /nb  | EXTRA            | 1       | true  | environment variable EXTRA differs",
-        "a variable the spare has and the launch lacks | /nb  | HOME             | -       | true  | environment variable HOME differs",
-        "another notebook of the directory             | /nb  | JPY_SESSION_NAME | b.ipynb | true  | -",
-        "a launch that names no notebook               | /nb  | JPY_SESSION_NAME | -       | true  | -",
-        "a notebook named by jruns execute             | /nb  | JRUNS_NOTEBOOK   | /nb/b   | true  | -",
-        "a launch from a shell inside another          | /nb  | SHLVL            | 3       | true  | -",
-        "a launch from a shell in another directory    | /nb  | PWD              | /home   | true  | -",
-        "a server that has started an ipykernel since  | /nb  | PYDEVD_USE_FRAME_EVAL | NO | true  | -",
-        "another notebook, the spare unable to take it | /nb  | JPY_SESSION_NAME | b.ipynb | false | environment variable JPY_SESSION_NAME differs",
-        "jruns execute's, the spare unable to take it  | /nb  | JRUNS_NOTEBOOK   | /nb/b   | false | environment variable JRUNS_NOTEBOOK differs",
+        "the same launch                               | /nb  | -                | -       | none  | -",
+        "another directory, the spare able to move     | /etc | -                | -       | move  | -",
+        "another Jupyter server (its pid)              | /nb  | JPY_PARENT_PID   | 200     | none  | -",
+        "another directory, the spare unable to move   | /etc | -                | -       | take  | working directory /etc is not the spare's /nb",
+        "a variable with another value                 | /nb  | TOKEN            | other   | move  | environment variable TOKEN differs",
+        "a variable the spare does not have            | /nb  | EXTRA            | 1       | move  | environment variable EXTRA differs",
+        "a variable the spare has and the launch lacks | /nb  | HOME             | -       | move  | environment variable HOME differs",
+        "another notebook of the directory             | /nb  | JPY_SESSION_NAME | b.ipynb | move  | -",
+        "a launch that names no notebook               | /nb  | JPY_SESSION_NAME | -       | move  | -",
+        "a notebook named by jruns execute             | /nb  | JRUNS_NOTEBOOK   | /nb/b   | move  | -",
+        "a launch from a shell inside another          | /nb  | SHLVL            | 3       | move  | -",
+        "a launch from a shell in another directory    | /nb  | PWD              | /home   | move  | -",
+        "a server that has started an ipykernel since  | /nb  | PYDEVD_USE_FRAME_EVAL | NO | move  | -",
+        "another notebook, the spare unable to take it | /nb  | JPY_SESSION_NAME | b.ipynb | none  | environment variable JPY_SESSION_NAME differs",
+        "jruns execute's, the spare unable to take it  | /nb  | JRUNS_NOTEBOOK   | /nb/b   | none  | environment variable JRUNS_NOTEBOOK differs",
     })
     void aLaunchIsServedOnlyWithTheSpareDirectoryAndEnvironment(String what, String cwd, String var, String value,
-            boolean canTake, String expected) {
+            String can, String expected) {
         Map<String, String> env = new HashMap<>(SPARE);
         env.remove("JRUNS_SPARE_KEY"); // launch.py leaves its own variables out
         env.remove("JRUNS_SPARE_DIR");
@@ -45,7 +47,8 @@ class HandOffRequestTest {
             if (value == null) env.remove(var); else env.put(var, value);
         }
         HandOffRequest r = new HandOffRequest(Path.of("/tmp/kernel-1.json"), Path.of(cwd), env);
-        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE, canTake), what);
+        boolean canTake = !can.equals("none");
+        assertEquals(Optional.ofNullable(expected), r.mismatch(Path.of("/nb"), SPARE, canTake, can.equals("move")), what);
     }
 
     @Test

@@ -48,12 +48,13 @@ class LaunchScriptIT {
     }
 
     private Process launch(Map<String, String> extraEnv) throws IOException {
-        return launch(extraEnv, "/usr/bin/python3");
+        return launch(extraEnv, "/usr/bin/python3", tmp);
     }
 
-    private Process launch(Map<String, String> extraEnv, String python) throws IOException {
+    /** As Jupyter starts a kernel for a notebook in {@code folder}: there, with a relative connection file. */
+    private Process launch(Map<String, String> extraEnv, String python, Path folder) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", tmp.resolve("launch.sh").toString(), "kernel-3.json",
-                python, fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(tmp.toFile());
+                python, fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(folder.toFile());
         pb.environment().remove("JRUNS_SPARE");
         pb.environment().put("JRUNS_SPARE_DIR", spares.toString());
         pb.environment().put("PWD", tmp.toString()); // as a shell started there has it
@@ -79,7 +80,11 @@ class LaunchScriptIT {
 
     /** With no spare waiting: the JVM runs in the launcher's place, told where its spare goes. */
     private String coldKey(Map<String, String> env) throws Exception {
-        finish(launch(env));
+        return coldKey(env, tmp);
+    }
+
+    private String coldKey(Map<String, String> env, Path folder) throws Exception {
+        finish(launch(env, "/usr/bin/python3", folder));
         List<String> args = Files.readAllLines(record);
         assertEquals(List.of("-Xmx1g", "io.jruns.kernel.KernelMain", "kernel-3.json"), args.subList(0, 3));
         assertEquals("dir=" + spares, args.get(4));
@@ -93,6 +98,8 @@ class LaunchScriptIT {
         assertTrue(key.matches("[0-9]+x[0-9]+"), key);
         assertEquals(key, coldKey(Map.of("JPY_PARENT_PID", "77")), "another server's pid names the same spare");
         assertEquals(key, coldKey(Map.of("JPY_SESSION_NAME", "other.ipynb")), "another notebook of the folder, the same spare");
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        assertEquals(key, coldKey(Map.of("JPY_SESSION_NAME", "other.ipynb"), elsewhere), "a notebook of another folder, the same spare");
         finish(launch(Map.of("JRUNS_SPARE", "off")));
         assertEquals(List.of("key=", "dir="), Files.readAllLines(record).subList(3, 5));
     }
@@ -110,7 +117,7 @@ class LaunchScriptIT {
         Path pythonRan = tmp.resolve("python-ran");
         Path python = Files.writeString(tmp.resolve("python"), "#!/bin/sh\ntouch '" + pythonRan + "'\nexec /usr/bin/python3 \"$@\"\n");
         Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
-        finish(launch(Map.of(), python.toString()));
+        finish(launch(Map.of(), python.toString(), tmp));
         assertEquals("key=" + key, Files.readAllLines(record).get(3), "the JVM started in the launcher's place");
         assertFalse(Files.exists(pythonRan), "no Python for a socket nobody listens on");
     }
@@ -122,11 +129,14 @@ class LaunchScriptIT {
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
             List<Map<String, String>> taken = new java.util.ArrayList<>();
-            l.listen(Optional.of(taken::add));
-            Process p = launch(Map.of("JPY_SESSION_NAME", "other.ipynb")); // not the spare's notebook
+            List<Path> moved = new java.util.ArrayList<>();
+            l.listen(Optional.of(new Adoption(taken::add, Optional.of(moved::add))));
+            Path folder = Files.createDirectory(tmp.resolve("other"));
+            Process p = launch(Map.of("JPY_SESSION_NAME", "other.ipynb"), "/usr/bin/python3", folder); // not the spare's notebook
             SpareListener.HandOff h = l.await(tmp.toRealPath(), env, ClasspathStamp.current()).orElseThrow();
-            assertEquals(tmp.resolve("kernel-3.json"), h.connectionFile());
+            assertEquals(folder.resolve("kernel-3.json"), h.connectionFile(), "made absolute in the launch's folder");
             assertEquals("other.ipynb", taken.get(0).get("JPY_SESSION_NAME"), "the launch's notebook, handed over");
+            assertEquals(List.of(folder.toRealPath()), moved, "and its folder");
             h.channel().write(ByteBuffer.wrap("[jruns-kernel INFO] from the spare\n".getBytes(StandardCharsets.UTF_8)));
             Thread.sleep(200);
             assertTrue(p.isAlive(), "the launcher stays while the kernel runs");

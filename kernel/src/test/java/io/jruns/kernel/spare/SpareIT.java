@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spare kernels through real Jupyter (src/test/python/spare_session.py): a kernel shut down
- * leaves a spare, the next launch, for another notebook of the folder, is served by it with the
- * notebook's directory, variables and name,
+ * leaves a spare, the next launch, for a notebook of another folder, is served by it with that
+ * notebook's folder, variables and name,
  * killing that launch stops the JVM, and a launch with other variables gets a JVM of its own.
  */
 class SpareIT {
@@ -26,6 +26,8 @@ class SpareIT {
 
     @Test
     void theNextLaunchIsServedByASpareThatSeesWhatAStartedKernelWould() throws Exception {
+        Files.writeString(dir.resolve("data.txt"), "the first folder's");
+        Files.writeString(Files.createDirectory(dir.resolve("other")).resolve("data.txt"), "the other folder's");
         Path spares = Files.createTempDirectory("spare-it"); // short: a socket's path has at most 107 bytes
         try {
             Path script = Path.of("src", "test", "python", "spare_session.py").toAbsolutePath();
@@ -44,15 +46,20 @@ class SpareIT {
             JsonObject second = res.getAsJsonObject("second");
             JsonObject third = res.getAsJsonObject("third");
             String cwd = dir.toRealPath().toString();
+            String other = dir.resolve("other").toRealPath().toString();
 
             assertEquals(first.get("launcher_pid"), first.get("jvm_pid"), "no spare yet: the JVM is the launched process");
             assertTrue(res.get("spare_after_shutdown").getAsBoolean(), "a kernel shut down leaves a spare: " + r.output());
 
             assertNotEquals(second.get("launcher_pid"), second.get("jvm_pid"), "the spare's JVM serves the second launch");
-            assertEquals(List.of("ok", cwd, "one", "out from the cell\n"), List.of(second.get("status").getAsString(),
-                    second.get("cwd").getAsString(), second.get("var").getAsString(), second.get("stdout").getAsString()));
+            assertEquals(List.of(cwd, "the first folder's", cwd), List.of(first.get("cwd").getAsString(),
+                    first.get("data").getAsString(), first.get("child_pwd").getAsString()));
+            assertEquals(List.of("ok", other, "one", "out from the cell\n", "the other folder's", other),
+                    List.of(second.get("status").getAsString(), second.get("cwd").getAsString(), second.get("var").getAsString(),
+                            second.get("stdout").getAsString(), second.get("data").getAsString(),
+                            second.get("child_pwd").getAsString()), "the spare moved to the launch's folder");
             assertEquals("first.ipynb", first.get("session").getAsString());
-            assertEquals(List.of("second.ipynb", "second.ipynb", "Notebook: " + cwd + "/second.ipynb (from JPY_SESSION_NAME)"),
+            assertEquals(List.of("second.ipynb", "second.ipynb", "Notebook: " + other + "/second.ipynb (from JPY_SESSION_NAME)"),
                     List.of(second.get("session").getAsString(), second.get("child_session").getAsString(),
                             second.get("notebook").getAsString()), "the spare serves the launch's notebook, not its first's");
             assertTrue(res.get("spare_after_idle").getAsBoolean(), "a served kernel leaves a spare once idle");

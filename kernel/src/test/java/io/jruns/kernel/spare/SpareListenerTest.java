@@ -33,6 +33,13 @@ class SpareListenerTest {
     Path tmp;
     /** The notebook variables each served launch handed to the spare (its environment, in a kernel). */
     private final List<Map<String, String>> taken = new CopyOnWriteArrayList<>();
+    /** The folders the spare moved to (its working directory, in a kernel). */
+    private final List<Path> moved = new CopyOnWriteArrayList<>();
+
+    /** A spare that can take a launch's variables and folder (and records what it took). */
+    private Optional<Adoption> adoption() {
+        return Optional.of(new Adoption(taken::add, Optional.of(moved::add)));
+    }
 
     private Optional<SpareListener.HandOff> await(SpareListener l) throws IOException {
         return l.await(CWD, ENV, ClasspathStamp.current());
@@ -56,9 +63,13 @@ class SpareListenerTest {
     }
 
     private static CompletableFuture<String> launchAsync(Path socket, Map<String, String> env) {
+        return launchAsync(socket, CWD, env);
+    }
+
+    private static CompletableFuture<String> launchAsync(Path socket, Path cwd, Map<String, String> env) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return launch(socket, CWD, env);
+                return launch(socket, cwd, env);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -104,7 +115,7 @@ class SpareListenerTest {
     void aMatchingLaunchIsTakenAndTheSocketAndLockGoAtOnce() throws Exception {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen(Optional.of(taken::add));
+            l.listen(adoption());
             CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_PARENT_PID", "9"));
             SpareListener.HandOff h = await(l).orElseThrow();
             assertEquals("ok\n", answer.get());
@@ -119,7 +130,7 @@ class SpareListenerTest {
     void aLaunchForAnotherNotebookOfTheFolderIsTakenWithTheNotebooksName() throws Exception {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen(Optional.of(taken::add));
+            l.listen(adoption());
             CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/ada", "JPY_SESSION_NAME", "b.ipynb"));
             SpareListener.HandOff h = await(l).orElseThrow();
             assertEquals("ok\n", answer.get());
@@ -127,6 +138,7 @@ class SpareListenerTest {
             SpareConfig.TAKEN.forEach(k -> b.put(k, null));
             b.put("JPY_SESSION_NAME", "b.ipynb");
             assertEquals(List.of(b), taken);
+            assertEquals(List.of(), moved, "the same folder: nothing to move");
             h.channel().close();
         }
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) { // a JVM that cannot write its environment
@@ -138,14 +150,42 @@ class SpareListenerTest {
     }
 
     @Test
+    void aLaunchFromAnotherFolderIsTakenWithTheFolderWhereTheSpareCanMove() throws Exception {
+        SpareConfig c = config(Duration.ofSeconds(30));
+        Path other = Path.of("/home/ada/project");
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen(adoption());
+            CompletableFuture<String> answer = launchAsync(c.socket(), other, Map.of("HOME", "/home/ada"));
+            SpareListener.HandOff h = await(l).orElseThrow();
+            assertEquals("ok\n", answer.get());
+            assertEquals(List.of(other), moved);
+            h.channel().close();
+        }
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) { // a folder it cannot go to
+            l.listen(Optional.of(new Adoption(taken::add, Optional.of(dir -> false))));
+            CompletableFuture<String> answer = launchAsync(c.socket(), other, Map.of("HOME", "/home/ada"));
+            assertEquals(Optional.empty(), await(l));
+            assertEquals("no: the notebook's variables or folder could not be set\n", answer.get());
+        }
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) { // a JVM that cannot move
+            l.listen(Optional.of(new Adoption(taken::add, Optional.empty())));
+            CompletableFuture<String> answer = launchAsync(c.socket(), other, Map.of("HOME", "/home/ada"));
+            assertEquals(Optional.empty(), await(l));
+            assertEquals("no: working directory /home/ada/project is not the spare's /nb\n", answer.get());
+        }
+        assertEquals(List.of(other), moved);
+    }
+
+    @Test
     void aLaunchFromAnotherEnvironmentIsRefusedAndTheSpareGoes() throws Exception {
         SpareConfig c = config(Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen(Optional.of(taken::add));
+            l.listen(adoption());
             CompletableFuture<String> answer = launchAsync(c.socket(), Map.of("HOME", "/home/bob"));
             assertEquals(Optional.empty(), await(l));
             assertEquals("no: environment variable HOME differs\n", answer.get());
             assertEquals(List.of(), taken, "a refused launch changes nothing");
+            assertEquals(List.of(), moved);
             assertFalse(Files.exists(c.socket()));
         }
     }
@@ -163,7 +203,7 @@ class SpareListenerTest {
     void aSpareNobodyLaunchesGivesUpAfterItsIdleTime() throws Exception {
         SpareConfig c = config(Duration.ofMillis(200));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
-            l.listen(Optional.of(taken::add));
+            l.listen(adoption());
             long t0 = System.nanoTime();
             assertEquals(Optional.empty(), await(l));
             assertTrue(System.nanoTime() - t0 >= 150_000_000L);

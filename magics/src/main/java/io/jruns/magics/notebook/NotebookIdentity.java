@@ -24,7 +24,7 @@ public final class NotebookIdentity {
         }
     }
 
-    private final Path workingDir;
+    private volatile Path workingDir;
     private final List<Consumer<Ref>> listeners = new CopyOnWriteArrayList<>();
     private volatile Ref current;
 
@@ -50,10 +50,12 @@ public final class NotebookIdentity {
     }
 
     /**
-     * Resolves the notebook from the environment again, as at start: a kernel started ahead of
-     * its launch (a spare) learns there which notebook it serves. A {@code %notebook} set stays.
+     * Resolves the notebook from the environment and working directory again, as at start: a
+     * kernel started ahead of its launch (a spare) learns there which notebook it serves, and in
+     * which folder. A {@code %notebook} set stays.
      */
-    public Ref reread(Map<String, String> env) {
+    public Ref reread(Map<String, String> env, Path workingDir) {
+        this.workingDir = workingDir.toAbsolutePath().normalize();
         if (current.source() != Source.MAGIC) {
             Ref ref = fromVariables(env, workingDir);
             current = ref;

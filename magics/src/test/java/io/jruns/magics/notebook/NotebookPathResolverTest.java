@@ -73,11 +73,15 @@ class NotebookPathResolverTest {
         NotebookIdentity id = NotebookIdentity.fromEnvironment(Map.of("JPY_SESSION_NAME", "a.ipynb"), folder);
         java.util.List<NotebookIdentity.Ref> seen = new java.util.ArrayList<>();
         id.addListener(seen::add);
-        assertEquals(folder.resolve("b.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb")).path());
-        assertEquals(NotebookIdentity.Source.NONE, id.reread(Map.of()).source());
-        assertEquals(2, seen.size());
+        assertEquals(folder.resolve("b.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb"), folder).path());
+        Path other = folder.resolve("other");
+        assertEquals(other.resolve("c.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "c.ipynb"), other).path(),
+                "a spare moved to another folder");
+        assertEquals(other, id.workingDir());
+        assertEquals(NotebookIdentity.Source.NONE, id.reread(Map.of(), folder).source());
+        assertEquals(3, seen.size());
         id.set("mine.ipynb");
-        assertEquals(folder.resolve("mine.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb")).path(), "%notebook wins");
+        assertEquals(folder.resolve("mine.ipynb"), id.reread(Map.of("JPY_SESSION_NAME", "b.ipynb"), folder).path(), "%notebook wins");
     }
 
     @Test
