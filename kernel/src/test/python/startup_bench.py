@@ -4,15 +4,17 @@ separate launch, launch -> KernelClient.wait_for_ready() (what nbclient waits fo
 with 1 s timeouts and also waits for IOPub, so it is coarser), and for the kernels named by
 --run-cell, launch -> result of a first cell that starts a run, logs a metric and ends it.
 
-Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] [--graceful] [--pause S] [--notebooks] KERNEL_NAME...
+Usage: /usr/bin/python3 startup_bench.py [--runs N] [--cell CODE] [--graceful] [--pause S] [--notebooks | --folders] KERNEL_NAME...
 Kernels are found on JUPYTER_PATH as usual. Runs are interleaved so that both kernels see the
 same machine load. Prints one line per kernel with medians, then a JSON summary line.
 """
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
@@ -32,15 +34,20 @@ def wait_reply(kc, msg_id, timeout):
 GRACEFUL = False  # --graceful: shut kernels down with a shutdown_request, as nbclient and Jupyter do
 PAUSE = 0.0  # --pause: seconds between launches, for what a kernel starts at its shutdown (spares)
 NOTEBOOKS = False  # --notebooks: each launch for a notebook of its own (JPY_SESSION_NAME), as Jupyter names them
+FOLDERS = None  # --folders: where each launch gets a folder of its own too (the kernel's working directory)
 LAUNCHES = 0
 
 
 def start(km):
-    """Starts the kernel, for a notebook not opened before if --notebooks."""
+    """Starts the kernel, for a notebook not opened before if --notebooks, in a new folder if --folders."""
     global LAUNCHES
     LAUNCHES += 1
     if NOTEBOOKS:
-        km.start_kernel(env=dict(os.environ, JPY_SESSION_NAME="notebook-%d.ipynb" % LAUNCHES))
+        cwd = os.getcwd()
+        if FOLDERS:
+            cwd = os.path.join(FOLDERS, "folder-%d" % LAUNCHES)
+            os.mkdir(cwd)
+        km.start_kernel(env=dict(os.environ, JPY_SESSION_NAME="notebook-%d.ipynb" % LAUNCHES), cwd=cwd)
     else:
         km.start_kernel()
 
@@ -118,10 +125,12 @@ def main():
     ap.add_argument("--graceful", action="store_true", help="shut kernels down by request, not by signal")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds to wait after each kernel stops")
     ap.add_argument("--notebooks", action="store_true", help="each launch for another notebook (JPY_SESSION_NAME)")
+    ap.add_argument("--folders", action="store_true", help="each launch for another notebook, in a new folder")
     ap.add_argument("kernels", nargs="+")
     args = ap.parse_args()
-    global GRACEFUL, PAUSE, NOTEBOOKS
-    GRACEFUL, PAUSE, NOTEBOOKS = args.graceful, args.pause, args.notebooks
+    global GRACEFUL, PAUSE, NOTEBOOKS, FOLDERS
+    GRACEFUL, PAUSE, NOTEBOOKS = args.graceful, args.pause, args.notebooks or args.folders
+    FOLDERS = tempfile.mkdtemp(prefix="startup-bench-") if args.folders else None
     results = {k: {"info": [], "cell": [], "ready": [], "run": []} for k in args.kernels}
     for k in args.kernels:  # one untimed start each: disk caches
         one_start(k, args.cell)
@@ -162,6 +171,8 @@ def main():
               f"(adds {metric - empty:.1f} ms, flush to disk included)")
     print(json.dumps(summary))
     sys.stdout.flush()
+    if FOLDERS:
+        shutil.rmtree(FOLDERS, ignore_errors=True)
 
 
 if __name__ == "__main__":
