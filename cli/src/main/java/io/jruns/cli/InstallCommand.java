@@ -3,6 +3,7 @@ package io.jruns.cli;
 import io.jruns.domain.JrunsException;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.KernelDirs;
+import io.jruns.execute.ServerExtension;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 
@@ -21,7 +22,10 @@ final class InstallCommand implements Command {
             OptionSpec.value("--display-name", "TEXT", "the name Jupyter shows (default Java (jruns))"),
             OptionSpec.repeated("--jvm-option", "OPT", "an option for the kernel's JVM, e.g. -Xmx4g"),
             OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up"),
-            OptionSpec.flag("--no-spare", "start the kernel's JVM directly, never handing a start to a warm spare kernel")),
+            OptionSpec.flag("--no-spare", "start the kernel's JVM directly, never handing a start to a warm spare kernel"),
+            OptionSpec.flag("--server-spare", "also install jruns's Jupyter server extension, which starts a spare kernel "
+                    + "when a Jupyter server starts, so that a session's first notebook starts warm too (into the same "
+                    + "place: the user's, the Python environment's, or DIR/etc/jupyter with DIR's site-packages)")),
             "Install the jruns Java kernel for Jupyter",
             "Writes a self-contained kernelspec (kernel.json, the kernel's jars, SQLite's native library,"
                     + " a start-up archive).");
@@ -37,6 +41,9 @@ final class InstallCommand implements Command {
         if (!name.matches("[a-zA-Z0-9._-]+")) {
             throw new UsageException("install: --name must be letters, digits, '.', '_' or '-', got '" + name + "'");
         }
+        if (args.flag("--server-spare") && args.flag("--no-spare")) {
+            throw new UsageException("install: --server-spare starts spares, which --no-spare turns off");
+        }
         Path dir = kernelsDir(args, context).resolve(name);
         KernelSpec.Builder spec = KernelSpec.builder().kernelHome(kernelHome(context));
         if (args.value("--display-name") != null) spec.displayName(args.value("--display-name"));
@@ -47,6 +54,17 @@ final class InstallCommand implements Command {
         context.err().println("installing kernelspec '" + name + "' in " + dir + " ...");
         KernelSpecWriter.write(spec.build(), dir);
         context.out().println("Installed kernelspec '" + name + "' in " + dir);
+        if (args.flag("--server-spare")) {
+            String place = args.value("--prefix") != null ? "--prefix" : args.flag("--sys-prefix") ? "--sys-prefix" : "--user";
+            Path prefix = args.value("--prefix") == null ? null : Path.of(args.value("--prefix"));
+            for (String line : ServerExtension.install(Jupyter.locate(context.environment().variables()), place, prefix)) {
+                context.out().println("Installed the Jupyter server extension jruns_jupyter: " + line);
+            }
+            if (prefix != null) {
+                context.out().println("Jupyter servers load it with JUPYTER_CONFIG_PATH=" + prefix.toAbsolutePath().normalize()
+                        .resolve("etc/jupyter") + " and the module's folder on PYTHONPATH");
+            }
+        }
     }
 
     private static Path kernelsDir(ParsedArgs args, CliContext context) {

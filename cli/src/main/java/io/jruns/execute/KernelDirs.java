@@ -34,17 +34,12 @@ public final class KernelDirs {
     }
 
     /**
-     * {@code sys.prefix} of the Python that runs {@code jupyter} (its script's {@code #!} line,
-     * {@code #!/usr/bin/env python3} too), asked in the environment {@code jupyter} runs in.
+     * {@code sys.prefix} of the Python that runs {@code jupyter}, asked in the environment
+     * {@code jupyter} runs in.
      */
     public static Path pythonSysPrefix(Jupyter jupyter) {
         try {
-            List<String> lines = Files.readAllLines(jupyter.executable().toRealPath());
-            String shebang = lines.isEmpty() ? "" : lines.get(0);
-            if (!shebang.startsWith("#!")) throw JrunsException.invalid("cannot tell which Python runs " + jupyter.executable());
-            List<String> command = new ArrayList<>(List.of(shebang.substring(2).trim().split("\\s+")));
-            if (command.get(0).endsWith("/env")) command.removeIf(w -> w.endsWith("/env") || w.startsWith("-"));
-            String python = command.get(0);
+            String python = python(jupyter);
             ProcessBuilder pb = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)")
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().clear();
@@ -59,5 +54,15 @@ public final class KernelDirs {
             Thread.currentThread().interrupt();
             throw JrunsException.invalid("interrupted");
         }
+    }
+
+    /** The Python that runs {@code jupyter}: its script's {@code #!} line, {@code #!/usr/bin/env python3} too. */
+    public static String python(Jupyter jupyter) throws IOException {
+        List<String> lines = Files.readAllLines(jupyter.executable().toRealPath());
+        String shebang = lines.isEmpty() ? "" : lines.get(0);
+        if (!shebang.startsWith("#!")) throw JrunsException.invalid("cannot tell which Python runs " + jupyter.executable());
+        List<String> command = new ArrayList<>(List.of(shebang.substring(2).trim().split("\\s+")));
+        if (command.get(0).endsWith("/env")) command.removeIf(w -> w.endsWith("/env") || w.startsWith("-"));
+        return command.get(0);
     }
 }

@@ -42,7 +42,7 @@ final class SpareMain {
         if (claimed.isEmpty()) {
             return; // a spare for this key is already there
         }
-        Relay relay = new Relay(System.err);
+        Relay relay = new Relay(logTo(config.get()));
         PrintStream out = new PrintStream(relay, true);
         System.setOut(out);
         System.setErr(out);
@@ -71,6 +71,22 @@ final class SpareMain {
             spawnAfter(kernel, env); // only now: a spare that timed out must not leave another
             serve(kernel, handOff.get(), relay);
         }
+    }
+
+    /**
+     * Where the spare logs until a launch takes it: its standard error, which a kernel starting a
+     * spare points at {@code KEY.log}; that file itself when standard error is {@code /dev/null}
+     * (a spare started by jruns's Jupyter server extension, which cannot know the key).
+     */
+    private static PrintStream logTo(SpareConfig config) throws IOException {
+        try {
+            if (!Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString().equals("/dev/null")) {
+                return System.err;
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.err;
+        }
+        return new PrintStream(Files.newOutputStream(config.log()), true); // in the folder claim() checked is private
     }
 
     /** The kernel leaves a spare for the next launch like it (see {@link SpareSpawner}). */

@@ -5,11 +5,15 @@
 # had run it. The shell, not Python, decides: a start with no spare pays ~3 ms for it instead
 # of Python's ~40 ms.
 # usage: launch.sh CONNECTION_FILE PYTHON JAVA [JVM ARGUMENTS...] MAIN_CLASS
+# With --spare for the connection file (jruns's Jupyter server extension), starts a spare for
+# this kernel unless one waits or is starting, and returns.
 conn=$1
 python=$2
 shift 2
 case "${JRUNS_SPARE:-on}" in
-    [Oo][Ff][Ff] | 0 | [Ff][Aa][Ll][Ss][Ee] | [Nn][Oo]) unset JRUNS_SPARE_DIR JRUNS_SPARE_KEY; exec "$@" "$conn" ;;
+    [Oo][Ff][Ff] | 0 | [Ff][Aa][Ll][Ss][Ee] | [Nn][Oo])
+        [ "$conn" = --spare ] && exit 0
+        unset JRUNS_SPARE_DIR JRUNS_SPARE_KEY; exec "$@" "$conn" ;;
 esac
 dir=${JRUNS_SPARE_DIR:-${XDG_RUNTIME_DIR:-$HOME/.cache}/jruns-spares}
 # the spare's name: a checksum of the command it started with; the spare checks the rest exactly
@@ -19,6 +23,11 @@ key="${sum%% *}x${sum#* }"
 # not worth Python's start
 pid=
 read -r pid 2>/dev/null < "$dir/$key.lock"
+if [ "$conn" = --spare ]; then
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then exit 0; fi
+    export JRUNS_SPARE_DIR="$dir" JRUNS_SPARE_KEY="$key"
+    exec "$@" --spare
+fi
 if [ -S "$dir/$key.sock" ] && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     exec "$python" -I -S "${0%/*}/launch.py" "$conn" "$dir" "$key" "$@"
 fi

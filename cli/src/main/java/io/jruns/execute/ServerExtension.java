@@ -1,0 +1,63 @@
+package io.jruns.execute;
+
+import io.jruns.domain.JrunsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * jruns's Jupyter server extension ({@code jruns_jupyter.py}, beside the kernel's launcher): it
+ * starts a spare kernel when a Jupyter server starts. Installed by the Python that runs
+ * {@code jupyter}, which knows its own module and config folders.
+ */
+public final class ServerExtension {
+    private static final String SCRIPT = "/io/jruns/kernel/spare/jruns_jupyter.py";
+
+    private ServerExtension() {
+    }
+
+    /**
+     * Writes the module and the configuration that enables it for jupyter_server and the classic
+     * notebook server; returns what it wrote, a line each ({@code module PATH}, {@code config PATH}).
+     *
+     * @param place {@code --user}, {@code --sys-prefix}, or {@code --prefix} with {@code prefix}
+     */
+    public static List<String> install(Jupyter jupyter, String place, Path prefix) {
+        Path script = null;
+        try {
+            script = Files.createTempFile("jruns_jupyter", ".py");
+            try (InputStream in = ServerExtension.class.getResourceAsStream(SCRIPT)) {
+                Files.write(script, in.readAllBytes());
+            }
+            List<String> command = new ArrayList<>(List.of(KernelDirs.python(jupyter), script.toString(), "install", place));
+            if (prefix != null) command.add(prefix.toAbsolutePath().normalize().toString());
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().clear();
+            pb.environment().putAll(jupyter.environment());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0) {
+                String last = err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err);
+                throw JrunsException.invalid("could not install the Jupyter server extension: " + last);
+            }
+            return out.lines().toList();
+        } catch (IOException e) {
+            throw JrunsException.invalid("could not install the Jupyter server extension: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JrunsException.invalid("interrupted");
+        } finally {
+            try {
+                if (script != null) Files.deleteIfExists(script);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
+        }
+    }
+}
