@@ -39,6 +39,15 @@ def api(port, method, path, body=None):
         return json.loads(text) if text else None
 
 
+def wait_reply(kc, msg_id, timeout):
+    """The shell reply to msg_id (as startup_bench.py: the reply comes once the cell is done)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
 def stop_spares(mark):
     for pid in os.listdir("/proc"):
         if pid.isdigit():
@@ -67,7 +76,7 @@ def one_round(work, module_dir, kernel, extension, wait, n):
         env["JUPYTER_CONFIG_PATH"] = os.path.join(work, "prefix", "etc", "jupyter")
         env["PYTHONPATH"] = module_dir
     port = free_port()
-    log = open(os.path.join(work, "server.log"), "ab")
+    log = open(os.path.join(work, "server.log"), "ab")  # appended round after round
     server = subprocess.Popen(["/usr/bin/jupyter", "server", "--no-browser", "--allow-root", "--ip=127.0.0.1",
                                "--port=%d" % port, "--ServerApp.token=" + TOKEN, "--ServerApp.root_dir=" + root],
                               env=env, stdout=log, stderr=log, cwd=work)
@@ -89,7 +98,8 @@ def one_round(work, module_dir, kernel, extension, wait, n):
         kc.load_connection_file(os.path.join(runtime, "kernel-%s.json" % session["kernel"]["id"]))
         kc.start_channels()
         try:
-            reply = kc.execute_interactive("1+1", timeout=120, output_hook=lambda m: None)
+            wait_reply(kc, kc.kernel_info(), 120)  # as a frontend does first
+            reply = wait_reply(kc, kc.execute("1+1"), 120)
             seconds = time.monotonic() - t0
             assert reply["content"]["status"] == "ok", reply
         finally:
