@@ -1,6 +1,7 @@
 """Hands Jupyter's connection file to the warm spare kernel listening on DIR/KEY.sock, then
-stays as the kernel's process for Jupyter, relaying its log, until the kernel exits. If the
-spare does not take the launch, starts the JVM here (exec), as launch.sh would have.
+stays as the kernel's process for Jupyter, relaying its log, until the kernel exits. A spare
+still starting is waited for (see await_socket). If the spare does not take the launch, starts
+the JVM here (exec), as launch.sh would have.
 
 usage: launch.py CONNECTION_FILE DIR KEY JAVA [JVM ARGUMENTS...] MAIN_CLASS
 Only the standard library, and no site packages (-I -S): this runs before a kernel start.
@@ -10,8 +11,12 @@ import os
 import socket
 import stat
 import sys
+import time
 
 VOLATILE = ("JPY_PARENT_PID", "JRUNS_SPARE_DIR", "JRUNS_SPARE_KEY")  # as SpareConfig.VOLATILE
+# A spare listens about 2 s after it starts here; one not listening this long after its start is
+# not waited for (stuck, or its pid reused by another process).
+START_SECONDS = 6.0
 
 
 def private(d):
@@ -61,10 +66,38 @@ def relay(s):
         err.flush()
 
 
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+def await_socket(d, key):
+    """The socket of the spare that holds KEY: at once when it listens; when it is still starting
+    (its lock names a live pid, written as it started), once it listens, unless its start began
+    START_SECONDS ago. A spare a few seconds from ready still serves a launch sooner than a JVM
+    started now, which would share the machine with it. None when there is nothing to wait for."""
+    sock, lock = os.path.join(d, key + ".sock"), os.path.join(d, key + ".lock")
+    try:
+        with open(lock) as f:
+            pid = int(f.read().strip() or "0")
+        deadline = os.stat(lock).st_mtime + START_SECONDS
+    except (OSError, ValueError):
+        return None
+    while not os.path.exists(sock):
+        if pid <= 0 or time.time() > deadline or not alive(pid):
+            return None
+        time.sleep(0.02)
+    return sock
+
+
 def main(argv):
     connection_file, d, key, java = os.path.abspath(argv[1]), argv[2], argv[3], argv[4:]
-    if private(d):
-        s = hand_off(os.path.join(d, key + ".sock"), connection_file)
+    sock = await_socket(d, key) if private(d) else None
+    if sock is not None:
+        s = hand_off(sock, connection_file)
         if s is not None:
             relay(s)
             return 0

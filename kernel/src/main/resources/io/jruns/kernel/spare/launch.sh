@@ -19,8 +19,8 @@ dir=${JRUNS_SPARE_DIR:-${XDG_RUNTIME_DIR:-$HOME/.cache}/jruns-spares}
 # the spare's name: a checksum of the command it started with; the spare checks the rest exactly
 sum=$(printf '%s\n' "$@" | cksum) || exec "$@" "$conn"
 key="${sum%% *}x${sum#* }"
-# a spare listens while its lock names a live pid; a killed one (SIGKILL) leaves a socket behind,
-# not worth Python's start
+# a spare waits (its socket there) or is starting while its lock names a live pid; a killed one
+# (SIGKILL) leaves a socket behind, not worth Python's start
 pid=
 read -r pid 2>/dev/null < "$dir/$key.lock"
 if [ "$conn" = --spare ]; then
@@ -28,7 +28,7 @@ if [ "$conn" = --spare ]; then
     export JRUNS_SPARE_DIR="$dir" JRUNS_SPARE_KEY="$key"
     exec "$@" --spare
 fi
-if [ -S "$dir/$key.sock" ] && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     exec "$python" -I -S "${0%/*}/launch.py" "$conn" "$dir" "$key" "$@"
 fi
 export JRUNS_SPARE_DIR="$dir" JRUNS_SPARE_KEY="$key"

@@ -146,6 +146,37 @@ class LaunchScriptIT {
         }
     }
 
+    /** A launch that comes while the spare still starts (claimed, not yet listening) waits for it. */
+    @Test
+    void aSpareStillStartingIsWaitedForAndServesTheLaunch() throws Exception {
+        String key = coldKey(Map.of());
+        SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            Process p = launch(Map.of());
+            Thread.sleep(700); // what the spare has left of its start
+            assertTrue(p.isAlive(), "the launcher waits for the spare");
+            l.listen(Optional.of(new Adoption(m -> true, Optional.empty())));
+            SpareListener.HandOff h = l.await(tmp.toRealPath(), spareEnv(), ClasspathStamp.current()).orElseThrow();
+            h.channel().close();
+            finish(p);
+            assertFalse(Files.exists(record), "no JVM started");
+        }
+    }
+
+    /** A spare that claimed its key long ago and never listened (stuck, or its pid reused) is not waited for. */
+    @Test
+    void aSpareThatStartedLongAgoAndDoesNotListenIsNotWaitedFor() throws Exception {
+        String key = coldKey(Map.of());
+        try (SpareListener l = SpareListener.claim(new SpareConfig(spares, key, Duration.ofSeconds(30))).orElseThrow()) {
+            Files.setLastModifiedTime(spares.resolve(key + ".lock"),
+                    java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+            long t0 = System.nanoTime();
+            finish(launch(Map.of()));
+            assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "no wait");
+            assertEquals("key=" + key, Files.readAllLines(record).get(3), "the JVM started in the launcher's place");
+        }
+    }
+
     @Test
     void aSpareThatRefusesTheLaunchLeavesItToAJvmOfItsOwn() throws Exception {
         String key = coldKey(Map.of());
