@@ -11,9 +11,6 @@ import os
 import string
 import subprocess
 import sys
-import threading
-
-DELAY_SECONDS = 1.0  # after the server has started: its own start-up comes first on two cores
 
 
 def _jupyter_server_extension_points():
@@ -32,9 +29,8 @@ def _load_jupyter_server_extension(app):
     except Exception as e:  # a broken kernelspec elsewhere must not stop the server
         app.log.warning("jruns: no spare kernel started: cannot list kernelspecs: %s", e)
         return
-    timer = threading.Timer(DELAY_SECONDS, start_spares, (specs, root, os.environ.copy(), app.log))
-    timer.daemon = True
-    timer.start()
+    # at once: a spare listens ~1.4 s after it starts, and a notebook opened before that waits for it
+    start_spares(specs, root, os.environ, app.log)
 
 
 load_jupyter_server_extension = _load_jupyter_server_extension
