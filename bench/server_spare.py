@@ -15,11 +15,15 @@ import shutil
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 
 from jupyter_client import BlockingKernelClient
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kernel", "src", "test", "python"))
+from startup_bench import wait_reply  # noqa: E402 (the shell reply, once the cell is done)
 
 TOKEN = "server-spare-bench"
 
@@ -37,15 +41,6 @@ def api(port, method, path, body=None):
     with urllib.request.urlopen(req, timeout=60) as r:
         text = r.read()
         return json.loads(text) if text else None
-
-
-def wait_reply(kc, msg_id, timeout):
-    """The shell reply to msg_id (as startup_bench.py: the reply comes once the cell is done)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
 
 
 def stop_spares(mark):
