@@ -26,7 +26,7 @@ rows = [
      f"{m['empty_cell']:.1f} ms (empty cell)", "<= 5 ms", m["metric_magic"] - m["empty_cell"] <= 5),
 ]
 print()
-print("jruns: each launch for a notebook not opened before, in a folder where a kernel ran (served by a spare)")
+print("jruns: each launch for a notebook not opened before, in a new folder (served by the spare the kernel before left)")
 print(f"{'benchmark':48} | {'jruns':>10} | {'baseline (same run)':>26} | {'target':>8} | result")
 print("-" * 112)
 for name, a, b, t, ok in rows:
