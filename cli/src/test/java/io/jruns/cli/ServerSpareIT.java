@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code jruns install --server-spare} with a real Jupyter server, both jupyter_server's and the
- * classic notebook server: the server starts a spare as it starts, and the session's first
- * notebook, in a folder below the server's root, is served by it (the spare's JVM moves there).
+ * classic notebook server: the server starts a spare as it starts, and another when that one has
+ * gone while no kernel runs, and the session's first notebook, in a folder below the server's
+ * root, is served by it (the spare's JVM moves there).
  */
 class ServerSpareIT {
     private static final String TOKEN = "server-spare-it";
@@ -64,6 +65,7 @@ class ServerSpareIT {
         env.put("JRUNS_SPARE", "on");
         env.put("JRUNS_SPARE_DIR", spares.toString());
         env.put("JRUNS_SPARE_IDLE_MINUTES", "1"); // whatever happens, none outlives the test long
+        env.put("JRUNS_SERVER_SPARE_CHECK_SECONDS", "1");
         env.put("JRUNS_HOME", tmp.resolve("jruns-home").toString());
         env.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
         env.put("JUPYTER_CONFIG_PATH", prefix.resolve("etc/jupyter").toString());
@@ -79,8 +81,11 @@ class ServerSpareIT {
         Process server = pb.start();
         try {
             Supplier<String> log = () -> read(tmp.resolve(app + ".log"));
-            long spare = waitFor(() -> listening(spares), Duration.ofSeconds(90))
+            long first = waitFor(() -> listening(spares), Duration.ofSeconds(90))
                     .orElseThrow(() -> new AssertionError("no spare listens; the server's log:\n" + log.get()));
+            ProcessHandle.of(first).ifPresent(ProcessHandle::destroyForcibly); // as if it had exited idle
+            long spare = waitFor(() -> listening(spares).filter(p -> p != first), Duration.ofSeconds(90))
+                    .orElseThrow(() -> new AssertionError("the server started no spare after the first went; its log:\n" + log.get()));
             assertTrue(log.get().contains("jruns: starting a spare kernel for jruns,"), log.get());
             assertTrue(!log.get().contains("for direct"), "a kernel installed --no-spare gets none: " + log.get());
             assertEquals(root.toRealPath(), cwd(spare), "started in the server's root folder");
@@ -98,6 +103,8 @@ class ServerSpareIT {
             Path subReal = sub.toRealPath();
             assertTrue(waitFor(() -> subReal.equals(cwd(spare)) ? Optional.of(true) : Optional.empty(), Duration.ofSeconds(60))
                     .isPresent(), "the spare's JVM serves the notebook, in its folder; the server's log:\n" + log.get());
+            Thread.sleep(3_000); // three checks: none starts a spare while a kernel of its own runs (it runs no cell)
+            assertEquals(Optional.empty(), listening(spares), "no spare while the notebook's kernel runs");
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions/" + session.get("id").asText()))
                     .header("Authorization", "token " + TOKEN).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         } finally {

@@ -1,6 +1,9 @@
 """jruns's Jupyter server extension: when a Jupyter server starts, it starts a spare for each
 jruns kernel installed with spares on, so that the session's first notebook is served by a warm
-kernel too (a spare serves a notebook of any folder, and every kernel leaves the next one).
+kernel too (a spare serves a notebook of any folder, and every kernel leaves the next one). It
+checks again every JRUNS_SERVER_SPARE_CHECK_SECONDS (60) while none of its kernels runs (a running
+kernel leaves spares itself), since a spare exits after its idle time: a notebook opened an hour
+into the session is served too.
 
 Installed by `jruns install --server-spare`, which runs this file with `install PLACE` (below).
 Loaded by jupyter_server (jpserver_extensions) and by the classic notebook server
@@ -11,6 +14,8 @@ import os
 import string
 import subprocess
 import sys
+import threading
+import time
 
 
 def _jupyter_server_extension_points():
@@ -30,7 +35,12 @@ def _load_jupyter_server_extension(app):
         app.log.warning("jruns: no spare kernel started: cannot list kernelspecs: %s", e)
         return
     # at once: a spare listens ~1.4 s after it starts, and a notebook opened before that waits for it
-    start_spares(specs, root, os.environ, app.log)
+    start_spares(specs, root, os.environ.copy(), app.log)
+    try:
+        period = float(os.environ.get("JRUNS_SERVER_SPARE_CHECK_SECONDS", "60"))
+    except ValueError:
+        period = 60.0
+    threading.Thread(target=keep_spares, args=(app, root, period), name="jruns-spares", daemon=True).start()
 
 
 load_jupyter_server_extension = _load_jupyter_server_extension
@@ -62,6 +72,22 @@ def kernel_env(spec, server_env):
     return env
 
 
+def keep_spares(app, root, period):
+    """Every period, for the jruns kernels none of which runs in this server, runs launch.sh
+    --spare, which starts a spare only when none waits or starts: so one starts once the last
+    has exited idle. The kernelspecs and the server's environment as they are now, as a launch
+    would see them."""
+    while True:
+        time.sleep(period)
+        try:
+            km = app.kernel_manager
+            running = {km.get_kernel(k).kernel_name for k in km.list_kernel_ids()}
+            specs = {n: s for n, s in app.kernel_spec_manager.get_all_specs().items() if n not in running}
+            start_spares(specs, root, os.environ.copy(), None)
+        except Exception as e:  # this thread must go on, and never stop the server
+            app.log.debug("jruns: spare check failed: %s", e)
+
+
 def start_spares(specs, root, server_env, log):
     for name in sorted(specs):
         spec = specs[name].get("spec", {})
@@ -69,11 +95,15 @@ def start_spares(specs, root, server_env, log):
         if cmd is None:
             continue
         try:
+            # not waited for: launch.sh either returns at once (a spare is there) or becomes the
+            # spare; subprocess reaps it when it has exited, at a later Popen
             subprocess.Popen(cmd, cwd=root, env=kernel_env(spec, server_env), stdin=subprocess.DEVNULL,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-            log.info("jruns: starting a spare kernel for %s, for the first notebook to open", name)
+            if log is not None:
+                log.info("jruns: starting a spare kernel for %s, for the first notebook to open", name)
         except OSError as e:
-            log.warning("jruns: could not start a spare kernel for %s: %s", name, e)
+            if log is not None:
+                log.warning("jruns: could not start a spare kernel for %s: %s", name, e)
 
 
 CONFIG = {
