@@ -24,7 +24,8 @@ final class InstallCommand implements Command {
             OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up"),
             OptionSpec.flag("--no-spare", "start the kernel's JVM directly, never handing a start to a warm spare kernel"),
             OptionSpec.flag("--server-spare", "also install jruns's Jupyter server extension, which starts a spare kernel "
-                    + "when a Jupyter server starts, so that a session's first notebook starts warm too (into the same "
+                    + "as a Jupyter server starts and keeps one while it runs, so that a session's first notebook starts "
+                    + "warm too (into the same "
                     + "place: the user's, the Python environment's, or DIR/etc/jupyter with DIR's site-packages)")),
             "Install the jruns Java kernel for Jupyter",
             "Writes a self-contained kernelspec (kernel.json, the kernel's jars, SQLite's native library,"

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * jruns's Jupyter server extension ({@code jruns_jupyter.py}, beside the kernel's launcher): it
- * starts a spare kernel when a Jupyter server starts. Installed by the Python that runs
+ * starts a spare kernel as a Jupyter server starts, and keeps one while the server runs. Installed by the Python that runs
  * {@code jupyter}, which knows its own module and config folders.
  */
 public final class ServerExtension {
@@ -29,21 +29,24 @@ public final class ServerExtension {
      */
     public static List<String> install(Jupyter jupyter, String place, Path prefix) {
         Path script = null;
+        Path errors = null;
         try {
             script = Files.createTempFile("jruns_jupyter", ".py");
+            errors = Files.createTempFile("jruns_jupyter", ".err"); // a file: a full pipe would block it
             try (InputStream in = ServerExtension.class.getResourceAsStream(SCRIPT)) {
                 Files.write(script, in.readAllBytes());
             }
             List<String> command = new ArrayList<>(List.of(KernelDirs.python(jupyter), script.toString(), "install", place));
             if (prefix != null) command.add(prefix.toAbsolutePath().normalize().toString());
-            ProcessBuilder pb = new ProcessBuilder(command);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
             pb.environment().clear();
             pb.environment().putAll(jupyter.environment());
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) {
-                String last = err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err);
+            int exit = p.waitFor();
+            String err = Files.readString(errors, StandardCharsets.UTF_8).strip();
+            if (exit != 0) {
+                String last = err.isEmpty() ? "exit " + exit : err.lines().reduce((a, b) -> b).orElse(err);
                 throw JrunsException.invalid("could not install the Jupyter server extension: " + last);
             }
             return out.lines().toList();
@@ -53,10 +56,12 @@ public final class ServerExtension {
             Thread.currentThread().interrupt();
             throw JrunsException.invalid("interrupted");
         } finally {
-            try {
-                if (script != null) Files.deleteIfExists(script);
-            } catch (IOException ignored) {
-                // a temporary file
+            for (Path f : new Path[] {script, errors}) {
+                try {
+                    if (f != null) Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
             }
         }
     }

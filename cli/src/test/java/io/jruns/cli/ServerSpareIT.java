@@ -48,6 +48,11 @@ class ServerSpareIT {
         assertTrue(install.out().contains("jruns_jupyter: config " + prefix.toAbsolutePath() + "/etc/jupyter/jupyter_server_config.d/"),
                 install.out());
         assertTrue(Files.isRegularFile(Path.of(module)), module);
+        Processes.Result both = proc.run(tmp, 120, Map.of("JRUNS_MVN", "false"), LauncherIT.LAUNCHER.toString(),
+                "install", "--prefix", tmp.resolve("other").toString(), "--no-spare", "--server-spare");
+        assertEquals(2, both.code(), both.toString());
+        assertEquals("jruns: install: --server-spare starts spares, which --no-spare turns off\n", both.err());
+        assertTrue(!Files.exists(tmp.resolve("other")), "nothing written");
         Processes.Result direct = proc.run(tmp, 600, Map.of("JRUNS_MVN", "false"), LauncherIT.LAUNCHER.toString(),
                 "install", "--prefix", prefix.toString(), "--no-cds", "--no-spare", "--name", "direct");
         assertEquals(0, direct.code(), direct.toString());
