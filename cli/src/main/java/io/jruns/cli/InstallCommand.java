@@ -26,7 +26,8 @@ final class InstallCommand implements Command {
             OptionSpec.flag("--server-spare", "also install jruns's Jupyter server extension, which starts a spare kernel "
                     + "as a Jupyter server starts and keeps one while it runs, so that a session's first notebook starts "
                     + "warm too (into the same "
-                    + "place: the user's, the Python environment's, or DIR/etc/jupyter with DIR's site-packages)")),
+                    + "place: the user's, the Python environment's, or DIR/etc/jupyter with DIR's site-packages)"),
+            OptionSpec.flag("--no-server-spare", "remove that extension from the same place, if there")),
             "Install the jruns Java kernel for Jupyter",
             "Writes a self-contained kernelspec (kernel.json, the kernel's jars, SQLite's native library,"
                     + " a start-up archive).");
@@ -45,6 +46,9 @@ final class InstallCommand implements Command {
         if (args.flag("--server-spare") && args.flag("--no-spare")) {
             throw new UsageException("install: --server-spare starts spares, which --no-spare turns off");
         }
+        if (args.flag("--server-spare") && args.flag("--no-server-spare")) {
+            throw new UsageException("install: choose one of --server-spare, --no-server-spare");
+        }
         Path dir = kernelsDir(args, context).resolve(name);
         KernelSpec.Builder spec = KernelSpec.builder().kernelHome(kernelHome(context));
         if (args.value("--display-name") != null) spec.displayName(args.value("--display-name"));
@@ -55,9 +59,14 @@ final class InstallCommand implements Command {
         context.err().println("installing kernelspec '" + name + "' in " + dir + " ...");
         KernelSpecWriter.write(spec.build(), dir);
         context.out().println("Installed kernelspec '" + name + "' in " + dir);
+        String place = args.value("--prefix") != null ? "--prefix" : args.flag("--sys-prefix") ? "--sys-prefix" : "--user";
+        Path prefix = args.value("--prefix") == null ? null : Path.of(args.value("--prefix"));
+        if (args.flag("--no-server-spare")) {
+            List<String> removed = ServerExtension.uninstall(Jupyter.locate(context.environment().variables()), place, prefix);
+            removed.forEach(line -> context.out().println("Jupyter server extension jruns_jupyter: " + line));
+            if (removed.isEmpty()) context.out().println("No Jupyter server extension jruns_jupyter was installed there.");
+        }
         if (args.flag("--server-spare")) {
-            String place = args.value("--prefix") != null ? "--prefix" : args.flag("--sys-prefix") ? "--sys-prefix" : "--user";
-            Path prefix = args.value("--prefix") == null ? null : Path.of(args.value("--prefix"));
             for (String line : ServerExtension.install(Jupyter.locate(context.environment().variables()), place, prefix)) {
                 context.out().println("Installed the Jupyter server extension jruns_jupyter: " + line);
             }

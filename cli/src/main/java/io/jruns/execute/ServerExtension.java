@@ -28,6 +28,15 @@ public final class ServerExtension {
      * @param place {@code --user}, {@code --sys-prefix}, or {@code --prefix} with {@code prefix}
      */
     public static List<String> install(Jupyter jupyter, String place, Path prefix) {
+        return run("install", jupyter, place, prefix);
+    }
+
+    /** Removes what {@link #install} wrote there; returns a line for each file removed ({@code removed PATH}). */
+    public static List<String> uninstall(Jupyter jupyter, String place, Path prefix) {
+        return run("uninstall", jupyter, place, prefix);
+    }
+
+    private static List<String> run(String action, Jupyter jupyter, String place, Path prefix) {
         Path script = null;
         Path errors = null;
         try {
@@ -36,7 +45,7 @@ public final class ServerExtension {
             try (InputStream in = ServerExtension.class.getResourceAsStream(SCRIPT)) {
                 Files.write(script, in.readAllBytes());
             }
-            List<String> command = new ArrayList<>(List.of(KernelDirs.python(jupyter), script.toString(), "install", place));
+            List<String> command = new ArrayList<>(List.of(KernelDirs.python(jupyter), script.toString(), action, place));
             if (prefix != null) command.add(prefix.toAbsolutePath().normalize().toString());
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
             pb.environment().clear();
@@ -47,11 +56,11 @@ public final class ServerExtension {
             String err = Files.readString(errors, StandardCharsets.UTF_8).strip();
             if (exit != 0) {
                 String last = err.isEmpty() ? "exit " + exit : err.lines().reduce((a, b) -> b).orElse(err);
-                throw JrunsException.invalid("could not install the Jupyter server extension: " + last);
+                throw JrunsException.invalid("could not " + action + " the Jupyter server extension: " + last);
             }
             return out.lines().toList();
         } catch (IOException e) {
-            throw JrunsException.invalid("could not install the Jupyter server extension: " + e.getMessage());
+            throw JrunsException.invalid("could not " + action + " the Jupyter server extension: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw JrunsException.invalid("interrupted");

@@ -117,6 +117,14 @@ class ServerSpareIT {
             server.waitFor();
             stopAll(spares);
         }
+        Processes.Result removed = proc.run(tmp, 600, Map.of("JRUNS_MVN", "false"), LauncherIT.LAUNCHER.toString(),
+                "install", "--prefix", prefix.toString(), "--no-cds", "--no-server-spare");
+        assertEquals(0, removed.code(), removed.toString());
+        assertEquals(3, removed.out().lines().filter(l -> l.contains("jruns_jupyter: removed ")).count(), removed.out());
+        assertTrue(!Files.exists(Path.of(module)), "the module is gone");
+        try (var files = Files.walk(prefix.resolve("etc/jupyter"))) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith("jruns_jupyter.json")).toList());
+        }
     }
 
     /** The pid of a spare that listens in {@code spares}: a socket beside a lock naming a live process. */

@@ -5,7 +5,8 @@ checks again every JRUNS_SERVER_SPARE_CHECK_SECONDS (60) while none of its kerne
 kernel leaves spares itself), since a spare exits after its idle time: a notebook opened an hour
 into the session is served too.
 
-Installed by `jruns install --server-spare`, which runs this file with `install PLACE` (below).
+Installed by `jruns install --server-spare`, which runs this file with `install PLACE` (below),
+and removed by `jruns install --no-server-spare` (`uninstall PLACE`).
 Loaded by jupyter_server (jpserver_extensions) and by the classic notebook server
 (nbserver_extensions). Does nothing when JRUNS_SPARE is off in the server's environment.
 """
@@ -144,9 +145,19 @@ def install(where, prefix=None):
         print("config " + os.path.join(d, "jruns_jupyter.json"))
 
 
+def uninstall(where, prefix=None):
+    module_dir, config_dir = places(where, prefix)
+    for path in [os.path.join(module_dir, "jruns_jupyter.py")] + [os.path.join(config_dir, sub, "jruns_jupyter.json")
+                                                                 for sub in sorted(CONFIG)]:
+        if os.path.exists(path):
+            os.remove(path)
+            print("removed " + path)
+
+
 if __name__ == "__main__":
-    # usage: python3 jruns_jupyter.py install (--user | --sys-prefix | --prefix DIR)
-    if len(sys.argv) >= 3 and sys.argv[1] == "install" and sys.argv[2] in ("--user", "--sys-prefix", "--prefix"):
-        install(sys.argv[2], os.path.abspath(sys.argv[3]) if sys.argv[2] == "--prefix" else None)
+    # usage: python3 jruns_jupyter.py (install | uninstall) (--user | --sys-prefix | --prefix DIR)
+    if len(sys.argv) >= 3 and sys.argv[1] in ("install", "uninstall") and sys.argv[2] in ("--user", "--sys-prefix", "--prefix"):
+        act = install if sys.argv[1] == "install" else uninstall
+        act(sys.argv[2], os.path.abspath(sys.argv[3]) if sys.argv[2] == "--prefix" else None)
     else:
-        sys.exit("usage: jruns_jupyter.py install (--user | --sys-prefix | --prefix DIR)")
+        sys.exit("usage: jruns_jupyter.py (install | uninstall) (--user | --sys-prefix | --prefix DIR)")
