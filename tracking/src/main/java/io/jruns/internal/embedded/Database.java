@@ -68,15 +68,32 @@ final class Database implements AutoCloseable {
     Database(Path file) {
         this.file = file;
         try {
-            this.writer = open(file, WRITER_CACHE_KIB);
+            this.writer = openWhenFree(file, WRITER_CACHE_KIB);
             // The checkpointer copies the WAL back off the writer's path; SQLite's own
             // autocheckpoint stays only as the backstop, far above what a quarter second of passes leaves.
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
-            this.reader = open(file, READER_CACHE_KIB);
-            this.checkpointer = new Checkpointer(open(file, READER_CACHE_KIB));
+            this.reader = openWhenFree(file, READER_CACHE_KIB);
+            this.checkpointer = new Checkpointer(openWhenFree(file, READER_CACHE_KIB));
         } catch (SQLException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opening switches a new store to WAL, and two connections doing so at once (two notebooks
+     * that start logging together) can get SQLITE_BUSY at once: SQLite skips its busy timeout
+     * where waiting would deadlock. Retried as a transaction is (DatabaseOpenTest; once in
+     * ConcurrencyIT).
+     */
+    private static Connection openWhenFree(Path file, int cacheKiB) throws SQLException {
+        for (int i = 0; ; i++) {
+            try {
+                return open(file, cacheKiB);
+            } catch (SQLException e) {
+                if (!isBusy(e) || i >= BUSY_RETRIES) throw e;
+                backoff(i);
+            }
         }
     }
 
