@@ -50,7 +50,8 @@ def launch(name, extra_env, cwd=None):
     kc.execute_interactive("%notebook", timeout=60, output_hook=lambda m: shown.append(m))
     return km, kc, {"status": reply["content"]["status"], "launcher_pid": km.provisioner.process.pid,
                     "jvm_pid": int(pid), "cwd": cwd, "var": var, "stdout": stdout, "seconds": round(seconds, 3),
-                    "session": session, "child_session": child_session, "data": data, "child_pwd": child_pwd, "notebook": texts(shown).strip()}
+                    "session": session, "child_session": child_session, "data": data, "child_pwd": child_pwd,
+                    "notebook": texts(shown).strip()}
 
 
 def wait_for(predicate, seconds):
