@@ -2,6 +2,7 @@ package io.jruns.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jruns.kernel.spare.WaitingSpares;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,20 +128,13 @@ class ServerSpareIT {
         }
     }
 
-    /** The pid of a spare that listens in {@code spares}: a socket beside a lock naming a live process. */
+    /** The pid of a spare that listens in {@code spares}, as {@code jruns spares} finds it. */
     private static Optional<Long> listening(Path spares) {
-        try (var files = Files.list(spares)) {
-            for (Path lock : files.filter(f -> f.toString().endsWith(".lock")).toList()) {
-                String pid = Files.readString(lock).strip();
-                Path sock = lock.resolveSibling(lock.getFileName().toString().replace(".lock", ".sock"));
-                if (!pid.isEmpty() && Files.exists(sock) && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
-                    return Optional.of(Long.parseLong(pid));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
+        try {
+            return WaitingSpares.in(spares).stream().findFirst().map(s -> s.process().pid());
+        } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Path cwd(long pid) {

@@ -2,8 +2,6 @@ package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final int BUSY_RETRIES = 20;
     /**
      * 64 MB of 4 KiB pages: reached only under writes without a pause, where the checkpointer's
      * passes never catch up (it has copied most by then; the writer copies the rest and the
@@ -68,32 +65,16 @@ final class Database implements AutoCloseable {
     Database(Path file) {
         this.file = file;
         try {
-            this.writer = openWhenFree(file, WRITER_CACHE_KIB);
+            // opening switches a new store to WAL, which may meet another process creating it
+            this.writer = BusyRetry.run(() -> open(file, WRITER_CACHE_KIB));
             // The checkpointer copies the WAL back off the writer's path; SQLite's own
             // autocheckpoint stays only as the backstop, far above what a quarter second of passes leaves.
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
-            this.reader = openWhenFree(file, READER_CACHE_KIB);
-            this.checkpointer = new Checkpointer(openWhenFree(file, READER_CACHE_KIB));
+            this.reader = BusyRetry.run(() -> open(file, READER_CACHE_KIB));
+            this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
         } catch (SQLException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Opening switches a new store to WAL, and two connections doing so at once (two notebooks
-     * that start logging together) can get SQLITE_BUSY at once: SQLite skips its busy timeout
-     * where waiting would deadlock. Retried as a transaction is (DatabaseOpenTest; once in
-     * ConcurrencyIT).
-     */
-    private static Connection openWhenFree(Path file, int cacheKiB) throws SQLException {
-        for (int i = 0; ; i++) {
-            try {
-                return open(file, cacheKiB);
-            } catch (SQLException e) {
-                if (!isBusy(e) || i >= BUSY_RETRIES) throw e;
-                backoff(i);
-            }
         }
     }
 
@@ -254,41 +235,12 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A step that may meet another process's lock on the file. */
-    private interface Attempt<T> {
-        T run() throws SQLException;
-    }
-
-    /**
-     * Runs the attempt, and again after a growing pause while another process holds the lock
-     * (past SQLite's own busy timeout, BUSY_RETRIES times); any other failure is the store's error.
-     */
-    private <T> T retryWhileBusy(Attempt<T> attempt) {
-        for (int i = 0; ; i++) {
-            try {
-                return attempt.run();
-            } catch (SQLException e) {
-                if (!isBusy(e) || i >= BUSY_RETRIES) throw storeError(e);
-                backoff(i);
-            }
-        }
-    }
-
-    static boolean isBusy(SQLException e) {
-        if (e instanceof SQLiteException se) {
-            SQLiteErrorCode code = se.getResultCode();
-            return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
-                    || code.name().startsWith("SQLITE_BUSY");
-        }
-        return false;
-    }
-
-    private static void backoff(int attempt) {
+    /** The step, retried while another process holds the lock ({@link BusyRetry}); any failure is the store's error. */
+    private <T> T retryWhileBusy(BusyRetry.Attempt<T> attempt) {
         try {
-            Thread.sleep(Math.min(1000, 10L << Math.min(attempt, 6)) + (long) (Math.random() * 10));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while waiting for the store lock");
+            return BusyRetry.run(attempt);
+        } catch (SQLException e) {
+            throw storeError(e);
         }
     }
 
