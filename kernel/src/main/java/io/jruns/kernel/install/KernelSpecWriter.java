@@ -66,20 +66,23 @@ public final class KernelSpecWriter {
                 Launcher.write(dir);
             }
             List<String> nativeOptions = NativeSqlite.install(dir, "{resource_dir}");
-            boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, spec.jvmOptions());
+            List<String> options = new ArrayList<>(spec.jvmOptions());
+            options.addAll(JdkOptions.feature(spec.java()).map(f -> JdkOptions.forRelease(f, spec.python().isPresent())).orElse(List.of()));
+            boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, options);
+            options.addAll(nativeOptions);
             Path kernelJson = dir.resolve("kernel.json");
-            Files.writeString(kernelJson, kernelJson(spec, classpath, cds, nativeOptions));
+            Files.writeString(kernelJson, kernelJson(spec, classpath, cds, options));
             return kernelJson;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write kernelspec to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> nativeOptions) {
+    /** {@code jvmOptions}: the spec's, then those of its JDK ({@link JdkOptions}) and sqlite's. */
+    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> jvmOptions) {
         List<String> argv = new ArrayList<>(spec.python().map(Launcher::argv).orElse(List.of()));
         argv.add(spec.java().toString());
-        argv.addAll(spec.jvmOptions());
-        argv.addAll(nativeOptions);
+        argv.addAll(jvmOptions);
         if (cds) {
             argv.addAll(ClassDataSharing.jvmOptions("{resource_dir}/" + CDS_ARCHIVE));
         }

@@ -9,7 +9,8 @@ import java.lang.reflect.Modifier;
  * started for it would: the map behind {@code System.getenv()}, the working directory that
  * {@code java.io} and NIO keep from the JVM's start. Through {@code sun.misc.Unsafe} on JDK 17 to
  * 23; from JDK 24, which warns on that, only where the kernel's options open the field's package
- * ({@code --add-opens}), else every call throws.
+ * ({@code --add-opens}, which {@code jruns install} adds there: see install.JdkOptions), else
+ * every call throws.
  */
 final class JdkFields {
     private static final boolean UNSAFE = Runtime.version().feature() < 24;

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Spare kernels through real Jupyter (src/test/python/spare_session.py): a kernel shut down
@@ -26,12 +28,27 @@ class SpareIT {
 
     @Test
     void theNextLaunchIsServedByASpareThatSeesWhatAStartedKernelWould() throws Exception {
+        servedAsAStartedKernel(Jupyter.KERNEL_NAME);
+    }
+
+    /**
+     * From JDK 24 a spare reaches the JDK's fields only through the packages the kernelspec opens
+     * (JdkOptions); before them, it served only its own notebook and folder.
+     */
+    @Test
+    void soOnJdk24AndLater() throws Exception {
+        Optional<Path> java = Jupyter.jdk(24);
+        assumeTrue(java.isPresent(), "no JDK 24 or later in /usr/lib/jvm");
+        servedAsAStartedKernel(Jupyter.kernelOn(java.get()));
+    }
+
+    private void servedAsAStartedKernel(String kernel) throws Exception {
         Files.writeString(dir.resolve("data.txt"), "the first folder's");
         Files.writeString(Files.createDirectory(dir.resolve("other")).resolve("data.txt"), "the other folder's");
         Path spares = Files.createTempDirectory("spare-it"); // short: a socket's path has at most 107 bytes
         try {
             Path script = Path.of("src", "test", "python", "spare_session.py").toAbsolutePath();
-            ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(), script.toString(), Jupyter.KERNEL_NAME,
+            ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(), script.toString(), kernel,
                     spares.toString()), dir);
             pb.environment().put("JRUNS_SPARE", "on");
             pb.environment().put("JRUNS_SPARE_DIR", spares.toString());

@@ -1,14 +1,18 @@
 package io.jruns.kernel.testing;
 
+import io.jruns.kernel.install.JdkOptions;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Real Jupyter for the ITs: Debian's /usr/bin/jupyter and /usr/bin/python3 (a pyenv python
@@ -36,6 +40,35 @@ public final class Jupyter {
             prefix = p;
         }
         return prefix;
+    }
+
+    /**
+     * A kernelspec like {@link #KERNEL_NAME}'s but running on another JDK, in the same prefix;
+     * returns its name.
+     */
+    public static synchronized String kernelOn(Path java) throws IOException {
+        String name = KERNEL_NAME + "-jdk" + JdkOptions.feature(java).orElseThrow();
+        Path dir = prefix().resolve("share/jupyter/kernels").resolve(name);
+        if (!Files.isRegularFile(dir.resolve("kernel.json"))) {
+            KernelSpecWriter.write(KernelSpec.builder().java(java).build(), dir);
+        }
+        return name;
+    }
+
+    /**
+     * The newest JDK of feature release {@code atLeast} or later among the machine's
+     * ({@code /usr/lib/jvm}), for what differs there; empty where there is none.
+     */
+    public static Optional<Path> jdk(int atLeast) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(jvms)) {
+            return s.map(d -> d.resolve("bin/java")).filter(Files::isExecutable)
+                    .filter(j -> JdkOptions.feature(j).orElse(0) >= atLeast)
+                    .max(Comparator.comparing(j -> JdkOptions.feature(j).orElse(0)));
+        }
     }
 
     /** A process environment that finds our kernel and nothing of the caller's notebook identity. */
