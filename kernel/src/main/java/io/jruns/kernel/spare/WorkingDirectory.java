@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Moves this JVM to another working directory, which a spare serving a notebook of another folder
@@ -18,6 +20,13 @@ import java.util.Optional;
  * and NIO's default file system resolve relative paths against.
  */
 final class WorkingDirectory {
+    /** Options whose next argument is a list of paths. */
+    private static final Set<String> PATH_LISTS = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path");
+    /** A key whose value names a file or folder: {@code -XX:ErrorFile}, {@code -Dlogging.config.file}, -Xlog's {@code file}. */
+    private static final Pattern PATH_KEY = Pattern.compile("(?i).*(file|filename|path|dir|directory|home|repository)|-Xloggc|-javaagent|-agentpath");
+    /** Extensions of files a JVM option names; not {@code .so} (sqlite-jdbc's library name, in its own folder). */
+    private static final Pattern FILE_NAME = Pattern.compile("(?i).+\\.(log|properties|xml|json|ya?ml|conf|cfg|ini|toml|jfr|jar|jsa|hprof|policy|txt|csv)");
+
     private final NativeEnvironment libc;
     private final Object ioFs;
     private final Field userDir;
@@ -94,20 +103,35 @@ final class WorkingDirectory {
     /**
      * The first argument of this JVM's command line that may name a relative path: a spare moved
      * to another folder would have read it from the folder it started in, so it must not move.
-     * Module options ({@code --add-opens java.base/java.util=...}) name modules, not paths.
+     * A part (between {@code = : ,}) is one where it is {@code .} or {@code ..}, has a {@code /}
+     * not at its start, is a file name by its extension ({@code gc.log}, {@code app.properties}),
+     * or is the value of a key that names a file or folder ({@code -XX:HeapDumpPath=dumps},
+     * {@code -Djava.io.tmpdir=tmp}, {@code -Xlog:gc:file=gc}, a class path's elements). Where in
+     * doubt it says relative: that costs a launch a started JVM, not a wrong folder. Module
+     * options ({@code --add-opens java.base/java.util=...}) name modules, not paths.
      */
     static Optional<String> relativeArgument(List<String> jvmArgs) {
         for (int i = 0; i < jvmArgs.size(); i++) {
             String a = jvmArgs.get(i);
-            if (a.startsWith("--add-") || i > 0 && jvmArgs.get(i - 1).matches("--add-\\w+")) {
+            String before = i > 0 ? jvmArgs.get(i - 1) : "";
+            if (a.startsWith("--add-") || before.matches("--add-\\w+")) {
                 continue;
             }
-            for (String part : a.split("[=:,]")) {
-                if (part.equals(".") || part.equals("..") || part.contains("/") && !part.startsWith("/")) {
+            String[] parts = a.split("[=:,]");
+            for (int k = 0; k < parts.length; k++) {
+                boolean named = PATH_LISTS.contains(before) || k > 0 && PATH_KEY.matcher(parts[k - 1]).matches();
+                if (relative(parts[k], named)) {
                     return Optional.of(a);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean relative(String part, boolean named) {
+        if (part.isEmpty() || part.startsWith("/")) {
+            return false;
+        }
+        return named || part.equals(".") || part.equals("..") || part.contains("/") || FILE_NAME.matcher(part).matches();
     }
 }

@@ -87,12 +87,23 @@ class WorkingDirectoryTest {
     /** A spare that would have read a relative path in its own folder must not move (module names are not paths). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "what jruns install writes       | -Xmx1g;-XX:+UseTransparentHugePages;-cp;/opt/jruns/lib/a.jar:/opt/b.jar;io.jruns.kernel.KernelMain;--spare | -",
+        "what jruns install writes       | -Xmx1g;-XX:+UseTransparentHugePages;--enable-native-access=ALL-UNNAMED;-Dorg.sqlite.lib.path=/k/native;"
+                + "-Dorg.sqlite.lib.name=libsqlitejdbc.so;-XX:SharedArchiveFile=/k/jruns-kernel.jsa;-Xlog:cds=off;-Xlog:cds+dynamic=off;"
+                + "-cp;/opt/jruns/lib/a.jar:/opt/b.jar;io.jruns.kernel.KernelMain;--spare | -",
+        "options that name no file       | -Dfile.encoding=UTF-8;-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager;"
+                + "-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005;-XX:HeapDumpPath=;Main | -",
         "a module opened on JDK 24+      | --add-opens=java.base/java.util=ALL-UNNAMED;--add-opens;java.base/java.io=ALL-UNNAMED;Main                | -",
         "an absolute file in an option   | -Dlog4j.configurationFile=/etc/log4j2.xml;-Xlog:gc:file=/tmp/gc.log;Main                                  | -",
         "a relative jar on the class path | -cp;/opt/a.jar:lib/b.jar;Main                                                                           | -cp;/opt/a.jar:lib/b.jar",
         "a relative file in an option    | -Dconfig=conf/app.properties;Main                                                                         | -Dconfig=conf/app.properties",
         "the current folder              | -Djava.library.path=.;Main                                                                                | -Djava.library.path=.",
+        "a bare log file of -Xlog        | -Xlog:gc*:file=gc.log:time;Main                                                                           | -Xlog:gc*:file=gc.log:time",
+        "a file named by its extension   | -Dconfig=app.properties;Main                                                                              | -Dconfig=app.properties",
+        "a folder named by its key       | -XX:HeapDumpPath=dumps;Main                                                                               | -XX:HeapDumpPath=dumps",
+        "a temp folder                   | -Djava.io.tmpdir=tmp;Main                                                                                 | -Djava.io.tmpdir=tmp",
+        "a flight recording              | -XX:StartFlightRecording=duration=30s,filename=rec;Main                                                   | -XX:StartFlightRecording=duration=30s,filename=rec",
+        "an agent beside the notebook    | -javaagent:agent=opts;Main                                                                                | -javaagent:agent=opts",
+        "a bare jar on the class path    | -cp;/opt/a.jar:extra;Main                                                                                 | -cp;/opt/a.jar:extra",
     })
     void aRelativePathInTheCommandLineKeepsTheSpareInItsFolder(String what, String args, String expected) {
         List<String> jvmArgs = List.of(args.split(";"));
