@@ -4,6 +4,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.KernelDirs;
 import io.jruns.execute.ServerExtension;
+import io.jruns.kernel.install.JdkOptions;
 import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 
@@ -13,6 +14,8 @@ import java.util.List;
 
 /** {@code jruns install}: writes the jruns kernelspec where Jupyter finds it. */
 final class InstallCommand implements Command {
+    /** The kernel's classes are compiled for Java 17. */
+    private static final int MIN_RELEASE = 17;
     private static final CommandSpec SPEC = new CommandSpec("install", List.of(), List.of(
             OptionSpec.flag("--user", "into the user's Jupyter data folder (the default): $JUPYTER_DATA_DIR, "
                     + "else $XDG_DATA_HOME/jupyter, else $HOME/.local/share/jupyter, as 'jupyter --paths' shows"),
@@ -20,6 +23,8 @@ final class InstallCommand implements Command {
             OptionSpec.value("--prefix", "DIR", "into DIR/share/jupyter/kernels (then set JUPYTER_PATH=DIR/share/jupyter)"),
             OptionSpec.value("--name", "NAME", "the kernelspec name (default jruns)"),
             OptionSpec.value("--display-name", "TEXT", "the name Jupyter shows (default Java (jruns))"),
+            OptionSpec.value("--java", "PATH", "the JDK the kernel runs on, 17 or later: its folder or its bin/java "
+                    + "(default: the one running this command, $JAVA_HOME's)"),
             OptionSpec.repeated("--jvm-option", "OPT", "an option for the kernel's JVM, e.g. -Xmx4g"),
             OptionSpec.flag("--no-cds", "skip the class-data-sharing archive that speeds up start-up"),
             OptionSpec.flag("--no-spare", "start the kernel's JVM directly, never handing a start to a warm spare kernel"),
@@ -49,16 +54,23 @@ final class InstallCommand implements Command {
         if (args.flag("--server-spare") && args.flag("--no-server-spare")) {
             throw new UsageException("install: choose one of --server-spare, --no-server-spare");
         }
+        Path java = args.value("--java") == null ? KernelSpec.runningJava() : java(args.value("--java"));
+        int release = JdkOptions.feature(java).orElseThrow(() -> new UsageException(
+                "install: --java " + java + ": cannot tell which Java it is (no release file, and java -version said no version)"));
+        if (release < MIN_RELEASE) {
+            throw new UsageException("install: --java " + java + " is Java " + release + "; the kernel needs " + MIN_RELEASE + " or later");
+        }
         Path dir = kernelsDir(args, context).resolve(name);
         KernelSpec.Builder spec = KernelSpec.builder().kernelHome(kernelHome(context));
         if (args.value("--display-name") != null) spec.displayName(args.value("--display-name"));
+        spec.java(java);
         args.values("--jvm-option").forEach(spec::jvmOption);
         if (args.flag("--no-cds")) spec.classDataSharing(false);
         if (args.flag("--no-spare")) spec.spare(false);
         spec.env("JRUNS_KERNELSPEC", name);
         context.err().println("installing kernelspec '" + name + "' in " + dir + " ...");
         KernelSpecWriter.write(spec.build(), dir);
-        context.out().println("Installed kernelspec '" + name + "' in " + dir);
+        context.out().println("Installed kernelspec '" + name + "' (Java " + release + ") in " + dir);
         String place = args.value("--prefix") != null ? "--prefix" : args.flag("--sys-prefix") ? "--sys-prefix" : "--user";
         Path prefix = args.value("--prefix") == null ? null : Path.of(args.value("--prefix"));
         if (args.flag("--no-server-spare")) {
@@ -75,6 +87,19 @@ final class InstallCommand implements Command {
                         .resolve("etc/jupyter") + " and the module's folder on PYTHONPATH");
             }
         }
+    }
+
+    /** A JDK's folder or a java executable, as given. */
+    private static Path java(String given) {
+        Path p = Path.of(given).toAbsolutePath().normalize();
+        Path exe = Files.isDirectory(p) ? p.resolve("bin").resolve("java") : p;
+        if (!Files.exists(p)) {
+            throw new UsageException("install: --java " + given + ": no such file or folder");
+        }
+        if (!Files.isRegularFile(exe) || !Files.isExecutable(exe)) {
+            throw new UsageException("install: --java " + given + ": no java executable at " + exe);
+        }
+        return exe;
     }
 
     private static Path kernelsDir(ParsedArgs args, CliContext context) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.KernelDirs;
+import io.jruns.kernel.install.JdkOptions;
 import io.jruns.kernel.install.JupyterPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,10 +152,42 @@ class JupyterPathsIT {
             assertFalse(spec.isMissingNode(), "jupyter kernelspec list with HOME=" + fresh + " does not see jruns: " + r);
             Path expected = xdg ? fresh.resolve("xdg-data/jupyter/kernels/jruns") : fresh.resolve(".local/share/jupyter/kernels/jruns");
             assertEquals(expected.toRealPath().toString(), Path.of(spec.path("resource_dir").asText()).toRealPath().toString());
-            assertTrue(r.out().contains("Installed kernelspec 'jruns' in " + expected), r.out());
+            assertTrue(r.out().matches("(?s).*Installed kernelspec 'jruns' \\(Java \\d+\\) in " + Pattern.quote(expected.toString()) + "\n.*"),
+                    r.out());
             try (var files = Files.list(javaHome)) {
                 assertEquals(0, files.count(), "nothing written under Java's user.home");
             }
         }
+    }
+
+    /**
+     * {@code --java} puts another JDK in the kernelspec, with the options of its release: from
+     * JDK 24 native access and, for spares, the packages they write (the newest JDK under
+     * /usr/lib/jvm, else this test's own).
+     */
+    @Test
+    void installOnTheJdkGiven() throws IOException {
+        Path jdk = Path.of(System.getProperty("java.home"));
+        try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path d : dirs.sorted().toList()) {
+                if (JdkOptions.feature(d.resolve("bin/java")).orElse(0) > JdkOptions.feature(jdk.resolve("bin/java")).orElse(0)) {
+                    jdk = d;
+                }
+            }
+        } catch (IOException noJvmFolder) {
+            // this test's own JDK, then
+        }
+        int release = JdkOptions.feature(jdk.resolve("bin/java")).orElseThrow();
+        Path prefix = tmp.resolve("on-" + release);
+        Map<String, String> launch = env("HOME", home.toString(), "JRUNS_MVN", "false", "JRUNS_HOME", tmp.resolve("jruns-home").toString());
+        Processes.Result r = run(launch, List.of(LauncherIT.LAUNCHER.toString(), "install", "--prefix", prefix.toString(), "--no-cds",
+                "--java", jdk.toString()));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("Installed kernelspec 'jruns' (Java " + release + ") in "), r.out());
+        List<String> argv = new ArrayList<>();
+        JSON.readTree(prefix.resolve("share/jupyter/kernels/jruns/kernel.json").toFile()).path("argv").forEach(a -> argv.add(a.asText()));
+        assertEquals(jdk.resolve("bin/java").toString(), argv.get(4), argv.toString());
+        assertEquals(release >= 24, argv.contains("--enable-native-access=ALL-UNNAMED"), argv.toString());
+        assertEquals(release >= 24, argv.contains("--add-opens=java.base/java.io=ALL-UNNAMED"), argv.toString());
     }
 }

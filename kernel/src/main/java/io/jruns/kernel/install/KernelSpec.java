@@ -42,6 +42,11 @@ public final class KernelSpec {
         this.python = b.python;
     }
 
+    /** The java executable running this code: a kernel's default. */
+    public static Path runningJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -82,7 +87,7 @@ public final class KernelSpec {
     /** Builder for {@link KernelSpec}; every option has a working default. */
     public static final class Builder {
         private String displayName = "Java (jruns)";
-        private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        private Path java = runningJava();
         private final List<String> jvmOptions = defaultJvmOptions();
         private final List<Path> extraJars = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
