@@ -13,7 +13,7 @@ import java.util.Map;
 /** {@code jruns kernels}: the kernelspecs Jupyter finds, marking the jruns ones. */
 final class KernelsCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("kernels", List.of(), List.of(),
-            "List the Jupyter kernels installed, marking jruns kernels and their versions",
+            "List the Jupyter kernels installed, marking jruns kernels, their versions and Java releases",
             "Asks `jupyter kernelspec list`, so it sees what Jupyter sees (JUPYTER_PATH included).");
 
     @Override
@@ -26,14 +26,14 @@ final class KernelsCommand implements Command {
         Map<String, String> env = context.environment().variables();
         Jupyter jupyter = Jupyter.locate(env);
         String json = jupyter.run(Map.of(), Path.of("").toAbsolutePath(), null, "kernelspec", "list", "--json");
-        TextTable t = new TextTable().column("name").column("display name").column("jruns").column("path");
+        TextTable t = new TextTable().column("name").column("display name").column("jruns").column("java").column("path");
         try {
             JsonNode specs = Json.MAPPER.readTree(json).path("kernelspecs");
             specs.fields().forEachRemaining(e -> {
                 JsonNode spec = e.getValue().path("spec");
-                String version = spec.path("metadata").path("jruns").path("version").asText("");
-                t.row(e.getKey(), spec.path("display_name").asText(""), version.isEmpty() ? "" : version,
-                        e.getValue().path("resource_dir").asText(""));
+                JsonNode jruns = spec.path("metadata").path("jruns");
+                t.row(e.getKey(), spec.path("display_name").asText(""), jruns.path("version").asText(""),
+                        jruns.path("java").asText(""), e.getValue().path("resource_dir").asText(""));
             });
         } catch (IOException e) {
             throw new io.jruns.domain.JrunsException(io.jruns.domain.JrunsException.Code.INTERNAL_ERROR,

@@ -189,5 +189,15 @@ class JupyterPathsIT {
         assertEquals(jdk.resolve("bin/java").toString(), argv.get(4), argv.toString());
         assertEquals(release >= 24, argv.contains("--enable-native-access=ALL-UNNAMED"), argv.toString());
         assertEquals(release >= 24, argv.contains("--add-opens=java.base/java.io=ALL-UNNAMED"), argv.toString());
+
+        launch.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        Processes.Result kernels = run(launch, List.of(LauncherIT.LAUNCHER.toString(), "kernels"));
+        assertEquals(0, kernels.code(), kernels.toString());
+        List<String> header = List.of(kernels.out().lines().findFirst().orElseThrow().split("\\s{2,}"));
+        assertEquals(List.of("name", "display name", "jruns", "java", "path"), header);
+        String row = kernels.out().lines().filter(l -> l.startsWith("jruns ")).findFirst().orElseThrow(() -> new AssertionError(kernels.out()));
+        List<String> cells = List.of(row.split("\\s{2,}"));
+        assertEquals(List.of("jruns", "Java (jruns)", String.valueOf(release)), List.of(cells.get(0), cells.get(1), cells.get(3)), row);
+        assertFalse(cells.get(2).isBlank(), "the jruns version: " + row);
     }
 }

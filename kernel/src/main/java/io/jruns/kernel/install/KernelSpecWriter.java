@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -67,19 +68,24 @@ public final class KernelSpecWriter {
             }
             List<String> nativeOptions = NativeSqlite.install(dir, "{resource_dir}");
             List<String> options = new ArrayList<>(spec.jvmOptions());
-            options.addAll(JdkOptions.feature(spec.java()).map(f -> JdkOptions.forRelease(f, spec.python().isPresent())).orElse(List.of()));
+            Optional<Integer> release = JdkOptions.feature(spec.java());
+            options.addAll(release.map(f -> JdkOptions.forRelease(f, spec.python().isPresent())).orElse(List.of()));
             boolean cds = spec.classDataSharing() && ClassDataSharing.dump(spec.java(), dir, classpath, options);
             options.addAll(nativeOptions);
             Path kernelJson = dir.resolve("kernel.json");
-            Files.writeString(kernelJson, kernelJson(spec, classpath, cds, options));
+            Files.writeString(kernelJson, kernelJson(spec, classpath, cds, options, release));
             return kernelJson;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write kernelspec to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** {@code jvmOptions}: the spec's, then those of its JDK ({@link JdkOptions}) and sqlite's. */
-    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> jvmOptions) {
+    /**
+     * {@code jvmOptions}: the spec's, then those of its JDK ({@link JdkOptions}) and sqlite's;
+     * {@code release}: the JDK's, for {@code jruns kernels} (metadata.jruns.java).
+     */
+    static String kernelJson(KernelSpec spec, List<String> classpath, boolean cds, List<String> jvmOptions,
+            Optional<Integer> release) {
         List<String> argv = new ArrayList<>(spec.python().map(Launcher::argv).orElse(List.of()));
         argv.add(spec.java().toString());
         argv.addAll(jvmOptions);
@@ -98,7 +104,10 @@ public final class KernelSpecWriter {
         json.put("language", "java");
         json.put("interrupt_mode", "message");
         json.put("env", spec.env());
-        json.put("metadata", Map.of("jruns", Map.of("version", KernelVersion.get())));
+        Map<String, Object> jruns = new LinkedHashMap<>();
+        jruns.put("version", KernelVersion.get());
+        release.ifPresent(r -> jruns.put("java", r));
+        json.put("metadata", Map.of("jruns", jruns));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 
