@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.KernelDirs;
-import io.jruns.kernel.install.JdkOptions;
 import io.jruns.kernel.install.JupyterPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,17 +166,9 @@ class JupyterPathsIT {
      */
     @Test
     void installOnTheJdkGiven() throws IOException {
-        Path jdk = Path.of(System.getProperty("java.home"));
-        try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
-            for (Path d : dirs.sorted().toList()) {
-                if (JdkOptions.feature(d.resolve("bin/java")).orElse(0) > JdkOptions.feature(jdk.resolve("bin/java")).orElse(0)) {
-                    jdk = d;
-                }
-            }
-        } catch (IOException noJvmFolder) {
-            // this test's own JDK, then
-        }
-        int release = JdkOptions.feature(jdk.resolve("bin/java")).orElseThrow();
+        Path own = Path.of(System.getProperty("java.home"));
+        Path jdk = Jdks.newest().filter(d -> Jdks.release(d) > Jdks.release(own)).orElse(own);
+        int release = Jdks.release(jdk);
         Path prefix = tmp.resolve("on-" + release);
         Map<String, String> launch = env("HOME", home.toString(), "JRUNS_MVN", "false", "JRUNS_HOME", tmp.resolve("jruns-home").toString());
         Processes.Result r = run(launch, List.of(LauncherIT.LAUNCHER.toString(), "install", "--prefix", prefix.toString(), "--no-cds",

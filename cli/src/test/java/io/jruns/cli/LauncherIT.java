@@ -14,10 +14,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real {@code install/jruns} script in child processes. Runs in Maven's integration-test
@@ -92,6 +94,17 @@ class LauncherIT {
         List<String> lines = csv.out().lines().toList();
         assertEquals(6, lines.size(), csv.toString());
         assertTrue(lines.get(5).startsWith("4,") && lines.get(5).endsWith(",0.2"), lines.get(5));
+    }
+
+    /** From JDK 24 sqlite-jdbc warns on loading its library unless the launcher enables native access. */
+    @Test
+    void onJdk24AndLaterCommandsPrintNoWarning() {
+        Optional<Path> jdk = Jdks.newest().filter(d -> Jdks.release(d) >= 24);
+        assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm");
+        Processes.Result r = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false", "JAVA_HOME", jdk.get().toString()),
+                LAUNCHER.toString(), "runs", "list");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("No runs.\n", r.err(), "the command's note, and nothing of the JDK's");
     }
 
     @Test
