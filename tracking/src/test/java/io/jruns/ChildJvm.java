@@ -30,6 +30,9 @@ final class ChildJvm implements AutoCloseable {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
+        if (Runtime.version().feature() >= 24) {
+            cmd.add(1, "--enable-native-access=ALL-UNNAMED"); // as a user's program would: sqlite-jdbc's warning otherwise
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         for (String v : List.of("JRUNS_TRACKING_URI", "MLFLOW_TRACKING_URI", "MLFLOW_EXPERIMENT_ID",

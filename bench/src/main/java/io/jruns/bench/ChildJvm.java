@@ -33,6 +33,9 @@ public final class ChildJvm {
     public static Outcome run(List<String> jvmOptions, Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's four lines of warning otherwise
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
