@@ -3,11 +3,13 @@ package io.jruns.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jruns.kernel.testing.Jupyter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,25 @@ class KernelConformanceIT {
 
     @Test
     void jupyterKernelTestSuitePasses() throws Exception {
+        suitePasses(Jupyter.KERNEL_NAME);
+    }
+
+    /**
+     * Also on the machine's newest JDK, if 20 or later: there {@code Thread.stop} throws, and
+     * an interrupted busy loop must be stopped another way (InProcessExecutionControl).
+     */
+    @Test
+    void andOnJdk20OrLater() throws Exception {
+        Optional<Path> java = Jupyter.jdk(20);
+        assumeTrue(java.isPresent(), "no JDK 20 or later in /usr/lib/jvm");
+        suitePasses(Jupyter.kernelOn(java.get()));
+    }
+
+    private static void suitePasses(String kernel) throws Exception {
         Path pythonTests = Path.of("src", "test", "python").toAbsolutePath();
-        Jupyter.Result r = Jupyter.run(Jupyter.process(
-                List.of(Jupyter.PYTHON.toString(), "-m", "unittest", "-v", "kernel_conformance"), pythonTests),
-                Duration.ofMinutes(5));
+        ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(), "-m", "unittest", "-v", "kernel_conformance"), pythonTests);
+        pb.environment().put("JRUNS_KERNEL_NAME", kernel);
+        Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(5));
         String out = r.output();
         assertEquals(0, r.exitCode(), "conformance suite failed:\n" + out);
         Matcher ran = Pattern.compile("Ran (\\d+) tests").matcher(out);

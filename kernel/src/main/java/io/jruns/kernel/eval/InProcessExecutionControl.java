@@ -8,17 +8,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * Runs snippets inside the kernel's JVM, so values stay objects (rich display, magics and
  * tracking share state with user code). Each snippet runs on its own thread so an interrupt
  * can stop it; the raw value of the last invocation or variable read is kept for the caller.
+ *
+ * <p>A snippet that ignores the interrupt is force-stopped: by {@code Thread.stop} on JDK 17
+ * to 19; from JDK 20, where that throws, by the JDK's own way, which this class inherits from
+ * {@link LocalExecutionControl}: its {@code load} weaves a stop check into every method and
+ * loop of the snippets' classes, which throws once its {@code stop} has been called. Its
+ * {@code invoke} is not used to run a snippet (it waits for every thread the snippet started,
+ * so a cell that starts a thread pool would never end); one call of it on an empty method
+ * before each snippet readies the check (and clears it), as it does for a snippet of its own.
  */
-final class InProcessExecutionControl extends DirectExecutionControl {
+final class InProcessExecutionControl extends LocalExecutionControl {
     private static final Logger LOG = Logger.getLogger(InProcessExecutionControl.class.getName());
     /** How long an interrupted snippet gets to end by itself before it is force-stopped. */
     private static final long FORCE_STOP_AFTER_MS = 400;
+    /** JDK 20 made Thread.stop throw, and gave JShell the woven stop check instead. */
+    private static final boolean THREAD_STOP = Runtime.version().feature() < 20;
+    private static final Method NOTHING = nothing();
 
     private final Object lock = new Object();
     private Thread running;          // guarded by lock
@@ -27,8 +38,25 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile boolean lastStopped;
     private ScheduledExecutorService stopper;
 
+    private static Method nothing() {
+        try {
+            Method m = InProcessExecutionControl.class.getDeclaredMethod("doNothing");
+            m.setAccessible(true); // invoked from jdk.jshell
+            return m;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What readies the JDK's stop check (see the class comment). */
+    private static void doNothing() {
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
+        if (!THREAD_STOP) {
+            super.invoke(NOTHING);
+        }
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(() -> {
@@ -129,9 +157,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             }
         }
         try {
-            target.stop();
-        } catch (UnsupportedOperationException e) {
-            LOG.log(Level.WARNING, "this JVM cannot force-stop a thread; the cell ends when it checks for interrupts");
+            if (THREAD_STOP) {
+                target.stop();
+            } else {
+                super.stop(); // the woven check throws in the snippet's next method call or loop turn
+            }
+        } catch (UnsupportedOperationException | EngineTerminationException | InternalException e) {
+            LOG.log(Level.WARNING, "cannot force-stop the cell; it ends when it checks for interrupts: " + e);
         }
     }
 

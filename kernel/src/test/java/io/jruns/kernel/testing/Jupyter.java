@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,6 +26,7 @@ public final class Jupyter {
     public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     public static final String KERNEL_NAME = "jruns";
     private static Path prefix;
+    private static final Set<String> WRITTEN = new HashSet<>();
 
     private Jupyter() {
     }
@@ -49,7 +52,7 @@ public final class Jupyter {
     public static synchronized String kernelOn(Path java) throws IOException {
         String name = KERNEL_NAME + "-jdk" + JdkOptions.feature(java).orElseThrow();
         Path dir = prefix().resolve("share/jupyter/kernels").resolve(name);
-        if (!Files.isRegularFile(dir.resolve("kernel.json"))) {
+        if (WRITTEN.add(name)) { // once per test JVM, as the default one: never a kernel of older code
             KernelSpecWriter.write(KernelSpec.builder().java(java).build(), dir);
         }
         return name;
