@@ -27,7 +27,7 @@ public final class JdkOptions {
     }
 
     /** The options for a JDK of this feature release, with or without spare kernels. */
-    static List<String> forRelease(int feature, boolean spares) {
+    public static List<String> forRelease(int feature, boolean spares) {
         List<String> options = new ArrayList<>();
         if (feature >= 24) {
             options.add("--enable-native-access=ALL-UNNAMED");

@@ -45,7 +45,10 @@ class NativeSqliteTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(argv.get(0));
         if (withOptions) {
-            argv.subList(1, cp).stream().filter(o -> o.startsWith("-Dorg.sqlite.")).forEach(cmd::add);
+            argv.subList(1, cp).stream().filter(o -> o.startsWith("-Dorg.sqlite.") || o.startsWith("--enable-native-access"))
+                    .forEach(cmd::add);
+        } else {
+            cmd.addAll(JdkOptions.forRelease(Runtime.version().feature(), false)); // no warning in the probe's output on 24+
         }
         cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-cp");

@@ -1,11 +1,13 @@
 package io.jruns.kernel.spare;
 
+import io.jruns.kernel.install.JdkOptions;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,11 @@ class WorkingDirectoryTest {
         Files.writeString(start.resolve("data.csv"), "the first folder's");
         Files.writeString(notebooks.resolve("data.csv"), "the notebook's");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
-                notebooks.toString(), Files.createDirectory(tmp.resolve("private")).toString())
-                .directory(start.toFile()).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        cmd.addAll(JdkOptions.forRelease(Runtime.version().feature(), true)); // as jruns install gives a kernel
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+                notebooks.toString(), Files.createDirectory(tmp.resolve("private")).toString()));
+        Process p = new ProcessBuilder(cmd).directory(start.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
