@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,10 +102,14 @@ class LauncherIT {
     void onJdk24AndLaterCommandsPrintNoWarning() {
         Optional<Path> jdk = Jdks.newest().filter(d -> Jdks.release(d) >= 24);
         assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm");
-        Processes.Result r = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false", "JAVA_HOME", jdk.get().toString()),
-                LAUNCHER.toString(), "runs", "list");
-        assertEquals(0, r.code(), r.toString());
-        assertEquals("No runs.\n", r.err(), "the command's note, and nothing of the JDK's");
+        String path = jdk.get().resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (Map<String, String> java : List.of(Map.of("JAVA_HOME", jdk.get().toString()), Map.of("JAVA_HOME", "", "PATH", path))) {
+            Map<String, String> env = new HashMap<>(java);
+            env.put("JRUNS_MVN", "false");
+            Processes.Result r = proc.run(tmp, 60, env, LAUNCHER.toString(), "runs", "list");
+            assertEquals(0, r.code(), r.toString());
+            assertEquals("No runs.\n", r.err(), "the command's note, and nothing of the JDK's, with " + java);
+        }
     }
 
     @Test
