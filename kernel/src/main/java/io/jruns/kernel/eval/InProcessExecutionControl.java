@@ -21,7 +21,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  * loop of the snippets' classes, which throws once its {@code stop} has been called. Its
  * {@code invoke} is not used to run a snippet (it waits for every thread the snippet started,
  * so a cell that starts a thread pool would never end); one call of it on an empty method
- * before each snippet readies the check (and clears it), as it does for a snippet of its own.
+ * readies the check, as it does for a snippet of its own: before the first snippet, and before
+ * the next after a force-stop, to clear the check again (a thread start each, ~0.1 ms).
  */
 final class InProcessExecutionControl extends LocalExecutionControl {
     private static final Logger LOG = Logger.getLogger(InProcessExecutionControl.class.getName());
@@ -36,6 +37,8 @@ final class InProcessExecutionControl extends LocalExecutionControl {
     private boolean stopRequested;   // guarded by lock
     private Object capturedValue;    // written and read on the evaluating thread
     private volatile boolean lastStopped;
+    /** Whether the JDK's stop check is ready and clear (JDK 20+). */
+    private volatile boolean armed;
     private ScheduledExecutorService stopper;
 
     private static Method nothing() {
@@ -54,8 +57,9 @@ final class InProcessExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
-        if (!THREAD_STOP) {
+        if (!THREAD_STOP && !armed) {
             super.invoke(NOTHING);
+            armed = true;
         }
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
@@ -160,7 +164,8 @@ final class InProcessExecutionControl extends LocalExecutionControl {
             if (THREAD_STOP) {
                 target.stop();
             } else {
-                super.stop(); // the woven check throws in the snippet's next method call or loop turn
+                armed = false; // the check throws until the next priming call clears it
+                super.stop(); // in the snippet's next method call or loop turn
             }
         } catch (UnsupportedOperationException | EngineTerminationException | InternalException e) {
             LOG.log(Level.WARNING, "cannot force-stop the cell; it ends when it checks for interrupts: " + e);

@@ -105,15 +105,7 @@ class JShellEvaluatorTest {
 
     @Test
     void stopInterruptsABusyLoopAndTheEvaluatorStaysUsable() throws Exception {
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(700);
-            } catch (InterruptedException e) {
-                return;
-            }
-            ev.stop();
-        });
-        stopper.start();
+        Thread stopper = stopAfter(700);
         long t0 = System.nanoTime();
         EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("long spins = 0;\nwhile (true) { spins++; }"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -123,16 +115,35 @@ class JShellEvaluatorTest {
         assertEquals(true, eval("spins > 0").value());
     }
 
-    @Test
-    void stopWakesASleepingCell() {
-        new Thread(() -> {
+    /** Stops the running cell {@code ms} from now, as Jupyter's interrupt does. */
+    private static Thread stopAfter(long ms) {
+        Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                Thread.sleep(ms);
             } catch (InterruptedException e) {
                 return;
             }
             ev.stop();
-        }).start();
+        });
+        stopper.start();
+        return stopper;
+    }
+
+    /** On JDK 20+ the woven stop check must be cleared after each stop, and still work the next time. */
+    @Test
+    void aBusyCellIsStoppedAgainAfterAStop() throws Exception {
+        eval("long turns = 0; long step(long t) { return t + 1; }");
+        for (int round = 0; round < 2; round++) {
+            stopAfter(500);
+            EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("while (true) { turns = step(turns); }"));
+            assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind(), "round " + round);
+            assertEquals(true, eval("step(turns) > 1").value(), "cells run again after round " + round);
+        }
+    }
+
+    @Test
+    void stopWakesASleepingCell() {
+        stopAfter(300);
         EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("Thread.sleep(60_000);"));
         assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
     }
