@@ -3,13 +3,11 @@ package io.jruns.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jruns.kernel.testing.Jupyter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,7 @@ class KernelConformanceIT {
      */
     @Test
     void andOnJdk20OrLater() throws Exception {
-        Optional<Path> java = Jupyter.jdk(20);
-        assumeTrue(java.isPresent(), "no JDK 20 or later in /usr/lib/jvm");
-        suitePasses(Jupyter.kernelOn(java.get()));
+        suitePasses(Jupyter.kernelOnJdk(20));
     }
 
     private static void suitePasses(String kernel) throws Exception {

@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Spare kernels through real Jupyter (src/test/python/spare_session.py): a kernel shut down
@@ -37,9 +35,7 @@ class SpareIT {
      */
     @Test
     void soOnJdk24AndLater() throws Exception {
-        Optional<Path> java = Jupyter.jdk(24);
-        assumeTrue(java.isPresent(), "no JDK 24 or later in /usr/lib/jvm");
-        servedAsAStartedKernel(Jupyter.kernelOn(java.get()));
+        servedAsAStartedKernel(Jupyter.kernelOnJdk(24));
     }
 
     private void servedAsAStartedKernel(String kernel) throws Exception {

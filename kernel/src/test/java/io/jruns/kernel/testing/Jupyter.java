@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real Jupyter for the ITs: Debian's /usr/bin/jupyter and /usr/bin/python3 (a pyenv python
@@ -56,6 +57,16 @@ public final class Jupyter {
             KernelSpecWriter.write(KernelSpec.builder().java(java).build(), dir);
         }
         return name;
+    }
+
+    /**
+     * {@link #kernelOn} the newest JDK of release {@code atLeast} or later; where there is none,
+     * the test is skipped (aborted), saying so.
+     */
+    public static String kernelOnJdk(int atLeast) throws IOException {
+        Optional<Path> java = jdk(atLeast);
+        Assumptions.assumeTrue(java.isPresent(), "no JDK " + atLeast + " or later in /usr/lib/jvm");
+        return kernelOn(java.get());
     }
 
     /**
