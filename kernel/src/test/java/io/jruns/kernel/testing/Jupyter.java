@@ -73,7 +73,7 @@ public final class Jupyter {
      * The newest JDK of feature release {@code atLeast} or later among the machine's
      * ({@code /usr/lib/jvm}), for what differs there; empty where there is none.
      */
-    public static Optional<Path> jdk(int atLeast) throws IOException {
+    private static Optional<Path> jdk(int atLeast) throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
             return Optional.empty();
