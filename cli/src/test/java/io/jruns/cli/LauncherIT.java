@@ -99,7 +99,7 @@ class LauncherIT {
 
     /** From JDK 24 sqlite-jdbc warns on loading its library unless the launcher enables native access. */
     @Test
-    void onJdk24AndLaterCommandsPrintNoWarning() {
+    void onJdk24AndLaterCommandsPrintNoWarning() throws IOException {
         Optional<Path> jdk = Jdks.newest().filter(d -> Jdks.release(d) >= 24);
         assumeTrue(jdk.isPresent(), "no JDK 24 or later in /usr/lib/jvm");
         String path = jdk.get().resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
@@ -110,6 +110,14 @@ class LauncherIT {
             assertEquals(0, r.code(), r.toString());
             assertEquals("No runs.\n", r.err(), "the command's note, and nothing of the JDK's, with " + java);
         }
+        // and that JDK has a start-up archive of its own, which its next command maps
+        String release = Files.readString(jdk.get().resolve("release"));
+        String version = release.substring(release.indexOf("JAVA_VERSION=\"") + 14).split("\"")[0];
+        assertTrue(Files.isRegularFile(MODULE.resolve("target/jruns-cli-" + version + ".jsa")), "archives: " + archives());
+        Processes.Result loaded = proc.run(tmp, 60, Map.of("JRUNS_MVN", "false", "JAVA_HOME", jdk.get().toString(),
+                "JRUNS_JAVA_OPTS", "-Xlog:class+load=info"), LAUNCHER.toString(), "runs", "list");
+        assertTrue(loaded.out().lines().anyMatch(l -> l.contains(" io.jruns.") && l.contains("shared objects file (top)")),
+                loaded.out().lines().limit(20).toList().toString());
     }
 
     @Test
@@ -127,15 +135,17 @@ class LauncherIT {
     /** Commands map their classes from an archive, dumped once per build on a store of its own. */
     @Test
     void commandsLoadTheirClassesFromAnArchiveDumpedOnce() throws IOException {
-        Path archive = MODULE.resolve("target/jruns-cli.jsa");
-        Files.deleteIfExists(archive);
-        Files.deleteIfExists(MODULE.resolve("target/jruns-cli.jsa.failed"));
+        for (Path old : archives()) {
+            Files.delete(old);
+        }
         Map<String, String> env = Map.of("JRUNS_MVN", "false", "JRUNS_JAVA_OPTS", "-Xlog:class+load=info");
 
         Processes.Result version = proc.run(tmp, 120, env, LAUNCHER.toString(), "--version");
         assertEquals(0, version.code(), version.toString());
         assertEquals("", version.err());
-        assertTrue(Files.isRegularFile(archive), "the first command dumps the archive");
+        List<Path> dumped = archives();
+        assertEquals(1, dumped.size(), "the first command dumps the archive: " + dumped);
+        assertTrue(dumped.get(0).getFileName().toString().matches("jruns-cli-\\d[^/]*\\.jsa"), "named for its JDK: " + dumped);
         assertFalse(Files.exists(tmp.resolve("home")), "the dump's runs list never touches the user's store");
 
         Processes.Result list = proc.run(tmp, 60, env, LAUNCHER.toString(), "runs", "list");
@@ -143,6 +153,13 @@ class LauncherIT {
         long shared = list.out().lines().filter(l -> l.contains(" io.jruns.") && l.contains("shared objects file (top)")).count();
         assertTrue(shared > 50, "jruns classes from the archive: " + shared + "\n" + list.out().lines().limit(20).toList());
         assertEquals("No runs.\n", list.err(), "the command itself ran (its note goes to stderr)");
+    }
+
+    /** The command line's start-up archives, and their markers of a failed dump. */
+    static List<Path> archives() throws IOException {
+        try (var files = Files.list(MODULE.resolve("target"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("jruns-cli") && f.toString().contains(".jsa")).sorted().toList();
+        }
     }
 
     /** A copy of the sources: the launcher builds what is missing, then only what is stale. */
