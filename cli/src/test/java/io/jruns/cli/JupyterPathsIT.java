@@ -190,5 +190,15 @@ class JupyterPathsIT {
         List<String> cells = List.of(row.split("\\s{2,}"));
         assertEquals(List.of("jruns", "Java (jruns)", String.valueOf(release)), List.of(cells.get(0), cells.get(1), cells.get(3)), row);
         assertFalse(cells.get(2).isBlank(), "the jruns version: " + row);
+        assertEquals("", kernels.err(), "nothing lacking");
+
+        // as installed by a jruns before this one: without the options its JDK needs
+        Path kernelJson = prefix.resolve("share/jupyter/kernels/jruns/kernel.json");
+        Files.writeString(kernelJson, Files.readString(kernelJson).replaceAll("\\s*\"--(enable-native-access|add-opens)[^\"]*\",", ""));
+        Processes.Result old = run(launch, List.of(LauncherIT.LAUNCHER.toString(), "kernels"));
+        assertEquals(0, old.code(), old.toString());
+        assertEquals(release >= 24 ? "kernel 'jruns' lacks --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED "
+                + "--add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.fs=ALL-UNNAMED for its JDK: install it again, "
+                + "e.g. jruns install --name jruns\n" : "", old.err());
     }
 }

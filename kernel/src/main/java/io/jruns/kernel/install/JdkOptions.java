@@ -44,6 +44,20 @@ public final class JdkOptions {
     }
 
     /**
+     * What a kernel.json {@code argv} lacks of {@link #forRelease} for the JDK its java is now:
+     * a kernel installed by an older jruns, or whose JDK was upgraded in place.
+     */
+    public static List<String> missing(List<String> argv) {
+        int java = Launcher.javaIndex(argv);
+        if (java >= argv.size()) {
+            return List.of();
+        }
+        boolean spares = java > 0; // started through launch.sh
+        return feature(Path.of(argv.get(java))).map(r -> forRelease(r, spares)).orElse(List.of()).stream()
+                .filter(o -> !argv.contains(o)).toList();
+    }
+
+    /**
      * The feature release of a java executable: from its JDK's {@code release} file, else from
      * what {@code java -version} prints; empty if neither says.
      */

@@ -53,6 +53,30 @@ class JdkOptionsTest {
                 JdkOptions.feature(Path.of(System.getProperty("java.home"), "bin", "java")));
     }
 
+    /** A kernel.json installed before its JDK needed the options (an older jruns, a JDK upgraded in place). */
+    @Test
+    void whatAnInstalledArgvLacksForItsJdkNow() throws Exception {
+        Path jdk = Files.createDirectories(dir.resolve("jdk25/bin"));
+        Files.writeString(jdk.resolve("java"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(jdk.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("jdk25/release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"25.0.3\"\n");
+        String java = jdk.resolve("java").toString();
+        List<String> launcher = List.of("/bin/sh", "{resource_dir}/launch.sh", "{connection_file}", "/usr/bin/python3");
+        List<String> old = new java.util.ArrayList<>(launcher);
+        old.addAll(List.of(java, "-Xmx1g", "-cp", "{resource_dir}/k.jar", "Main"));
+        assertEquals(JdkOptions.forRelease(25, true), JdkOptions.missing(old));
+        List<String> direct = List.of(java, "-cp", "{resource_dir}/k.jar", "Main", "{connection_file}");
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), JdkOptions.missing(direct), "no spares: native access only");
+        List<String> current = new java.util.ArrayList<>(launcher);
+        current.add(java);
+        current.addAll(JdkOptions.forRelease(25, true));
+        current.addAll(List.of("-cp", "{resource_dir}/k.jar", "Main"));
+        assertEquals(List.of(), JdkOptions.missing(current));
+        List<String> own = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", "k.jar", "Main");
+        assertEquals(JdkOptions.forRelease(Runtime.version().feature(), false), JdkOptions.missing(own));
+        assertEquals(List.of(), JdkOptions.missing(List.of()));
+    }
+
     /** A java with no release file beside it (a bare build, a wrapper) is asked for its version. */
     @Test
     void elseFromWhatJavaPrints() throws Exception {
