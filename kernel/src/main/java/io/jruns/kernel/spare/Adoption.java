@@ -16,6 +16,9 @@ import java.util.logging.Logger;
  * @param move empty where the spare serves only the folder it started in
  */
 record Adoption(Predicate<Map<String, String>> variables, Optional<Predicate<Path>> move) {
+    /** From JDK 24 what a spare writes is reached only through the packages jruns install opens there. */
+    private static final String REINSTALL = Runtime.version().feature() >= 24
+            ? " (on JDK 24+ a kernel needs the --add-opens jruns install gives it: jruns kernels tells, install it again)" : "";
     private static final Logger LOG = Logger.getLogger(Adoption.class.getName());
 
     /**
@@ -25,7 +28,7 @@ record Adoption(Predicate<Map<String, String>> variables, Optional<Predicate<Pat
     static Optional<Adoption> open(Path privateDir) {
         Optional<WritableEnvironment> env = WritableEnvironment.open(privateDir);
         if (env.isEmpty()) {
-            LOG.info("spare: serves only its own notebook: this JVM's environment cannot be written");
+            LOG.info("spare: serves only its own notebook: this JVM's environment cannot be written" + REINSTALL);
             return Optional.empty();
         }
         Optional<WorkingDirectory> dir = WorkingDirectory.open(env.get().nativeSide());
@@ -37,7 +40,7 @@ record Adoption(Predicate<Map<String, String>> variables, Optional<Predicate<Pat
             relative = Optional.of("(unknown: " + e.getMessage() + ")");
         }
         if (dir.isEmpty()) {
-            LOG.info("spare: serves only notebooks of its folder: this JVM's working directory cannot be moved");
+            LOG.info("spare: serves only notebooks of its folder: this JVM's working directory cannot be moved" + REINSTALL);
         } else if (relative.isPresent()) {
             LOG.info("spare: serves only notebooks of its folder: its command line may name a relative path: " + relative.get());
         }
