@@ -23,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,16 +163,40 @@ public final class RunQuery {
         return exportCsv(file, Progress.NONE);
     }
 
+    /**
+     * Writes to a part file beside {@code file} and moves it into place only when every row is
+     * written, so a bad filter or a failed read leaves an existing file as it was.
+     */
     public long exportCsv(Path file, Progress progress) {
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            return exportCsv(w, progress);
+        SearchRequest r = request(SCAN_PAGE);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw JrunsException.invalid("cannot write " + file + ": folder " + dir + " does not exist");
+        }
+        Path part = file.resolveSibling("." + file.getFileName() + ".part");
+        try {
+            long rows;
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16)) {
+                rows = write(r, w, progress);
+            }
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return rows;
         } catch (IOException e) {
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot write " + file + ": " + e, e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the part file is hidden; a later export replaces it
+            }
         }
     }
 
     public long exportCsv(Writer out, Progress progress) {
-        SearchRequest r = request(SCAN_PAGE);
+        return write(request(SCAN_PAGE), out, progress);
+    }
+
+    private long write(SearchRequest r, Writer out, Progress progress) {
         beforeRead.run();
         return CsvExport.write(store, r, max == null ? Long.MAX_VALUE : max, out, progress);
     }

@@ -125,4 +125,26 @@ class JrunsManageTest {
         assertTrue(lines.get(1).startsWith(other + ",other,LOCAL,"), lines.get(1));
         assertTrue(lines.get(3).endsWith(",FINISHED,0.1,0.9"), lines.get(3));
     }
+
+    @Test
+    void aBadFilterLeavesTheFileItWouldHaveReplacedAsItWas() throws Exception {
+        Path file = dir.resolve("report.csv");
+        Files.writeString(file, "my,important\n1,2\n");
+        JrunsException e = assertThrows(JrunsException.class,
+                () -> Jruns.exportCsv(Jruns.search().filter("params.opt = sgd"), file));
+        assertTrue(e.getMessage().contains("column 14"), e.getMessage());
+        assertEquals("my,important\n1,2\n", Files.readString(file));
+        assertEquals(3, Jruns.exportCsv(Jruns.search(), file));
+        assertTrue(Files.readString(file).startsWith("Run ID,"));
+        try (var left = Files.list(dir)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path file = dir.resolve("nodir").resolve("x.csv");
+        JrunsException e = assertThrows(JrunsException.class, () -> Jruns.exportCsv(Jruns.search(), file));
+        assertEquals("cannot write " + file + ": folder " + file.getParent() + " does not exist", e.getMessage());
+    }
 }
