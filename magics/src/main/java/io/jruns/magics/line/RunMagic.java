@@ -5,6 +5,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.RunOptions;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 import io.jruns.magics.args.KeyValue;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
@@ -66,7 +67,13 @@ public final class RunMagic implements Magic {
         args.value("note").ifPresent(options::note);
         ActiveRun run = Jruns.startRun(options.build());
         host.display(Names.card(run.info()));
+        if (!run.info().data().tags().containsKey(SystemTags.SOURCE_NAME)) {
+            host.display(Output.text(UNKNOWN_SOURCE));
+        }
     }
+
+    static final String UNKNOWN_SOURCE = "The run has no source notebook: this front end does not tell the kernel"
+            + " which notebook runs. Set it with %notebook PATH, and later runs are tied to it.";
 
     private static void end(MagicHost host, ParsedArgs args) {
         RunStatus status = args.value("status").map(RunStatus::parse).orElse(RunStatus.FINISHED);

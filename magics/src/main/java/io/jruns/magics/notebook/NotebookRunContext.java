@@ -39,7 +39,9 @@ public final class NotebookRunContext implements RunContext {
         String type = System.getenv(SOURCE_TYPE_ENV);
         tags.put(SystemTags.SOURCE_TYPE, type == null || type.isBlank() ? "NOTEBOOK" : type.trim());
         Optional<Path> nb = notebook.get();
-        tags.put(SystemTags.SOURCE_NAME, nb.map(Path::toString).orElse("<unknown notebook: set it with %notebook PATH>"));
+        // an unknown notebook leaves the tag out (MLflow's own runs may lack it): a placeholder
+        // would be stored, exported and matched by filters as if it were a path
+        nb.ifPresent(p -> tags.put(SystemTags.SOURCE_NAME, p.toString()));
         nb.filter(Files::isRegularFile).ifPresent(p -> {
             tags.put(SystemTags.NOTEBOOK_REVISION, FileDigest.sha256(p));
             GitInfo.of(p).ifPresent(g -> tags.putAll(g.tags()));

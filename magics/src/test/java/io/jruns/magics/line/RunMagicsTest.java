@@ -2,11 +2,13 @@ package io.jruns.magics.line;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
+import io.jruns.RunContext;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
 import io.jruns.magics.FakeHost;
 import io.jruns.magics.JrunsMagics;
+import io.jruns.magics.notebook.NotebookRunContext;
 import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,6 +77,24 @@ class RunMagicsTest {
         assertEquals(RunStatus.KILLED, Jruns.client().getRun(run.runId()).info().status());
         assertTrue(Jruns.activeRun().isEmpty());
         assertTrue(host.lastText().contains("KILLED"), host.lastText());
+    }
+
+    @Test
+    void aNotebookTheKernelCannotNameLeavesNoSourceAndSaysHowToSetIt() throws Exception {
+        Jruns.setRunContext(new NotebookRunContext(Optional::empty, "test"));
+        try {
+            line("run", "start");
+            assertEquals(RunMagic.UNKNOWN_SOURCE, host.lastText());
+            assertFalse(active().data().tags().containsKey(SystemTags.SOURCE_NAME), active().data().tags().toString());
+            line("run", "end");
+            Path nb = Files.writeString(home.resolve("a.ipynb"), "{}");
+            Jruns.setRunContext(new NotebookRunContext(() -> Optional.of(nb), "test"));
+            line("run", "start");
+            assertEquals(nb.toString(), active().data().tags().get(SystemTags.SOURCE_NAME));
+            assertFalse(host.lastText().contains("no source notebook"), host.lastText());
+        } finally {
+            Jruns.setRunContext(RunContext.installed());
+        }
     }
 
     @Test
