@@ -34,7 +34,8 @@ final class LogBatcher {
             rules.version(http.getText("version"));
             versionAsked = true;
         } catch (RestException e) {
-            versionAsked = e.kind() != RestException.Kind.UNAVAILABLE; // no such page: MLflow's current limits
+            versionAsked = e.kind() != RestException.Kind.UNAVAILABLE;
+            if (versionAsked) rules.noVersion(); // no such page: MLflow's current limits
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * recording 49-version: MLflow 2.12 answers "2.12.2.dev0"): before MLflow 2.17 run tag values
  * are cut at 5000 characters, silently (8000 since); MLflow 2.12 and older refuse ':' in
  * names. A server that refuses ':' although its version did not say so teaches it with its
- * first refusal. Unknown versions (Databricks, proxies) get MLflow's current limits.
+ * first refusal. Unknown versions (Databricks, proxies) get MLflow's current limits; until the
+ * server has been asked, tag values get the oldest limit, since values logged while it is away
+ * are replayed later to whatever version answers.
  */
 final class ServerRules {
     static final int TAG_VALUE_NEW = 8000;
@@ -20,18 +22,28 @@ final class ServerRules {
             + "Names may only contain");
 
     private volatile String version;
-    private volatile int tagValueMax = TAG_VALUE_NEW;
+    private volatile boolean asked;
+    private volatile int tagValueMax = TAG_VALUE_OLD;
     private volatile boolean colonAllowed = true;
 
     /** Applies what a server version means; null or unparsable leaves the defaults. */
     void version(String v) {
+        asked = true;
         Matcher m = v == null ? null : VERSION.matcher(v);
-        if (m == null || !m.find()) return;
+        if (m == null || !m.find()) {
+            tagValueMax = TAG_VALUE_NEW;
+            return;
+        }
         version = v.strip();
         int major = Integer.parseInt(m.group(1)), minor = Integer.parseInt(m.group(2));
         boolean before217 = major < 2 || (major == 2 && minor < 17);
         tagValueMax = before217 ? TAG_VALUE_OLD : TAG_VALUE_NEW;
         if (major < 2 || (major == 2 && minor <= 12)) colonAllowed = false;
+    }
+
+    /** The server has no version page (Databricks, a proxy): MLflow's current limits. */
+    void noVersion() {
+        version(null);
     }
 
     /** Learns from a refusal: a name with ':' refused for its characters means ':' is not allowed. */
@@ -55,6 +67,7 @@ final class ServerRules {
     }
 
     String describe() {
+        if (!asked) return "this MLflow server until it tells its version (MLflow before 2.17 cuts longer tag values)";
         return version == null ? "this MLflow server" : "this MLflow server (" + version + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.jruns.internal.rest;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.RunTag;
 import io.jruns.internal.writer.AsyncWriter;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -179,5 +181,25 @@ class RestRefusalsTest {
         writer.tag(run, "long", "x".repeat(6000));
         writer.close();
         assertEquals(6000, run(run).tags.get("long").length());
+    }
+
+    @Test
+    void aTagLoggedBeforeTheServerToldItsVersionGetsTheOldestLimitNotACut() throws Exception {
+        String run;
+        synchronized (fx.fake.state) {
+            run = fx.fake.state.createRun("0", "u", "r", 1, Map.of()).id;
+        }
+        RestStore store = fx.store(); // a 2.12 server, away at the first log call: its version is not known
+        fx.fake.stop();
+        List<JrunsException> problems = store.logBatches(List.of(new LogBatch(run, List.of(), List.of(),
+                List.of(new RunTag("long", "x".repeat(6000)), new RunTag("fits", "y".repeat(5000))))), true);
+        fx.fake.start();
+        for (int i = 0; i < 100 && store.hasSpooled(); i++) Thread.sleep(100);
+        assertFalse(store.hasSpooled());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).getMessage().contains("6000 characters, over the limit of 5000 of this MLflow server"
+                + " until it tells its version"), problems.get(0).getMessage());
+        assertFalse(run(run).tags.containsKey("long"), "refused, not cut to 5000 by the server");
+        assertEquals(5000, run(run).tags.get("fits").length());
     }
 }
