@@ -67,13 +67,16 @@ final class RestRuns {
      * get-history-bulk-interval). The server samples steps when there are more than
      * {@link #BULK_POINTS}, so only answers that cannot have been sampled are returned: fewer
      * distinct steps than that over the group, fewer points than that per run. Runs left out
-     * are read with get-history.
+     * are read with get-history. Without a step range MLflow starts at step 0 and leaves out
+     * earlier points (handlers.py), so the whole range of steps is asked for.
      */
     Map<String, List<Metric>> bulkHistory(List<String> runIds, String key) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("run_ids", runIds);
         q.put("metric_key", key);
         q.put("max_results", BULK_POINTS);
+        q.put("start_step", Long.MIN_VALUE);
+        q.put("end_step", Long.MAX_VALUE);
         JsonNode answer = http.get("metrics/get-history-bulk-interval", q);
         Map<String, List<Metric>> byRun = new LinkedHashMap<>();
         java.util.Set<Long> steps = new java.util.HashSet<>();

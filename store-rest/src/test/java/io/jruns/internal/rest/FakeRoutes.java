@@ -119,7 +119,8 @@ final class FakeRoutes {
     /**
      * MLflow's sampling: the distinct steps of all the runs asked, when more than max_results,
      * thinned to max_results of them (first and last kept); every point at a kept step is sent,
-     * each with its run_id (24-get-history-bulk).
+     * each with its run_id (24-get-history-bulk). As MLflow's handler: without start_step and
+     * end_step the range is 0 to the last step, so earlier points are left out.
      */
     private void bulkInterval(JsonNode b, ObjectNode out) {
         if (!bulkInterval) throw new FakeError(404, "ENDPOINT_NOT_FOUND", "not on this server");
@@ -129,7 +130,15 @@ final class FakeRoutes {
         java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
         List<String> ids = new java.util.ArrayList<>();
         b.path("run_ids").forEach(n -> ids.add(n.asText()));
-        for (String id : ids) st.run(id).metrics.getOrDefault(key, List.of()).forEach(m -> steps.add(m.step()));
+        boolean ranged = b.hasNonNull("start_step") && b.hasNonNull("end_step");
+        if (!ranged && (b.hasNonNull("start_step") || b.hasNonNull("end_step"))) {
+            throw new FakeError(400, "INVALID_PARAMETER_VALUE", "If either start step or end step are specified, both must be specified.");
+        }
+        long from = ranged ? b.path("start_step").asLong() : 0, to = ranged ? b.path("end_step").asLong() : Long.MAX_VALUE;
+        for (String id : ids) {
+            st.run(id).metrics.getOrDefault(key, List.of()).stream().map(Metric::step)
+                    .filter(s -> s >= from && s <= to).forEach(steps::add);
+        }
         List<Long> all = new java.util.ArrayList<>(steps);
         java.util.Set<Long> kept = new java.util.HashSet<>(all);
         if (all.size() > max) {
