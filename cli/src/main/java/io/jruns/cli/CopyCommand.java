@@ -30,7 +30,7 @@ final class CopyCommand implements Command {
         try (Store source = TransferOptions.open(from, context); Store target = TransferOptions.open(to, context)) {
             TransferReport r = Transfers.copy(source, TransferOptions.shown(from, context), target,
                     TransferOptions.selection(args), TransferOptions.progress(context.err(), "copy"));
-            context.out().println(r.summary("Copied") + " from " + source.describe() + " to " + target.describe());
+            context.out().println(r.summary("Copied", "from " + source.describe() + " to " + target.describe()));
         }
     }
 }

@@ -42,7 +42,7 @@ final class ExportCommand implements Command {
         } catch (UncheckedIOException e) {
             throw JrunsException.invalid("export: cannot write to " + dir + ": " + describe(e.getCause()));
         }
-        context.out().println(r.summary("Exported") + " to " + dir);
+        context.out().println(r.summary("Exported", "to " + dir));
     }
 
     /** Refuses, before anything is written, a file, a path through a file, and a folder holding something without --force. */

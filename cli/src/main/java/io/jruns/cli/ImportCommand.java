@@ -26,6 +26,6 @@ final class ImportCommand implements Command {
         if (!Files.isDirectory(dir)) throw JrunsException.notFound("import: no folder at " + dir);
         TransferReport r = Transfers.importDir(dir, context.store(), TransferOptions.selection(args),
                 TransferOptions.progress(context.err(), "import"));
-        context.out().println(r.summary("Imported") + " into " + context.store().describe());
+        context.out().println(r.summary("Imported", "into " + context.store().describe()));
     }
 }

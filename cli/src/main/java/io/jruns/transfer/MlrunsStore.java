@@ -1,6 +1,7 @@
 package io.jruns.transfer;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.internal.files.ArtifactFolder;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.LifecycleStage;
@@ -36,10 +37,16 @@ import java.util.stream.Stream;
  */
 public final class MlrunsStore implements StoreReader {
     private final Path root;
+    private final List<String> skippedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MlrunsStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root)) throw JrunsException.notFound("no folder at " + this.root);
+        // an empty folder is an empty store; one holding other things is not a store at all
+        if (experimentDirs().isEmpty() && !children(this.root).isEmpty()) {
+            throw JrunsException.invalid(this.root + " is not in MLflow's file-store layout (an mlruns folder or a jruns"
+                    + " export): it has no experiment folder with a meta.yaml");
+        }
     }
 
     @Override
@@ -152,27 +159,21 @@ public final class MlrunsStore implements StoreReader {
 
     // ---- artifacts: the run's artifacts/ folder
 
+    /** Artifact links that lead out of their run are not imported (an export folder may come from anyone). */
     @Override
     public List<FileInfo> listArtifacts(String runId, String path) {
-        Path base = requireRun(runId).resolve("artifacts");
-        Path dir = path == null || path.isEmpty() ? base : MlrunsFiles.keyPath(base, path);
-        List<FileInfo> out = new ArrayList<>();
-        for (Path c : children(dir)) {
-            String rel = base.relativize(c).toString().replace('\\', '/');
-            try {
-                out.add(Files.isDirectory(c) ? new FileInfo(rel, true, null) : new FileInfo(rel, false, Files.size(c)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + c, e);
-            }
-        }
-        return out;
+        return ArtifactFolder.list(requireRun(runId).resolve("artifacts"), path == null ? "" : path,
+                link -> skippedLinks.add(runId + "/artifacts/" + link));
     }
 
     @Override
     public Path downloadArtifact(String runId, String path) {
-        Path p = MlrunsFiles.keyPath(requireRun(runId).resolve("artifacts"), path);
-        if (!Files.exists(p)) throw JrunsException.notFound("run '" + runId + "' has no artifact '" + path + "'");
-        return p;
+        return ArtifactFolder.existing(requireRun(runId).resolve("artifacts"), runId, path);
+    }
+
+    /** The artifact links left out so far, as run/artifacts/path. */
+    public List<String> skippedLinks() {
+        return List.copyOf(skippedLinks);
     }
 
     // ---- read-only

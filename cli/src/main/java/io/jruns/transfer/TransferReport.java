@@ -2,12 +2,32 @@ package io.jruns.transfer;
 
 import io.jruns.views.format.Format;
 
-/** What an export, import or copy did. */
-public record TransferReport(int experiments, int runs, int skipped, long metricPoints, int artifactFiles) {
+import java.util.List;
 
-    public String summary(String verb) {
+/** What an export, import or copy did; {@code skippedLinks}: artifact links left out, as run/artifacts/path. */
+public record TransferReport(int experiments, int runs, int skipped, long metricPoints, int artifactFiles,
+                             List<String> skippedLinks) {
+
+    public TransferReport(int experiments, int runs, int skipped, long metricPoints, int artifactFiles) {
+        this(experiments, runs, skipped, metricPoints, artifactFiles, List.of());
+    }
+
+    public TransferReport {
+        skippedLinks = List.copyOf(skippedLinks);
+    }
+
+    TransferReport withSkippedLinks(List<String> links) {
+        return new TransferReport(experiments, runs, skipped, metricPoints, artifactFiles, links);
+    }
+
+    /** One line: what was done, where ({@code where}: "into ...", "to ..."), then what was left alone. */
+    public String summary(String verb, String where) {
         return verb + " " + Format.count(runs, "run") + " (" + Format.count(metricPoints, "metric point") + ", "
                 + Format.count(artifactFiles, "artifact file") + ") in " + Format.count(experiments, "experiment")
-                + (skipped > 0 ? "; " + skipped + " already there, skipped" : "");
+                + " " + where
+                + (skipped > 0 ? "; " + skipped + " already there, skipped" : "")
+                + (skippedLinks.isEmpty() ? "" : "; " + Format.count(skippedLinks.size(), "artifact link")
+                        + " leading out of " + (skippedLinks.size() == 1 ? "its" : "their") + " run left out ("
+                        + skippedLinks.get(0) + (skippedLinks.size() > 1 ? ", ..." : "") + ")");
     }
 }

@@ -18,7 +18,7 @@ public final class Transfers {
     /** Reads a folder in MLflow's file-store layout (jruns export or MLflow's mlruns) into {@code to}. */
     public static TransferReport importDir(Path dir, Store to, Selection selection, Progress progress) {
         MlrunsStore source = new MlrunsStore(dir);
-        return new RunCopier(source, source.uri(), to, progress).copy(selection);
+        return new RunCopier(source, source.uri(), to, progress).copy(selection).withSkippedLinks(source.skippedLinks());
     }
 
     public static TransferReport copy(StoreReader from, String fromUri, Store to, Selection selection, Progress progress) {

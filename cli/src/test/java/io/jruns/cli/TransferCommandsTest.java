@@ -123,4 +123,46 @@ class TransferCommandsTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertEquals(0, a.run("export", "--to", empty.toString()).code(), "an empty folder is fine");
     }
+
+    @Test
+    void anImportLeavesOutArtifactLinksThatLeadOutOfTheirRun() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        String run;
+        try (Store s = a.openStore()) {
+            String exp = s.createExperiment("links", null, Map.of());
+            run = s.createRun(exp, "alice", 1, "r", List.of()).runId();
+            s.logArtifact(run, Files.writeString(dir.resolve("model.txt"), "weights"), "");
+        }
+        Path out = dir.resolve("out");
+        assertEquals(0, a.run("export", "--to", out.toString()).code());
+        Path artifacts;
+        try (var found = Files.walk(out)) {
+            artifacts = found.filter(p -> p.endsWith("model.txt")).findFirst().orElseThrow().getParent();
+        }
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(secrets.resolve("key.txt"), "SECRET");
+        Files.createSymbolicLink(artifacts.resolve("leak.txt"), secrets.resolve("key.txt"));
+        Files.createSymbolicLink(artifacts.resolve("leakdir"), secrets);
+        Files.createSymbolicLink(artifacts.resolve("inside.txt"), artifacts.resolve("model.txt"));
+
+        Cli b = new Cli(dir.resolve("b"));
+        Cli.Result imported = b.run("import", out.toString());
+        assertEquals(0, imported.code(), imported.toString());
+        assertTrue(imported.out().contains("2 artifact files)"), imported.out());
+        assertTrue(imported.out().contains("; 2 artifact links leading out of their run left out ("), imported.out());
+        try (var all = Files.walk(dir.resolve("b"))) {
+            List<String> names = all.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.contains("model.txt") && names.contains("inside.txt"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("leak") || n.equals("key.txt")), names.toString());
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotAnMlflowStoreIsNotImported() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(other.resolve("cat.jpg"), "meow");
+        Cli.Result r = new Cli(dir.resolve("b")).run("import", other.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.error().contains(other + " is not in MLflow's file-store layout"), r.error());
+    }
 }

@@ -1,5 +1,7 @@
 package io.jruns.internal.embedded;
 
+import io.jruns.internal.files.ArtifactFolder;
+
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LifecycleStage;
@@ -30,11 +32,11 @@ final class RunArtifacts {
     }
 
     List<FileInfo> list(String runId, String path) {
-        return LocalArtifacts.list(folder(requireRun(runId)), path);
+        return ArtifactFolder.list(folder(requireRun(runId)), path);
     }
 
     Path download(String runId, String path) {
-        return LocalArtifacts.existing(folder(requireRun(runId)), runId, path);
+        return ArtifactFolder.existing(folder(requireRun(runId)), runId, path);
     }
 
     private Path folder(RunInfo info) {
