@@ -17,14 +17,14 @@ import java.util.Map;
 /** {@code jruns execute NOTEBOOK}: runs a notebook headlessly and prints what its cells printed. */
 final class ExecuteCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("execute", List.of("NOTEBOOK"), List.of(
-            OptionSpec.value("--output", "FILE", "write the executed notebook here"),
+            OptionSpec.value("--output", "FILE", "write the executed notebook here (also when a cell fails)"),
             OptionSpec.repeated("-p", "NAME=VALUE", "a parameter: a cell declaring it goes after the cell tagged "
                     + "'parameters' (else first); numbers, true/false and text are typed"),
             OptionSpec.value("--kernel", "NAME", "the kernelspec to run it on (default: the notebook's own, else jruns)"),
             OptionSpec.value("--timeout", "SECONDS", "the most one cell may take (default 3600)"),
             OptionSpec.flag("--quiet", "do not print the cells' text output")),
-            "Execute a notebook headlessly (nbconvert); runs it logs are tagged with it, source type JOB",
-            "Exits 1 when a cell fails, printing the failing cell and its error.");
+            "Execute a notebook headlessly (nbclient); runs it logs are tagged with it, source type JOB",
+            "Exits 1 when a cell fails, printing the failing cell and its error; runs it left open end as FAILED.");
 
     @Override
     public CommandSpec spec() {
@@ -53,19 +53,23 @@ final class ExecuteCommand implements Command {
         if (!installed.has(kernel)) throw installed.missing("execute", kernel);
         context.err().println("executing " + notebook + " on kernel '" + kernel + "' ...");
         NotebookRun.Outcome outcome = run.execute(jupyter);
+        if (outcome.executed() != null) {
+            if (!args.flag("--quiet")) NotebookJson.textOutputs(outcome.executed()).forEach(context.out()::print);
+            if (args.value("--output") != null) write(Path.of(args.value("--output")), outcome, context);
+        }
         if (outcome.failed()) {
             context.err().println(outcome.failure());
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "execute: a cell of " + notebook + " failed");
         }
-        if (!args.flag("--quiet")) NotebookJson.textOutputs(outcome.executed()).forEach(context.out()::print);
-        if (args.value("--output") != null) {
-            Path out = Path.of(args.value("--output"));
-            try {
-                Files.writeString(out, NotebookJson.write(outcome.executed()));
-            } catch (IOException e) {
-                throw JrunsException.invalid("cannot write " + out + ": " + e.getMessage());
-            }
-            context.err().println("wrote " + out);
+    }
+
+    /** The executed notebook, also when a cell failed: it shows the cells run and the error where it happened. */
+    private static void write(Path out, NotebookRun.Outcome outcome, CliContext context) {
+        try {
+            Files.writeString(out, NotebookJson.write(outcome.executed()));
+        } catch (IOException e) {
+            throw JrunsException.invalid("cannot write " + out + ": " + e.getMessage());
         }
+        context.err().println("wrote " + out + (outcome.failed() ? " (up to the failing cell)" : ""));
     }
 }

@@ -71,6 +71,57 @@ public final class Jupyter {
     public String run(Map<String, String> extraEnv, Path workingDir, String stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(executable.toString()));
         cmd.addAll(List.of(args));
+        Finished f = start(cmd, extraEnv, workingDir, stdin);
+        if (f.code() != 0) throw new ProcessFailure(String.join(" ", args), f.code(), f.err());
+        return f.out();
+    }
+
+    /** An executed notebook (JSON) and, when a cell failed, its report: the notebook is there either way. */
+    public record Executed(String notebook, String failure) {
+    }
+
+    /**
+     * Executes a notebook as {@code nbconvert --execute} does, with the nbclient of Jupyter's own
+     * Python, but keeps the executed notebook when a cell fails (nbconvert writes nothing then).
+     */
+    public Executed execute(Map<String, String> extraEnv, Path workingDir, String notebook, String kernel, int timeout) {
+        List<String> cmd = List.of(python(), "-c", script(), kernel, Integer.toString(timeout));
+        Finished f = start(cmd, extraEnv, workingDir, notebook);
+        if (f.code() == 0) return new Executed(f.out(), null);
+        if (f.code() == FAILED_CELL) return new Executed(f.out(), f.err());
+        throw new ProcessFailure("execute", f.code(), f.err());
+    }
+
+    private static final int FAILED_CELL = 3;
+
+    /** The Python that runs {@code jupyter}: its script's {@code #!} line, else python3. */
+    String python() {
+        try (var lines = Files.lines(executable, StandardCharsets.UTF_8)) {
+            String first = lines.findFirst().orElse("");
+            if (first.startsWith("#!")) {
+                String[] words = first.substring(2).strip().split("\\s+");
+                String last = words[words.length - 1];
+                if (words.length == 1 || words[0].endsWith("/env")) return last;
+            }
+        } catch (IOException | java.io.UncheckedIOException notAScript) {
+            // a binary or unreadable launcher: fall back below
+        }
+        Path beside = executable.resolveSibling("python3");
+        return Files.isExecutable(beside) ? beside.toString() : "python3";
+    }
+
+    private static String script() {
+        try (var in = Jupyter.class.getResourceAsStream("execute_notebook.py")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("execute_notebook.py missing from the jruns jar", e);
+        }
+    }
+
+    private record Finished(int code, String out, String err) {
+    }
+
+    private Finished start(List<String> cmd, Map<String, String> extraEnv, Path workingDir, String stdin) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -90,10 +141,9 @@ public final class Jupyter {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();
             feeder.join();
-            if (code != 0) throw new ProcessFailure(String.join(" ", args), code, err.text());
-            return out;
+            return new Finished(code, out, err.text());
         } catch (IOException e) {
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot run " + executable + ": " + e.getMessage(), e);
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "interrupted while running jupyter");

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One headless execution of a notebook with nbconvert: parameters injected, the notebook's
+ * One headless execution of a notebook (nbclient, as nbconvert runs it): parameters injected, the notebook's
  * identity and the JOB source type passed to the kernel, run in the notebook's own folder
- * (so its relative paths work), the executed notebook read back from nbconvert's output.
+ * (so its relative paths work), the executed notebook read back even when a cell failed.
  */
 public record NotebookRun(Path notebook, Parameters parameters, String kernelName, int timeoutSeconds,
                           Map<String, String> env) {
 
-    /** What came out: the executed notebook, or the failing cell's report. */
+    /** What came out: the executed notebook (null when none ran) and the failing cell's report, if one failed. */
     public record Outcome(ObjectNode executed, String failure) {
         public boolean failed() {
             return failure != null;
@@ -37,11 +37,9 @@ public record NotebookRun(Path notebook, Parameters parameters, String kernelNam
         if (nb.startsWith(here)) kernelEnv.put("JPY_SESSION_NAME", here.relativize(nb).toString().replace('\\', '/'));
         kernelEnv.put("JRUNS_SOURCE_TYPE", "JOB");
         try {
-            String out = jupyter.run(kernelEnv, nb.getParent(), NotebookJson.write(json),
-                    "nbconvert", "--to", "notebook", "--execute", "--stdin", "--stdout",
-                    "--ExecutePreprocessor.kernel_name=" + kernelName,
-                    "--ExecutePreprocessor.timeout=" + timeoutSeconds);
-            return new Outcome(NotebookJson.parse(out, "nbconvert's output"), null);
+            Jupyter.Executed done = jupyter.execute(kernelEnv, nb.getParent(), NotebookJson.write(json), kernelName, timeoutSeconds);
+            ObjectNode executed = NotebookJson.parse(done.notebook(), "the executed notebook");
+            return new Outcome(executed, done.failure() == null ? null : FailureText.of(done.failure()));
         } catch (ProcessFailure f) {
             // the kernel never started: say so (ExecuteCommand checks first; this covers a spec removed meanwhile)
             Optional<String> missing = InstalledKernels.noSuchKernel(f.stderr());

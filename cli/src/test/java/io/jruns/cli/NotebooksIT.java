@@ -108,6 +108,8 @@ class NotebooksIT {
                 {"cells": [
                   {"cell_type": "code", "execution_count": null, "id": "p", "metadata": {"tags": ["parameters"]},
                    "outputs": [], "source": "double alpha = 0.1;\\nString label = \\"none\\";"},
+                  {"cell_type": "code", "execution_count": null, "id": "r", "metadata": {}, "outputs": [],
+                   "source": "%run start job"},
                   {"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
                    "source": "System.out.println(\\"alpha=\\" + alpha + \\" label=\\" + label);"},
                   {"cell_type": "code", "execution_count": null, "id": "b", "metadata": {}, "outputs": [],
@@ -121,10 +123,25 @@ class NotebooksIT {
         assertEquals(0, ok.code(), ok.toString());
         assertTrue(ok.out().contains("alpha=0.5 label=a \"quoted\" word"), ok.out());
 
-        Cli.Result bad = cli(home).run("execute", nb.toString(), "-p", "alpha=2");
+        Path out = tmp.resolve("params-out.ipynb");
+        Cli.Result bad = cli(home).run("execute", nb.toString(), "-p", "alpha=2", "--output", out.toString());
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.err().contains("alpha too big"), bad.err());
         assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("jruns: execute: a cell of")), bad.err());
+        assertTrue(bad.out().contains("alpha=2 label=none"), "the cells before it printed: " + bad.out());
+        assertTrue(bad.err().contains("wrote " + out + " (up to the failing cell)"), bad.err());
+        String executed = Files.readString(out);
+        assertTrue(executed.contains("alpha=2 label=none") && executed.replace(" ", "").contains("\"output_type\":\"error\"")
+                && executed.contains("alpha too big"), executed);
+
+        try (Store s = cli(home).openStore()) {
+            List<RunStatus> statuses = s.listExperiments(ViewType.ALL).stream()
+                    .flatMap(e -> s.listRuns(List.of(e.experimentId()), ViewType.ALL, 10).stream())
+                    .sorted(java.util.Comparator.comparingLong(r -> r.info().startTime()))
+                    .map(r -> r.info().status()).toList();
+            assertEquals(List.of(RunStatus.FINISHED, RunStatus.FAILED), statuses,
+                    "a job's run left open ends with the job: finished, then failed at its failing cell");
+        }
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Ties tracking to the kernel: runs name the notebook and its revision; every cell ends with
  * a flush (so a crash after a cell loses nothing it logged); the JupyterLab cells that logged
- * to a run are recorded on it; shutdown or restart ends open runs as KILLED. Nothing here
+ * to a run are recorded on it; shutdown or restart ends open runs as KILLED. A job's kernel
+ * ({@code jruns execute}) ends them as its end says: FAILED after a failing cell (which stops
+ * the job), else FINISHED, as MLflow ends an open run when its process exits. Nothing here
  * opens the store: a notebook that never logs never touches it. The kernel registers the
  * hooks as a cell listener and calls {@link #kernelShuttingDown} when it stops.
  */
@@ -35,6 +37,7 @@ public final class TrackingHooks implements CellListener {
 
     private final Supplier<Optional<CellContext>> currentCell;
     private final Map<String, Set<String>> cellsByRun = new ConcurrentHashMap<>();
+    private volatile boolean lastCellFailed;
 
     private TrackingHooks(Supplier<Optional<CellContext>> currentCell) {
         this.currentCell = currentCell;
@@ -73,10 +76,17 @@ public final class TrackingHooks implements CellListener {
         return hooks;
     }
 
-    /** Ends open runs as KILLED and writes what was logged: the kernel is stopping or restarting. */
+    /** Ends open runs and writes what was logged: the kernel is stopping or restarting. */
     public void kernelShuttingDown(boolean restart) {
-        Jruns.endAllRuns(RunStatus.KILLED);
+        Jruns.endAllRuns(statusAtShutdown(restart, lastCellFailed, System.getenv(NotebookRunContext.SOURCE_TYPE_ENV)));
         Jruns.flush();
+    }
+
+    /** A job ends when its cells are done or one failed; in a notebook a person left the run open. */
+    static RunStatus statusAtShutdown(boolean restart, boolean lastCellFailed, String sourceType) {
+        boolean job = sourceType != null && sourceType.strip().equalsIgnoreCase("JOB");
+        if (!job || restart) return RunStatus.KILLED;
+        return lastCellFailed ? RunStatus.FAILED : RunStatus.FINISHED;
     }
 
     private Optional<String> cellId() {
@@ -85,6 +95,7 @@ public final class TrackingHooks implements CellListener {
 
     @Override
     public void afterCell(CellContext cell, Throwable failure) {
+        lastCellFailed = failure != null;
         cell.cellIdIfAny().ifPresent(id -> Jruns.activeRun().ifPresent(run -> recordCell(run, id)));
         Jruns.flush(); // no-op until something was logged
     }
