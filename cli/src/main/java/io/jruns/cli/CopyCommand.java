@@ -16,7 +16,7 @@ final class CopyCommand implements Command {
             "Copy runs between two stores",
             "Keeps params, every metric point, tags and notes, artifacts, status, times, parent links (pointed at the "
                     + "copies) and deletion. Experiments are matched by name. The source run id is kept in the tag "
-                    + SystemTags.COPY_SOURCE_RUN_ID + ", so copying again adds only runs not copied yet.");
+                    + SystemTags.COPY_SOURCE_RUN_ID + ", so copying again adds only runs not copied yet, and copies again a run that was running when copied.");
 
     @Override
     public CommandSpec spec() {

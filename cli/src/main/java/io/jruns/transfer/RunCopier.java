@@ -8,6 +8,7 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Param;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
+import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
@@ -28,7 +29,8 @@ import java.util.Map;
  * metric, tags (notes included), artifacts, status and times; then, once every run exists,
  * parent links re-pointed to the copies, the completion tag, and deletion for deleted runs.
  * A run whose completed copy is already in the target (found by {@link SourceTags}) is
- * skipped; an interrupted copy is deleted and made again.
+ * skipped; an interrupted copy, or one made while its source was running, is deleted and made
+ * again.
  */
 public final class RunCopier {
     private static final int POINTS_PER_CALL = 10_000;
@@ -65,14 +67,22 @@ public final class RunCopier {
         int done = 0;
         long points = 0;
         int files = 0;
+        int refreshed = 0;
         for (Map.Entry<String, List<Run>> entry : runsByTarget.entrySet()) {
             Map<String, Run> existing = existingCopies(entry.getKey());
             existing.forEach((src, target) -> idMap.put(src, target.runId()));
             for (Run run : entry.getValue()) {
                 Run old = existing.get(run.runId());
-                if (old != null && old.data().tags().containsKey(SystemTags.COPIED_AT)) {
+                boolean complete = old != null && old.data().tags().containsKey(SystemTags.COPIED_AT);
+                if (complete && old.info().status() != RunStatus.RUNNING) {
                     copied.add(new Copied(run, old.runId(), false));
                 } else {
+                    if (complete) {
+                        // its source was running when copied: copy it again as it is now, and the
+                        // old copy is no longer a copy of it (deleted, restorable for 30 days)
+                        to.deleteTag(old.runId(), SystemTags.COPY_SOURCE_RUN_ID);
+                        refreshed++;
+                    }
                     if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
                     String id = createCopy(entry.getKey(), run);
                     points += copyMetrics(run, id);
@@ -90,7 +100,7 @@ public final class RunCopier {
             fresh++;
             finish(c, idMap);
         }
-        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files);
+        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files, List.of(), refreshed);
     }
 
     private String targetExperiment(Experiment e) {

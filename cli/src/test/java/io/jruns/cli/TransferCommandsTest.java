@@ -2,6 +2,7 @@ package io.jruns.cli;
 
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
 import io.jruns.domain.ViewType;
 import io.jruns.store.Store;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,41 @@ class TransferCommandsTest {
         Cli.Result r = new Cli(dir.resolve("b")).run("import", other.toString());
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.error().contains(other + " is not in MLflow's file-store layout"), r.error());
+    }
+
+    @Test
+    void aRunCopiedWhileItRanIsCopiedAgainAsItIsNow() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        String running;
+        try (Store s = a.openStore()) {
+            String exp = s.createExperiment("live", null, Map.of());
+            running = s.createRun(exp, "alice", 1, "training", List.of()).runId();
+            s.logBatch(new io.jruns.domain.LogBatch(running, List.of(new Metric("loss", 0.9, 2, 0)), List.of(), List.of()));
+            String done = s.createRun(exp, "alice", 1, "done", List.of()).runId();
+            s.updateRun(done, RunStatus.FINISHED, 3L, null);
+        }
+        Path out = dir.resolve("out");
+        Cli b = new Cli(dir.resolve("b"));
+        assertEquals(0, a.run("export", "--to", out.toString()).code());
+        assertTrue(b.run("import", out.toString()).out().startsWith("Imported 2 runs"));
+        try (Store s = a.openStore()) {
+            s.logBatch(new io.jruns.domain.LogBatch(running, List.of(new Metric("loss", 0.5, 4, 1)), List.of(), List.of()));
+            s.updateRun(running, RunStatus.FINISHED, 5L, null);
+        }
+        assertEquals(0, a.run("export", "--to", out.toString(), "--force").code());
+        Cli.Result again = b.run("import", out.toString());
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().startsWith("Imported 1 run (2 metric points"), again.out());
+        assertTrue(again.out().contains("; 1 of them copied again, their earlier copy made while they ran; 1 already there"),
+                again.out());
+        try (Store s = b.openStore()) {
+            List<Run> copies = s.listRuns(List.of(s.getExperimentByName("live").orElseThrow().experimentId()),
+                    ViewType.ACTIVE_ONLY, 10);
+            Run training = copies.stream().filter(r -> r.info().runName().equals("training")).findFirst().orElseThrow();
+            assertEquals(2, copies.size(), "the earlier copy is deleted");
+            assertEquals(RunStatus.FINISHED, training.info().status());
+            assertEquals(List.of(0.9, 0.5), s.getMetricHistory(training.runId(), "loss").stream().map(Metric::value).toList());
+        }
+        assertTrue(b.run("import", out.toString()).out().contains("2 already there, skipped"), "and only once");
     }
 }

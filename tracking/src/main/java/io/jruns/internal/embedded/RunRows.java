@@ -36,7 +36,7 @@ final class RunRows {
         return all;
     }
 
-    /** Inserts a RUNNING run owned by this process, with its tags; returns its internal id. */
+    /** Inserts a RUNNING run owned by this process (unless a copy), with its tags; returns its internal id. */
     static long insert(Connection c, String runId, long experimentKey, String name, String userId, long startTime,
                        String artifactUri, Map<String, String> tags, long now) throws SQLException {
         long rid;
@@ -49,9 +49,16 @@ final class RunRows {
             ps.setString(4, userId);
             ps.setLong(5, startTime);
             ps.setString(6, artifactUri);
-            ps.setString(7, Liveness.HOST);
-            ps.setLong(8, Liveness.PID);
-            ps.setLong(9, Liveness.START);
+            if (tags.containsKey(SystemTags.COPY_SOURCE_RUN_ID)) {
+                // a copy of a run (jruns import or copy) is not this process's: no owner to outlive
+                ps.setNull(7, java.sql.Types.VARCHAR);
+                ps.setNull(8, java.sql.Types.BIGINT);
+                ps.setNull(9, java.sql.Types.BIGINT);
+            } else {
+                ps.setString(7, Liveness.HOST);
+                ps.setLong(8, Liveness.PID);
+                ps.setLong(9, Liveness.START);
+            }
             ps.setLong(10, now);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -66,6 +66,25 @@ class LivenessTest {
         }
     }
 
+    @Test
+    void aCopyOfARunningRunHasNoOwnerToOutlive() throws Exception {
+        String copy;
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            copy = s.createRun("0", "u", 1, "copy", List.of(new io.jruns.domain.RunTag(SystemTags.COPY_SOURCE_RUN_ID, "src"))).runId();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jruns.db"));
+             PreparedStatement ps = c.prepareStatement("SELECT owner_pid FROM runs WHERE run_uuid = ?")) {
+            ps.setString(1, copy);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getObject(1), "the copying process does not own it");
+            }
+        }
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            assertEquals(RunStatus.RUNNING, s.getRun(copy).orElseThrow().info().status(), "as its source was");
+        }
+    }
+
     private static void assertKilled(EmbeddedStore s, String runId, String why, Long endTime) {
         Run r = s.getRun(runId).orElseThrow();
         assertEquals(RunStatus.KILLED, r.info().status(), r.info().runName());
