@@ -83,7 +83,8 @@ final class RunFinder {
 
     /**
      * {@code --experiment} values: names or ids, several separated by commas (a value that is
-     * itself an experiment's name is taken whole). Empty means the active experiment.
+     * itself an experiment's name is taken whole). Empty means the active experiment; an
+     * unknown one is a one-line error.
      */
     static List<String> experiments(List<String> values) {
         List<String> out = new ArrayList<>();
@@ -92,7 +93,11 @@ final class RunFinder {
                 out.add(v);
                 continue;
             }
-            for (String part : v.split(",")) if (!part.isBlank()) out.add(part.strip());
+            for (String part : v.split(",")) {
+                if (part.isBlank()) continue;
+                Jruns.client().experiment(part.strip()); // an unknown one is named here, as the CLI does
+                out.add(part.strip());
+            }
         }
         return out;
     }
@@ -100,8 +105,7 @@ final class RunFinder {
     /** The experiments' names for a heading (the active experiment when none are given). */
     static String names(List<String> experiments) {
         if (experiments.isEmpty()) return Jruns.getExperiment().name();
-        return experiments.stream().map(e -> Jruns.client().getExperimentByName(e).map(Experiment::name)
-                .or(() -> Jruns.client().getExperiment(e).map(Experiment::name)).orElse(e)).collect(Collectors.joining(", "));
+        return experiments.stream().map(e -> Jruns.client().experiment(e).name()).collect(Collectors.joining(", "));
     }
 
     /**

@@ -162,10 +162,12 @@ class RunMagicsTest {
             "note     | ''                   | %note: give the note's text",
             "artifact | /no/such/file        | %artifact: no such file or folder: /no/such/file",
             "experiment | a b                | %experiment takes one name; quote a name with spaces: %experiment \"my exp\"",
+            "runs     | --experiment nosuchexp | experiment 'nosuchexp' does not exist (by name or id) in embedded store {home}/jruns.db",
+            "compare  | --experiment magics,nope | experiment 'nope' does not exist (by name or id) in embedded store {home}/jruns.db",
     })
     void badInputIsOneClearLine(String magic, String args, String message) {
         JrunsException e = assertThrows(JrunsException.class, () -> line(magic, args));
-        assertEquals(message, e.getMessage());
+        assertEquals(message.replace("{home}", home.toString()), e.getMessage());
     }
 
     @Test
