@@ -31,6 +31,8 @@ public record OptionSpec(String name, String valueName, boolean repeatable, Stri
 
     /** As shown in usage lines: {@code --step N} or {@code --nested}. */
     public String synopsis() {
-        return word() + (takesValue() ? " " + valueName : "") + (repeatable ? "..." : "");
+        // a value name that already says it repeats (E,...) gets no second "..."
+        boolean saysItRepeats = takesValue() && valueName.endsWith("...");
+        return word() + (takesValue() ? " " + valueName : "") + (repeatable && !saysItRepeats ? "..." : "");
     }
 }
