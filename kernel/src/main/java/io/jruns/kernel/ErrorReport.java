@@ -2,6 +2,7 @@ package io.jruns.kernel;
 
 import io.jruns.kernel.eval.EvaluationFailure;
 import io.jruns.domain.JrunsException;
+import io.jruns.search.FilterException;
 import io.jruns.kernel.maven.ResolutionFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,6 +28,12 @@ record ErrorReport(String name, String value, List<String> traceback) {
         if (t instanceof JrunsException j && j.code() != JrunsException.Code.INVALID_PARAMETER_VALUE) {
             // A tracking problem (store unavailable, run not found): one line, no kernel frames.
             return new ErrorReport("JrunsError", j.getMessage(), List.of("JrunsError: " + j.getMessage()));
+        }
+        if (t instanceof FilterException f) {
+            // the filter as typed with a caret under the column, then the one line
+            List<String> tb = new ArrayList<>(f.caretDisplay().lines().limit(2).toList());
+            tb.add("UsageError: " + f.getMessage());
+            return new ErrorReport("UsageError", f.getMessage(), tb);
         }
         if (t instanceof JrunsException || t instanceof IllegalArgumentException
                 || t instanceof MagicArgsParseException) {

@@ -12,10 +12,19 @@ public final class FilterException extends JrunsException {
     private final String problem;
 
     FilterException(String expression, int column, String problem) {
-        super(Code.INVALID_PARAMETER_VALUE, problem + " (column " + column + ")");
+        this(expression, column, problem, null);
+    }
+
+    private FilterException(String expression, int column, String problem, String advice) {
+        super(Code.INVALID_PARAMETER_VALUE, problem + " (column " + column + ")" + (advice == null ? "" : "; " + advice));
         this.expression = expression;
         this.column = column;
         this.problem = problem;
+    }
+
+    /** The same error with advice after the column, for a caller that knows how the filter was typed. */
+    public FilterException withAdvice(String advice) {
+        return new FilterException(expression, column, problem, advice);
     }
 
     /** The text that was parsed. */

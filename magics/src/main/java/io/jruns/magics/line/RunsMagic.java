@@ -2,6 +2,7 @@ package io.jruns.magics.line;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.OptionSpec;
+import io.jruns.search.FilterException;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.registry.Magic;
@@ -54,6 +55,19 @@ public final class RunsMagic implements Magic {
     @Override
     public void run(MagicHost host, ParsedArgs args, String body) {
         List<String> words = args.positional();
+        try {
+            runWords(host, args, words);
+        } catch (FilterException e) {
+            int filterWords = words.size() - (!words.isEmpty() && RunsManage.ACTIONS.contains(words.get(0)) ? 1 : 0);
+            throw filterWords > 1 ? e.withAdvice(UNQUOTED) : e;
+        }
+    }
+
+    /** Unquoted, a filter is split into words and their quotes dropped: {@code = 'sgd'} arrives as {@code = sgd}. */
+    static final String UNQUOTED = "%runs reads an unquoted filter as words and drops their quotes:"
+            + " write the whole filter in double quotes, e.g. %runs \"params.opt = 'sgd'\"";
+
+    private void runWords(MagicHost host, ParsedArgs args, List<String> words) {
         if (!words.isEmpty() && words.get(0).equals("show")) {
             RunShow.show(host, args);
             return;

@@ -162,6 +162,8 @@ class RunMagicsTest {
             "note     | ''                   | %note: give the note's text",
             "artifact | /no/such/file        | %artifact: no such file or folder: /no/such/file",
             "experiment | a b                | %experiment takes one name; quote a name with spaces: %experiment \"my exp\"",
+            "runs     | params.opt = 'sgd'   | expected a quoted string after =, found 'sgd' (column 14); %runs reads an unquoted filter as words and drops their quotes: write the whole filter in double quotes, e.g. %runs \"params.opt = 'sgd'\"",
+            "runs     | \"params.opt = sgd\"   | expected a quoted string after =, found 'sgd' (column 14)",
             "runs     | --experiment nosuchexp | experiment 'nosuchexp' does not exist (by name or id) in embedded store {home}/jruns.db",
             "compare  | --experiment magics,nope | experiment 'nope' does not exist (by name or id) in embedded store {home}/jruns.db",
     })
