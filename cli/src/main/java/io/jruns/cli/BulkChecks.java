@@ -23,7 +23,7 @@ final class BulkChecks {
         if (args.value("--max") != null) throw new UsageException(cmd + ": --max applies to " + timeOption + " only");
         if (args.positionals().isEmpty()) {
             throw new UsageException(cmd + ": give one or more runs (id, id prefix or name), or --experiment E "
-                    + timeOption + " MILLIS");
+                    + timeOption + " TIME");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jruns.cli;
 
+import io.jruns.internal.manage.TimeArg;
+
 import io.jruns.domain.JrunsException;
 import io.jruns.store.BulkLimits;
 import io.jruns.store.Progress;
@@ -23,18 +25,15 @@ final class ManageOptions {
         return only != null ? context.client().manage(only) : context.client().manage();
     }
 
-    /** A time option in milliseconds since the epoch, or null when absent. */
+    /** A time option (epoch milliseconds, a date, a date-time or an age, as in a notebook), or null when absent. */
     static Long millis(ParsedArgs args, String option) {
         String v = args.value(option);
         if (v == null) return null;
         try {
-            long ms = Long.parseLong(v.trim());
-            if (ms >= 0) return ms;
-        } catch (NumberFormatException e) {
-            // reported below
+            return TimeArg.parse(v, System.currentTimeMillis(), args.spec().name() + ": " + option);
+        } catch (JrunsException e) {
+            throw new UsageException(e.getMessage());
         }
-        throw new UsageException(args.spec().name() + ": " + option + " needs a time in milliseconds since the epoch, got '"
-                + v + "'");
     }
 
     /** --max for bulk work: 1..10,000, null when absent. */

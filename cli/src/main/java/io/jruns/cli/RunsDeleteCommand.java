@@ -6,15 +6,15 @@ import java.util.List;
 
 /**
  * {@code jruns runs delete RUN... [--keep-descendants]}, or in bulk {@code jruns runs delete
- * --experiment E --before MILLIS [--max N]} (Databricks' delete_runs).
+ * --experiment E --before TIME [--max N]} (Databricks' delete_runs).
  */
 final class RunsDeleteCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("runs delete", List.of("[RUN...]"), List.of(
             OptionSpec.flag("--keep-descendants", "delete only the runs named, not the runs below them"),
             OptionSpec.value("--experiment", "NAME_OR_ID",
                     "where run names are looked up (default: every active experiment); with --before, the experiment"),
-            OptionSpec.value("--before", "MILLIS", "bulk: the runs of --experiment created at or before this time "
-                    + "(milliseconds since the epoch), oldest first"),
+            OptionSpec.value("--before", "TIME", "bulk: the runs of --experiment created at or before this time "
+                    + "(epoch milliseconds, 2026-11-01, 2026-11-01T09:30 local time, or an age: 30d, 12h, 90m), oldest first"),
             OptionSpec.value("--max", "N", "bulk: at most N runs, 1 to 10,000 (default 10,000)")),
             "Delete runs (soft: restorable for 30 days, then purged by gc)",
             "RUN is a run id, a unique id prefix or a run name. Deleting a run also deletes the runs below it "

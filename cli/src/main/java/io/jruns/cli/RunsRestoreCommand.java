@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * {@code jruns runs restore RUN...}, or in bulk {@code jruns runs restore --experiment E
- * --since MILLIS [--max N]} (Databricks' restore_runs).
+ * --since TIME [--max N]} (Databricks' restore_runs).
  */
 final class RunsRestoreCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("runs restore", List.of("[RUN...]"), List.of(
             OptionSpec.value("--experiment", "NAME_OR_ID",
                     "where run names are looked up (default: every active experiment); with --since, the experiment"),
-            OptionSpec.value("--since", "MILLIS", "bulk: the runs of --experiment deleted at or after this time "
-                    + "(milliseconds since the epoch), most recently deleted first"),
+            OptionSpec.value("--since", "TIME", "bulk: the runs of --experiment deleted at or after this time "
+                    + "(epoch milliseconds, a date, a date-time or an age: 2h), most recently deleted first"),
             OptionSpec.value("--max", "N", "bulk: at most N runs, 1 to 10,000 (default 10,000)")),
             "Restore deleted runs",
             "RUN is a run id, a unique id prefix or a run name of a deleted run. The runs below it that were "

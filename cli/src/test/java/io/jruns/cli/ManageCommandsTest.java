@@ -94,6 +94,9 @@ class ManageCommandsTest {
         Cli.Result back = cli.run("runs", "restore", "--experiment", "vision", "--since", "0", "--max", "1");
         assertEquals("Restored 1 run.\n", back.out());
         assertEquals("", back.err(), "no progress lines for small work");
+        // the same forms of time as in a notebook: a date, and an age
+        assertEquals("Deleted 1 run.\n", cli.run("runs", "delete", "--experiment", "nlp", "--before", "2999-01-01").out());
+        assertEquals("Restored 1 run.\n", cli.run("runs", "restore", "--experiment", "nlp", "--since", "1h").out());
     }
 
     @Test
@@ -115,10 +118,11 @@ class ManageCommandsTest {
             "runs tag cnn-small                           | runs tag: missing KEY=VALUE...",
             "runs tag cnn-small novalue                   | runs tag: expected KEY=VALUE, got 'novalue'",
             "runs tag cnn-small =v                        | runs tag: expected KEY=VALUE, got '=v'",
-            "runs delete                                  | runs delete: give one or more runs (id, id prefix or name), or --experiment E --before MILLIS",
+            "runs delete                                  | runs delete: give one or more runs (id, id prefix or name), or --experiment E --before TIME",
             "runs delete --before 5                       | runs delete: --before needs --experiment",
-            "runs delete --before soon --experiment nlp   | runs delete: --before needs a time in milliseconds since the epoch, got 'soon'",
-            "runs delete --before -1 --experiment nlp     | runs delete: --before needs a time in milliseconds since the epoch, got '-1'",
+            "runs delete --before soon --experiment nlp   | runs delete: --before takes epoch milliseconds, a date (2026-11-01), a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not 'soon'",
+            "runs delete --before -1 --experiment nlp     | runs delete: --before takes epoch milliseconds, a date (2026-11-01), a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not '-1'",
+            "runs restore --since 2026-13-01 --experiment nlp | runs restore: --since takes epoch milliseconds, a date (2026-11-01), a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not '2026-13-01'",
             "runs delete bert --before 5 --experiment nlp | runs delete: give runs or --before, not both (got 'bert')",
             "runs delete --before 5 --experiment nlp --keep-descendants | runs delete: --keep-descendants applies to runs given by name or id, not to --before",
             "runs delete bert --max 5                     | runs delete: --max applies to --before only",

@@ -1,5 +1,7 @@
 package io.jruns.magics.line;
 
+import io.jruns.internal.manage.TimeArg;
+
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.TrackingClient;
@@ -10,11 +12,6 @@ import io.jruns.magics.host.Output;
 import io.jruns.RunQuery;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,24 +105,7 @@ final class RunsManage {
 
     /** Epoch milliseconds, an ISO date or date-time (local time), or an age like 30d, 12h, 90m. */
     static long time(String text, String option) {
-        String t = text.trim();
-        try {
-            if (t.matches("\\d{9,}")) return Long.parseLong(t);
-            if (t.matches("\\d+[dhm]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                Duration age = switch (t.charAt(t.length() - 1)) {
-                    case 'd' -> Duration.ofDays(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofMinutes(n);
-                };
-                return System.currentTimeMillis() - age.toMillis();
-            }
-            if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
-            return LocalDateTime.parse(t).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw JrunsException.invalid("%runs: --" + option + " takes epoch milliseconds, a date (2026-11-01), "
-                    + "a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not '" + text + "'");
-        }
+        return TimeArg.parse(text, System.currentTimeMillis(), "%runs: --" + option);
     }
 
     private static void need(boolean ok, String usage) {
