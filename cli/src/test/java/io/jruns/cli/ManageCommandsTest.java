@@ -131,6 +131,7 @@ class ManageCommandsTest {
             "runs restore --since 5 --experiment nlp --max x     | runs restore: --max needs a whole number from 1 to 10,000, got 'x'",
             "runs restore --since 5                       | runs restore: --since needs --experiment",
             "gc --older-than 30                           | gc: --older-than: a retention period is a whole number and a unit: d (days), h, m or s, e.g. 30d; got '30'",
+            "gc --older-than 99999999999d                 | gc: --older-than: a retention period has at most 9 digits, e.g. 30d; got '99999999999d'",
             "gc --older-than -1d                          | gc: --older-than: a retention period is a whole number and a unit: d (days), h, m or s, e.g. 30d; got '-1d'"})
     void badUsageIsExitCodeTwoAndOneLine(String args, String message) {
         Cli.Result r = cli.run(args.split(" "));

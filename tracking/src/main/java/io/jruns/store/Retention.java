@@ -23,6 +23,9 @@ public final class Retention {
     public static Duration parse(String text) {
         Matcher m = DURATION.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
+            if (text != null && text.trim().matches("\\d{10,}[dhms]")) {
+                throw JrunsException.invalid("a retention period has at most 9 digits, e.g. 30d; got '" + text + "'");
+            }
             throw JrunsException.invalid("a retention period is a whole number and a unit: d (days), h, m or s, "
                     + "e.g. 30d; got '" + text + "'");
         }

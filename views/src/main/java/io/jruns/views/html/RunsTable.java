@@ -74,7 +74,7 @@ public final class RunsTable {
         if (page.isEmpty()) {
             h.append("<div class=\"jr-more\">");
             Html.append(h, footer).append("</div></div>");
-            return new Rendered(h.toString(), v.title() + " " + v.subtitle() + "\n" + footer + "\n");
+            return new Rendered(h.toString(), v.title() + ": " + v.subtitle() + "\n" + footer + "\n");
         }
         h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
         rows.header(h);

@@ -71,7 +71,8 @@ class RunsTableTest {
         assertTrue(first.html().contains("Showing runs 1\u2013100 of 250; 150 more: %runs --page 2 (up to 1,000 a page with --max N)."), first.html());
         Rendered last = render(runs, 3, 100, List.of());
         assertTrue(last.text().contains("Showing runs 201\u2013250 of 250."), last.text());
-        assertTrue(render(runs, 4, 100, List.of()).text().contains("Page 4 is past the end: 250 runs, 100 a page."));
+        assertEquals("Experiment Runs: demo\nPage 4 is past the end: 250 runs, 100 a page.\n",
+                render(runs, 4, 100, List.of()).text(), "headed as every page is");
     }
 
     @Test
