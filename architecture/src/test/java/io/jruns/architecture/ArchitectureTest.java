@@ -34,7 +34,9 @@ class ArchitectureTest {
             // the one YAML mapper (models'): export and import write and read MLflow's meta.yaml with it
             "cli→io.jruns.internal.yaml",
             // the UI's MLflow API checks what clients send by the Java API's own rules (MLflow's limits)
-            "ui→io.jruns.internal.validate");
+            "ui→io.jruns.internal.validate",
+            // import reads an export folder's artifacts by the embedded store's own path and link checks
+            "cli→io.jruns.internal.files");
 
     private static JavaClasses classes;
 

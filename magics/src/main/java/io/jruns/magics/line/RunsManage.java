@@ -1,6 +1,6 @@
 package io.jruns.magics.line;
 
-import io.jruns.internal.manage.TimeArg;
+import io.jruns.store.TimeArg;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;

@@ -1,4 +1,4 @@
-package io.jruns.internal.manage;
+package io.jruns.store;
 
 import io.jruns.domain.JrunsException;
 
