@@ -171,6 +171,14 @@ public final class MlrunsStore implements StoreReader {
         return ArtifactFolder.existing(requireRun(runId).resolve("artifacts"), runId, path);
     }
 
+    /** MLflow's file store keeps a run's dataset inputs in its inputs/ folder: jruns does not carry them. */
+    @Override
+    public Optional<String> notCarried(String runId) {
+        int inputs = runDir(runId).map(d -> children(d.resolve("inputs")).size()).orElse(0);
+        return inputs == 0 ? Optional.empty() : Optional.of(inputs + " dataset input" + (inputs == 1 ? "" : "s")
+                + " (MLflow's, which jruns does not keep)");
+    }
+
     /** The artifact links left out so far, as run/artifacts/path. */
     public List<String> skippedLinks() {
         return List.copyOf(skippedLinks);

@@ -68,6 +68,7 @@ public final class RunCopier {
         long points = 0;
         int files = 0;
         int refreshed = 0;
+        List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, List<Run>> entry : runsByTarget.entrySet()) {
             Map<String, Run> existing = existingCopies(entry.getKey());
             existing.forEach((src, target) -> idMap.put(src, target.runId()));
@@ -88,6 +89,7 @@ public final class RunCopier {
                     points += copyMetrics(run, id);
                     files += copyArtifacts(run, id);
                     to.updateRun(id, run.info().status(), run.info().endTime(), null);
+                    from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
                     idMap.put(run.runId(), id);
                     copied.add(new Copied(run, id, true));
                 }
@@ -100,7 +102,7 @@ public final class RunCopier {
             fresh++;
             finish(c, idMap);
         }
-        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files, List.of(), refreshed);
+        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files, refreshed, leftOut);
     }
 
     private String targetExperiment(Experiment e) {

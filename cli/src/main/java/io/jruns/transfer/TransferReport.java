@@ -5,23 +5,27 @@ import io.jruns.views.format.Format;
 import java.util.List;
 
 /**
- * What an export, import or copy did; {@code skippedLinks}: artifact links left out, as
- * run/artifacts/path; {@code refreshed}: of {@code runs}, those copied again because their
- * earlier copy was made while they ran.
+ * What an export, import or copy did. {@code refreshed}: of {@code runs}, those copied again
+ * because their earlier copy was made while they ran; {@code leftOut}: what the source held
+ * that was not copied, each said in a phrase (an artifact link leading out of its run, a run's
+ * MLflow dataset inputs).
  */
 public record TransferReport(int experiments, int runs, int skipped, long metricPoints, int artifactFiles,
-                             List<String> skippedLinks, int refreshed) {
+                             int refreshed, List<String> leftOut) {
+    private static final int LEFT_OUT_SHOWN = 3;
 
     public TransferReport(int experiments, int runs, int skipped, long metricPoints, int artifactFiles) {
-        this(experiments, runs, skipped, metricPoints, artifactFiles, List.of(), 0);
+        this(experiments, runs, skipped, metricPoints, artifactFiles, 0, List.of());
     }
 
     public TransferReport {
-        skippedLinks = List.copyOf(skippedLinks);
+        leftOut = List.copyOf(leftOut);
     }
 
-    TransferReport withSkippedLinks(List<String> links) {
-        return new TransferReport(experiments, runs, skipped, metricPoints, artifactFiles, links, refreshed);
+    TransferReport withLeftOut(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(leftOut);
+        all.addAll(more);
+        return new TransferReport(experiments, runs, skipped, metricPoints, artifactFiles, refreshed, all);
     }
 
     /** One line: what was done, where ({@code where}: "into ...", "to ..."), then what was left alone. */
@@ -31,8 +35,8 @@ public record TransferReport(int experiments, int runs, int skipped, long metric
                 + " " + where
                 + (refreshed > 0 ? "; " + refreshed + " of them copied again, their earlier copy made while they ran" : "")
                 + (skipped > 0 ? "; " + skipped + " already there, skipped" : "")
-                + (skippedLinks.isEmpty() ? "" : "; " + Format.count(skippedLinks.size(), "artifact link")
-                        + " leading out of " + (skippedLinks.size() == 1 ? "its" : "their") + " run left out ("
-                        + skippedLinks.get(0) + (skippedLinks.size() > 1 ? ", ..." : "") + ")");
+                + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.subList(0, Math.min(LEFT_OUT_SHOWN,
+                        leftOut.size()))) + (leftOut.size() > LEFT_OUT_SHOWN ? "; and " + (leftOut.size() - LEFT_OUT_SHOWN)
+                        + " more" : ""));
     }
 }

@@ -150,7 +150,8 @@ class TransferCommandsTest {
         Cli.Result imported = b.run("import", out.toString());
         assertEquals(0, imported.code(), imported.toString());
         assertTrue(imported.out().contains("2 artifact files)"), imported.out());
-        assertTrue(imported.out().contains("; 2 artifact links leading out of their run left out ("), imported.out());
+        assertTrue(imported.out().contains("; left out: artifact link " + run + "/artifacts/leak"), imported.out());
+        assertTrue(imported.out().contains(", which leads out of its run; artifact link " + run + "/artifacts/leak"), imported.out());
         try (var all = Files.walk(dir.resolve("b"))) {
             List<String> names = all.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.contains("model.txt") && names.contains("inside.txt"), names.toString());
@@ -201,5 +202,26 @@ class TransferCommandsTest {
             assertEquals(List.of(0.9, 0.5), s.getMetricHistory(training.runId(), "loss").stream().map(Metric::value).toList());
         }
         assertTrue(b.run("import", out.toString()).out().contains("2 already there, skipped"), "and only once");
+    }
+
+    @Test
+    void anImportSaysWhichRunsHadDatasetInputsItLeftOut() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        String run;
+        try (Store s = a.openStore()) {
+            run = s.createRun(s.createExperiment("data", null, Map.of()), "alice", 1, "r", List.of()).runId();
+        }
+        Path out = dir.resolve("out");
+        assertEquals(0, a.run("export", "--to", out.toString()).code());
+        Path runDir;
+        try (var found = Files.walk(out)) {
+            runDir = found.filter(p -> p.getFileName().toString().equals(run)).findFirst().orElseThrow();
+        }
+        // as MLflow's file store keeps a logged dataset
+        Files.writeString(Files.createDirectories(runDir.resolve("inputs/9f2c")).resolve("meta.yaml"), "source_type: DATASET\n");
+        Cli.Result imported = new Cli(dir.resolve("b")).run("import", out.toString());
+        assertEquals(0, imported.code(), imported.toString());
+        assertTrue(imported.out().contains("; left out: run " + run + "'s 1 dataset input (MLflow's, which jruns does not keep)"),
+                imported.out());
     }
 }

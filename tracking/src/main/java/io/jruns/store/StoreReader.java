@@ -90,4 +90,12 @@ public interface StoreReader extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * What this store holds for a run read from it that jruns' runs do not carry (an MLflow
+     * run's dataset inputs, say), in a phrase; empty when nothing. Copies say what they left out.
+     */
+    default java.util.Optional<String> notCarried(String runId) {
+        return java.util.Optional.empty();
+    }
 }

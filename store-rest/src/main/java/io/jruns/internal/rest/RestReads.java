@@ -39,7 +39,9 @@ final class RestReads {
         sender.settle();
         try {
             JsonNode answer = http.get("runs/get", Map.of("run_id", runId));
-            Run run = WireRuns.run(RestJson.run(RestExperiments.required(answer, "run", http.config()), "run"));
+            JsonNode node = RestExperiments.required(answer, "run", http.config());
+            runs.notCarried.note(node);
+            Run run = WireRuns.run(RestJson.run(node, "run"));
             // MLflow sends the latest value only: min, max and count come from the full histories
             Map<String, List<Metric>> histories = new LinkedHashMap<>();
             for (String key : run.data().metrics().keySet()) histories.put(key, runs.history(runId, key));

@@ -18,6 +18,8 @@ final class RestRuns {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final RestTransport http;
+    /** What runs read here hold beyond jruns' model (datasets): a copy names it. */
+    final NotCarried notCarried = new NotCarried();
 
     RestRuns(RestTransport http) {
         this.http = http;

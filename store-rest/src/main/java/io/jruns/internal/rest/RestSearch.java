@@ -44,6 +44,7 @@ final class RestSearch {
 
     private final RestTransport http;
     private final SearchHistories histories;
+    private final NotCarried notCarried;
     /** Set once a server refused a search for its jruns_ fields: they are not sent to it again. */
     private volatile boolean jrunsFieldsRefused;
     /** Set once a server answered a count request without a count (MLflow): not asked again. */
@@ -52,6 +53,7 @@ final class RestSearch {
     RestSearch(RestTransport http, RestRuns runs) {
         this.http = http;
         this.histories = new SearchHistories(runs);
+        this.notCarried = runs.notCarried;
     }
 
     SearchResult search(SearchRequest request) {
@@ -174,7 +176,10 @@ final class RestSearch {
             boolean filtered = !whole.isEmpty() && answer.path("jruns_filter_applied").asBoolean(false);
             FilterPushdown.Split pageSplit = filtered ? split.filteredByServer() : split;
             List<Run> page = new ArrayList<>();
-            for (JsonNode n : answer.path("runs")) page.add(WireRuns.run(RestJson.run(n, "runs[]")));
+            for (JsonNode n : answer.path("runs")) {
+                notCarried.note(n);
+                page.add(WireRuns.run(RestJson.run(n, "runs[]")));
+            }
             for (int from = 0; from < page.size(); from += CHUNK) {
                 List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, pageSplit);
                 for (Run run : chunk) {

@@ -38,11 +38,14 @@ public final class RestStore implements Store {
     private final RestArtifacts artifacts;
     private final RestExperiments experiments;
 
+    private final NotCarried notCarried;
+
     public RestStore(RestConfig config) {
         this.config = config;
         RestTransport http = new RestTransport(config);
         this.sender = new LogSender(http);
         RestRuns runs = new RestRuns(http);
+        this.notCarried = runs.notCarried;
         this.reads = new RestReads(http, sender, runs);
         this.writes = new RestWrites(http, sender, runs);
         this.artifacts = new RestArtifacts(http);
@@ -52,6 +55,11 @@ public final class RestStore implements Store {
     /** The store for a tracking URI (http(s)://..., databricks) with this environment's settings. */
     public static RestStore open(String uri, Map<String, String> env) {
         return new RestStore(RestConfig.fromEnvironment(uri, env));
+    }
+
+    @Override
+    public Optional<String> notCarried(String runId) {
+        return notCarried.of(runId);
     }
 
     @Override

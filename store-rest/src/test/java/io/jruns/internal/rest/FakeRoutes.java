@@ -69,7 +69,7 @@ final class FakeRoutes {
                 out.set("run", RestJson.runNode(r.toDomain()));
                 ((ObjectNode) out.get("run")).remove("inputs");
             }
-            case "runs/get" -> out.set("run", RestJson.runNode(st.run(text(b, "run_id")).toDomain()));
+            case "runs/get" -> out.set("run", st.withInputs(RestJson.runNode(st.run(text(b, "run_id")).toDomain())));
             case "runs/update" -> {
                 FakeState.FRun r = st.run(text(b, "run_id"));
                 if (b.hasNonNull("status")) r.status = RunStatus.valueOf(b.get("status").asText());

@@ -77,7 +77,7 @@ final class FakeSearch {
         }
         int to = Math.min(runs.size(), offset + max);
         ArrayNode a = F.arrayNode();
-        for (Run r : runs.subList(Math.min(offset, to), to)) a.add(RestJson.runNode(r));
+        for (Run r : runs.subList(Math.min(offset, to), to)) a.add(st.withInputs(RestJson.runNode(r)));
         if (!a.isEmpty()) out.set("runs", a);
         if (jruns) out.put("jruns_filter_applied", true);
         if (!order.isEmpty()) out.put("jruns_order_applied", true);

@@ -52,6 +52,8 @@ final class FakeState {
         final Map<String, String> params = new LinkedHashMap<>();
         final Map<String, String> tags = new LinkedHashMap<>();
         final Map<String, List<Metric>> metrics = new LinkedHashMap<>();
+        /** MLflow's run.inputs (dataset inputs) as the server would send them; null for none. */
+        com.fasterxml.jackson.databind.JsonNode inputs;
         /** The SQL store's primary key per metric: (key, timestamp, step, value). */
         final java.util.Set<Metric> stored = new java.util.HashSet<>();
 
@@ -108,6 +110,13 @@ final class FakeState {
         e.tags.putAll(tags);
         experiments.put(e.id, e);
         return e.id;
+    }
+
+    /** A run node with its inputs as the server keeps them (jruns' own node has none). */
+    com.fasterxml.jackson.databind.node.ObjectNode withInputs(com.fasterxml.jackson.databind.node.ObjectNode runNode) {
+        FRun r = runs.get(runNode.path("info").path("run_id").asText());
+        if (r != null && r.inputs != null) runNode.set("inputs", r.inputs);
+        return runNode;
     }
 
     FRun run(String id) {
