@@ -37,7 +37,9 @@ final class Databricks {
             if (host != null && !host.isBlank() && token != null && !token.isBlank()) {
                 return new Host(url(host.trim()), token.trim());
             }
-            profile = "DEFAULT";
+            // as the Databricks SDK (which MLflow uses) picks a profile when the URI names none
+            String named = env.get("DATABRICKS_CONFIG_PROFILE");
+            profile = named != null && !named.isBlank() ? named.trim() : "DEFAULT";
         }
         Path cfg = env.get("DATABRICKS_CONFIG_FILE") != null ? Paths.get(env.get("DATABRICKS_CONFIG_FILE"))
                 : Paths.get(env.getOrDefault("HOME", System.getProperty("user.home")), ".databrickscfg");

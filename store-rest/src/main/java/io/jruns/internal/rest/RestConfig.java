@@ -53,14 +53,33 @@ public record RestConfig(
         } else {
             base = TrackingUriText.redact(raw);
             creds = mlflowCredentials(env);
+            String[] inUri = TrackingUriText.userInfo(raw);
+            // as MLflow's Python client (requests) does: the URI's user:password when no variable gives credentials
+            if (creds == Credentials.NONE && inUri != null) creds = Credentials.basic(inUri[0], inUri[1]);
             name = base;
         }
         boolean insecure = "true".equalsIgnoreCase(trim(env.get("MLFLOW_TRACKING_INSECURE_TLS")));
         Duration timeout = Duration.ofSeconds(positive(env, "MLFLOW_HTTP_REQUEST_TIMEOUT", 120));
         int retries = (int) Math.min(20, nonNegative(env, "MLFLOW_HTTP_REQUEST_MAX_RETRIES", 4));
-        RetryPolicy retry = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap());
+        // MLflow waits backoff_factor * 2^n (urllib3); set, its factor gives the same schedule, capped at 120 s
+        String factor = trim(env.get("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR"));
+        RetryPolicy retry = factor == null
+                ? new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap())
+                : new RetryPolicy(retries + 1, Duration.ofMillis(2 * Math.round(1000 * backoffFactor(factor))),
+                        Duration.ofSeconds(120));
         return new RestConfig(base, name, creds, insecure, Duration.ofSeconds(10), timeout, retry,
                 TrackingUri.home(env), Duration.ofMillis(500), 1000, System.err::println);
+    }
+
+    private static double backoffFactor(String text) {
+        try {
+            double f = Double.parseDouble(text);
+            if (f >= 0 && f <= 60) return f;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw JrunsException.invalid("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR must be a number of seconds from 0 to 60, got '"
+                + text + "'");
     }
 
     /** MLflow's rule: user name and password (both) mean basic auth; else a token means bearer. */

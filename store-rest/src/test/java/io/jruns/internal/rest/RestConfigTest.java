@@ -31,8 +31,7 @@ class RestConfigTest {
 
     @ParameterizedTest
     @CsvSource({"http://localhost:5000, http://localhost:5000", "https://mlflow.example.com/, https://mlflow.example.com",
-            "HTTPS://Host:443/prefix/mlflow//, HTTPS://Host:443/prefix/mlflow",
-            "http://user:pw@host:5000, http://host:5000"})
+            "HTTPS://Host:443/prefix/mlflow//, HTTPS://Host:443/prefix/mlflow"})
     void baseUrls(String uri, String base) {
         RestConfig c = RestConfig.fromEnvironment(uri, env());
         assertEquals(base, c.baseUrl());
@@ -50,6 +49,28 @@ class RestConfigTest {
         JrunsException e = assertThrows(JrunsException.class,
                 () -> RestConfig.fromEnvironment("http://h", env("MLFLOW_TRACKING_USERNAME", "ann")));
         assertTrue(e.getMessage().contains("the password is missing"), e.getMessage());
+    }
+
+    @Test
+    void aUserAndPasswordInTheUriAreUsedAsMlflowsClientUsesThemUnlessTheVariablesGiveSome() {
+        RestConfig c = RestConfig.fromEnvironment("http://ann:p%40ss@host:5000", env());
+        assertEquals("http://host:5000", c.baseUrl());
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("ann:p@ss".getBytes()), c.credentials().header());
+        assertFalse(c.toString().contains("p@ss") || c.displayName().contains("ann"), c.toString());
+        assertEquals(Credentials.Kind.BEARER, RestConfig.fromEnvironment("http://ann:pw@host:5000",
+                env("MLFLOW_TRACKING_TOKEN", "t0k3n")).credentials().kind(), "the variables win");
+    }
+
+    @Test
+    void mlflowsBackoffFactorGivesItsLongerSchedule() {
+        assertEquals(RetryPolicy.DEFAULT.base(), RestConfig.fromEnvironment("http://h", env()).retry().base());
+        RestConfig c = RestConfig.fromEnvironment("http://h", env("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "2",
+                "MLFLOW_HTTP_REQUEST_MAX_RETRIES", "7"));
+        assertEquals(8, c.retry().attempts());
+        assertEquals(java.time.Duration.ofSeconds(4), c.retry().base());
+        JrunsException e = assertThrows(JrunsException.class,
+                () -> RestConfig.fromEnvironment("http://h", env("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "lots")));
+        assertTrue(e.getMessage().startsWith("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR must be"), e.getMessage());
     }
 
     @Test
@@ -78,6 +99,9 @@ class RestConfigTest {
                 + "token = dapi-default\n\n[prod]\nhost=https://p.cloud.databricks.com\ntoken=dapi-prod\n");
         assertEquals("https://d.cloud.databricks.com", RestConfig.fromEnvironment("databricks", env()).baseUrl());
         assertEquals("https://p.cloud.databricks.com", RestConfig.fromEnvironment("databricks://prod", env()).baseUrl());
+        assertEquals("https://p.cloud.databricks.com",
+                RestConfig.fromEnvironment("databricks", env("DATABRICKS_CONFIG_PROFILE", "prod")).baseUrl(),
+                "the profile the Databricks SDK would pick");
         JrunsException e = assertThrows(JrunsException.class,
                 () -> RestConfig.fromEnvironment("databricks://nope", env()));
         assertTrue(e.getMessage().contains("DATABRICKS_HOST") && e.getMessage().contains("[nope]"), e.getMessage());
