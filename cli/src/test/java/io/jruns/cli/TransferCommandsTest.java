@@ -224,4 +224,30 @@ class TransferCommandsTest {
         assertTrue(imported.out().contains("; left out: run " + run + "'s 1 dataset input (MLflow's, which jruns does not keep)"),
                 imported.out());
     }
+
+    @Test
+    void runsDeletedTogetherAreRestoredTogetherAfterAnImport() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        try (Store s = a.openStore()) {
+            String exp = s.createExperiment("sweep", null, Map.of());
+            String parent = s.createRun(exp, "alice", 1, "parent", List.of()).runId();
+            s.createRun(exp, "alice", 2, "child", List.of(new io.jruns.domain.RunTag(
+                    io.jruns.domain.SystemTags.PARENT_RUN_ID, parent)));
+            s.createRun(exp, "alice", 3, "alone", List.of());
+        }
+        assertEquals("Deleted 2 runs.\n", a.run("runs", "delete", "parent").out());
+        Thread.sleep(5); // another call, another millisecond
+        assertEquals("Deleted 1 run.\n", a.run("runs", "delete", "alone").out());
+        Path out = dir.resolve("out");
+        assertEquals(0, a.run("export", "--to", out.toString()).code());
+        Cli b = new Cli(dir.resolve("b"));
+        assertEquals(0, b.run("import", out.toString()).code());
+        Cli.Result restored = b.run("runs", "restore", "parent");
+        assertEquals("Restored 2 runs.\n", restored.out(), "the child went with it at the source: " + restored);
+        try (Store s = b.openStore()) {
+            String exp = s.getExperimentByName("sweep").orElseThrow().experimentId();
+            assertEquals(List.of("alone"), s.listRuns(List.of(exp), ViewType.DELETED_ONLY, 10).stream()
+                    .map(r -> r.info().runName()).toList());
+        }
+    }
 }

@@ -39,10 +39,14 @@ final class RunLifecycle {
         return change(db, targets, true, progress, System.currentTimeMillis());
     }
 
-    /** Deletes one run as deleted at {@code deletedTime} (an imported run keeps its source's time). */
+    /**
+     * Deletes one run as deleted at {@code deletedTime} (an imported run keeps its source's time).
+     * Runs imported with the same time were deleted by one call at their source, which stamps one
+     * time: they get one batch again, so restoring a run brings back what went with it there.
+     */
     static int deleteAt(Database db, String runId, long deletedTime) {
         List<Long> targets = db.read(c -> new ArrayList<>(rows(c, List.of(runId)).keySet()));
-        return change(db, targets, true, Progress.NONE, deletedTime);
+        return change(db, targets, true, Progress.NONE, deletedTime, "at" + deletedTime);
     }
 
     static int restore(Database db, List<String> runIds, boolean withDescendants, Progress progress) {
@@ -74,7 +78,10 @@ final class RunLifecycle {
 
     /** Flips the runs still in the other state, a chunk per transaction; returns how many changed. */
     private static int change(Database db, List<Long> rids, boolean delete, Progress progress, long now) {
-        String batch = UUID.randomUUID().toString().replace("-", "");
+        return change(db, rids, delete, progress, now, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private static int change(Database db, List<Long> rids, boolean delete, Progress progress, long now, String batch) {
         String what = delete ? "runs deleted" : "runs restored";
         String sql = delete
                 ? "UPDATE runs SET lifecycle_stage = 'deleted', deleted_time = ?, deleted_batch = ? "
