@@ -1,5 +1,7 @@
 package io.jruns.transfer;
 
+import io.jruns.domain.JrunsException;
+
 import io.jruns.domain.Experiment;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Metric;
@@ -44,6 +46,7 @@ public final class MlrunsExport {
             chosen.put(e, runs);
             total += runs.size();
         }
+        for (List<Run> runs : chosen.values()) runs.forEach(MlrunsExport::checkKeysFitFolders); // before writing any
         int done = 0;
         long points = 0;
         int files = 0;
@@ -75,6 +78,28 @@ public final class MlrunsExport {
             }
         }
         return new TransferReport(chosen.size(), done, 0, points, files);
+    }
+
+    /**
+     * In MLflow's layout a key is a file path: "loss" and "loss/val" would be a file and a folder of
+     * one name. jruns allows both, so such a run is refused by name before anything is written.
+     */
+    static void checkKeysFitFolders(Run run) {
+        Map<String, java.util.Collection<String>> kinds = new LinkedHashMap<>();
+        kinds.put("param", run.data().params().keySet());
+        kinds.put("tag", run.data().tags().keySet());
+        kinds.put("metric", run.data().metrics().keySet());
+        kinds.forEach((kind, keys) -> {
+            java.util.TreeSet<String> sorted = new java.util.TreeSet<>(keys);
+            for (String k : sorted) {
+                String under = sorted.ceiling(k + "/");
+                if (under != null && under.startsWith(k + "/")) {
+                    throw JrunsException.invalid("export: run " + run.runId() + " has " + kind + "s '" + k + "' and '" + under
+                            + "', which MLflow's folder layout cannot hold both of (one is a file, the other in a folder of that"
+                            + " name); nothing was written. Rename one, or leave the run out with --filter");
+                }
+            }
+        });
     }
 
     private static void writeExperiment(Experiment e, Path expDir) {

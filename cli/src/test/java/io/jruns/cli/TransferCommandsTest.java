@@ -250,4 +250,21 @@ class TransferCommandsTest {
                     .map(r -> r.info().runName()).toList());
         }
     }
+
+    @Test
+    void keysThatWouldBeAFileAndAFolderAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        String run;
+        try (Store s = a.openStore()) {
+            run = s.createRun(s.createExperiment("keys", null, Map.of()), "alice", 1, "r", List.of()).runId();
+            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new Metric("loss", 1, 1, 0), new Metric("loss/val", 2, 1, 0)),
+                    List.of(), List.of()));
+        }
+        Path out = dir.resolve("out");
+        Cli.Result r = a.run("export", "--to", out.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.error().contains("run " + run + " has metrics 'loss' and 'loss/val', which MLflow's folder layout"),
+                r.error());
+        assertTrue(!Files.exists(out) || Files.list(out).findAny().isEmpty(), "nothing written");
+    }
 }
