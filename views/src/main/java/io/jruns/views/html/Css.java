@@ -46,6 +46,7 @@ public final class Css {
             + "border:1px solid var(--jr-strong);line-height:16px;vertical-align:1px}"
             + ".jr .jr-model{color:var(--jr-accent);border-color:var(--jr-accent)}"
             + ".jr .jr-deleted{opacity:.55}.jr .jr-deleted .jr-name{text-decoration:line-through}"
+            + ".jr tr.jr-ctx{opacity:.55;font-style:italic}"
             + ".jr .jr-name{font-weight:500}"
             + ".jr .jr-ind{display:inline-block;opacity:.45;width:1.2em}"
             + ".jr .jr-sha{font-family:var(--jp-code-font-family,ui-monospace,'DejaVu Sans Mono',monospace);font-size:12px;opacity:.7}"

@@ -58,11 +58,18 @@ final class RunsRows {
     }
 
     void row(StringBuilder h, RunTree.Row row) {
+        row(h, row, false);
+    }
+
+    /** A {@code context} row is an ancestor from an earlier page, repeated above the rows nested in it. */
+    void row(StringBuilder h, RunTree.Row row, boolean context) {
         Run r = row.run();
         RunInfo i = r.info();
         h.append("<tr");
-        String cls = (row.depth() > 0 ? "jr-child" : "") + (RunsTable.deleted(i) ? " jr-deleted" : "");
+        String cls = (row.depth() > 0 ? "jr-child" : "") + (RunsTable.deleted(i) ? " jr-deleted" : "")
+                + (context ? " jr-ctx" : "");
         if (!cls.isBlank()) h.append(" class=\"").append(cls.strip()).append('"');
+        if (context) h.append(" title=\"").append(CONTINUED).append('"');
         h.append('>');
         if (selectable) {
             h.append("<td class=\"jr-selcol\"><input type=\"checkbox\" class=\"jr-sel\" name=\"run\" value=\"");
@@ -144,12 +151,19 @@ final class RunsRows {
         }
     }
 
+    static final String CONTINUED = "from the previous page: the runs below are nested in it";
+
     List<String> textRow(RunTree.Row row) {
+        return textRow(row, false);
+    }
+
+    List<String> textRow(RunTree.Row row, boolean context) {
         Run r = row.run();
         RunInfo i = r.info();
         List<String> c = new ArrayList<>();
         c.add(Format.time(i.startTime()));
-        c.add("  ".repeat(row.depth()) + (row.depth() > 0 ? "\u21B3 " : "") + name(i) + (RunsTable.deleted(i) ? " (deleted)" : ""));
+        c.add("  ".repeat(row.depth()) + (row.depth() > 0 ? "\u21B3 " : "") + name(i) + (RunsTable.deleted(i) ? " (deleted)" : "")
+                + (context ? " (continued)" : ""));
         c.add(Status.text(i.status()));
         c.add(Format.duration(i.startTime(), i.endTime(), now));
         String rev = RunFacts.shortRevision(r);

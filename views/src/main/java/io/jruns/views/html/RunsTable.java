@@ -58,6 +58,7 @@ public final class RunsTable {
         int from = paged ? 0 : (int) Math.min(all.size(), (long) (v.page() - 1) * v.pageSize());
         int to = paged ? Math.min(all.size(), v.pageSize()) : Math.min(all.size(), from + v.pageSize());
         List<RunTree.Row> page = all.subList(from, to);
+        List<RunTree.Row> context = paged ? List.of() : ancestors(all, from);
         long first = paged ? (long) (v.page() - 1) * v.pageSize() : from;
         List<Run> shown = new ArrayList<>(page.size());
         for (RunTree.Row r : page) shown.add(r.run());
@@ -80,6 +81,12 @@ public final class RunsTable {
         rows.header(h);
         int family = -1;
         boolean open = false;
+        for (RunTree.Row r : context) {
+            if (!open) h.append("<tbody>");
+            open = true;
+            family = r.family();
+            rows.row(h, r, true);
+        }
         for (RunTree.Row r : page) {
             if (r.family() != family) {
                 if (open) h.append("</tbody>");
@@ -92,7 +99,7 @@ public final class RunsTable {
         if (open) h.append("</tbody>");
         h.append("</table></div><div class=\"jr-more\">");
         Html.append(h, footer).append("</div></div>");
-        return new Rendered(h.toString(), text(v, page, rows, keys, models, footer));
+        return new Rendered(h.toString(), text(v, context, page, rows, keys, models, footer));
     }
 
     static String footer(View v, long total, long from, long to) {
@@ -107,11 +114,27 @@ public final class RunsTable {
         return shown + more + next + " (up to 1,000 a page with --max N)" + tail;
     }
 
-    private static String text(View v, List<RunTree.Row> page, RunsRows rows, List<Key> keys, boolean models, String footer) {
+    /** The rows a page starting inside a family is nested in, outermost first: shown again above it. */
+    static List<RunTree.Row> ancestors(List<RunTree.Row> all, int from) {
+        if (from <= 0 || from >= all.size() || all.get(from).depth() == 0) return List.of();
+        List<RunTree.Row> out = new ArrayList<>();
+        int depth = all.get(from).depth();
+        for (int i = from - 1; i >= 0 && depth > 0; i--) {
+            if (all.get(i).depth() < depth) {
+                out.add(0, all.get(i));
+                depth = all.get(i).depth();
+            }
+        }
+        return out;
+    }
+
+    private static String text(View v, List<RunTree.Row> context, List<RunTree.Row> page, RunsRows rows, List<Key> keys,
+                               boolean models, String footer) {
         TextTable t = new TextTable();
         for (String f : FIXED) t.column(f, f.equals("Duration"));
         if (models) t.column("Model");
         for (Key k : keys) t.column(k.qualified(), k.kind() == Key.Kind.METRIC);
+        for (RunTree.Row r : context) t.row(rows.textRow(r, true).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
         for (RunTree.Row r : page) t.row(rows.textRow(r).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
         return v.title() + ": " + v.subtitle() + "\n" + t.render() + footer + "\n";
     }

@@ -48,6 +48,24 @@ class RunsTableTest {
     }
 
     @Test
+    void aPageThatStartsInsideAFamilyShowsWhatItIsNestedInFirst() {
+        Run parent = Runs.run("parent", Map.of(), Map.of(), Map.of());
+        Run kid = Runs.run("kid", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        Run grandkid = Runs.run("grandkid", Map.of(), Map.of(), Map.of("mlflow.parentRunId", kid.runId()));
+        Run other = Runs.run("other", Map.of(), Map.of(), Map.of());
+        List<Run> runs = List.of(parent, kid, grandkid, other);
+        Rendered second = render(runs, 2, 2, List.of());
+        List<String> names = second.text().lines().filter(l -> l.contains("parent") || l.contains("kid") || l.contains("other"))
+                .map(l -> l.replaceAll("^\\S+ \\S+\\s+", "").replaceAll("\\s{2,}\\S.*$", "").strip()).toList();
+        assertEquals(List.of("parent (continued)", "\u21B3 kid (continued)", "\u21B3 grandkid", "other"), names, second.text());
+        assertTrue(second.text().contains("Showing runs 3\u20134 of 4."), "context rows are not counted: " + second.text());
+        Document d = Xhtml.parse(second.html());
+        assertEquals(2, Xhtml.withClass(d, "tr", "jr-ctx").size());
+        assertEquals(List.of(), Xhtml.withClass(Xhtml.parse(render(runs, 1, 2, List.of()).html()), "tr", "jr-ctx"),
+                "a page that starts a family repeats nothing");
+    }
+
+    @Test
     void nestedRunsSitUnderTheirParentInOneFoldableGroup() {
         Run parent = Runs.run("parent", Map.of(), Map.of(), Map.of());
         Run c1 = Runs.run("c1", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
