@@ -49,7 +49,13 @@ public final class MetricMagic implements Magic {
             }
             default -> {
                 try {
-                    return Double.parseDouble(t);
+                    double v = Double.parseDouble(t);
+                    // 1e400 parses as Infinity: logging it would hide the typo; Infinity is written as such
+                    if (Double.isInfinite(v)) {
+                        throw JrunsException.invalid("%metric: value of '" + key + "' is beyond a double's range: '" + text
+                                + "' (write Infinity or -Infinity for those)");
+                    }
+                    return v;
                 } catch (NumberFormatException e) {
                     throw JrunsException.invalid("%metric: value of '" + key + "' is not a number: '" + text + "'");
                 }

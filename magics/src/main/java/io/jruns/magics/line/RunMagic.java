@@ -59,7 +59,8 @@ public final class RunMagic implements Magic {
             throw JrunsException.invalid("%run start takes one name; quote a name with spaces: %run start \"my run\"");
         }
         RunOptions.Builder options = RunOptions.builder().nested(args.flag("nested"));
-        if (args.positional().size() == 2) options.name(args.positional().get(1));
+        // an empty name gets a generated one, as MLflow's start_run(run_name="") does
+        if (args.positional().size() == 2 && !args.positional().get(1).isBlank()) options.name(args.positional().get(1));
         for (String kv : args.values("tag")) {
             Map.Entry<String, String> e = KeyValue.parse("run", kv);
             options.tag(e.getKey(), e.getValue());

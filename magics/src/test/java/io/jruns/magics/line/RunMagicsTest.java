@@ -98,6 +98,14 @@ class RunMagicsTest {
     }
 
     @Test
+    void anEmptyNameGetsAGeneratedOne() throws Exception {
+        line("run", "start \"\"");
+        String name = active().info().runName();
+        assertTrue(name != null && !name.isBlank() && !name.equals(active().runId()), name);
+        assertFalse(host.lastText().contains("  "), host.lastText());
+    }
+
+    @Test
     void nestedRunsNeedTheFlag() throws Exception {
         line("run", "start parent");
         String parent = Jruns.activeRun().orElseThrow().runId();
@@ -158,6 +166,7 @@ class RunMagicsTest {
             "param    | novalue              | %param: expected KEY=VALUE, got 'novalue'",
             "metric   | loss=abc             | %metric: value of 'loss' is not a number: 'abc'",
             "metric   | loss=1 --step x      | %metric: --step takes a whole number, not 'x'",
+            "metric   | y=1e400              | %metric: value of 'y' is beyond a double's range: '1e400' (write Infinity or -Infinity for those)",
             "tag      | --delete             | %tag --delete: name the tags to delete",
             "note     | ''                   | %note: give the note's text",
             "artifact | /no/such/file        | %artifact: no such file or folder: /no/such/file",
