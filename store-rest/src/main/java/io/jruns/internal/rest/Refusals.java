@@ -77,14 +77,15 @@ final class Refusals {
     RunTag tag(String runId, RunTag t, List<JrunsException> problems) {
         if (!keep(runId, "tag", t.key(), problems)) return null;
         int max = rules.tagValueMax();
-        if (t.value().length() <= max) return t;
+        int chars = chars(t.value());
+        if (chars <= max) return t;
         String what = "tag '" + Texts.head(t.key()) + "' of run " + runId;
         if (longValues == LongValues.TRUNCATE) {
-            warnings.accept("jruns: warning: " + what + " value truncated from " + t.value().length() + " to " + max
+            warnings.accept("jruns: warning: " + what + " value truncated from " + chars + " to " + max
                     + " characters (the limit of " + rules.describe() + ")");
-            return new RunTag(t.key(), t.value().substring(0, max));
+            return new RunTag(t.key(), t.value().substring(0, t.value().offsetByCodePoints(0, max)));
         }
-        refuse(runId + "/tag/" + t.key(), what + " is " + t.value().length() + " characters, over the limit of "
+        refuse(runId + "/tag/" + t.key(), what + " is " + chars + " characters, over the limit of "
                 + max + " of " + rules.describe() + ", which would cut it: not sent"
                 + " (set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)", problems);
         return null;
@@ -96,11 +97,16 @@ final class Refusals {
         String why = rules.keyProblem(t.key());
         if (why != null) throw JrunsException.invalid("tag '" + Texts.head(t.key()) + "': " + why);
         int max = rules.tagValueMax();
-        if (t.value().length() <= max) return t;
+        if (chars(t.value()) <= max) return t;
         if (longValues == LongValues.TRUNCATE) return tag("(new)", t, problems);
-        throw JrunsException.invalid("tag '" + Texts.head(t.key()) + "' is " + t.value().length()
+        throw JrunsException.invalid("tag '" + Texts.head(t.key()) + "' is " + chars(t.value())
                 + " characters, over the limit of " + max + " of " + rules.describe() + ", which would cut it"
                 + " (nothing was sent; set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)");
+    }
+
+    /** Characters as MLflow (Python) counts them: code points, an emoji is one. */
+    private static int chars(String s) {
+        return s.length() <= 1 ? s.length() : s.codePointCount(0, s.length());
     }
 
     /** The server refused a request holding one value: say so once per key, learn from it. */

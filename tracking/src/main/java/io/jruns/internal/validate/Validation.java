@@ -69,13 +69,21 @@ public final class Validation {
     private static String limit(String kind, String key, String value, int max, LongValues policy) {
         if (value == null) throw JrunsException.invalid(kind + " " + quote(key) + " has no value");
         if (value.length() <= max) return value;
+        // MLflow counts characters as Python does (code points), not UTF-16 units: an emoji is one
+        int chars = value.codePointCount(0, value.length());
+        if (chars <= max) return value;
         if (policy == LongValues.TRUNCATE) {
-            policy.warn(kind + " " + quote(key) + " value truncated from " + value.length() + " to " + max + " characters");
-            return value.substring(0, max);
+            policy.warn(kind + " " + quote(key) + " value truncated from " + chars + " to " + max + " characters");
+            return cut(value, max);
         }
-        throw JrunsException.invalid(kind + " " + quote(key) + " value is " + value.length()
+        throw JrunsException.invalid(kind + " " + quote(key) + " value is " + chars
                 + " characters, over the limit of " + max
                 + " (nothing was logged; set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)");
+    }
+
+    /** The first {@code max} characters (code points), never half of a surrogate pair. */
+    public static String cut(String value, int max) {
+        return value.codePointCount(0, value.length()) <= max ? value : value.substring(0, value.offsetByCodePoints(0, max));
     }
 
     public static void runId(String runId) {

@@ -136,6 +136,23 @@ class ValidationTest {
 
     @ParameterizedTest
     @MethodSource("limits")
+    void charactersAreCountedAsMlflowCountsThemAndNeverCutInHalf(String kind, int max) {
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+        String atLimit = emoji.repeat(max);
+        assertEquals(atLimit, limit(kind, "k", atLimit, LongValues.REJECT), "as long as MLflow allows");
+        JrunsException e = assertThrows(JrunsException.class, () -> limit(kind, "k", atLimit + "x", LongValues.REJECT));
+        assertTrue(e.getMessage().contains("is " + (max + 1) + " characters"), e.getMessage());
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(atLimit, limit(kind, "k", atLimit + emoji, LongValues.TRUNCATE), "whole characters kept");
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("limits")
     void nullValueIsAClearError(String kind, int max) {
         JrunsException e = assertThrows(JrunsException.class, () -> limit(kind, "k", null, LongValues.REJECT));
         assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("no value"), e.getMessage());
