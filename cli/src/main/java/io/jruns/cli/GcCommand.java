@@ -32,7 +32,7 @@ final class GcCommand implements Command {
             throw new UsageException("gc: --older-than: " + e.getMessage());
         }
         long cutoff = System.currentTimeMillis() - age.toMillis();
-        GcResult r = new io.jruns.RunManager(context.store(), List.of()).gc(age, ManageOptions.progress(context.err()));
+        GcResult r = new io.jruns.RunManager(context.store(), List.of()).gc(age, ManageOptions.progress(context.err(), "gc"));
         context.out().println("Purged " + ManageOptions.plural(r.runsPurged(), "run") + " deleted before "
                 + Format.time(cutoff, context.environment().zone()) + String.format(Locale.ROOT, " (%,d bytes of artifacts).",
                 r.artifactBytesFreed()));

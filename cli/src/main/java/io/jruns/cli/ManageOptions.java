@@ -52,12 +52,8 @@ final class ManageOptions {
     }
 
     /** Progress lines on stderr, for work big enough to take a moment (more than one chunk). */
-    static Progress progress(PrintStream err) {
-        return (what, done, total) -> {
-            if (total < 0 || total > 1000) {
-                err.println(total < 0 ? String.format(Locale.ROOT, "jruns: %,d %s", done, what)
-                        : String.format(Locale.ROOT, "jruns: %,d/%,d %s", done, total, what));
-            }
-        };
+    /** Bulk work of more than 1,000 runs says how far it got. */
+    static Progress progress(PrintStream err, String command) {
+        return new ProgressLines(err, command, 1000);
     }
 }

@@ -34,8 +34,8 @@ final class RunsDeleteCommand implements Command {
         RunManager manager = ManageOptions.manager(args, context);
         int n = before != null
                 ? manager.deleteCreatedBefore(args.value("--experiment"), before, ManageOptions.maxRuns(args),
-                        ManageOptions.progress(context.err()))
-                : manager.delete(args.positionals(), args.flag("--keep-descendants"), ManageOptions.progress(context.err()));
+                        ManageOptions.progress(context.err(), "runs delete"))
+                : manager.delete(args.positionals(), args.flag("--keep-descendants"), ManageOptions.progress(context.err(), "runs delete"));
         context.out().println("Deleted " + ManageOptions.plural(n, "run") + ".");
     }
 }

@@ -32,8 +32,8 @@ final class RunsRestoreCommand implements Command {
         RunManager manager = ManageOptions.manager(args, context);
         int n = since != null
                 ? manager.restoreDeletedSince(args.value("--experiment"), since, ManageOptions.maxRuns(args),
-                        ManageOptions.progress(context.err()))
-                : manager.restore(args.positionals(), ManageOptions.progress(context.err()));
+                        ManageOptions.progress(context.err(), "runs restore"))
+                : manager.restore(args.positionals(), ManageOptions.progress(context.err(), "runs restore"));
         context.out().println("Restored " + ManageOptions.plural(n, "run") + ".");
     }
 }

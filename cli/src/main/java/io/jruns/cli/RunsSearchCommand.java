@@ -62,7 +62,7 @@ final class RunsSearchCommand implements Command {
         if (format == OutputFormat.CSV) {
             if (max != null) q.max(n);
             Writer w = new BufferedWriter(new OutputStreamWriter(context.out(), StandardCharsets.UTF_8), 1 << 16);
-            q.exportCsv(w, ManageOptions.progress(context.err()));
+            q.exportCsv(w, ManageOptions.progress(context.err(), "runs search"));
             return;
         }
         if (n > io.jruns.search.SearchRequest.MAX_RESULTS_LIMIT) {

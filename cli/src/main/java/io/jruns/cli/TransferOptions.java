@@ -30,17 +30,7 @@ final class TransferOptions {
 
     /** One stderr line per tenth of the work (and the last), so long transfers show they move. */
     static Progress progress(PrintStream err, String command) {
-        return new Progress() {
-            private long shown = -1;
-
-            @Override
-            public void update(String what, long done, long total) {
-                long tenth = total > 0 ? done * 10 / total : done;
-                if (tenth == shown && done != total) return;
-                shown = tenth;
-                err.println(command + ": " + done + (total >= 0 ? "/" + total : "") + " " + what);
-            }
-        };
+        return new ProgressLines(err, command, 0);
     }
 
     static Store open(String uri, CliContext context) {

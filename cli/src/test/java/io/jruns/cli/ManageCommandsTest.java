@@ -149,6 +149,7 @@ class ManageCommandsTest {
         }
         Cli.Result r = cli.run("runs", "delete", "--experiment", "big", "--before", "100000");
         assertEquals("Deleted 1,500 runs.\n", r.out());
-        assertEquals(List.of("jruns: 1,000/1,500 runs deleted", "jruns: 1,500/1,500 runs deleted"), r.err().lines().toList());
+        assertEquals(List.of("jruns runs delete: 1,000/1,500 runs deleted", "jruns runs delete: 1,500/1,500 runs deleted"),
+                r.err().lines().toList());
     }
 }
