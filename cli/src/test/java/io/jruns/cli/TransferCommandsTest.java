@@ -37,6 +37,15 @@ class TransferCommandsTest {
         return out;
     }
 
+    /** A run "r" in a new experiment of {@code cli}'s store; {@code more} logs to it before the store closes. */
+    private static String newRun(Cli cli, String experiment, java.util.function.BiConsumer<Store, String> more) {
+        try (Store s = cli.openStore()) {
+            String run = s.createRun(s.createExperiment(experiment, null, Map.of()), "alice", 1, "r", List.of()).runId();
+            more.accept(s, run);
+            return run;
+        }
+    }
+
     @Test
     void exportImportAndCopyBetweenFolders() throws Exception {
         Cli a = new Cli(dir.resolve("a"));
@@ -128,12 +137,8 @@ class TransferCommandsTest {
     @Test
     void anImportLeavesOutArtifactLinksThatLeadOutOfTheirRun() throws Exception {
         Cli a = new Cli(dir.resolve("a"));
-        String run;
-        try (Store s = a.openStore()) {
-            String exp = s.createExperiment("links", null, Map.of());
-            run = s.createRun(exp, "alice", 1, "r", List.of()).runId();
-            s.logArtifact(run, Files.writeString(dir.resolve("model.txt"), "weights"), "");
-        }
+        Path model = Files.writeString(dir.resolve("model.txt"), "weights");
+        String run = newRun(a, "links", (s, id) -> s.logArtifact(id, model, ""));
         Path out = dir.resolve("out");
         assertEquals(0, a.run("export", "--to", out.toString()).code());
         Path artifacts;
@@ -207,10 +212,7 @@ class TransferCommandsTest {
     @Test
     void anImportSaysWhichRunsHadDatasetInputsItLeftOut() throws Exception {
         Cli a = new Cli(dir.resolve("a"));
-        String run;
-        try (Store s = a.openStore()) {
-            run = s.createRun(s.createExperiment("data", null, Map.of()), "alice", 1, "r", List.of()).runId();
-        }
+        String run = newRun(a, "data", (s, id) -> { });
         Path out = dir.resolve("out");
         assertEquals(0, a.run("export", "--to", out.toString()).code());
         Path runDir;
@@ -254,12 +256,8 @@ class TransferCommandsTest {
     @Test
     void keysThatWouldBeAFileAndAFolderAreRefusedBeforeAnythingIsWritten() throws Exception {
         Cli a = new Cli(dir.resolve("a"));
-        String run;
-        try (Store s = a.openStore()) {
-            run = s.createRun(s.createExperiment("keys", null, Map.of()), "alice", 1, "r", List.of()).runId();
-            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new Metric("loss", 1, 1, 0), new Metric("loss/val", 2, 1, 0)),
-                    List.of(), List.of()));
-        }
+        String run = newRun(a, "keys", (s, id) -> s.logBatch(new io.jruns.domain.LogBatch(id,
+                List.of(new Metric("loss", 1, 1, 0), new Metric("loss/val", 2, 1, 0)), List.of(), List.of())));
         Path out = dir.resolve("out");
         Cli.Result r = a.run("export", "--to", out.toString());
         assertEquals(1, r.code(), r.toString());
