@@ -81,8 +81,7 @@ class ManageCommandsTest {
         assertEquals(LifecycleStage.ACTIVE, stage(nested));
         Cli.Result again = cli.run("runs", "delete", "cnn-small");
         assertEquals(1, again.code());
-        assertTrue(again.error().startsWith("jruns: no active run 'cnn-small' (by run id, id prefix or run name in experiments "),
-                again.error());
+        assertTrue(again.error().startsWith("jruns: no active run 'cnn-small': it is deleted (restore it first)"), again.error());
     }
 
     @Test

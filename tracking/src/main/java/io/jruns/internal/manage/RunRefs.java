@@ -78,6 +78,9 @@ public final class RunRefs {
             case DELETED_ONLY -> "deleted ";
             case ALL -> "";
         };
+        if (found.isEmpty() && view == ViewType.ACTIVE_ONLY && isDeleted(store, r, experimentIds)) {
+            throw JrunsException.notFound("no active run '" + oneLine(r) + "': it is deleted (restore it first)");
+        }
         if (found.isEmpty()) {
             throw JrunsException.notFound("no " + state + "run '" + oneLine(r) + "' (by run id, id prefix or run name in "
                     + where(store, experimentIds) + ")");
@@ -87,6 +90,19 @@ public final class RunRefs {
         throw JrunsException.invalid("run '" + oneLine(r) + "' is ambiguous: " + (found.size() > SHOWN ? "more than " + SHOWN
                 : found.size()) + " " + state + "runs match: " + list + (found.size() > SHOWN ? ", ..." : "")
                 + "; give more of the run id");
+    }
+
+    /** Whether the reference names a deleted run (by id prefix or name), for a clearer error than "no active run". */
+    private static boolean isDeleted(StoreReader store, String r, List<String> experimentIds) {
+        Map<String, Run> deleted = new LinkedHashMap<>();
+        if (PREFIX.matcher(r).matches()) {
+            List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
+            search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", ViewType.DELETED_ONLY, deleted);
+        }
+        if (!experimentIds.isEmpty()) {
+            search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", ViewType.DELETED_ONLY, deleted);
+        }
+        return !deleted.isEmpty();
     }
 
     private static void search(StoreReader store, List<String> experiments, String filter, ViewType view, Map<String, Run> found) {

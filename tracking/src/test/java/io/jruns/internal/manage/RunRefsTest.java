@@ -74,7 +74,7 @@ class RunRefsTest {
     void stateDecidesWhatPrefixesAndNamesMatchButNotFullIds() {
         f.store.deleteRun(f.small);
         JrunsException e = assertThrows(JrunsException.class, () -> resolve("lr-small", List.of(f.iris), ViewType.ACTIVE_ONLY));
-        assertEquals("no active run 'lr-small' (by run id, id prefix or run name in experiment 'iris')", e.getMessage());
+        assertEquals("no active run 'lr-small': it is deleted (restore it first)", e.getMessage());
         assertEquals(JrunsException.Code.RESOURCE_DOES_NOT_EXIST, e.code());
         assertEquals(f.small, resolve("lr-small", List.of(f.iris), ViewType.DELETED_ONLY));
         assertEquals(f.small, resolve(f.small, List.of(f.iris), ViewType.ACTIVE_ONLY));
