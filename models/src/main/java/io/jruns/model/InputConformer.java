@@ -41,8 +41,8 @@ final class InputConformer {
         if (have.equals(spec.type())) return c;
         if (spec.numeric() && c instanceof NumericColumn<?> n) {
             return switch (spec.type()) {
-                case "double" -> n.asDoubleColumn().setName(spec.name());
-                case "float" -> n.asFloatColumn().setName(spec.name());
+                case "double" -> lossless(n, spec).asDoubleColumn().setName(spec.name());
+                case "float" -> lossless(n, spec).asFloatColumn().setName(spec.name());
                 case "long" -> exact(n, spec) ? n.asLongColumn().setName(spec.name()) : fail(c, spec);
                 default -> exact(n, spec) ? n.asIntColumn().setName(spec.name()) : fail(c, spec);
             };
@@ -69,6 +69,25 @@ final class InputConformer {
             if (spec.type().equals("integer") && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) return false;
         }
         return true;
+    }
+
+    /** The column, when each value survives widening to the model's double or float; else an error naming it. */
+    private static NumericColumn<?> lossless(NumericColumn<?> n, ColumnSpec spec) {
+        boolean toFloat = spec.type().equals("float");
+        if (!toFloat && !(n instanceof LongColumn)) return n; // int and float fit a double exactly
+        for (int i = 0; i < n.size(); i++) {
+            if (n.isMissing(i)) continue;
+            boolean kept = n instanceof LongColumn l ? fits(l.getLong(i), toFloat) : n.getDouble(i) == (double) (float) n.getDouble(i);
+            if (!kept) {
+                throw JrunsException.invalid("column '" + n.name() + "' row " + (i + 1) + " holds " + n.getString(i)
+                        + ", which the model's " + spec.type() + " input cannot hold exactly");
+            }
+        }
+        return n;
+    }
+
+    private static boolean fits(long v, boolean toFloat) {
+        return toFloat ? (long) (float) v == v : (long) (double) v == v;
     }
 
     private static Column<?> fail(Column<?> c, ColumnSpec spec) {

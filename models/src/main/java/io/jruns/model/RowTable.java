@@ -40,10 +40,10 @@ final class RowTable {
             return;
         }
         try {
-            if (c instanceof DoubleColumn d) d.append(((Number) v).doubleValue());
-            else if (c instanceof FloatColumn f) f.append(((Number) v).floatValue());
-            else if (c instanceof IntColumn i) i.append(((Number) v).intValue());
-            else if (c instanceof LongColumn l) l.append(((Number) v).longValue());
+            if (c instanceof DoubleColumn d) d.append(exactly(v, spec, ((Number) v).doubleValue()));
+            else if (c instanceof FloatColumn f) f.append((float) exactly(v, spec, ((Number) v).floatValue()));
+            else if (c instanceof IntColumn i) i.append((int) whole((Number) v, spec, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            else if (c instanceof LongColumn l) l.append(whole((Number) v, spec, Long.MIN_VALUE, Long.MAX_VALUE));
             else if (c instanceof BooleanColumn b) b.append((Boolean) v);
             else if (c instanceof DateTimeColumn t) t.append(dateTime(v));
             else ((StringColumn) c).append(String.valueOf(v));
@@ -51,6 +51,33 @@ final class RowTable {
             throw JrunsException.invalid("value for '" + spec.name() + "' is a " + v.getClass().getSimpleName()
                     + " but the model expects " + spec.type());
         }
+    }
+
+    /** The value as the model's type holds it, when that is the same number; else an error naming the input. */
+    private static double exactly(Object v, ColumnSpec spec, double as) {
+        Number n = (Number) v;
+        boolean same = n instanceof Long || n instanceof java.math.BigInteger || n instanceof java.math.BigDecimal
+                ? new java.math.BigDecimal(n.toString()).compareTo(new java.math.BigDecimal(as)) == 0
+                : Double.compare(n.doubleValue(), as) == 0 || Double.isNaN(as);
+        if (!same) throw lost(v, spec);
+        return as;
+    }
+
+    /** A whole number in range, never cut: 1.5 or 10,000,000,000 for an integer input is an error. */
+    private static long whole(Number n, ColumnSpec spec, long min, long max) {
+        java.math.BigDecimal d = n instanceof Double || n instanceof Float
+                ? (Double.isFinite(n.doubleValue()) ? new java.math.BigDecimal(n.doubleValue()) : null)
+                : new java.math.BigDecimal(n.toString());
+        if (d == null || d.stripTrailingZeros().scale() > 0 || d.compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw lost(n, spec);
+        }
+        return d.longValueExact();
+    }
+
+    private static JrunsException lost(Object v, ColumnSpec spec) {
+        return JrunsException.invalid("value for '" + spec.name() + "' is " + v + ", which the model's " + spec.type()
+                + " input cannot hold exactly");
     }
 
     private static LocalDateTime dateTime(Object v) {

@@ -114,6 +114,17 @@ class ModelsTest {
         JrunsException frac = assertThrows(JrunsException.class,
                 () -> loaded.predict(houses().replaceColumn("rooms", DoubleColumn.create("rooms", 2.5, 3, 4))));
         assertEquals("column 'rooms' is double but the model expects integer", frac.getMessage());
+        // nothing is cut or rounded on the way in: a value the model's type cannot hold is an error
+        assertEquals("value for 'rooms' is 4.5, which the model's integer input cannot hold exactly",
+                assertThrows(JrunsException.class, () -> loaded.predictRow(100.0, 4.5, "Paris")).getMessage());
+        assertEquals("value for 'rooms' is 10000000000, which the model's integer input cannot hold exactly",
+                assertThrows(JrunsException.class, () -> loaded.predictRow(100.0, 10_000_000_000L, "Paris")).getMessage());
+        assertEquals("value for 'area' is 9007199254740993, which the model's double input cannot hold exactly",
+                assertThrows(JrunsException.class, () -> loaded.predictRow(9007199254740993L, 4, "Paris")).getMessage());
+        assertEquals(30 + 12.5 * 4 + 0.8 * 100 + 40, (Double) loaded.predictRow(100L, 4.0, "Paris"), 1e-9, "whole values pass");
+        Table big = reordered.replaceColumn("area", tech.tablesaw.api.LongColumn.create("area", 9007199254740993L));
+        assertEquals("column 'area' row 1 holds 9007199254740993, which the model's double input cannot hold exactly",
+                assertThrows(JrunsException.class, () -> loaded.predict(big)).getMessage());
     }
 
     @Test
