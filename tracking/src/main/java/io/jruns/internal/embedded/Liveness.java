@@ -52,7 +52,7 @@ final class Liveness {
                  PreparedStatement tag = c.prepareStatement("INSERT INTO tags (rid, key, value) VALUES (?, ?, ?) "
                          + "ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value")) {
                 end.setString(1, RunStatus.KILLED.name());
-                end.setLong(2, o.heartbeat());
+                end.setLong(2, Math.max(o.heartbeat(), lastLogged(c, o.rid())));
                 end.setLong(3, o.rid());
                 if (end.executeUpdate() == 0) continue;
                 tag.setLong(1, o.rid());
@@ -63,6 +63,19 @@ final class Liveness {
             }
         }
         return ended;
+    }
+
+    /**
+     * The latest metric time the run holds: its owner logged up to then, though its last
+     * heartbeat (every 30 s) may be older; the end time is not put before the run's own data.
+     */
+    private static long lastLogged(Connection c, long rid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(latest_ts) FROM metric_summaries WHERE rid = ?")) {
+            ps.setLong(1, rid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0; // no metric: 0, and the heartbeat stands
+            }
+        }
     }
 
     /** Why the owner is considered dead, or null while it may be alive. */

@@ -67,6 +67,21 @@ class LivenessTest {
     }
 
     @Test
+    void aDeadRunEndsNoEarlierThanWhatItLogged() throws Exception {
+        long now = System.currentTimeMillis();
+        String run;
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            run = s.createRun("0", "u", now - 60_000, "logged-after-beat", List.of()).runId();
+            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new io.jruns.domain.Metric("loss", 0.5, now - 2000, 7)),
+                    List.of(), List.of()));
+        }
+        setOwner(run, Liveness.HOST, Integer.MAX_VALUE, 0, now - 30_000); // its last heartbeat came before the point
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            assertKilled(s, run, "exited without ending the run", now - 2000);
+        }
+    }
+
+    @Test
     void aCopyOfARunningRunHasNoOwnerToOutlive() throws Exception {
         String copy;
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
