@@ -31,7 +31,7 @@ public record NotebookSource(String text, String fileName, String from) {
         Optional<NotebookSource> copy = storedCopy(reader, run, source);
         if (copy.isPresent()) return copy.get();
         String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
-        if (commit != null && source != null && source.endsWith(".ipynb")) return gitShow(Path.of(source), commit);
+        if (commit != null && source != null && source.endsWith(".ipynb")) return checked(gitShow(Path.of(source), commit), run);
         throw JrunsException.notFound("run " + run.runId() + " has no stored notebook copy (" + ARTIFACT_DIR
                 + "/*.ipynb) and no git commit of its notebook: nothing to reproduce it from"
                 + (source == null ? "" : " (its source is " + source + ")"));
@@ -52,6 +52,28 @@ public record NotebookSource(String text, String fileName, String from) {
         } catch (IOException e) {
             throw JrunsException.invalid("cannot read the notebook copy " + f.path() + " of run " + run.runId() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The committed notebook is the run's only when the run's notebook had no uncommitted
+     * changes: its recorded revision (SHA-256 of the saved file) must match, else another
+     * notebook would be reproduced under the run's name.
+     */
+    static NotebookSource checked(NotebookSource committed, Run run) {
+        String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
+        boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY));
+        String got = io.jruns.source.FileDigest.sha256(committed.text().getBytes(StandardCharsets.UTF_8));
+        if (revision != null ? !revision.equalsIgnoreCase(got) : dirty) {
+            throw JrunsException.invalid("run " + run.runId() + " stored no notebook copy, and " + committed.from()
+                    + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed)" : "")
+                    + (revision == null ? "" : ": its revision is " + abbrev(revision) + ", the commit's " + abbrev(got))
+                    + "; nothing reproduced");
+        }
+        return committed;
+    }
+
+    private static String abbrev(String sha) {
+        return sha.substring(0, Math.min(12, sha.length()));
     }
 
     static NotebookSource gitShow(Path notebook, String commit) {

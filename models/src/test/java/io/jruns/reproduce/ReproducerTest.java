@@ -187,14 +187,32 @@ class ReproducerTest {
         git(repo, "add", ".");
         git(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "first");
         String commit = git(repo, "rev-parse", "HEAD").strip();
-        Files.writeString(notebook, NOTEBOOK.replace("42", "7"));
         String runId = notebookRun("from git", false, null, Map.of(SystemTags.GIT_COMMIT, commit));
+        Files.writeString(notebook, NOTEBOOK.replace("42", "7")); // edited since the run
         Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
         Path expected = repo.resolve("nbs/Reproduced/from_git-" + runId.substring(0, 8) + "/git.ipynb");
         assertEquals(expected.toAbsolutePath(), r.notebook());
         assertTrue(source(json(r.notebook()).get("cells").get(1)).contains("new Random(42)"), "the committed version");
         assertTrue(progress.contains("notebook: git show " + commit.substring(0, 12) + ":nbs/git.ipynb"), progress.toString());
         assertTrue(progress.contains("environment: none recorded with the run; the clone only sets the experiment"), progress.toString());
+    }
+
+    @Test
+    void aRunMadeFromUncommittedChangesIsNotReproducedFromItsCommit() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("dirty"));
+        git(repo, "init", "-q");
+        notebook = Files.writeString(repo.resolve("train.ipynb"), NOTEBOOK);
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "first");
+        String commit = git(repo, "rev-parse", "HEAD").strip();
+        Files.writeString(notebook, NOTEBOOK.replace("42", "7")); // the run is made from this, not committed
+        String runId = notebookRun("dirty", false, null, Map.of(SystemTags.GIT_COMMIT, commit, SystemTags.GIT_DIRTY, "true"));
+        JrunsException e = assertThrows(JrunsException.class, () -> reproduce(runId, ReproduceOptions.builder()));
+        assertTrue(e.getMessage().startsWith("run " + runId + " stored no notebook copy, and git show " + commit.substring(0, 12)
+                + ":train.ipynb is not the notebook that made it (it ran with changes not committed): its revision is "
+                + FileDigest.sha256(notebook).substring(0, 12)), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; nothing reproduced"), e.getMessage());
+        assertFalse(Files.exists(repo.resolve("Reproduced")), "nothing written");
     }
 
     @Test
