@@ -35,7 +35,13 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
     public static Path home(Map<String, String> env) {
         String h = env.get("JRUNS_HOME");
         if (h != null && !h.isBlank()) return Paths.get(h).toAbsolutePath();
-        return Paths.get(System.getProperty("user.home"), ".jruns");
+        return Paths.get(userHome(env), ".jruns");
+    }
+
+    /** {@code $HOME} as the shell, Python and Jupyter read it (a container or CI may set it), else the account's. */
+    static String userHome(Map<String, String> env) {
+        String h = env.get("HOME");
+        return h != null && !h.isBlank() ? h : System.getProperty("user.home");
     }
 
     public static TrackingUri parse(String raw) {
@@ -63,7 +69,9 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
             throw JrunsException.invalid("tracking URI scheme of '" + redact(raw)
                     + "' is not supported (use a folder, sqlite:///file.db, http(s)://host or databricks)");
         }
-        Path p = Paths.get(raw).toAbsolutePath();
+        // ~ is the shell's: a path typed as in a terminal means the home folder, not a folder named "~"
+        String path = raw.equals("~") || raw.startsWith("~/") ? userHome(System.getenv()) + raw.substring(1) : raw;
+        Path p = Paths.get(path).toAbsolutePath();
         return p.toString().endsWith(".db") ? embeddedFile(p) : embeddedHome(p);
     }
 

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrackingUriTest {
     private static final Path HOME = Paths.get(System.getProperty("user.home"));
     private static final Path CWD = Paths.get("").toAbsolutePath();
+    /** What ~ means to a shell running these tests. */
+    private static final Path SHELL_HOME = Paths.get(System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home"));
 
     private static Map<String, String> env(String... kv) {
         Map<String, String> m = new HashMap<>();
@@ -37,6 +39,10 @@ class TrackingUriTest {
                 Arguments.of("  ", env(), HOME.resolve(".jruns/jruns.db"), HOME.resolve(".jruns/artifacts")),
                 Arguments.of(null, env("JRUNS_HOME", "/srv/jr"), Path.of("/srv/jr/jruns.db"), Path.of("/srv/jr/artifacts")),
                 Arguments.of(null, env("JRUNS_HOME", " "), HOME.resolve(".jruns/jruns.db"), HOME.resolve(".jruns/artifacts")),
+                // $HOME as a container or CI sets it, as Jupyter and Python read it
+                Arguments.of(null, env("HOME", "/home/ann"), Path.of("/home/ann/.jruns/jruns.db"), Path.of("/home/ann/.jruns/artifacts")),
+                Arguments.of("~/runs", env(), SHELL_HOME.resolve("runs/jruns.db"), SHELL_HOME.resolve("runs/artifacts")),
+                Arguments.of("~/runs/x.db", env(), SHELL_HOME.resolve("runs/x.db"), SHELL_HOME.resolve("runs/artifacts")),
                 Arguments.of(null, env("MLFLOW_TRACKING_URI", "/m"), Path.of("/m/jruns.db"), Path.of("/m/artifacts")),
                 Arguments.of(null, env("JRUNS_TRACKING_URI", "/j", "MLFLOW_TRACKING_URI", "/m", "JRUNS_HOME", "/h"),
                         Path.of("/j/jruns.db"), Path.of("/j/artifacts")),
