@@ -43,6 +43,12 @@ public record Requirements(String javaVersion, String javaVendor, List<String> m
         return maven.isEmpty() ? "" : "%maven " + String.join(" ", maven);
     }
 
+    /** {@code %jars /path/a.jar ...} for the jars the model's classes came from, or empty. */
+    public String jarsLine() {
+        return jars.isEmpty() ? "" : "%jars " + String.join(" ", jars.keySet().stream()
+                .map(p -> p.contains(" ") ? "\"" + p + "\"" : p).toList());
+    }
+
     public String toYaml() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("java_version", javaVersion);

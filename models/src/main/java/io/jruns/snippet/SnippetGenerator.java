@@ -50,9 +50,10 @@ public final class SnippetGenerator {
         List<ColumnSpec> inputs = model.signature() == null ? List.of() : model.signature().inputs();
         List<ColumnSpec> outputs = model.signature() == null ? List.of() : model.signature().outputs();
         String mavenLine = requirements == null ? "" : requirements.mavenLine();
+        String jarsLine = requirements == null ? "" : requirements.jarsLine();
         String csv = csvPath == null || csvPath.isBlank() ? DEFAULT_CSV : csvPath;
-        return new Snippets(uri, inputs, outputs, TablesawSnippet.text(uri, inputs, mavenLine, csv),
-                SparkSnippet.text(uri, inputs, outputs, mavenLine, csv));
+        return new Snippets(uri, inputs, outputs, TablesawSnippet.text(uri, inputs, mavenLine, jarsLine, csv),
+                SparkSnippet.text(uri, inputs, outputs, mavenLine, jarsLine, csv));
     }
 
     private static Requirements requirements(TrackingClient reader, String runId, MlModel model) {

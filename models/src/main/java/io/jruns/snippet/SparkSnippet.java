@@ -16,10 +16,12 @@ final class SparkSnippet {
     private SparkSnippet() {
     }
 
-    static String text(String uri, List<ColumnSpec> inputs, List<ColumnSpec> outputs, String mavenLine, String csv) {
+    static String text(String uri, List<ColumnSpec> inputs, List<ColumnSpec> outputs, String mavenLine, String jarsLine,
+                       String csv) {
         ColumnSpec out = outputs.isEmpty() ? new ColumnSpec("prediction", "double") : outputs.get(0);
         StringBuilder b = new StringBuilder();
         b.append(mavenLine.isEmpty() ? "%maven " + SPARK : mavenLine + " " + SPARK).append('\n');
+        if (!jarsLine.isEmpty()) b.append(jarsLine).append('\n');
         b.append("// Predict with ").append(JavaText.comment(uri)).append(" on a Spark Dataset<Row> through a UDF.\n");
         b.append("// Executors load the model once each, from the same store: set JRUNS_TRACKING_URI there.\n");
         b.append("import io.jruns.model.Models;\n");

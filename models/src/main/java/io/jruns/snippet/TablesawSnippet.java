@@ -11,11 +11,12 @@ final class TablesawSnippet {
     private TablesawSnippet() {
     }
 
-    static String text(String uri, List<ColumnSpec> inputs, String mavenLine, String csv) {
+    static String text(String uri, List<ColumnSpec> inputs, String mavenLine, String jarsLine, String csv) {
         StringBuilder b = new StringBuilder();
         if (!mavenLine.isEmpty()) b.append(mavenLine).append('\n');
+        if (!jarsLine.isEmpty()) b.append(jarsLine).append('\n');
         b.append("// Predict with ").append(JavaText.comment(uri)).append(" on a tablesaw Table read from CSV.\n");
-        b.append("// The jruns kernel has jruns and tablesaw; elsewhere add io.jruns:jruns-tracking to the class path,\n");
+        b.append("// The jruns kernel has jruns and tablesaw; elsewhere add io.jruns:jruns-models to the class path,\n");
         b.append("// and call Jruns.setTrackingUri(...) with the store the run is in.\n");
         b.append("import io.jruns.model.LoadedModel;\n");
         b.append("import io.jruns.model.Models;\n");

@@ -121,6 +121,17 @@ class SnippetGeneratorTest {
     }
 
     @Test
+    void jarsTheModelsClassesCameFromFollowAsAJarsLine() {
+        io.jruns.model.Requirements req = new io.jruns.model.Requirements("17", "x", List.of("com.example:lib:1.0"),
+                new java.util.LinkedHashMap<>(Map.of("/opt/models/lin.jar", "ab12")));
+        Snippets s = SnippetGenerator.forModel("runs:/" + runId + "/m", io.jruns.model.Models.list(Jruns.client(), runId).get(0),
+                req, null);
+        assertEquals(List.of("%maven com.example:lib:1.0", "%jars /opt/models/lin.jar"), s.tablesaw().lines().limit(2).toList());
+        assertEquals("%jars /opt/models/lin.jar", s.spark().lines().skip(1).findFirst().orElseThrow(), s.spark());
+        assertTrue(s.tablesaw().contains("add io.jruns:jruns-models to the class path"), s.tablesaw());
+    }
+
+    @Test
     void aRunWithoutThatModelIsAClearError() {
         JrunsException e = assertThrows(JrunsException.class,
                 () -> SnippetGenerator.forRun(Jruns.client(), runId, "other", null));
