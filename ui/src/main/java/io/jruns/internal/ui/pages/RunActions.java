@@ -3,6 +3,8 @@ package io.jruns.internal.ui.pages;
 import io.jruns.RunManager;
 import io.jruns.RunQuery;
 import io.jruns.domain.Experiment;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Run;
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Request;
 import io.jruns.internal.ui.http.Response;
@@ -12,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The experiment page's changes (Delete, Restore: POST, then back to the page) and its CSV download. */
 final class RunActions {
@@ -30,6 +33,7 @@ final class RunActions {
         if (runs.isEmpty()) {
             done = "none=1";
         } else {
+            for (String id : runs) inExperiment(ctx, id, e);
             RunManager m = ctx.client().manage(e.experimentId());
             int n = delete ? m.delete(runs, false, Progress.NONE) : m.restore(runs, Progress.NONE);
             done = (delete ? "deleted=" : "restored=") + n;
@@ -45,6 +49,18 @@ final class RunActions {
         }
         String base = "/experiments/" + HomePage.path(e.experimentId());
         return Response.seeOther(base + "?" + (back.isEmpty() ? "" : back + "&") + done);
+    }
+
+    /**
+     * The page's form sends the ids of its own rows: a run of another experiment, or a name or id
+     * prefix (which the run manager would resolve), is a hand-made request and is refused.
+     */
+    private static void inExperiment(UiContext ctx, String runId, Experiment e) {
+        Optional<Run> run = ctx.client().store().getRun(runId);
+        if (run.isEmpty()) throw JrunsException.invalid("no run with id '" + runId + "': the page sends whole run ids");
+        if (!run.get().info().experimentId().equals(e.experimentId())) {
+            throw JrunsException.invalid("run " + runId + " is not a run of experiment '" + e.name() + "'");
+        }
     }
 
     /** Every run the filter, state and order select, as %runs csv writes them (formula-like cells neutralised). */

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,6 +196,16 @@ class ExperimentPageIT {
         assertTrue(ui.get(res.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Restored 3 runs."));
         assertNull(ui.client.getRun(parent).info().deletedTime());
         assertEquals(5, rows(ok(ui.page())).size());
+
+        String elsewhere = ui.client.createExperiment("elsewhere");
+        String foreign = ui.client.createRun(elsewhere, "foreign", Map.of(), "u").runId();
+        HttpResponse<String> cross = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=" + foreign, cookie);
+        assertEquals(400, cross.statusCode(), "a run of another experiment, posted by hand");
+        assertTrue(cross.body().contains("is not a run of experiment"), cross.body());
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(foreign).info().lifecycleStage());
+        HttpResponse<String> byName = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=parent", cookie);
+        assertEquals(400, byName.statusCode(), "a name is not an id: " + byName.body());
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(parent).info().lifecycleStage());
 
         HttpResponse<String> none = ui.post(ui.page() + "/delete", "csrf=" + q(csrf), cookie);
         assertTrue(ui.get(none.headers().firstValue("Location").orElseThrow(), cookie).body().contains("No runs selected"));
