@@ -54,7 +54,10 @@ public final class UiServer implements AutoCloseable {
         threads.setName("jruns-ui");
         threads.setDaemon(options.daemon);
         Server s = new Server(threads);
-        ServerConnector connector = new ServerConnector(s, 1, 1);
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.setRequestHeaderSize(64 * 1024); // the compare link of 1,000 ticked runs is ~33 KB of run ids
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(s, 1, 1, new org.eclipse.jetty.server.HttpConnectionFactory(http));
         connector.setHost(options.host);
         connector.setPort(options.port);
         s.addConnector(connector);

@@ -69,5 +69,10 @@ class ComparePageIT {
         assertEquals(400, ui.get("/compare").statusCode());
         assertEquals(400, ui.get("/compare?runs=" + String.join(",",
                 java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "r" + i).toList())).statusCode());
+        // 1,000 whole run ids, as the experiment page's Compare sends them when a page of 1,000 is ticked
+        HttpResponse<String> many = ui.get("/compare?runs=" + String.join(",", java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> String.format("%032x", i)).toList()));
+        assertEquals(404, many.statusCode(), "read, and the first unknown id named (not 414 URI Too Long)");
+        assertFalse(many.headers().firstValue("Server").isPresent(), "no server version sent");
     }
 }
