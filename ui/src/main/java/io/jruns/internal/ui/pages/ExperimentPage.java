@@ -90,10 +90,13 @@ public final class ExperimentPage {
         String subtitle = e.name() + (form.filter().isBlank() ? "" : " \u00b7 " + form.filter())
                 + (form.state().equals("active") ? "" : " \u00b7 " + form.state() + " runs");
         List<String> columns = RunsControls.present(form.columns(), got.runs());
-        b.append(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, got.runs(), 1, Math.max(1, got.runs().size()),
-                columns, System.currentTimeMillis(), p -> "", false, Links.ui("/"), true)).html());
+        // no search ran when the form was wrong: the error alone, no "No runs match."
+        if (error == null) {
+            b.append(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, got.runs(), 1, Math.max(1, got.runs().size()),
+                    columns, System.currentTimeMillis(), p -> "", false, Links.ui("/"), true)).html());
+        }
         b.append("</form>");
-        pager(b, base, form, got);
+        if (error == null) pager(b, base, form, got);
         b.append("</div><script src=\"/static/experiment.js\" defer></script>");
         String crumbs = "<a href=\"" + base + "\">" + Html.escape(e.name()) + "</a>";
         return Response.html(Layout.page(ctx, e.name(), crumbs, b.toString()));

@@ -98,6 +98,7 @@ class ExperimentPageIT {
         assertTrue(page.contains("value=\"" + Html.escape(typed) + "\""), "the filter box keeps the text");
         assertFalse(page.contains("<script>\""), "the typed text stays text");
         assertTrue(rows(page).isEmpty());
+        assertFalse(page.contains("No runs match"), "no search ran: nothing to say about its matches");
         String bad = ok(ui.page() + "?order=" + q("metrics.rmse SIDEWAYS"));
         assertTrue(bad.contains("Order: <pre class=\"jr-caret\">"), bad);
     }
