@@ -173,6 +173,7 @@ public final class RunQuery {
         if (dir != null && !Files.isDirectory(dir)) {
             throw JrunsException.invalid("cannot write " + file + ": folder " + dir + " does not exist");
         }
+        if (Files.isDirectory(file)) throw JrunsException.invalid("cannot write " + file + ": it is a folder; name a file in it");
         Path part = file.resolveSibling("." + file.getFileName() + ".part");
         try {
             long rows;

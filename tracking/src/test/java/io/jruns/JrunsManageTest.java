@@ -146,5 +146,7 @@ class JrunsManageTest {
         Path file = dir.resolve("nodir").resolve("x.csv");
         JrunsException e = assertThrows(JrunsException.class, () -> Jruns.exportCsv(Jruns.search(), file));
         assertEquals("cannot write " + file + ": folder " + file.getParent() + " does not exist", e.getMessage());
+        JrunsException folder = assertThrows(JrunsException.class, () -> Jruns.exportCsv(Jruns.search(), dir));
+        assertEquals("cannot write " + dir + ": it is a folder; name a file in it", folder.getMessage());
     }
 }

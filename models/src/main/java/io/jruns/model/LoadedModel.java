@@ -1,5 +1,7 @@
 package io.jruns.model;
 
+import io.jruns.domain.JrunsException;
+
 import tech.tablesaw.api.Table;
 
 import java.util.List;
@@ -32,6 +34,7 @@ public final class LoadedModel {
      * (extra columns dropped, numbers widened); the result is a table even when the model gives a column.
      */
     public Table predict(Table input) {
+        if (input == null) throw JrunsException.invalid("predict needs a table of inputs, got null");
         Table shaped = mlModel.signature() == null ? input : InputConformer.conform(input, mlModel.signature().inputs());
         Predictor p = predictor;
         if (p == null) predictor = p = flavor.predictor(model); // the model itself loads even when nothing can predict with it

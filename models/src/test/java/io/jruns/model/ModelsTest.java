@@ -111,6 +111,8 @@ class ModelsTest {
         assertEquals(want, (Double) loaded.predictRow(100.0, 4, "Paris"), 1e-9);
         JrunsException e = assertThrows(JrunsException.class, () -> loaded.predict(houses().removeColumns("rooms")));
         assertTrue(e.getMessage().startsWith("the input has no column 'rooms'"), e.getMessage());
+        assertEquals("predict needs a table of inputs, got null",
+                assertThrows(JrunsException.class, () -> loaded.predict(null)).getMessage());
         JrunsException frac = assertThrows(JrunsException.class,
                 () -> loaded.predict(houses().replaceColumn("rooms", DoubleColumn.create("rooms", 2.5, 3, 4))));
         assertEquals("column 'rooms' is double but the model expects integer", frac.getMessage());
