@@ -36,6 +36,7 @@ public record NotebookRun(Path notebook, Parameters parameters, String kernelNam
         Path here = Path.of("").toAbsolutePath().normalize();
         if (nb.startsWith(here)) kernelEnv.put("JPY_SESSION_NAME", here.relativize(nb).toString().replace('\\', '/'));
         kernelEnv.put("JRUNS_SOURCE_TYPE", "JOB");
+        if (!parameters.isEmpty()) kernelEnv.put("JRUNS_EXECUTE_PARAMETERS", parameters.asOptions()); // tagged on its runs
         try {
             Jupyter.Executed done = jupyter.execute(kernelEnv, nb.getParent(), NotebookJson.write(json), kernelName, timeoutSeconds);
             ObjectNode executed = NotebookJson.parse(done.notebook(), "the executed notebook");

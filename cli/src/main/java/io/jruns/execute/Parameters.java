@@ -33,6 +33,17 @@ public final class Parameters {
         return Map.copyOf(values);
     }
 
+    /** The options as a shell would take them back: {@code -p alpha=0.5 -p 'label=a b'}. */
+    public String asOptions() {
+        StringBuilder b = new StringBuilder();
+        values.forEach((name, value) -> {
+            String kv = name + "=" + value;
+            if (b.length() > 0) b.append(' ');
+            b.append("-p ").append(kv.matches("[A-Za-z0-9_=.,:+/@%-]+") ? kv : "'" + kv.replace("'", "'\\''") + "'");
+        });
+        return b.toString();
+    }
+
     /** The injected cell's code: one declaration per parameter. */
     public String toJava() {
         StringBuilder b = new StringBuilder("// Parameters injected by jruns execute\n");

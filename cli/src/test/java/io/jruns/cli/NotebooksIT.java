@@ -141,6 +141,11 @@ class NotebooksIT {
                     .map(r -> r.info().status()).toList();
             assertEquals(List.of(RunStatus.FINISHED, RunStatus.FAILED), statuses,
                     "a job's run left open ends with the job: finished, then failed at its failing cell");
+            List<String> options = s.listExperiments(ViewType.ALL).stream()
+                    .flatMap(e -> s.listRuns(List.of(e.experimentId()), ViewType.ALL, 10).stream())
+                    .sorted(java.util.Comparator.comparingLong(r -> r.info().startTime()))
+                    .map(r -> r.data().tags().get("jruns.execute.parameters")).toList();
+            assertEquals(List.of("-p alpha=0.5 -p 'label=a \"quoted\" word'", "-p alpha=2"), options, "the -p options, as typed");
         }
     }
 

@@ -198,6 +198,15 @@ class ReproducerTest {
     }
 
     @Test
+    void aRunExecutedWithParametersSaysToGiveThemAgain() throws Exception {
+        String runId = notebookRun("with p", true, null, Map.of(SystemTags.EXECUTE_PARAMETERS, "-p alpha=0.9"));
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
+        assertEquals("ready: jruns execute " + r.notebook() + " -p alpha=0.9", progress.get(progress.size() - 1));
+        assertTrue(progress.contains("parameters: the run was executed with -p alpha=0.9; the clone holds the notebook's own"
+                + " values, so give them again"), progress.toString());
+    }
+
+    @Test
     void aRunMadeFromUncommittedChangesIsNotReproducedFromItsCommit() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("dirty"));
         git(repo, "init", "-q");

@@ -25,6 +25,8 @@ public final class SystemTags {
 
     /** SHA-256 of the notebook file that made the run (set by the jruns kernel). */
     public static final String NOTEBOOK_REVISION = "jruns.notebook.revision";
+    /** The -p options of the jruns execute that made the run, as typed: a reproduction needs them too. */
+    public static final String EXECUTE_PARAMETERS = "jruns.execute.parameters";
     /** The JupyterLab cell ids that logged to the run, in order, comma-separated. */
     public static final String NOTEBOOK_CELL_IDS = "jruns.notebook.cellIds";
     /** The id of the notebook cell that started the run. */

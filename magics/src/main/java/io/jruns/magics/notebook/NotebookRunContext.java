@@ -23,6 +23,8 @@ public final class NotebookRunContext implements RunContext {
     public static final String NOTEBOOK_ARTIFACT_DIR = "notebook";
     /** Set to JOB by `jruns execute`; a notebook run by hand is NOTEBOOK. */
     public static final String SOURCE_TYPE_ENV = "JRUNS_SOURCE_TYPE";
+    /** Set by `jruns execute -p ...` to the options as typed. */
+    public static final String EXECUTE_PARAMETERS_ENV = "JRUNS_EXECUTE_PARAMETERS";
 
     private final Supplier<Optional<Path>> notebook;
     private final String kernelVersion;
@@ -46,6 +48,8 @@ public final class NotebookRunContext implements RunContext {
             tags.put(SystemTags.NOTEBOOK_REVISION, FileDigest.sha256(p));
             GitInfo.of(p).ifPresent(g -> tags.putAll(g.tags()));
         });
+        String parameters = System.getenv(EXECUTE_PARAMETERS_ENV);
+        if (parameters != null && !parameters.isBlank()) tags.put(SystemTags.EXECUTE_PARAMETERS, parameters.strip());
         tags.put(SystemTags.KERNEL_VERSION, kernelVersion);
         tags.put(SystemTags.JAVA_VERSION, System.getProperty("java.version"));
         return tags;
