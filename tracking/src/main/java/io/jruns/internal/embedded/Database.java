@@ -3,6 +3,7 @@ package io.jruns.internal.embedded;
 import io.jruns.domain.JrunsException;
 import org.sqlite.SQLiteConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,6 +74,13 @@ final class Database implements AutoCloseable {
             this.reader = BusyRetry.run(() -> open(file, READER_CACHE_KIB));
             this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
         } catch (SQLException e) {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || !Files.isWritable(file))) {
+                // SQLite's write-ahead log lives beside the database: even reading needs the folder writable
+                throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot open the jruns store at " + file
+                        + ": this user cannot write " + (Files.isWritable(dir) ? "the file" : "its folder " + dir)
+                        + ", which jruns needs even to read it (SQLite's write-ahead log); copy the folder, or ask its owner", e);
+            }
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
                     "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
         }
