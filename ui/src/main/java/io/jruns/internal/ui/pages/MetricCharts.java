@@ -96,7 +96,7 @@ final class MetricCharts {
         StringBuilder d = new StringBuilder(pts.size() * 16);
         for (int i = 0; i < pts.size(); i++) {
             Metric m = pts.get(i);
-            double px = LEFT + (x.applyAsLong(m) - x0) / span * pw;
+            double px = x1 == x0 ? LEFT + pw / 2 : LEFT + (x.applyAsLong(m) - x0) / span * pw; // one x: mid-chart, under its label
             double py = TOP + (hi - m.value()) / (hi - lo) * ph;
             d.append(i == 0 ? 'M' : 'L').append(n(px)).append(' ').append(n(py));
             if (i > 0) h.append(';');
@@ -125,16 +125,32 @@ final class MetricCharts {
             h.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(n(LEFT + pw)).append("\" y1=\"").append(n(py)).append("\" y2=\"")
                     .append(n(py)).append("\" stroke=\"currentColor\" stroke-opacity=\".12\"/>");
             h.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(n(py + 3)).append("\" text-anchor=\"end\">")
-                    .append(Html.escape(Format.number(v))).append("</text>");
+                    .append(Html.escape(tick(v, (hi - lo) / 4))).append("</text>");
         }
         for (int t = 0; t <= 2; t++) {
             long v = x0 + (x1 - x0) * t / 2;
-            if (t == 1 && (v == x0 || v == x1)) continue; // a span of one or two steps: no middle tick repeating an end
+            if (x0 == x1 && t != 1) continue; // one x: one label, under the point
+            if (x0 != x1 && t == 1 && (v == x0 || v == x1)) continue; // a span of one or two steps: no middle tick repeating an end
             String anchor = t == 0 ? "start" : t == 2 ? "end" : "middle";
             h.append("<text x=\"").append(n(LEFT + pw * t / 2)).append("\" y=\"").append(H - 10).append("\" text-anchor=\"").append(anchor)
                     .append("\">").append(Html.escape(byTime ? Format.time(v) : Format.count(v))).append("</text>");
         }
         h.append("</g>");
+    }
+
+    /**
+     * A y tick label as short as its spacing allows (0.00745, not 0.00744658, which the 64 px
+     * margin clips): two significant digits of the step between ticks; very large or small
+     * values in E notation.
+     */
+    static String tick(double v, double step) {
+        if (!Double.isFinite(v)) return Format.number(v);
+        double a = Math.abs(v);
+        if (a != 0 && (a >= 1e7 || a < 1e-4)) return String.format(java.util.Locale.ROOT, "%.2e", v);
+        int decimals = step > 0 ? Math.max(0, Math.min(8, 1 - (int) Math.floor(Math.log10(step)))) : 2;
+        java.math.BigDecimal b = new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        String t = b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+        return t.equals("-0") ? "0" : t;
     }
 
     /** One decimal, fast (String.format would cost more than the rest of a 1,000-point chart). */
