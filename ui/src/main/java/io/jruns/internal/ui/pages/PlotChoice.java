@@ -19,7 +19,6 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
 
     static PlotChoice of(Request r) {
         String kind = r.query("plot").orElse("parallel").strip().toLowerCase(Locale.ROOT);
-        if (!KINDS.contains(kind)) kind = "parallel";
         return new PlotChoice(kind, field(r, "x"), field(r, "y"), field(r, "z"), field(r, "color"), field(r, "metric"),
                 r.query("diff").isPresent());
     }
@@ -29,6 +28,9 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
     }
 
     List<CompareView.Plot> plots(RunComparison c) {
+        if (!KINDS.contains(kind)) {
+            throw JrunsException.invalid("plot '" + kind + "' is not one of " + String.join(", ", KINDS)); // said, not replaced
+        }
         int n = c.runs().size();
         return switch (kind) {
             case "none" -> List.of();

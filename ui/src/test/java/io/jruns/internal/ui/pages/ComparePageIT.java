@@ -57,6 +57,9 @@ class ComparePageIT {
         String contour = ui.get(base + "&plot=contour").body();
         assertEquals(200, ui.get(base + "&plot=contour").statusCode());
         assertTrue(contour.contains("jr-filter-error") && contour.contains("choose y for this plot"), "one numeric param: no default y");
+        String unknown = ui.get(base + "&plot=%3Cpie%3E").body();
+        assertTrue(unknown.contains("plot &#39;&lt;pie&gt;&#39; is not one of parallel, scatter, contour, history, none")
+                || unknown.contains("plot '&lt;pie&gt;' is not one of"), "said, not silently replaced: " + unknown);
         String diff = ui.get(base + "&plot=none&diff=1").body();
         assertFalse(diff.contains("<svg class"), "no plot");
     }
