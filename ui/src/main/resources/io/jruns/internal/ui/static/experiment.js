@@ -1,6 +1,13 @@
 // jruns ui: the experiment page's selection (Compare, Delete, Restore, select all). Loaded with `defer`.
 "use strict";
 (function () {
+  // The "Deleted N runs" notice is the answer to one POST: drop its count from the address, so a
+  // reload or a bookmark of this page does not say it again.
+  const url = new URL(window.location.href);
+  if (["deleted", "restored", "none"].some((k) => url.searchParams.has(k))) {
+    ["deleted", "restored", "none"].forEach((k) => url.searchParams.delete(k));
+    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+  }
   const form = document.getElementById("jr-runs-form");
   if (!form) return;
   const boxes = () => Array.from(form.querySelectorAll("input.jr-sel"));

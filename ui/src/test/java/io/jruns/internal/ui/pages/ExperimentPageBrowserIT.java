@@ -15,6 +15,7 @@ import java.util.List;
 import static io.jruns.internal.ui.pages.SeededUi.HOSTILE;
 import static io.jruns.internal.ui.pages.SeededUi.QUOTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -108,6 +109,7 @@ class ExperimentPageBrowserIT {
         page.click(sel(ui.ids.get("base")));
         page.clickAndWait("#jr-delete");
         assertTrue(text(page).contains("Deleted 1 run."), text(page));
+        assertFalse(page.eval("location.search").asText().contains("deleted="), "a reload would not say it again");
         assertEquals(LifecycleStage.DELETED, ui.client.getRun(ui.ids.get("base")).info().lifecycleStage());
         page.eval("document.querySelector('select[name=state]').value = 'deleted'");
         page.clickAndWait(".jr-exp-form button[type=submit]");
