@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A search's runs as CSV: {@code Run ID,Name,Source Type,Source Name,User,Status}, then one
  * column per param key and per metric key (latest value) of the exported runs, each group
- * in sorted key order; lines end CRLF (RFC 4180); cells as {@link CsvCells} writes them, so
+ * in sorted key order (a key that is both a param and a metric heads its two columns as
+ * {@code params.K} and {@code metrics.K}); lines end CRLF (RFC 4180); cells as {@link CsvCells} writes them, so
  * a missing value is an empty cell. The store supplies the rows ({@link Store#csvRows}).
  */
 public final class CsvExport {
@@ -72,8 +73,11 @@ public final class CsvExport {
         public void header(List<String> paramKeys, List<String> metricKeys) {
             line.setLength(0);
             for (String h : FIXED) cell(CsvCells.text(h));
-            for (String k : paramKeys) cell(CsvCells.text(k));
-            for (String k : metricKeys) cell(CsvCells.text(k));
+            // a key that is both a param and a metric would head two columns alike: those two say which
+            java.util.Set<String> both = new java.util.HashSet<>(paramKeys);
+            both.retainAll(new java.util.HashSet<>(metricKeys));
+            for (String k : paramKeys) cell(CsvCells.text(both.contains(k) ? "params." + k : k));
+            for (String k : metricKeys) cell(CsvCells.text(both.contains(k) ? "metrics." + k : k));
             end();
         }
 

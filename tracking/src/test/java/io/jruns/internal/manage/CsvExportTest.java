@@ -53,6 +53,16 @@ class CsvExportTest {
     }
 
     @Test
+    void aKeyThatIsBothAParamAndAMetricSaysWhichInItsTwoHeaders() {
+        f.store.logBatch(new io.jruns.domain.LogBatch(f.big, List.of(new io.jruns.domain.Metric("lr", 0.05, 1, 0)),
+                List.of(), List.of()));
+        StringWriter out = new StringWriter();
+        f.query().filter("params.lr = '0.1'").exportCsv(out, Progress.NONE);
+        assertEquals("Run ID,Name,Source Type,Source Name,User,Status,batch,params.lr,loss,metrics.lr,r2",
+                out.toString().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void onlyTheSelectionAndItsKeys() {
         StringWriter out = new StringWriter();
         assertEquals(1, f.query().filter("params.lr = '0.1'").exportCsv(out, Progress.NONE));
