@@ -62,6 +62,7 @@ public final class UiServer implements AutoCloseable {
         connector.setPort(options.port);
         s.addConnector(connector);
         s.setStopTimeout(2_000);
+        s.setErrorHandler(new io.jruns.internal.ui.http.PlainErrors());
         int port;
         try {
             connector.open(); // bound before the handler is made: the handler knows its port (Host checks)

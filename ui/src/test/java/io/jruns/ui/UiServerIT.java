@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +74,19 @@ class UiServerIT {
         assertEquals(401, get("/", "Cookie", "jruns_ui_" + URI.create(server.info().url()).getPort() + "=nope").statusCode());
         assertEquals(401, get("/", "Cookie", "jruns_ui=" + server.info().token()).statusCode(), "another port's cookie name");
         assertEquals(401, get("/static/ui.js").statusCode(), "even static files");
+    }
+
+    @Test
+    void whatJettyAnswersItselfIsOnePlainLineWithThePagesHeaders() throws Exception {
+        HttpResponse<String> ambiguous = get("/runs/x/artifacts/%2e%2e/%3Cb%3Eecho");
+        HttpResponse<String> tooLong = get("/?q=" + "x".repeat(70_000));
+        for (HttpResponse<String> r : List.of(ambiguous, tooLong)) {
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 414, r.statusCode() + " " + r.body());
+            assertEquals(r.statusCode() + " " + (r.statusCode() == 400 ? "Bad Request" : "URI Too Long") + "\n", r.body());
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"), r.headers().toString());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), r.headers().toString());
+            assertFalse(r.headers().firstValue("Server").isPresent(), r.headers().toString());
+        }
     }
 
     @Test
