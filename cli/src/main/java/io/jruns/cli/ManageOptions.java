@@ -1,10 +1,9 @@
 package io.jruns.cli;
 
-import io.jruns.store.TimeArg;
-
 import io.jruns.domain.JrunsException;
 import io.jruns.store.BulkLimits;
 import io.jruns.store.Progress;
+import io.jruns.store.TimeArg;
 import io.jruns.RunManager;
 
 import java.io.PrintStream;
@@ -51,8 +50,7 @@ final class ManageOptions {
         return String.format(Locale.ROOT, "%,d %s%s", n, word, n == 1 ? "" : "s");
     }
 
-    /** Progress lines on stderr, for work big enough to take a moment (more than one chunk). */
-    /** Bulk work of more than 1,000 runs says how far it got. */
+    /** Progress lines on stderr for bulk work of more than 1,000 runs (more than one chunk). */
     static Progress progress(PrintStream err, String command) {
         return new ProgressLines(err, command, 1000);
     }

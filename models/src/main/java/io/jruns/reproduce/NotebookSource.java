@@ -5,6 +5,7 @@ import io.jruns.domain.FileInfo;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
 import io.jruns.TrackingClient;
+import io.jruns.source.FileDigest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ public record NotebookSource(String text, String fileName, String from) {
     static NotebookSource checked(NotebookSource committed, Run run) {
         String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
         boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY));
-        String got = io.jruns.source.FileDigest.sha256(committed.text().getBytes(StandardCharsets.UTF_8));
+        String got = FileDigest.sha256(committed.text().getBytes(StandardCharsets.UTF_8));
         if (revision != null ? !revision.equalsIgnoreCase(got) : dirty) {
             throw JrunsException.invalid("run " + run.runId() + " stored no notebook copy, and " + committed.from()
                     + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed)" : "")

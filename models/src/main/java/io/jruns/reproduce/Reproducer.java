@@ -60,7 +60,7 @@ public final class Reproducer {
         }
         write(target, clone.text());
         progress.accept("wrote " + target + (envFile != null && Files.exists(envFile) ? " and " + envFile.getFileName() : ""));
-        String parameters = run.data().tags().get(io.jruns.domain.SystemTags.EXECUTE_PARAMETERS);
+        String parameters = run.data().tags().get(SystemTags.EXECUTE_PARAMETERS);
         if (parameters != null) {
             progress.accept("parameters: the run was executed with " + parameters + "; the clone holds the notebook's own"
                     + " values, so give them again");

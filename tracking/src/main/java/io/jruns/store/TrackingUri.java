@@ -39,7 +39,7 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
     }
 
     /** {@code $HOME} as the shell, Python and Jupyter read it (a container or CI may set it), else the account's. */
-    static String userHome(Map<String, String> env) {
+    public static String userHome(Map<String, String> env) {
         String h = env.get("HOME");
         return h != null && !h.isBlank() ? h : System.getProperty("user.home");
     }

@@ -4,7 +4,10 @@ import io.jruns.TrackingClient;
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Guard;
 import io.jruns.internal.ui.http.JettyBridge;
+import io.jruns.internal.ui.http.PlainErrors;
 import io.jruns.internal.ui.http.Router;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -54,15 +57,15 @@ public final class UiServer implements AutoCloseable {
         threads.setName("jruns-ui");
         threads.setDaemon(options.daemon);
         Server s = new Server(threads);
-        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024); // the compare link of 1,000 ticked runs is ~33 KB of run ids
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(s, 1, 1, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(options.host);
         connector.setPort(options.port);
         s.addConnector(connector);
         s.setStopTimeout(2_000);
-        s.setErrorHandler(new io.jruns.internal.ui.http.PlainErrors());
+        s.setErrorHandler(new PlainErrors());
         int port;
         try {
             connector.open(); // bound before the handler is made: the handler knows its port (Host checks)

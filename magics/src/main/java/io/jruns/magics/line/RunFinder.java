@@ -5,7 +5,6 @@ import io.jruns.magics.host.Output;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
-import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.RunQuery;
 import io.jruns.domain.SystemTags;
@@ -14,7 +13,6 @@ import io.jruns.search.RunCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * How the view magics find runs: a search (filter, state, order, experiments) and RUN
@@ -83,8 +81,8 @@ final class RunFinder {
 
     /**
      * {@code --experiment} values: names or ids, several separated by commas (a value that is
-     * itself an experiment's name is taken whole). Empty means the active experiment; an
-     * unknown one is a one-line error.
+     * itself an experiment's name is taken whole), as the experiments' names. Empty means the
+     * active experiment; an unknown one is a one-line error.
      */
     static List<String> experiments(List<String> values) {
         List<String> out = new ArrayList<>();
@@ -94,9 +92,8 @@ final class RunFinder {
                 continue;
             }
             for (String part : v.split(",")) {
-                if (part.isBlank()) continue;
-                Jruns.client().experiment(part.strip()); // an unknown one is named here, as the CLI does
-                out.add(part.strip());
+                // resolved here, once: an unknown one is named as the CLI names it, and ids become names
+                if (!part.isBlank()) out.add(Jruns.client().experiment(part.strip()).name());
             }
         }
         return out;
@@ -105,7 +102,7 @@ final class RunFinder {
     /** The experiments' names for a heading (the active experiment when none are given). */
     static String names(List<String> experiments) {
         if (experiments.isEmpty()) return Jruns.getExperiment().name();
-        return experiments.stream().map(e -> Jruns.client().experiment(e).name()).collect(Collectors.joining(", "));
+        return String.join(", ", experiments);
     }
 
     /**

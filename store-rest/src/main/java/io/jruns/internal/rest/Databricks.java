@@ -1,6 +1,7 @@
 package io.jruns.internal.rest;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.store.TrackingUri;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class Databricks {
             profile = named != null && !named.isBlank() ? named.trim() : "DEFAULT";
         }
         Path cfg = env.get("DATABRICKS_CONFIG_FILE") != null ? Paths.get(env.get("DATABRICKS_CONFIG_FILE"))
-                : Paths.get(env.getOrDefault("HOME", System.getProperty("user.home")), ".databrickscfg");
+                : Paths.get(TrackingUri.userHome(env), ".databrickscfg");
         Map<String, String> section = section(cfg, profile);
         String host = section.get("host");
         String token = section.get("token");

@@ -77,6 +77,7 @@ final class Refusals {
     RunTag tag(String runId, RunTag t, List<JrunsException> problems) {
         if (!keep(runId, "tag", t.key(), problems)) return null;
         int max = rules.tagValueMax();
+        if (t.value().length() <= max) return t; // no more characters than UTF-16 units: nothing to count
         int chars = chars(t.value());
         if (chars <= max) return t;
         String what = "tag '" + Texts.head(t.key()) + "' of run " + runId;
@@ -97,7 +98,7 @@ final class Refusals {
         String why = rules.keyProblem(t.key());
         if (why != null) throw JrunsException.invalid("tag '" + Texts.head(t.key()) + "': " + why);
         int max = rules.tagValueMax();
-        if (chars(t.value()) <= max) return t;
+        if (t.value().length() <= max || chars(t.value()) <= max) return t;
         if (longValues == LongValues.TRUNCATE) return tag("(new)", t, problems);
         throw JrunsException.invalid("tag '" + Texts.head(t.key()) + "' is " + chars(t.value())
                 + " characters, over the limit of " + max + " of " + rules.describe() + ", which would cut it"
@@ -106,7 +107,7 @@ final class Refusals {
 
     /** Characters as MLflow (Python) counts them: code points, an emoji is one. */
     private static int chars(String s) {
-        return s.length() <= 1 ? s.length() : s.codePointCount(0, s.length());
+        return s.codePointCount(0, s.length());
     }
 
     /** The server refused a request holding one value: say so once per key, learn from it. */

@@ -59,12 +59,7 @@ public final class RunRefs {
             if (run.isPresent()) return run.get();
         }
         Map<String, Run> found = new LinkedHashMap<>();
-        if (PREFIX.matcher(r).matches()) {
-            List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
-            search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", view, found);
-        }
-        int byPrefix = found.size();
-        if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
+        int byPrefix = matching(store, r, experimentIds, view, found);
         if (found.size() == 1) return fresh(store, found.values().iterator().next());
         if (newestNote != null && byPrefix == 0 && found.size() > 1) {
             Run newest = found.values().stream().max(java.util.Comparator.comparingLong((Run x) -> x.info().startTime())
@@ -92,16 +87,24 @@ public final class RunRefs {
                 + "; give more of the run id");
     }
 
+    /**
+     * The runs in {@code view} the reference names: by id prefix in any experiment, then by name
+     * in {@code experimentIds}, into {@code found}; returns how many the prefix matched.
+     */
+    private static int matching(StoreReader store, String r, List<String> experimentIds, ViewType view, Map<String, Run> found) {
+        if (PREFIX.matcher(r).matches()) {
+            List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
+            search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", view, found);
+        }
+        int byPrefix = found.size();
+        if (!experimentIds.isEmpty()) search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", view, found);
+        return byPrefix;
+    }
+
     /** Whether the reference names a deleted run (by id prefix or name), for a clearer error than "no active run". */
     private static boolean isDeleted(StoreReader store, String r, List<String> experimentIds) {
         Map<String, Run> deleted = new LinkedHashMap<>();
-        if (PREFIX.matcher(r).matches()) {
-            List<String> all = store.listExperiments(ViewType.ALL).stream().map(Experiment::experimentId).toList();
-            search(store, all, "run_id LIKE '" + r.toLowerCase(Locale.ROOT) + "%'", ViewType.DELETED_ONLY, deleted);
-        }
-        if (!experimentIds.isEmpty()) {
-            search(store, experimentIds, "run_name = '" + r.replace("'", "''") + "'", ViewType.DELETED_ONLY, deleted);
-        }
+        matching(store, r, experimentIds, ViewType.DELETED_ONLY, deleted);
         return !deleted.isEmpty();
     }
 

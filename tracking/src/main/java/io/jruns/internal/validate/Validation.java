@@ -74,16 +74,11 @@ public final class Validation {
         if (chars <= max) return value;
         if (policy == LongValues.TRUNCATE) {
             policy.warn(kind + " " + quote(key) + " value truncated from " + chars + " to " + max + " characters");
-            return cut(value, max);
+            return value.substring(0, value.offsetByCodePoints(0, max)); // whole characters only
         }
         throw JrunsException.invalid(kind + " " + quote(key) + " value is " + chars
                 + " characters, over the limit of " + max
                 + " (nothing was logged; set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)");
-    }
-
-    /** The first {@code max} characters (code points), never half of a surrogate pair. */
-    public static String cut(String value, int max) {
-        return value.codePointCount(0, value.length()) <= max ? value : value.substring(0, value.offsetByCodePoints(0, max));
     }
 
     public static void runId(String runId) {
