@@ -31,12 +31,12 @@ final class RunEditForms {
         String csrf = Layout.csrfField(ctx);
         StringBuilder h = new StringBuilder("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
         h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
-                .append("/rename\">").append(csrf).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
+                .append("/rename\">").append(csrf).append(Seen.hidden(RunCrumbs.runName(run))).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
         Html.append(h, draft.form().equals("rename") ? draft.field("name", "") : RunCrumbs.runName(run))
                 .append("\"> <button type=\"submit\">Rename</button></form>");
         // HTML drops the one newline right after <textarea>: ours, so a note's own leading newline survives
         h.append("<div class=\"jr-sec\">Note</div><form method=\"post\" class=\"jr-form\" id=\"note-form\" action=\"").append(action)
-                .append("/note\">").append(csrf).append("<textarea name=\"note\" id=\"run-note\" rows=\"4\" cols=\"60\">\n");
+                .append("/note\">").append(csrf).append(Seen.hidden(run.note().orElse(null))).append("<textarea name=\"note\" id=\"run-note\" rows=\"4\" cols=\"60\">\n");
         Html.append(h, draft.form().equals("note") ? draft.field("note", "") : run.note().orElse(""))
                 .append("</textarea><br><button type=\"submit\">Save note</button></form></div>");
         h.append("<div id=\"tags\"><div class=\"jr-sec\">Edit tags</div>");
@@ -55,11 +55,11 @@ final class RunEditForms {
             String key = Html.escape(t.getKey());
             boolean refused = draft.form().equals("tag") && t.getKey().equals(draft.fields().get("key"));
             h.append("<tr data-tag=\"").append(key).append("\"><th class=\"jr-k\">").append(key).append("</th><td>")
-                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags\">").append(csrf)
+                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags\">").append(csrf).append(Seen.hidden(t.getValue()))
                     .append("<input type=\"hidden\" name=\"key\" value=\"").append(key).append("\"><input name=\"value\" class=\"jr-tagvalue\" value=\"");
             Html.append(h, refused ? draft.field("value", t.getValue()) : t.getValue())
                     .append("\"> <button type=\"submit\" class=\"jr-save\">Save</button></form></td><td>")
-                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags/delete\">").append(csrf)
+                    .append("<form method=\"post\" class=\"jr-inline\" action=\"").append(action).append("/tags/delete\">").append(csrf).append(Seen.hidden(t.getValue()))
                     .append("<input type=\"hidden\" name=\"key\" value=\"").append(key)
                     .append("\"><button type=\"submit\" class=\"jr-delete\">Delete</button></form></td></tr>");
         }

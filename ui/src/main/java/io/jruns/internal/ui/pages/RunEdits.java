@@ -12,56 +12,82 @@ import io.jruns.views.Links;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The run page's changes, each a form POST (the Guard has checked its CSRF field) answered
  * with 303 back to the page (Post/Redirect/Get). Refused input (an empty or invalid key, a
  * value over MLflow's limits, a system tag) re-renders the page with a one-line error and the
  * form as typed, status 400, so nothing typed is lost. Checks are RunManager's (MLflow's limits).
+ * A form also carries what it was showing ({@link Seen}): a value changed meanwhile in another
+ * tab or by the run itself is not overwritten unseen; the page comes back (409) with both.
  */
 final class RunEdits {
     private RunEdits() {
     }
 
     static void install(Router router, UiContext ctx) {
-        router.post("/runs/{id}/tags", r -> edit(ctx, r, r.formField("add").isPresent() ? "tag-add" : "tag", (m, run) -> {
+        router.post("/runs/{id}/tags", r -> {
+            boolean add = r.formField("add").isPresent();
             String key = field(r, "key").strip();
-            if (key.isEmpty()) throw JrunsException.invalid("a tag needs a name");
-            refuseSystem(key);
-            m.setTag(run.runId(), key, field(r, "value"));
-        }));
-        router.post("/runs/{id}/tags/delete", r -> edit(ctx, r, "tag", (m, run) -> {
+            return edit(ctx, r, add ? "tag-add" : "tag", run -> add ? null : run.data().tags().get(key), (m, run) -> {
+                if (key.isEmpty()) throw JrunsException.invalid("a tag needs a name");
+                refuseSystem(key);
+                String now = run.data().tags().get(key);
+                String value = field(r, "value");
+                if (add && now != null && !now.equals(value)) {
+                    throw JrunsException.invalid("the run has a tag '" + key + "' already (value '" + Seen.shortened(now)
+                            + "'): change it in the table above");
+                }
+                m.setTag(run.runId(), key, value);
+            });
+        });
+        router.post("/runs/{id}/tags/delete", r -> edit(ctx, r, "tag", run -> run.data().tags().get(field(r, "key")), (m, run) -> {
             String key = field(r, "key");
             refuseSystem(key);
             if (!run.data().tags().containsKey(key)) throw JrunsException.invalid("the run has no tag '" + key + "' (deleted already?)");
             m.deleteTag(run.runId(), key);
         }));
-        router.post("/runs/{id}/note", r -> edit(ctx, r, "note", (m, run) -> {
+        router.post("/runs/{id}/note", r -> edit(ctx, r, "note", run -> run.note().orElse(null), (m, run) -> {
             String note = field(r, "note").replace("\r\n", "\n");
             if (!note.isBlank()) m.setTag(run.runId(), SystemTags.NOTE, note);
             else if (run.data().tags().containsKey(SystemTags.NOTE)) m.deleteTag(run.runId(), SystemTags.NOTE);
         }));
-        router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", (m, run) -> m.rename(run.runId(), field(r, "name").strip())));
+        router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", RunCrumbs::runName,
+                (m, run) -> m.rename(run.runId(), field(r, "name").strip())));
     }
 
     private interface Change {
         void apply(RunManager manager, Run run);
     }
 
-    private static Response edit(UiContext ctx, Request r, String form, Change change) {
+    /** {@code shown} reads, from the run as it is now, the value the form was showing. */
+    private static Response edit(UiContext ctx, Request r, String form, Function<Run, String> shown, Change change) {
         Run run = ctx.client().getRun(r.param("id"));
         String page = Links.ui("/").run(run.runId()).orElseThrow();
+        String now = shown.apply(run);
+        // a tag removed meanwhile is no conflict: saving it adds it back, deleting it says it is gone
+        boolean tagGone = now == null && form.startsWith("tag");
+        if (!tagGone && !Seen.unchanged(r.formField(Seen.FIELD).orElse(null), now)) {
+            String line = (now == null ? "the note was removed" : "this was changed to '" + Seen.shortened(now) + "'")
+                    + " since the page was loaded (another tab, or the run itself): what you typed is below;"
+                    + " submit again to replace it";
+            return Response.of(409, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft(r, form, line)));
+        }
         try {
             change.apply(ctx.client().manage(run.info().experimentId()), run);
         } catch (JrunsException e) {
             if (e.code() != JrunsException.Code.INVALID_PARAMETER_VALUE) throw e;
-            Map<String, String> typed = new LinkedHashMap<>();
-            r.form().forEach((k, vs) -> typed.put(k, vs.isEmpty() ? "" : vs.get(0)));
             String line = e.getMessage() == null ? "refused" : e.getMessage().lines().findFirst().orElse("refused");
-            RunEditForms.Draft draft = new RunEditForms.Draft(form, typed, line);
-            return Response.of(400, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft));
+            return Response.of(400, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft(r, form, line)));
         }
         return Response.seeOther(page + (form.startsWith("tag") ? "#tags" : "#edit"));
+    }
+
+    private static RunEditForms.Draft draft(Request r, String form, String error) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        r.form().forEach((k, vs) -> typed.put(k, vs.isEmpty() ? "" : vs.get(0)));
+        return new RunEditForms.Draft(form, typed, error);
     }
 
     private static String field(Request r, String name) {

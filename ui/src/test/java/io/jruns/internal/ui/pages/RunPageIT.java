@@ -183,6 +183,50 @@ class RunPageIT {
         assertTrue(f.client.getRun(c.runId()).note().isEmpty(), "an empty note removes it");
     }
 
+    /** The seen digest an edit form of the page carries; {@code form} is a regex for what precedes it. */
+    static String seen(String page, String form) {
+        Matcher m = Pattern.compile(form + "[\\s\\S]*?name=\"seen\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no seen field after " + form);
+        return m.group(1);
+    }
+
+    @Test
+    void aChangeMadeMeanwhileIsNotOverwrittenUnseen() throws Exception {
+        String id = f.childIds.get(2);
+        String tabA = page("/runs/" + id);
+        String tabB = page("/runs/" + id);
+        assertEquals(303, post("/runs/" + id + "/note", true, "note", "from B", "seen", seen(tabB, "id=\"note-form\"")).statusCode());
+        HttpResponse<String> late = post("/runs/" + id + "/note", true, "note", "from A", "seen", seen(tabA, "id=\"note-form\""));
+        assertEquals(409, late.statusCode());
+        assertTrue(late.body().contains("this was changed to &#39;from B&#39; since the page was loaded"), late.body());
+        assertTrue(late.body().contains(">\nfrom A</textarea>"), "what A typed comes back");
+        assertEquals("from B", f.client.getRun(id).note().orElseThrow(), "B's note is kept");
+        assertEquals(303, post("/runs/" + id + "/note", true, "note", "from A", "seen", seen(late.body(), "id=\"note-form\"")).statusCode(),
+                "submitting again, having seen B's note, replaces it");
+        assertEquals("from A", f.client.getRun(id).note().orElseThrow());
+
+        f.client.setTag(id, "owner", "ann");
+        String shown = page("/runs/" + id);
+        f.client.setTag(id, "owner", "bob");
+        HttpResponse<String> tag = post("/runs/" + id + "/tags", true, "key", "owner", "value", "cat", "seen", seen(shown, "data-tag=\"owner\">"));
+        assertEquals(409, tag.statusCode());
+        assertEquals("bob", f.client.getRun(id).data().tags().get("owner"));
+        HttpResponse<String> del = post("/runs/" + id + "/tags/delete", true, "key", "owner", "seen", seen(shown, "data-tag=\"owner\">[\\s\\S]*?/tags/delete\""));
+        assertEquals(409, del.statusCode(), "a value changed meanwhile is not deleted unseen");
+        HttpResponse<String> add = post("/runs/" + id + "/tags", true, "add", "1", "key", "owner", "value", "dan");
+        assertEquals(400, add.statusCode());
+        assertTrue(add.body().contains("the run has a tag &#39;owner&#39; already (value &#39;bob&#39;)"), add.body());
+        f.client.deleteTag(id, "owner");
+        assertEquals(303, post("/runs/" + id + "/tags", true, "key", "owner", "value", "cat", "seen", seen(shown, "data-tag=\"owner\">")).statusCode(),
+                "a tag removed meanwhile is added back with what was typed");
+        assertEquals("cat", f.client.getRun(id).data().tags().get("owner"));
+
+        String named = page("/runs/" + id);
+        f.client.rename(id, "renamed by the run");
+        assertEquals(409, post("/runs/" + id + "/rename", true, "name", "mine", "seen", seen(named, "id=\"rename-form\"")).statusCode());
+        assertEquals("renamed by the run", f.client.getRun(id).info().runName());
+    }
+
     @Test
     void artifactsAreBrowsedPreviewedAndDownloaded() throws Exception {
         String root = page("/runs/" + f.parentId + "/artifacts");
