@@ -15,11 +15,13 @@ import java.util.Optional;
  * The fluent tracking API, the Java analogue of MLflow's {@code mlflow.*} functions:
  * <pre>{@code
  * Jruns.setExperiment("iris");
- * try (ActiveRun run = Jruns.startRun("rf-100")) {
+ * Jruns.run("rf-100", run -> {
  *     Jruns.logParam("trees", 100);
  *     for (int epoch = 0; epoch < 10; epoch++) Jruns.logMetric("loss", loss(epoch), epoch);
- * }
+ * });
  * }</pre>
+ * The run ends FINISHED, or FAILED if the body throws. {@code try (ActiveRun run =
+ * Jruns.startRun("rf-100")) {...}} works too, but ends FINISHED either way.
  * Logging calls return at once; a background writer stores the values. {@link #flush()}
  * waits until everything logged so far is on disk. All methods are thread-safe.
  */
@@ -88,6 +90,31 @@ public final class Jruns {
 
     public static ActiveRun startRun(RunOptions options) {
         return session().startRun(options);
+    }
+
+    /**
+     * Runs {@code body} in a new run and ends the run: FINISHED when the body returns, FAILED
+     * when it throws (the exception goes on unchanged), as Python's {@code with
+     * mlflow.start_run():} does. Try-with-resources cannot do this: {@code close()} never
+     * learns that an exception is on its way.
+     */
+    public static <X extends Throwable> void run(String name, RunBody<X> body) throws X {
+        run(RunOptions.builder().name(name).build(), body);
+    }
+
+    public static <X extends Throwable> void run(RunOptions options, RunBody<X> body) throws X {
+        ActiveRun run = startRun(options);
+        try {
+            body.accept(run);
+        } catch (Throwable t) {
+            try {
+                run.end(RunStatus.FAILED);
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+        run.end(RunStatus.FINISHED);
     }
 
     /** The innermost active run, if any. */

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The static facade against a real embedded store in a temporary folder. */
@@ -60,6 +61,31 @@ class JrunsFacadeTest {
         assertEquals(RunStatus.FINISHED, ended.info().status());
         assertTrue(ended.info().endTime() >= ended.info().startTime());
         Jruns.endRun(); // nothing active: harmless
+    }
+
+    @Test
+    void aRunBodyEndsFinishedOrFailedAndItsExceptionGoesOnUnchanged() {
+        String[] ids = new String[3];
+        Jruns.run("fine", run -> {
+            ids[0] = run.runId();
+            Jruns.logMetric("m", 2.0);
+        });
+        assertEquals(RunStatus.FINISHED, get(ids[0]).info().status());
+        assertEquals(2.0, get(ids[0]).metric("m").orElseThrow());
+
+        java.io.IOException thrown = new java.io.IOException("disk");
+        java.io.IOException caught = assertThrows(java.io.IOException.class, () -> Jruns.run("io", run -> {
+            ids[1] = run.runId();
+            Jruns.run(RunOptions.builder().name("inner").nested(true).build(), inner -> ids[2] = inner.runId());
+            throw thrown;
+        }));
+        assertSame(thrown, caught, "the body's own exception, checked, not wrapped");
+        assertEquals(RunStatus.FAILED, get(ids[1]).info().status());
+        assertEquals(RunStatus.FINISHED, get(ids[2]).info().status(), "the nested run ended before the failure");
+        assertTrue(Jruns.activeRun().isEmpty(), "nothing left active");
+        assertThrows(AssertionError.class, () -> Jruns.run("assert", run -> {
+            throw new AssertionError("an Error fails the run too");
+        }));
     }
 
     @Test
