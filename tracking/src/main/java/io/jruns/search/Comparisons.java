@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The operator and value of one comparison, checked against what the field holds. */
 final class Comparisons {
-    private static final String OPERATORS = "=, !=, <, <=, >, >=, LIKE, ILIKE, IN or NOT IN";
+    private static final String OPERATORS = "=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN or IS [NOT] NULL";
+    static final String IS_NULL = "IS NULL";
+    static final String IS_NOT_NULL = "IS NOT NULL";
 
     private Comparisons() {
     }
@@ -21,6 +23,13 @@ final class Comparisons {
         if (t.isWord("LIKE") || t.isWord("ILIKE") || t.isWord("IN")) {
             ts.take();
             return t.text().toUpperCase(Locale.ROOT);
+        }
+        if (t.isWord("IS")) {
+            boolean not = ts.peek(1).isWord("NOT");
+            Token n = ts.peek(not ? 2 : 1);
+            if (!n.isWord("NULL")) throw ts.error(n, "expected " + (not ? "NULL" : "NULL or NOT NULL") + " after IS, found " + n.describe());
+            for (int i = not ? 3 : 2; i > 0; i--) ts.take();
+            return not ? IS_NOT_NULL : IS_NULL;
         }
         if (t.isWord("NOT")) {
             Token n = ts.peek(1);
@@ -39,6 +48,7 @@ final class Comparisons {
     }
 
     static Expr build(TokenStream ts, Field field, String op, Token opToken) {
+        if (op.equals(IS_NULL) || op.equals(IS_NOT_NULL)) return presence(ts, field, op, opToken);
         return switch (field.kind()) {
             case NUMBER -> new Expr.NumberTest(field, numberOp(ts, field, op, opToken), number(ts, op));
             case TEXT -> text(ts, field, textOp(ts, field, op, opToken), op);
@@ -97,6 +107,16 @@ final class Comparisons {
         }
         ts.take();
         return v.text();
+    }
+
+    /** MLflow takes IS [NOT] NULL on params and tags; jruns on a run's latest metric too, which MLflow cannot ask. */
+    private static Expr presence(TokenStream ts, Field field, String op, Token at) {
+        if (field instanceof Field.Metric m && m.aggregate() != Aggregate.LATEST) {
+            throw ts.error(at, op + " applies to a metric itself (metrics." + Quoting.key(m.key()) + "), not to " + m.aggregate() + "()");
+        }
+        boolean keyed = field instanceof Field.Param || field instanceof Field.Tag || field instanceof Field.Metric;
+        if (!keyed) throw ts.error(at, op + " applies to params, tags and metrics, not " + field.family());
+        return new Expr.Presence(field, op.equals(IS_NOT_NULL));
     }
 
     private static Expr model(TokenStream ts, Field field, String op, Token at) {

@@ -26,8 +26,15 @@ public final class Evaluator {
         if (e instanceof Expr.ModelTest m) {
             return (Boolean) FieldValues.of(new Field.Attr(Attribute.HAS_MODEL), run) == m.present();
         }
+        if (e instanceof Expr.Presence p) return present(p.field(), run) == p.present();
         if (e instanceof Expr.NumberTest n) return number(n, run);
         return text((Expr.TextTest) e, run);
+    }
+
+    private static boolean present(Field f, Run run) {
+        if (f instanceof Field.Metric m) return run.data().metrics().containsKey(m.key());
+        if (f instanceof Field.Param p) return run.data().params().containsKey(p.key());
+        return run.data().tags().containsKey(((Field.Tag) f).key());
     }
 
     private static boolean number(Expr.NumberTest n, Run run) {

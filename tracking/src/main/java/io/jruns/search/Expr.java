@@ -58,6 +58,13 @@ public sealed interface Expr {
         }
     }
 
+    /** Whether the run has the param, tag or metric at all: {@code IS NOT NULL} ({@code present}) or {@code IS NULL}. */
+    record Presence(Field field, boolean present) implements Expr {
+        public String render() {
+            return field.render() + (present ? " IS NOT NULL" : " IS NULL");
+        }
+    }
+
     /** Whether the run has a logged model (tag {@code mlflow.log-model.history} present). */
     record ModelTest(boolean present) implements Expr {
         public String render() {

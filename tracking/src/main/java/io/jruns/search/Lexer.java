@@ -42,8 +42,14 @@ final class Lexer {
                 return new Token(Token.Kind.SINGLE_QUOTED, quoted('\'', "string"), col);
             case '"':
                 return new Token(Token.Kind.DOUBLE_QUOTED, quoted('"', "string"), col);
-            case '`':
-                return new Token(Token.Kind.BACKTICKED, quoted('`', "quoted name"), col);
+            case '`': {
+                String name = quoted('`', "quoted name");
+                // `metric`.a, as MLflow takes it: a quoted identifier type
+                if (pos < cps.length && cps[pos] == '.' && PREFIXES.containsKey(name.toLowerCase(Locale.ROOT))) {
+                    return field(name, col);
+                }
+                return new Token(Token.Kind.BACKTICKED, name, col);
+            }
             case '(':
                 pos++;
                 return new Token(Token.Kind.LPAREN, "(", col);
@@ -81,9 +87,14 @@ final class Lexer {
         while (pos < cps.length && (Character.isLetterOrDigit(cps[pos]) || cps[pos] == '_')) pos++;
         String word = new String(cps, start, pos - start);
         if (pos >= cps.length || cps[pos] != '.') return new Token(Token.Kind.WORD, word, start + 1);
+        return field(word, start + 1);
+    }
+
+    /** A prefixed identifier: {@code word} was read, {@code pos} is at the dot after it. */
+    private Token field(String word, int col) {
         String prefix = PREFIXES.get(word.toLowerCase(Locale.ROOT));
         if (prefix == null) {
-            throw error(start + 1, "unknown identifier type '" + Texts.shorten(word)
+            throw error(col, "unknown identifier type '" + Texts.shorten(word)
                     + "' (expected metrics., params., tags. or attributes.)");
         }
         pos++; // the dot
@@ -98,7 +109,7 @@ final class Lexer {
             if (pos == keyStart) throw error(keyCol, "missing key after '" + Texts.shorten(word) + ".'");
             key = new String(cps, keyStart, pos - keyStart);
         }
-        return new Token(Token.Kind.FIELD, word + "." + key, start + 1, field(prefix, key, keyCol));
+        return new Token(Token.Kind.FIELD, word + "." + key, col, field(prefix, key, keyCol));
     }
 
     private Field field(String prefix, String key, int keyCol) {
@@ -125,6 +136,12 @@ final class Lexer {
                     b.appendCodePoint(quote);
                     pos++;
                     continue;
+                }
+                if (quote != '`' && pos - 2 > open && cps[pos - 2] == '\\' && pos < cps.length && !isSpace(cps[pos]) && cps[pos] != ')' && cps[pos] != ',') {
+                    String q = new String(Character.toChars(quote));
+                    String other = quote == '"' ? "'" : "\"";
+                    throw error(pos - 1, "a backslash does not escape a quote here: write the quote twice ("
+                            + q + "it" + q + q + "s" + q + ") or use the other quotes (" + other + "it" + q + "s" + other + ")");
                 }
                 return b.toString();
             }

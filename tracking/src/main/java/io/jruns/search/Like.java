@@ -3,8 +3,10 @@ package io.jruns.search;
 /**
  * SQL LIKE over code points: {@code %} any run (also empty), {@code _} exactly one
  * character, no escape character. ILIKE folds case per code point (upper, then lower, as
- * String.equalsIgnoreCase does), so it is not limited to ASCII. The embedded store runs
- * this same code inside SQLite for ILIKE, and an equivalent GLOB for LIKE.
+ * String.equalsIgnoreCase does), so it is not limited to ASCII; but a character outside
+ * ASCII never folds into ASCII (the Kelvin sign is not k, long s is not s), so an ASCII
+ * pattern matches what an MLflow server on SQLite, which folds only ASCII, matches. The
+ * embedded store runs this same code inside SQLite for ILIKE, and an equivalent GLOB for LIKE.
  */
 public final class Like {
     private Like() {
@@ -54,7 +56,10 @@ public final class Like {
     private static int[] codePoints(String s, boolean fold) {
         int[] cps = s.codePoints().toArray();
         if (fold) {
-            for (int i = 0; i < cps.length; i++) cps[i] = Character.toLowerCase(Character.toUpperCase(cps[i]));
+            for (int i = 0; i < cps.length; i++) {
+                int f = Character.toLowerCase(Character.toUpperCase(cps[i]));
+                if (f < 0x80 == cps[i] < 0x80) cps[i] = f;
+            }
         }
         return cps;
     }

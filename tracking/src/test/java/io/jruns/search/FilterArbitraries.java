@@ -61,7 +61,11 @@ public final class FilterArbitraries {
                 Tuple.of(1, text(attribute(Attribute.USER_ID), USERS)),
                 Tuple.of(1, text(Arbitraries.of(Attribute.RUN_ID, Attribute.ARTIFACT_URI).map(Field.Attr::new), TEXTS)));
         Arbitrary<Expr> model = Arbitraries.of(true, false).map(Expr.ModelTest::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, metric), Tuple.of(2, time), Tuple.of(6, text), Tuple.of(1, model));
+        Arbitrary<Expr> presence = Combinators.combine(Arbitraries.oneOf(keyed,
+                Arbitraries.of(METRIC_KEYS).map(k -> new Field.Metric(k, Aggregate.LATEST))), Arbitraries.of(true, false))
+                .as(Expr.Presence::new);
+        return Arbitraries.frequencyOf(Tuple.of(4, metric), Tuple.of(2, time), Tuple.of(6, text), Tuple.of(1, model),
+                Tuple.of(1, presence));
     }
 
     /** Comparisons of text fields with values from the pool the run sets draw that field from. */

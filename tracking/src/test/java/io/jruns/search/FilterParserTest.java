@@ -63,6 +63,13 @@ class FilterParserTest {
             MIN(metrics.loss) <= 1                      | MIN(metrics.loss) <= 1
             max( metric.`a b` ) > 2                     | MAX(metrics.`a b`) > 2
             latest(metrics.loss) > 2                    | metrics.loss > 2
+            params.lr IS NULL                           | params.lr IS NULL
+            tags.`my tag` is not null                   | tags.`my tag` IS NOT NULL
+            metrics.auc IS NULL                         | metrics.auc IS NULL
+            NOT params.lr IS NOT NULL                   | NOT params.lr IS NOT NULL
+            `metric`.a >= 0.1                           | metrics.a >= 0.1
+            `params`.model = 'x'                        | params.model = 'x'
+            tags.p = 'C:\\'                             | tags.p = 'C:\\'
             """)
     void parsesToCanonicalForm(String filter, String expected) {
         if (expected == null) {
@@ -114,8 +121,14 @@ class FilterParserTest {
             params.lr IN ('a' 'b')              | 19 | expected ',' or ')' in the IN list, found string 'b'
             params.lr IN ('a',)                 | 19 | expected a quoted string after IN, found ')'
             params.lr NOT LIKE 'a'              | 11 | NOT LIKE is not supported: write NOT (params.lr LIKE ...)
-            params.lr                           | 10 | expected an operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN or NOT IN) after params.lr, found the end of the expression
-            params.lr 'a'                       | 11 | expected an operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN or NOT IN) after params.lr, found string 'a'
+            params.lr                           | 10 | expected an operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN or IS [NOT] NULL) after params.lr, found the end of the expression
+            params.lr 'a'                       | 11 | expected an operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN or IS [NOT] NULL) after params.lr, found string 'a'
+            params.lr IS 'a'                    | 14 | expected NULL or NOT NULL after IS, found string 'a'
+            params.lr IS NOT                    | 17 | expected NULL after IS, found the end of the expression
+            status IS NULL                      | 8  | IS NULL applies to params, tags and metrics, not status
+            MIN(metrics.a) IS NOT NULL          | 16 | IS NOT NULL applies to a metric itself (metrics.a), not to MIN()
+            tags.t = 'it\\'s'                   | 13 | a backslash does not escape a quote here: write the quote twice ('it''s') or use the other quotes ("it's")
+            `metrix`.a = 1                      | 1  | unknown attribute 'metrix' (expected one of artifact_uri, created, end_time, has_model, run_id, run_name, start_time, status, user_id)
             foo.bar = 1                         | 1  | unknown identifier type 'foo' (expected metrics., params., tags. or attributes.)
             attributes.color = 'x'              | 12 | unknown attribute 'color' (expected one of artifact_uri, created, end_time, has_model, run_id, run_name, start_time, status, user_id)
             color = 'x'                         | 1  | unknown attribute 'color' (expected one of artifact_uri, created, end_time, has_model, run_id, run_name, start_time, status, user_id)

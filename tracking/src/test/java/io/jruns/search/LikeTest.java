@@ -33,6 +33,10 @@ class LikeTest {
             ÉVORA     | évora   | false | true
             straße    | STRASSE | false | false
             😀x       | _x      | true  | true
+            Kelvin   | kelvin  | false | false
+            ſun      | sun     | false | false
+            ıd       | ID      | false | false
+            K         | k       | false | true
             """)
     void matchesLikeSql(String value, String pattern, boolean like, boolean ilike) {
         assertEquals(like, Like.matches(value, pattern, false));

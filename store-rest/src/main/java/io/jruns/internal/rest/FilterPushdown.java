@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * numbers, non-ASCII ILIKE patterns).
  */
 final class FilterPushdown {
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+    /** What jruns reads as a number; {@link #mlflowNumber} rewrites it in the forms MLflow's parser takes. */
+    private static final Pattern NUMBER = Pattern.compile("([-+]?)(\\d*)(?:\\.(\\d*))?(?:[eE]([-+]?)(\\d+))?");
 
     /**
      * The server's filter ("" for none), the whole filter in jruns's language when the server
@@ -75,9 +76,10 @@ final class FilterPushdown {
 
     private static String number(Expr.NumberTest n) {
         if (n.field() instanceof Field.Metric m) {
-            if (m.aggregate() != Aggregate.LATEST || !Double.isFinite(n.value().value())
-                    || !PLAIN_NUMBER.matcher(n.value().text()).matches() || m.key().contains("`")) return null;
-            return "metrics.`" + m.key() + "` " + n.op().symbol() + " " + n.value().text();
+            String number = mlflowNumber(n.value().text());
+            if (m.aggregate() != Aggregate.LATEST || !Double.isFinite(n.value().value()) || number == null
+                    || m.key().contains("`")) return null;
+            return "metrics.`" + m.key() + "` " + n.op().symbol() + " " + number;
         }
         if (n.field() instanceof Field.Attr a && n.value().exact() != null
                 && (a.attribute() == Attribute.START_TIME || a.attribute() == Attribute.END_TIME)) {
@@ -108,6 +110,20 @@ final class FilterPushdown {
         if (t.op() == TextOp.ILIKE && !v.chars().allMatch(c -> c < 0x80)) return null;
         String q = quote(v);
         return q == null ? null : field + " " + t.op().symbol() + " " + q;
+    }
+
+    /**
+     * The number as sqlparse reads it ({@code -?\d+(\.\d+)?} with an optional {@code E-?\d+}):
+     * {@code +1e+3} becomes {@code 1e3}, {@code .5} {@code 0.5}, {@code 5.} {@code 5}; null if none.
+     */
+    static String mlflowNumber(String text) {
+        java.util.regex.Matcher m = NUMBER.matcher(text);
+        if (!m.matches() || m.group(2).isEmpty() && (m.group(3) == null || m.group(3).isEmpty())) return null;
+        StringBuilder b = new StringBuilder(m.group(1).equals("-") ? "-" : "");
+        b.append(m.group(2).isEmpty() ? "0" : m.group(2));
+        if (m.group(3) != null && !m.group(3).isEmpty()) b.append('.').append(m.group(3));
+        if (m.group(5) != null) b.append('e').append(m.group(4).equals("-") ? "-" : "").append(m.group(5));
+        return b.toString();
     }
 
     private static boolean pushableAttribute(Attribute a) {

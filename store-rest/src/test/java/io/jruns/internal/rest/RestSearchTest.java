@@ -45,7 +45,10 @@ class RestSearchTest extends SearchStores {
             "tags.team ILIKE 'évora' | (none)",
             "tags.team ILIKE 'TEAM-%' | tags.`team` ILIKE 'TEAM-%'",
             "user_id = 'alice' | (none)",
-            "end_time < 1.5 | (none)"})
+            "end_time < 1.5 | (none)",
+            "metrics.m < +1e+3 AND metrics.n > .5 AND metrics.o >= 5. | metrics.`m` < 1e3 AND metrics.`n` > 0.5 AND metrics.`o` >= 5",
+            "metrics.m = -2.50E-3 | metrics.`m` = -2.50e-3",
+            "params.lr IS NULL AND tags.t IS NOT NULL AND params.a = 'x' | params.`a` = 'x'"})
     void pushedDownPart(String filter, String expected) {
         String pushed = FilterPushdown.of(FilterParser.parse(filter), List.of()).serverFilter();
         assertEquals(expected.equals("(none)") ? "" : expected, pushed);
@@ -56,7 +59,7 @@ class RestSearchTest extends SearchStores {
         return List.of("", "metrics.loss < 0.6 AND params.lr = '0.01'", "metrics.loss < 0.6 OR params.lr = '0.01'",
                 "MIN(metrics.loss) < 0.1", "MAX(metrics.loss) > 0.8", "metrics.loss != 0.3", "metrics.loss > 1e308",
                 "NOT (params.opt = 'adam')", "has_model = true", "has_model = false AND status != 'KILLED'",
-                "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
+                "tags.team = 'it''s'", "tags.team ILIKE 'évora'", "params.opt IS NULL", "tags.team IS NOT NULL AND metrics.loss IS NULL", "tags.team LIKE 'team-%' AND params.opt = 'adam'",
                 "params.opt IN ('sgd', 'none')", "status = 'FINISHED' AND start_time >= 200", "end_time > 0",
                 "metrics.`val loss` >= 1", "user_id LIKE 'user-_'", "run_name != 'a' AND metrics.loss >= 0.3",
                 // MIN/MAX that a run's latest value settles, or not (see LatestBounds)

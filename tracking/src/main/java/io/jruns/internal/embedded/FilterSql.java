@@ -48,6 +48,12 @@ final class FilterSql {
             binds.add(SystemTags.LOG_MODEL_HISTORY);
             return (m.present() ? "" : "NOT ") + keyed("tags", "", shape);
         }
+        if (e instanceof Expr.Presence p) {
+            Field f = p.field();
+            binds.add(f instanceof Field.Metric m ? m.key() : f instanceof Field.Param q ? q.key() : ((Field.Tag) f).key());
+            String table = f instanceof Field.Metric ? "metric_summaries" : f instanceof Field.Param ? "params" : "tags";
+            return (p.present() ? "" : "NOT ") + keyed(table, "", shape);
+        }
         if (e instanceof Expr.NumberTest n) return number(n, shape);
         return text((Expr.TextTest) e, shape);
     }
