@@ -5,6 +5,7 @@ import io.jruns.execute.InstalledKernels;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.NotebookJson;
 import io.jruns.execute.NotebookRun;
+import io.jruns.execute.ParameterCell;
 import io.jruns.execute.Parameters;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ final class ExecuteCommand implements Command {
         context.trackingUri().ifPresent(uri -> env.put("JRUNS_TRACKING_URI", uri));
         NotebookRun run = new NotebookRun(notebook, params, kernel, args.positiveInt("--timeout", 3600), env);
         if (!Files.isRegularFile(notebook)) throw JrunsException.invalid("no such notebook: " + notebook);
+        // before a kernel starts: a value the notebook's declared type cannot hold fails here, at once
+        params.check(ParameterCell.declared(NotebookJson.read(notebook)), w -> context.err().println("jruns execute: " + w));
         Jupyter jupyter = Jupyter.locate(context.environment().variables());
         InstalledKernels installed = InstalledKernels.list(jupyter, env);
         if (!installed.has(kernel)) throw installed.missing("execute", kernel);

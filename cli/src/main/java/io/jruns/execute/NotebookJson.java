@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a notebook, injects a parameters cell, and reads executed outputs back. */
 public final class NotebookJson {
@@ -71,7 +72,7 @@ public final class NotebookJson {
         cell.set("metadata", JSON.createObjectNode().set("tags", JSON.createArrayNode().add("injected-parameters")));
         cell.set("outputs", JSON.createArrayNode());
         cell.putNull("execution_count");
-        cell.put("source", parameters.toJava());
+        cell.put("source", parameters.toJava(ParameterCell.declared(notebook).orElse(Map.of())));
         cells.insert(at, cell);
     }
 

@@ -109,7 +109,7 @@ class NotebooksIT {
                   {"cell_type": "code", "execution_count": null, "id": "p", "metadata": {"tags": ["parameters"]},
                    "outputs": [], "source": "double alpha = 0.1;\\nString label = \\"none\\";"},
                   {"cell_type": "code", "execution_count": null, "id": "r", "metadata": {}, "outputs": [],
-                   "source": "%run start job"},
+                   "source": "%run start job   // a Java comment ends a magic's line"},
                   {"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
                    "source": "System.out.println(\\"alpha=\\" + alpha + \\" label=\\" + label);"},
                   {"cell_type": "code", "execution_count": null, "id": "b", "metadata": {}, "outputs": [],
@@ -128,11 +128,18 @@ class NotebooksIT {
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.err().contains("alpha too big"), bad.err());
         assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("jruns: execute: a cell of")), bad.err());
-        assertTrue(bad.out().contains("alpha=2 label=none"), "the cells before it printed: " + bad.out());
+        assertTrue(bad.out().contains("alpha=2.0 label=none"), "the cells before it printed, alpha as declared: " + bad.out());
         assertTrue(bad.err().contains("wrote " + out + " (up to the failing cell)"), bad.err());
         String executed = Files.readString(out);
-        assertTrue(executed.contains("alpha=2 label=none") && executed.replace(" ", "").contains("\"output_type\":\"error\"")
+        assertTrue(executed.contains("alpha=2.0 label=none") && executed.replace(" ", "").contains("\"output_type\":\"error\"")
                 && executed.contains("alpha too big"), executed);
+
+        Cli.Result typo = cli(home).run("execute", nb.toString(), "-p", "alpha=abc", "-p", "nosuch=1");
+        assertEquals(1, typo.code(), typo.toString());
+        assertTrue(typo.err().contains("jruns execute: -p nosuch: the parameters cell declares no 'nosuch' (it declares alpha, label)"),
+                typo.err());
+        assertTrue(typo.err().contains("-p alpha=abc: the parameters cell declares double alpha, and 'abc' is not a double"), typo.err());
+        assertFalse(typo.err().contains("executing"), "refused before a kernel starts: " + typo.err());
 
         try (Store s = cli(home).openStore()) {
             List<RunStatus> statuses = s.listExperiments(ViewType.ALL).stream()

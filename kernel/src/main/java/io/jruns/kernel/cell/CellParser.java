@@ -28,7 +28,7 @@ public final class CellParser {
             Matcher cm = CELL_MAGIC.matcher(lines[first]);
             if (cm.matches()) {
                 String body = String.join("\n", List.of(lines).subList(first + 1, lines.length));
-                return new ParsedCell.CellMagic(cm.group(1), cm.group(2).strip(), body, first + 2);
+                return new ParsedCell.CellMagic(cm.group(1), withoutComment(cm.group(2)), body, first + 2);
             }
         }
         List<ParsedCell.Segment> segments = new ArrayList<>();
@@ -40,7 +40,7 @@ public final class CellParser {
             if (lm.matches() && !lines[i].stripLeading().startsWith("%%")) {
                 flush(segments, java, javaStart);
                 hasLines = false;
-                segments.add(new ParsedCell.LineMagic(lm.group(1), lm.group(2).strip(), i + 1));
+                segments.add(new ParsedCell.LineMagic(lm.group(1), withoutComment(lm.group(2)), i + 1));
                 javaStart = i + 2;
             } else {
                 if (hasLines) {
@@ -52,6 +52,26 @@ public final class CellParser {
         }
         flush(segments, java, javaStart);
         return new ParsedCell.Segments(segments);
+    }
+
+    /**
+     * A magic's arguments without a trailing Java comment ({@code %runs   // the table}): a
+     * {@code //} at the start or after a blank, outside quotes and backticks. So a URL's
+     * {@code http://} and a quoted {@code '// x'} stay.
+     */
+    static String withoutComment(String args) {
+        char quote = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if (c == '/' && args.startsWith("//", i) && (i == 0 || Character.isWhitespace(args.charAt(i - 1)))) {
+                return args.substring(0, i).strip();
+            }
+        }
+        return args.strip();
     }
 
     private static void flush(List<ParsedCell.Segment> segments, StringBuilder java, int firstLine) {

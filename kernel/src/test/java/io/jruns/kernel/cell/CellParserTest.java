@@ -23,6 +23,11 @@ class CellParserTest {
                         new ParsedCell.Java("\n\nint a = 1;", 1),
                         new ParsedCell.LineMagic("notebook", "x.ipynb", 4),
                         new ParsedCell.Java("\nint b = 2;", 5))),
+                Arguments.of("%runs                  // the table, inline", List.of(new ParsedCell.LineMagic("runs", "", 1))),
+                Arguments.of("%run start lr // note", List.of(new ParsedCell.LineMagic("run", "start lr", 1))),
+                Arguments.of("%artifact http://h/x", List.of(new ParsedCell.LineMagic("artifact", "http://h/x", 1))),
+                Arguments.of("%tag k='a // b' // c", List.of(new ParsedCell.LineMagic("tag", "k='a // b'", 1))),
+                Arguments.of("%runs tags.`a //b` = \"x\" // c", List.of(new ParsedCell.LineMagic("runs", "tags.`a //b` = \"x\"", 1))),
                 Arguments.of("", List.of()));
     }
 
@@ -35,7 +40,7 @@ class CellParserTest {
     @Test
     void firstLineCellMagicTakesTheRest() {
         assertEquals(new ParsedCell.CellMagic("run", "\"my run\" --nested", "int x = 1;\n%metric a=1", 3),
-                CellParser.parse("\n%%run \"my run\" --nested\nint x = 1;\n%metric a=1"));
+                CellParser.parse("\n%%run \"my run\" --nested  // a comment\nint x = 1;\n%metric a=1"));
     }
 
     @Test

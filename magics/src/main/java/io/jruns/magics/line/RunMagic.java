@@ -14,6 +14,7 @@ import io.jruns.magics.host.Output;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,10 +78,10 @@ public final class RunMagic implements Magic {
             + " which notebook runs. Set it with %notebook PATH, and later runs are tied to it.";
 
     private static void end(MagicHost host, ParsedArgs args) {
-        RunStatus status = args.value("status").map(RunStatus::parse).orElse(RunStatus.FINISHED);
-        if (!status.isTerminated()) {
-            throw JrunsException.invalid("%run end: --status must be FINISHED, FAILED or KILLED, not " + status);
-        }
+        String given = args.value("status").orElse("FINISHED");
+        RunStatus status = Arrays.stream(RunStatus.values()).filter(s -> s.isTerminated() && s.name().equalsIgnoreCase(given))
+                .findFirst().orElseThrow(() -> JrunsException.invalid("%run end: --status must be FINISHED, FAILED or KILLED, not "
+                        + given));
         ActiveRun run = Jruns.activeRun().orElseThrow(() ->
                 new JrunsException(JrunsException.Code.INVALID_STATE, "%run end: no active run"));
         run.end(status);

@@ -27,6 +27,11 @@ public final class TagMagic implements Magic {
     public void run(MagicHost host, ParsedArgs args, String body) {
         if (args.flag("delete")) {
             if (args.positional().isEmpty()) throw JrunsException.invalid("%tag --delete: name the tags to delete");
+            // unlike logging, a delete starting a run would leave an empty run behind its own error
+            if (Jruns.activeRun().isEmpty()) {
+                throw new JrunsException(JrunsException.Code.INVALID_STATE,
+                        "%tag --delete: no active run to delete tags from (start one with %run start)");
+            }
             args.positional().forEach(Jruns::deleteTag);
             host.display(Output.text("deleted " + args.positional().size() + " tag(s)"));
             return;

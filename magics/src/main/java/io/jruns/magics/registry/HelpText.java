@@ -45,7 +45,8 @@ public final class HelpText {
     public static String markdown(List<MagicSpec> specs) {
         StringBuilder b = new StringBuilder("# Magics\n\n")
                 .append("Generated from the magic registry (`MagicRegistry`); `%help` shows the same.\n")
-                .append("Values with spaces are quoted: `%run start \"my run\"`, `%tag team=\"a b\"`.\n");
+                .append("Values with spaces are quoted: `%run start \"my run\"`, `%tag team=\"a b\"`.\n")
+                .append("A `//` comment may end a magic's line, as in Java: `%runs   // the table`.\n");
         for (MagicSpec s : specs) {
             b.append("\n## `").append(s.invocation()).append("`\n\n`").append(s.usage()).append("`\n\n")
                     .append(s.description()).append('\n');

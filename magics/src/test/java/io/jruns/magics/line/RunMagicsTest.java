@@ -162,6 +162,8 @@ class RunMagicsTest {
             "run      | bogus                | %run: unknown action 'bogus' (expected start or end)",
             "run      | end                  | %run end: no active run",
             "run      | end --status RUNNING | %run end: --status must be FINISHED, FAILED or KILLED, not RUNNING",
+            "run      | end --status DONE    | %run end: --status must be FINISHED, FAILED or KILLED, not DONE",
+            "tag      | --delete team        | %tag --delete: no active run to delete tags from (start one with %run start)",
             "param    | ''                   | %param: give at least one KEY=VALUE",
             "param    | novalue              | %param: expected KEY=VALUE, got 'novalue'",
             "metric   | loss=abc             | %metric: value of 'loss' is not a number: 'abc'",
@@ -179,6 +181,7 @@ class RunMagicsTest {
     void badInputIsOneClearLine(String magic, String args, String message) {
         JrunsException e = assertThrows(JrunsException.class, () -> line(magic, args));
         assertEquals(message.replace("{home}", home.toString()), e.getMessage());
+        assertTrue(Jruns.activeRun().isEmpty(), "a refused magic leaves no run behind");
     }
 
     @Test
