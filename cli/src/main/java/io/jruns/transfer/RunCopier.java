@@ -68,6 +68,7 @@ public final class RunCopier {
         long points = 0;
         int files = 0;
         int refreshed = 0;
+        int already = 0; // copied before, and not again
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, List<Run>> entry : runsByTarget.entrySet()) {
             Map<String, Run> existing = existingCopies(entry.getKey());
@@ -77,6 +78,7 @@ public final class RunCopier {
                 boolean complete = old != null && old.data().tags().containsKey(SystemTags.COPIED_AT);
                 if (complete && old.info().status() != RunStatus.RUNNING) {
                     copied.add(new Copied(run, old.runId(), false));
+                    already++;
                 } else {
                     if (complete) {
                         // its source was running when copied: copy it again as it is now, and the
@@ -93,7 +95,7 @@ public final class RunCopier {
                     idMap.put(run.runId(), id);
                     copied.add(new Copied(run, id, true));
                 }
-                progress.update("runs copied", ++done, total);
+                progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", ++done, total);
             }
         }
         int fresh = 0;
