@@ -5,6 +5,7 @@
 module io.jruns.tracking {
     requires transitive tablesaw.core;
     requires java.sql;
+    requires jdk.unsupported; // sun.misc.Signal: a run stopped by Ctrl-C or kill ends KILLED
     requires org.xerial.sqlitejdbc;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.core;

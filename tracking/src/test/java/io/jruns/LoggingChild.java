@@ -16,6 +16,8 @@ import java.nio.file.Path;
  *   <li>{@code exit STORE POINTS} / {@code throw STORE POINTS}: logs POINTS points, prints
  *       {@code RUN id}, and leaves main without flushing or ending the run (normally, or by
  *       an uncaught exception), leaving both to the shutdown hook.</li>
+ *   <li>{@code stopped STORE POINTS}: logs POINTS points in a run, prints {@code RUN id}, and
+ *       keeps logging until a signal stops the JVM.</li>
  *   <li>{@code client STORE RUNS}: through a TrackingClient (no facade, never closed), starts
  *       RUNS runs with a param and a metric, ends them, prints {@code EXP id} and leaves main:
  *       their queued ends are left to the writer's exit flush.</li>
@@ -48,6 +50,17 @@ public final class LoggingChild {
                 for (int i = 0; i < Integer.parseInt(args[2]); i++) run.logMetric("m", value(0, i), i);
                 System.out.println("RUN " + run.runId());
                 if (args[0].equals("throw")) throw new IllegalStateException("training diverged (on purpose)");
+            }
+            case "stopped" -> {
+                Jruns.setTrackingUri(args[1]);
+                ActiveRun run = Jruns.startRun("stopped");
+                int points = Integer.parseInt(args[2]);
+                for (int i = 0; i < points; i++) run.logMetric("m", value(0, i), i);
+                System.out.println("RUN " + run.runId());
+                for (long i = points; ; i++) {
+                    run.logMetric("later", i, i);
+                    if (i % 1000 == 0) Thread.sleep(1);
+                }
             }
             case "client" -> {
                 TrackingClient c = TrackingClient.open(args[1]);

@@ -41,6 +41,23 @@ class ShutdownIT {
         }
     }
 
+    /** Ctrl-C or kill: a run cut short is not reported as complete. */
+    @Test
+    void aRunStoppedBySigtermEndsKilledWithItsValues() throws Exception {
+        String runId;
+        try (ChildJvm child = ChildJvm.start(LoggingChild.class, "stopped", store.toString(), "" + POINTS)) {
+            runId = child.awaitLine("RUN ", 60);
+            child.process.destroy(); // SIGTERM
+            assertEquals(143, child.waitFor(60), child.output());
+        }
+        try (EmbeddedStore s = EmbeddedStore.inHome(store)) {
+            Run run = s.getRun(runId).orElseThrow();
+            assertEquals(RunStatus.KILLED, run.info().status());
+            assertEquals("the process was stopped by SIGTERM", run.data().tags().get(io.jruns.domain.SystemTags.KILLED_REASON));
+            assertEquals(POINTS, s.getMetricHistory(runId, "m").size(), "what was logged before the signal is kept");
+        }
+    }
+
     /** Runs ended through a TrackingClient never closed: the writer's exit flush writes their ends. */
     @Test
     void runsEndedThroughAnUnclosedClientAreWrittenAtExit() throws Exception {

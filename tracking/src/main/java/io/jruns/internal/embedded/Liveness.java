@@ -52,7 +52,8 @@ final class Liveness {
                  PreparedStatement tag = c.prepareStatement("INSERT INTO tags (rid, key, value) VALUES (?, ?, ?) "
                          + "ON CONFLICT (rid, key) DO UPDATE SET value = excluded.value")) {
                 end.setString(1, RunStatus.KILLED.name());
-                end.setLong(2, Math.max(o.heartbeat(), lastLogged(c, o.rid())));
+                // not before its own data, nor after now: a value logged with a clock in the future
+                end.setLong(2, Math.min(now, Math.max(o.heartbeat(), lastLogged(c, o.rid()))));
                 end.setLong(3, o.rid());
                 if (end.executeUpdate() == 0) continue;
                 tag.setLong(1, o.rid());

@@ -82,6 +82,22 @@ class LivenessTest {
     }
 
     @Test
+    void aDeadRunEndsNoLaterThanWhenItWasFoundDead() throws Exception {
+        long now = System.currentTimeMillis();
+        String run;
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            run = s.createRun("0", "u", now - 60_000, "clock-ahead", List.of()).runId();
+            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new io.jruns.domain.Metric("t", 1, Long.MAX_VALUE, 1)),
+                    List.of(), List.of()));
+        }
+        setOwner(run, Liveness.HOST, Integer.MAX_VALUE, 0, now - 30_000);
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            long end = s.getRun(run).orElseThrow().info().endTime();
+            assertTrue(end >= now && end <= System.currentTimeMillis(), "a timestamp from a clock ahead is not the end: " + end);
+        }
+    }
+
+    @Test
     void aCopyOfARunningRunHasNoOwnerToOutlive() throws Exception {
         String copy;
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
