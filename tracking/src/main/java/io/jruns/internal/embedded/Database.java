@@ -75,7 +75,7 @@ final class Database implements AutoCloseable {
             this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
         } catch (SQLException e) {
             Path dir = file.toAbsolutePath().getParent();
-            if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || !Files.isWritable(file))) {
+            if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file))) {
                 // SQLite's write-ahead log lives beside the database: even reading needs the folder writable
                 throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot open the jruns store at " + file
                         + ": this user cannot write " + (Files.isWritable(dir) ? "the file" : "its folder " + dir)
@@ -94,7 +94,8 @@ final class Database implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-cacheKiB);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // a file: URI, percent-encoded: sqlite-jdbc reads a plain path's '?' and '&' as its own options
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri());
     }
 
     SummaryCache summaries() {

@@ -4,7 +4,6 @@ import io.jruns.domain.JrunsException;
 import io.jruns.internal.files.ArtifactFolder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,8 @@ final class LocalArtifacts {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot make the run's artifact folder " + root + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "this user may not write there" : e.toString()), e);
         }
         Path dest = ArtifactFolder.resolve(root, artifactPath);
         try {

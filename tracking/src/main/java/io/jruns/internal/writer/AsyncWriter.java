@@ -113,6 +113,12 @@ public final class AsyncWriter implements AutoCloseable {
             await(true, timeoutMs);
         } catch (JrunsException e) {
             if (closing) return;
+            // no retry comes after exit: say what is lost rather than "kept in memory"
+            if (e.getCause() != null) {
+                throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "could not write to " + store.describe() + ": "
+                        + e.getCause().getMessage() + "; what was logged since the last flush that succeeded is lost with this exit"
+                        + " (runs left RUNNING are ended KILLED when the store is next opened)", e.getCause());
+            }
             throw e;
         }
         reportProblems();

@@ -98,6 +98,12 @@ class ArtifactsTest {
         assertTrue(noFile.getMessage().contains("missing.txt"), noFile.getMessage());
         Path f = file("a.txt", "a");
         assertThrows(JrunsException.class, () -> store.logArtifact("0123456789abcdef0123456789abcdef", f, ""));
+        Files.createDirectories(runRoot.getParent());
+        Files.deleteIfExists(runRoot);
+        Files.writeString(runRoot, "a file where the run's folder goes");
+        JrunsException noFolder = assertThrows(JrunsException.class, () -> store.logArtifact(run, f, ""));
+        assertTrue(noFolder.getMessage().startsWith("cannot make the run's artifact folder " + runRoot), noFolder.getMessage());
+        Files.delete(runRoot);
         store.deleteRun(run);
         JrunsException deleted = assertThrows(JrunsException.class, () -> store.logArtifact(run, f, ""));
         assertTrue(deleted.getMessage().contains("deleted"), deleted.getMessage());

@@ -208,6 +208,11 @@ class AsyncWriterTest {
                 () -> assertThrows(JrunsException.class, writer::flush), "a second flush during the outage");
         assertTrue(again.getMessage().contains("store down"), again.getMessage());
 
+        assertTrue(again.getMessage().endsWith("(kept in memory; retrying)"), again.getMessage());
+        JrunsException atExit = assertThrows(JrunsException.class, () -> writer.flushAtExit(2000));
+        assertTrue(atExit.getMessage().contains("store down (simulated); what was logged since the last flush that succeeded"
+                + " is lost with this exit"), "no retry after exit, so none is promised: " + atExit.getMessage());
+
         down.set(false);
         assertTimeoutPreemptively(Duration.ofSeconds(15), () -> writer.flush());
         assertEquals(List.of(1.0, 2.0), store.getMetricHistory(run, "m").stream().map(Metric::value).toList());
