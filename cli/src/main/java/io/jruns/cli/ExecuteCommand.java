@@ -55,14 +55,21 @@ final class ExecuteCommand implements Command {
         InstalledKernels installed = InstalledKernels.list(jupyter, env);
         if (!installed.has(kernel)) throw installed.missing("execute", kernel);
         context.err().println("executing " + notebook + " on kernel '" + kernel + "' ...");
-        NotebookRun.Outcome outcome = run.execute(jupyter);
+        NotebookRun.Outcome outcome;
+        boolean interrupted;
+        try (FirstInterrupt ctrlC = new FirstInterrupt(context.err(), "execute")) {
+            outcome = run.execute(jupyter);
+            interrupted = ctrlC.seen();
+        }
         if (outcome.executed() != null) {
             if (!args.flag("--quiet")) NotebookJson.textOutputs(outcome.executed()).forEach(context.out()::print);
             if (args.value("--output") != null) write(Path.of(args.value("--output")), outcome, context);
         }
         if (outcome.failed()) {
             context.err().println(outcome.failure());
-            throw new JrunsException(JrunsException.Code.INVALID_STATE, "execute: a cell of " + notebook + " failed");
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, interrupted || outcome.failure().equals(Jupyter.INTERRUPTED_REPORT)
+                    ? "execute: " + notebook + " was interrupted; runs it left open ended KILLED"
+                    : "execute: a cell of " + notebook + " failed");
         }
     }
 

@@ -9,6 +9,7 @@ import io.jruns.kernel.home.KernelVersion;
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
 import io.jruns.kernel.env.EnvironmentHook;
+import io.jruns.kernel.eval.EvaluationFailure;
 import io.jruns.magics.notebook.NotebookIdentity;
 import io.jruns.magics.notebook.NotebookRunContext;
 
@@ -37,7 +38,10 @@ public final class TrackingHooks implements CellListener {
 
     private final Supplier<Optional<CellContext>> currentCell;
     private final Map<String, Set<String>> cellsByRun = new ConcurrentHashMap<>();
-    private volatile boolean lastCellFailed;
+    /** How the last cell ended, for how a job's open runs end. */
+    enum CellEnd { RAN, FAILED, INTERRUPTED }
+
+    private volatile CellEnd lastCell = CellEnd.RAN;
 
     private TrackingHooks(Supplier<Optional<CellContext>> currentCell) {
         this.currentCell = currentCell;
@@ -78,15 +82,24 @@ public final class TrackingHooks implements CellListener {
 
     /** Ends open runs and writes what was logged: the kernel is stopping or restarting. */
     public void kernelShuttingDown(boolean restart) {
-        Jruns.endAllRuns(statusAtShutdown(restart, lastCellFailed, System.getenv(NotebookRunContext.SOURCE_TYPE_ENV)));
+        // a cell still running as the kernel stops (SIGINT or SIGTERM to it) was cut off
+        CellEnd end = currentCell.get().isPresent() ? CellEnd.INTERRUPTED : lastCell;
+        Jruns.endAllRuns(statusAtShutdown(restart, end, System.getenv(NotebookRunContext.SOURCE_TYPE_ENV)));
         Jruns.flush();
     }
 
-    /** A job ends when its cells are done or one failed; in a notebook a person left the run open. */
-    static RunStatus statusAtShutdown(boolean restart, boolean lastCellFailed, String sourceType) {
+    /**
+     * A job ends when its cells are done or one failed, or is stopped when one was interrupted
+     * (Ctrl-C on jruns execute); in a notebook a person left the run open.
+     */
+    static RunStatus statusAtShutdown(boolean restart, CellEnd lastCell, String sourceType) {
         boolean job = sourceType != null && sourceType.strip().equalsIgnoreCase("JOB");
         if (!job || restart) return RunStatus.KILLED;
-        return lastCellFailed ? RunStatus.FAILED : RunStatus.FINISHED;
+        return switch (lastCell) {
+            case RAN -> RunStatus.FINISHED;
+            case FAILED -> RunStatus.FAILED;
+            case INTERRUPTED -> RunStatus.KILLED;
+        };
     }
 
     private Optional<String> cellId() {
@@ -95,7 +108,9 @@ public final class TrackingHooks implements CellListener {
 
     @Override
     public void afterCell(CellContext cell, Throwable failure) {
-        lastCellFailed = failure != null;
+        lastCell = failure == null ? CellEnd.RAN
+                : failure instanceof EvaluationFailure f && f.kind() == EvaluationFailure.Kind.INTERRUPTED ? CellEnd.INTERRUPTED
+                : CellEnd.FAILED;
         cell.cellIdIfAny().ifPresent(id -> Jruns.activeRun().ifPresent(run -> recordCell(run, id)));
         Jruns.flush(); // no-op until something was logged
     }
