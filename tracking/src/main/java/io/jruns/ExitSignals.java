@@ -1,6 +1,7 @@
 package io.jruns;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,11 +21,15 @@ final class ExitSignals {
         for (String name : new String[]{"INT", "TERM", "HUP"}) {
             try {
                 Signal signal = new Signal(name);
-                sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
+                SignalHandler[] previous = new SignalHandler[1];
                 previous[0] = Signal.handle(signal, s -> {
                     received.compareAndSet(null, "SIG" + s.getName());
                     previous[0].handle(s);
                 });
+                if (previous[0] == SignalHandler.SIG_IGN || previous[0] == SignalHandler.SIG_DFL) {
+                    // ignored (nohup, a kernel's SIGINT) or not the JVM's own: leave it as it was
+                    Signal.handle(signal, previous[0]);
+                }
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 // not on this platform, or the JVM keeps it (-Xrs): exits then read as before
             }

@@ -66,10 +66,13 @@ final class ExecuteCommand implements Command {
             if (args.value("--output") != null) write(Path.of(args.value("--output")), outcome, context);
         }
         if (outcome.failed()) {
+            // after a Ctrl-C, nbclient's report is of its own cleanup: the one line says what happened
+            if (interrupted) {
+                throw new JrunsException(JrunsException.Code.INVALID_STATE,
+                        "execute: " + notebook + " was interrupted; runs it left open ended KILLED");
+            }
             context.err().println(outcome.failure());
-            throw new JrunsException(JrunsException.Code.INVALID_STATE, interrupted || outcome.failure().equals(Jupyter.INTERRUPTED_REPORT)
-                    ? "execute: " + notebook + " was interrupted; runs it left open ended KILLED"
-                    : "execute: a cell of " + notebook + " failed");
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "execute: a cell of " + notebook + " failed");
         }
     }
 

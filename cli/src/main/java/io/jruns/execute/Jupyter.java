@@ -89,14 +89,12 @@ public final class Jupyter {
         Finished f = start(cmd, extraEnv, workingDir, notebook);
         if (f.code() == 0) return new Executed(f.out(), null);
         if (f.code() == FAILED_CELL) return new Executed(f.out(), f.err());
-        if (f.code() == INTERRUPTED) return new Executed(f.out(), INTERRUPTED_REPORT);
+        if (f.code() == NBCLIENT_FAILED) return new Executed(f.out(), f.err());
         throw new ProcessFailure("execute", f.code(), f.err());
     }
 
     private static final int FAILED_CELL = 3;
-    private static final int INTERRUPTED = 4;
-    /** The failure an interrupted execution reports. */
-    public static final String INTERRUPTED_REPORT = "interrupted (Ctrl-C or SIGTERM): the notebook ran up to there";
+    private static final int NBCLIENT_FAILED = 5;
 
     /** The Python that runs {@code jupyter}: its script's {@code #!} line, else python3. */
     String python() {

@@ -27,6 +27,7 @@ public final class KernelMain {
             return;
         }
         if (args.length == 1 && args[0].equals("--spare")) {
+            ignoreCtrlC();
             SpareMain.run(System.getenv());
             return;
         }
@@ -38,6 +39,7 @@ public final class KernelMain {
             originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up | --spare");
             System.exit(2);
         }
+        ignoreCtrlC();
         KernelConnectionProperties props = KernelConnectionProperties.parse(readConnectionFile(Path.of(args[0])));
         JrunsKernel kernel = new JrunsKernel(KernelOptions.defaults());
         SpareMain.spawnAfter(kernel, System.getenv());
@@ -47,6 +49,19 @@ public final class KernelMain {
         kernel.start();
         connection.waitUntilClose();
         System.exit(0); // cells may have left non-daemon threads running
+    }
+
+    /**
+     * Interrupts come as messages (interrupt_mode "message"), so SIGINT is only ever a Ctrl-C
+     * meant for a front end in the same terminal (jruns execute, nbconvert): the kernel stays,
+     * to be interrupted and shut down by its client, as ipykernel does outside a cell.
+     */
+    private static void ignoreCtrlC() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException notHere) {
+            // no SIGINT on this platform
+        }
     }
 
     private static String readConnectionFile(Path file) {
