@@ -69,13 +69,7 @@ class LivenessTest {
     @Test
     void aDeadRunEndsNoEarlierThanWhatItLogged() throws Exception {
         long now = System.currentTimeMillis();
-        String run;
-        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
-            run = s.createRun("0", "u", now - 60_000, "logged-after-beat", List.of()).runId();
-            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new io.jruns.domain.Metric("loss", 0.5, now - 2000, 7)),
-                    List.of(), List.of()));
-        }
-        setOwner(run, Liveness.HOST, Integer.MAX_VALUE, 0, now - 30_000); // its last heartbeat came before the point
+        String run = deadRunWithAPointAt(now - 2000, now); // its last heartbeat came before the point
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
             assertKilled(s, run, "exited without ending the run", now - 2000);
         }
@@ -84,13 +78,7 @@ class LivenessTest {
     @Test
     void aDeadRunEndsNoLaterThanWhenItWasFoundDead() throws Exception {
         long now = System.currentTimeMillis();
-        String run;
-        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
-            run = s.createRun("0", "u", now - 60_000, "clock-ahead", List.of()).runId();
-            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new io.jruns.domain.Metric("t", 1, Long.MAX_VALUE, 1)),
-                    List.of(), List.of()));
-        }
-        setOwner(run, Liveness.HOST, Integer.MAX_VALUE, 0, now - 30_000);
+        String run = deadRunWithAPointAt(Long.MAX_VALUE, now); // a clock far ahead
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
             long end = s.getRun(run).orElseThrow().info().endTime();
             assertTrue(end >= now && end <= System.currentTimeMillis(), "a timestamp from a clock ahead is not the end: " + end);
@@ -114,6 +102,18 @@ class LivenessTest {
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
             assertEquals(RunStatus.RUNNING, s.getRun(copy).orElseThrow().info().status(), "as its source was");
         }
+    }
+
+    /** A run started a minute ago whose owner (a pid no process has) last beat 30 s ago, with one point at {@code pointTime}. */
+    private String deadRunWithAPointAt(long pointTime, long now) throws Exception {
+        String run;
+        try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
+            run = s.createRun("0", "u", now - 60_000, "dead", List.of()).runId();
+            s.logBatch(new io.jruns.domain.LogBatch(run, List.of(new io.jruns.domain.Metric("loss", 0.5, pointTime, 7)),
+                    List.of(), List.of()));
+        }
+        setOwner(run, Liveness.HOST, Integer.MAX_VALUE, 0, now - 30_000);
+        return run;
     }
 
     private static void assertKilled(EmbeddedStore s, String runId, String why, Long endTime) {
