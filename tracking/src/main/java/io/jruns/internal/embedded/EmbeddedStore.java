@@ -50,8 +50,15 @@ public final class EmbeddedStore implements Store {
             long now = System.currentTimeMillis();
             gcDue = db.write(c -> StoreOpen.prepare(c, experimentLocation(Experiment.DEFAULT_ID), now));
         } catch (RuntimeException e) {
-            db.close(); // e.g. a store from a newer jruns: leave no connection open
-            throw e;
+            if (StoreOpen.diskFull(e) && StoreOpen.schemaCurrent(db)) {
+                // what opening writes (dead runs ended, the daily gc's turn) can wait: let the runs be read
+                System.err.println("jruns: the disk holding " + this.dbFile + " is full: the store is open to read;"
+                        + " logging to it fails until space is freed");
+                gcDue = false;
+            } else {
+                db.close(); // e.g. a store from a newer jruns: leave no connection open
+                throw e;
+            }
         }
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);

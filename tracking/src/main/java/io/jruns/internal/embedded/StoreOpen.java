@@ -29,6 +29,28 @@ final class StoreOpen {
      * Migrates, makes sure "Default" exists, ends runs whose process died; returns whether the
      * daily gc is due (and claimed by this process).
      */
+    /** Whether a failure came from SQLite finding the disk full. */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException s && s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_FULL) return true;
+            if (t.getMessage() != null && t.getMessage().contains("SQLITE_FULL")) return true;
+        }
+        return false;
+    }
+
+    /** Whether the store's schema is this jruns' own (so reading it needs no migration). */
+    static boolean schemaCurrent(Database db) {
+        try {
+            return db.read(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+                    return rs.next() && rs.getInt(1) == Schema.latestVersion();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static boolean prepare(Connection c, String defaultExperimentLocation, long now) throws SQLException {
         Schema.migrate(c);
         if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {

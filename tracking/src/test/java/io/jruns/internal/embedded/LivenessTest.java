@@ -22,7 +22,12 @@ class LivenessTest {
     Path dir;
 
     private void setOwner(String runId, String host, long pid, long start, long heartbeat) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jruns.db"));
+        setOwner(dir, runId, host, pid, start, heartbeat);
+    }
+
+    /** Makes the run's owner the given process, as if it had started the run in the store at {@code home}. */
+    static void setOwner(Path home, String runId, String host, long pid, long start, long heartbeat) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("jruns.db"));
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE runs SET owner_host = ?, owner_pid = ?, owner_start = ?, heartbeat = ? WHERE run_uuid = ?")) {
             ps.setString(1, host);
