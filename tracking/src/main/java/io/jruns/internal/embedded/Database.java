@@ -40,8 +40,6 @@ final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final Checkpointer checkpointer;
-    /** The file's identity (device, inode) when opened; null where the filesystem gives none. */
-    private final Object openedKey;
     /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
     private final SummaryCache summaries = new SummaryCache();
     /** Opened by the first readPair (most stores never export): guarded by readLock. */
@@ -75,7 +73,6 @@ final class Database implements AutoCloseable {
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = BusyRetry.run(() -> open(file, READER_CACHE_KIB));
             this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
-            this.openedKey = fileKey(file);
         } catch (SQLException e) {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file))) {
@@ -89,14 +86,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Object fileKey(Path file) {
-        try {
-            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        } catch (java.io.IOException e) {
-            return null;
-        }
-    }
-
     private static Connection open(Path file, int cacheKiB) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -107,19 +96,6 @@ final class Database implements AutoCloseable {
         config.setCacheSize(-cacheKiB);
         // a file: URI, percent-encoded: sqlite-jdbc reads a plain path's '?' and '&' as its own options
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri());
-    }
-
-    /**
-     * Fails when the database file was removed or replaced since it was opened (a folder
-     * deleted under a running notebook): SQLite would go on writing to the removed file, which
-     * no one else can open, and every flush would seem to succeed.
-     */
-    void checkStillAtItsPath() {
-        if (openedKey != null && !openedKey.equals(fileKey(file))) {
-            throw new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns store at " + file
-                    + " was removed or replaced while this process logged to it; what was logged since is kept in memory,"
-                    + " not written (restore the folder, or restart to log to a new store)");
-        }
     }
 
     SummaryCache summaries() {
