@@ -13,7 +13,7 @@ public final class JvmEnvironment {
     public static RunEnvironment capture(RunEnvironment.Kernel kernel, List<Library> libraries) {
         RunEnvironment.Java java = new RunEnvironment.Java(System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("java.runtime.name"), System.getProperty("java.vm.name"), System.getProperty("java.home"));
-        RunEnvironment.Jvm jvm = new RunEnvironment.Jvm(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        RunEnvironment.Jvm jvm = new RunEnvironment.Jvm(SecretOptions.redacted(ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 Runtime.getRuntime().maxMemory());
         RunEnvironment.Os os = new RunEnvironment.Os(System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));

@@ -13,6 +13,7 @@ final class ReusableJvmOptions {
     static List<String> of(List<String> recorded) {
         return recorded.stream().filter(o -> !(o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xshare:")
                 || o.startsWith("-Xlog:cds") || o.startsWith("-XX:+AutoCreateSharedArchive")
-                || o.startsWith("-agentlib:jdwp") || o.startsWith("-Djava.class.path="))).toList();
+                || o.startsWith("-agentlib:jdwp") || o.startsWith("-Djava.class.path=")
+                || SecretOptions.isRedacted(o))).toList(); // a secret was not recorded: the user gives it again
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 
 /** Parses an order: {@code key [ASC|DESC] (',' key [ASC|DESC])*}; ascending when neither is given. */
 public final class OrderParser {
+    /** Keys in one search's whole order; far more than anyone sorts by. */
+    public static final int MAX_KEYS = 16;
+
     private OrderParser() {
     }
 
@@ -29,7 +32,7 @@ public final class OrderParser {
                 throw ts.error(next, "expected ASC, DESC, ',' or the end of the order, found " + next.describe());
             }
             ts.take();
-            if (keys.size() >= FilterParser.MAX_COMPARISONS) throw ts.error(next, "order too long");
+            if (keys.size() >= MAX_KEYS) throw ts.error(next, "order too long: at most " + MAX_KEYS + " keys");
         }
     }
 }

@@ -23,6 +23,11 @@ public record SearchPlan(
         Optional<Expr> filter = FilterParser.parse(r.filter());
         List<OrderKey> order = new ArrayList<>();
         for (String o : r.orderBy()) order.addAll(OrderParser.parse(o));
+        if (order.size() > OrderParser.MAX_KEYS) {
+            // each key of a param, tag or metric is a join, and SQLite takes at most 64 tables
+            throw new FilterException(String.join(", ", r.orderBy()), 1,
+                    "order too long: at most " + OrderParser.MAX_KEYS + " keys, got " + order.size());
+        }
         String canonical = String.join(",", r.experimentIds()) + "|" + r.viewType() + "|"
                 + filter.map(Expr::render).orElse("") + "|"
                 + String.join(",", order.stream().map(OrderKey::render).toList());

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import static io.jruns.search.TestRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Order parsing and the order itself: NaN after numbers, missing last, both ways; ties broken by start_time DESC, run_id. */
 class OrderTest {
@@ -85,5 +86,17 @@ class OrderTest {
     void orderErrors(String orderBy, int column, String problem) {
         FilterException e = assertThrows(FilterException.class, () -> OrderParser.parse(orderBy));
         assertEquals(problem + " (column " + column + ")", e.getMessage());
+    }
+
+    /** Each param, tag or metric key is a join: a long order is a clear error, not SQLite's 500. */
+    @org.junit.jupiter.api.Test
+    void anOrderHasAtMostSixteenKeys() {
+        String[] keys = java.util.stream.IntStream.range(0, 17).mapToObj(i -> "params.p" + i).toArray(String[]::new);
+        FilterException e = assertThrows(FilterException.class,
+                () -> SearchRequest.builder().experiments("0").orderBy(keys).build());
+        assertEquals("order too long: at most 16 keys, got 17 (column 1)", e.getMessage());
+        assertTrue(assertThrows(FilterException.class, () -> OrderParser.parse(String.join(", ", keys))).getMessage()
+                .startsWith("order too long: at most 16 keys"));
+        SearchRequest.builder().experiments("0").orderBy(java.util.Arrays.copyOf(keys, 16)).build();
     }
 }

@@ -115,7 +115,14 @@ class UiServerIT {
             assertTrue(csp.contains("script-src 'self'") && csp.contains("default-src 'none'"), csp);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
             assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElseThrow());
+            assertTrue(csp.contains("frame-ancestors 'none'"), "a page with forms is never framed (clickjacking): " + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElseThrow());
         }
+        HttpResponse<String> panel = get("/panel/0", "Cookie", cookie());
+        assertTrue(panel.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'self' http://127.0.0.1:*"),
+                "the %ui panel, which has no forms, may be framed by Jupyter");
+        assertTrue(panel.headers().firstValue("X-Frame-Options").isEmpty());
+        assertEquals(200, get("/", "Authorization", "bearer " + server.info().token()).statusCode(), "the scheme ignores case");
     }
 
     @Test

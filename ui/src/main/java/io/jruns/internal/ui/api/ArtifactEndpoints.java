@@ -99,7 +99,7 @@ final class ArtifactEndpoints {
         }
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         return Response.bytes(ArtifactTypes.of(name), Files.readAllBytes(local))
-                .withHeader("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[\"\\\\]", "_") + "\"")
+                .asAttachment(name)
                 // an artifact is data, never a page of this origin: no scripts, no forms, even if opened
                 .withHeader("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox");
     }

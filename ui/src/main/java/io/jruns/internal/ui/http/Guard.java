@@ -18,10 +18,21 @@ public final class Guard {
     public static final String CSRF_HEADER = "X-Jruns-Csrf";
     public static final String CSRF_FIELD = "csrf";
 
-    /** Only our own scripts run; styles may be inline (the views carry them); Jupyter may frame us. */
+    /** Only our own scripts run; styles may be inline (the views carry them); no page may be framed... */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-            + "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*";
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * ...but the %ui panel, by Jupyter on this machine. The panel has no forms and opens every
+     * link in a new tab, so a page that frames it cannot trick a click into a change
+     * (clickjacking): the pages with Delete, Rename and tag forms refuse every frame.
+     */
+    static final String PANEL_CSP = CSP.replace("frame-ancestors 'none'",
+            "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*");
+
+    /** The policy for a response to {@code path}. */
+    public static String csp(String path) {
+        return path != null && path.startsWith("/panel/") ? PANEL_CSP : CSP;
+    }
 
     private final byte[] token;
     private final String csrf;
@@ -46,7 +57,9 @@ public final class Guard {
         if (!hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
             return Optional.of(Response.text(421, "jruns ui: this server does not serve host '" + host + "'"));
         }
-        boolean bearer = r.header("Authorization").filter(a -> a.startsWith("Bearer ")).map(a -> same(a.substring(7).trim())).orElse(false);
+        // the scheme's name is case-insensitive (RFC 9110)
+        boolean bearer = r.header("Authorization").filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(a -> same(a.substring(7).trim())).orElse(false);
         if (bearer) return Optional.empty();
         Optional<String> inQuery = r.query("token");
         if (inQuery.isPresent() && same(inQuery.get()) && (r.method().equals("GET") || r.method().equals("HEAD"))) {

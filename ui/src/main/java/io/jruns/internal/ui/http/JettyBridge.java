@@ -38,7 +38,7 @@ public final class JettyBridge extends Handler.Abstract {
         } catch (Exception | StackOverflowError e) {
             answer = r == null ? Response.text(400, "jruns ui: bad request: " + e.getMessage()) : Errors.of(r, e);
         }
-        write(answer, jw, callback);
+        write(answer, r == null ? null : r.path(), jw, callback);
         return true;
     }
 
@@ -70,11 +70,12 @@ public final class JettyBridge extends Handler.Abstract {
         return new Request(jr.getMethod(), path == null ? "/" : path, query, headers, body, Map.of());
     }
 
-    private static void write(Response a, org.eclipse.jetty.server.Response jw, Callback callback) {
+    private static void write(Response a, String path, org.eclipse.jetty.server.Response jw, Callback callback) {
         jw.setStatus(a.status());
         var h = jw.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, a.contentType());
-        h.put("Content-Security-Policy", Guard.CSP);
+        h.put("Content-Security-Policy", Guard.csp(path));
+        if (Guard.csp(path).equals(Guard.CSP)) h.put("X-Frame-Options", "DENY"); // for browsers without frame-ancestors
         h.put("X-Content-Type-Options", "nosniff");
         h.put("Referrer-Policy", "no-referrer");
         h.put("Cache-Control", "no-store");

@@ -41,6 +41,16 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(status, contentType, body, Map.copyOf(h));
     }
 
+    /**
+     * A download saved as {@code fileName}: an ASCII stand-in for old clients, and the name
+     * itself as RFC 6266's {@code filename*} (no raw non-ASCII bytes in a header).
+     */
+    public Response asAttachment(String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return withHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

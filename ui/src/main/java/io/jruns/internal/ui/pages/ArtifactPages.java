@@ -11,8 +11,6 @@ import io.jruns.views.Links;
 import io.jruns.views.format.Format;
 import io.jruns.views.html.Html;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,10 +97,7 @@ final class ArtifactPages {
         boolean download = r.query("download").isPresent() || image == null;
         Response out = Response.bytes(image == null ? "application/octet-stream" : image, bytes);
         if (!download) return out;
-        String name = ArtifactPaths.name(path);
-        String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-        return out.withHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+        return out.asAttachment(ArtifactPaths.name(path));
     }
 
     static String rawHref(String runId, String path) {

@@ -143,6 +143,23 @@ class MlflowApiSecurityIT {
         assertEquals("application/octet-stream", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElseThrow().contains("sandbox"));
         assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+
+        Path odd = Files.writeString(home.resolve("in").resolve("r\u00e9sum\u00e9 \"x\";y.txt"), "text");
+        client.logArtifact(runId, odd, "");
+        HttpResponse<String> named = http.get("/get-artifact?run_id=" + runId + "&path="
+                + java.net.URLEncoder.encode("r\u00e9sum\u00e9 \"x\";y.txt", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, named.statusCode());
+        assertEquals("attachment; filename=\"r_sum_ _x__y.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22x%22%3By.txt",
+                named.headers().firstValue("Content-Disposition").orElseThrow(), "no raw non-ASCII, quote or ';' in the header");
+    }
+
+    @Test
+    void aLongOrderIsAClearRefusalNotAnInternalError() throws Exception {
+        String keys = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "\"params.p" + i + " ASC\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<String> r = http.post("/api/2.0/mlflow/runs/search", "{\"experiment_ids\":[\"0\"],\"order_by\":[" + keys + "]}");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("order too long: at most 16 keys, got 150") && !r.body().contains(home.toString()), r.body());
     }
 
     @Test
