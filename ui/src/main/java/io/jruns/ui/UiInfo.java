@@ -2,6 +2,7 @@ package io.jruns.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jruns.internal.json.Json;
+import io.jruns.internal.ui.http.LoginCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,14 @@ public record UiInfo(String url, String token, long pid, String store) {
     /** The link a person opens: the root with the token, which the server swaps for a cookie. */
     public String link() {
         return url + "?token=" + token;
+    }
+
+    /**
+     * A link to {@code path} (relative to the root, "" for it) for output that is saved, as a
+     * notebook's is: a {@link LoginCode} good once for ten minutes instead of the token.
+     */
+    public String codeLink(String path) {
+        return url + path + "?code=" + LoginCode.mint(token, System.currentTimeMillis());
     }
 
     public void write(Path home) {

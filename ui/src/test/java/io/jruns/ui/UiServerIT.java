@@ -103,6 +103,32 @@ class UiServerIT {
         assertFalse(page.body().contains(HOSTILE));
     }
 
+    /** A link a notebook saves holds a code good once, for ten minutes, never the token. */
+    @Test
+    void aSavedLinksCodeSignsInOnceThenOnlyWithTheCookie() throws Exception {
+        String link = server.info().codeLink("panel/0");
+        String pathAndQuery = "/" + link.substring(server.info().url().length());
+        HttpResponse<String> first = get(pathAndQuery);
+        assertEquals(303, first.statusCode(), first.body());
+        assertEquals("/panel/0", first.headers().firstValue("Location").orElseThrow(), "the code leaves the address bar");
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertEquals(200, get("/panel/0", "Cookie", cookie).statusCode());
+
+        HttpResponse<String> again = get(pathAndQuery);
+        assertEquals(401, again.statusCode(), "a code opens once");
+        assertTrue(again.body().contains("this link has expired or was used"), again.body());
+        assertEquals(303, get(pathAndQuery, "Cookie", cookie).statusCode(), "a browser that signed in goes on (a notebook reopened)");
+
+        String token = server.info().token();
+        String stale = io.jruns.internal.ui.http.LoginCode.mint(token, System.currentTimeMillis() - io.jruns.internal.ui.http.LoginCode.TTL_MILLIS - 1);
+        assertEquals(401, get("/?code=" + stale).statusCode(), "an expired code");
+        String other = io.jruns.internal.ui.http.LoginCode.mint("another-token", System.currentTimeMillis());
+        assertEquals(401, get("/?code=" + other).statusCode(), "a code of another UI");
+        String fresh = io.jruns.internal.ui.http.LoginCode.mint(token, System.currentTimeMillis());
+        assertEquals(401, get("/?code=" + fresh.substring(0, fresh.length() - 2) + "AA").statusCode(), "a forged code");
+        assertEquals(401, get("/?code=x").statusCode());
+    }
+
     @Test
     void bearerIsWhatMlflowClientsSend() throws Exception {
         assertEquals(200, get("/", "Authorization", "Bearer " + server.info().token()).statusCode());

@@ -49,33 +49,37 @@ public final class UiMagic implements Magic {
         }
         UiInfo info = KernelUi.ensure();
         if (args.flag("link")) {
-            host.display(new Output("<a href=\"" + Html.escape(info.link()) + "\" target=\"_blank\" rel=\"noopener\">"
-                    + Html.escape(info.link()) + "</a>", info.link()));
+            String link = info.codeLink(""); // a notebook saves its outputs: never the token itself
+            host.display(new Output("<a href=\"" + Html.escape(link) + "\" target=\"_blank\" rel=\"noopener\">"
+                    + Html.escape(link) + "</a> <span style=\"opacity:.7\">(opens once, within 10 minutes)</span>", link));
             return;
         }
         host.display(panel(info, Jruns.getExperiment(), KernelUi.started(info)));
     }
 
     /**
-     * The iframe, with the token for its first load (the server swaps it for a cookie). A
-     * cookie is only sent to the same site, so the script points the frame at the host name
-     * the notebook page itself uses (localhost or 127.0.0.1; the UI answers to both on loopback).
+     * The iframe, with a one-time code for its first load (the server swaps it for a cookie):
+     * the output is saved with the notebook, so it never holds the token, which would let
+     * anyone the notebook reaches into the UI for as long as it runs. A cookie is only sent to
+     * the same site, so the script points the frame at the host name the notebook page itself
+     * uses (localhost or 127.0.0.1; the UI answers to both on loopback).
      */
     static Output panel(UiInfo info, Experiment e, boolean startedHere) {
-        String src = Links.ui(info.url()).root().orElseThrow() + "panel/" + Links.segment(e.experimentId()) + "?token=" + info.token();
+        String src = info.codeLink("panel/" + Links.segment(e.experimentId()));
+        String open = info.codeLink("");
         String id = "jruns-ui-" + ProcessHandle.current().pid() + "-" + FRAMES.incrementAndGet();
         String where = startedHere ? "started in this kernel" : "process " + info.pid();
         String html = "<div class=\"jruns-ui\"><iframe id=\"" + id + "\" src=\"" + Html.escape(src) + "\" width=\"100%\" height=\""
                 + HEIGHT + "\" style=\"border:1px solid rgba(128,128,128,.35);border-radius:4px\" title=\"jruns runs: "
                 + Html.escape(e.name()) + "\"></iframe>"
                 + "<div style=\"font-size:12px;opacity:.8\">Runs of <b>" + Html.escape(e.name()) + "</b> · <a href=\""
-                + Html.escape(info.link()) + "\" target=\"_blank\" rel=\"noopener\">open the runs UI</a> (" + Html.escape(info.url())
+                + Html.escape(open) + "\" target=\"_blank\" rel=\"noopener\">open the runs UI</a> (" + Html.escape(info.url())
                 + ", " + where + "; %ui --link prints the link)</div>"
                 + "<script>(function () { var f = document.getElementById(\"" + id + "\"); var h = window.location.hostname;"
                 + " if (f && (h === \"localhost\" || h === \"127.0.0.1\")) { var u = new URL(f.src);"
                 + " if (u.hostname !== h && (u.hostname === \"localhost\" || u.hostname === \"127.0.0.1\")) { u.hostname = h; f.src = u.href; } } })();</script>"
                 + "</div>";
-        String text = "Runs of " + e.name() + " in the runs UI (" + where + "): " + info.link() + "\n";
+        String text = "Runs of " + e.name() + " in the runs UI (" + where + "): " + open + "\n";
         return new Output(html, text);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Set;
  * Who may ask, checked before any handler runs: the {@code Host} header must name the server
  * (DNS rebinding), the token must come as {@code Authorization: Bearer} (MLflow clients), as the
  * session cookie, or once in {@code ?token=} (which sets the cookie and redirects to drop it from
- * the address bar). A change asked with the cookie must also carry the page's CSRF token (form
- * field {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}.
+ * the address bar), or as a one-time {@code ?code=} ({@link LoginCode}) from a link a notebook
+ * saved. A change asked with the cookie must also carry the page's CSRF token (form field
+ * {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}.
  */
 public final class Guard {
     /** The cookie's name is this plus the port: cookies ignore ports, and two UIs on one host must not overwrite each other's. */
@@ -38,6 +39,8 @@ public final class Guard {
     private final String csrf;
     private final Set<String> hosts;
     private final String cookie;
+    /** Nonces of login codes used, to when they expire: a code opens once. */
+    private final java.util.Map<String, Long> spent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code hosts}: the Host header values accepted, e.g. {@code 127.0.0.1:8123} and {@code localhost:8123}. */
     public Guard(String token, String csrf, Set<String> hosts, int port) {
@@ -61,9 +64,11 @@ public final class Guard {
         boolean bearer = r.header("Authorization").filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(a -> same(a.substring(7).trim())).orElse(false);
         if (bearer) return Optional.empty();
+        Optional<String> code = r.query("code");
+        if (code.isPresent() && (r.method().equals("GET") || r.method().equals("HEAD"))) return Optional.of(signIn(r, code.get()));
         Optional<String> inQuery = r.query("token");
         if (inQuery.isPresent() && same(inQuery.get()) && (r.method().equals("GET") || r.method().equals("HEAD"))) {
-            return Optional.of(Response.seeOther(withoutToken(r)).withHeader("Set-Cookie", cookie + "="
+            return Optional.of(Response.seeOther(without(r, "token")).withHeader("Set-Cookie", cookie + "="
                     + inQuery.get() + "; Path=/; HttpOnly; SameSite=Strict"));
         }
         if (!cookieOf(r).map(this::same).orElse(false)) {
@@ -83,6 +88,24 @@ public final class Guard {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@link LoginCode} from a saved link: once, within its time, it sets the cookie as the
+     * token does. Spent or expired, it is no way in, but a browser that has the cookie goes on.
+     */
+    private Response signIn(Request r, String code) {
+        long now = System.currentTimeMillis();
+        String nonce = LoginCode.check(new String(token, StandardCharsets.UTF_8), code, now);
+        boolean fresh = nonce != null && spent.putIfAbsent(nonce, LoginCode.expiry(code)) == null;
+        spent.values().removeIf(expiry -> expiry <= now);
+        if (fresh) {
+            return Response.seeOther(without(r, "code")).withHeader("Set-Cookie", cookie + "="
+                    + new String(token, StandardCharsets.UTF_8) + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        if (cookieOf(r).map(this::same).orElse(false)) return Response.seeOther(without(r, "code"));
+        return Response.text(401, "jruns ui: this link has expired or was used (a notebook's links work once, for "
+                + LoginCode.TTL_MILLIS / 60_000 + " minutes): run %ui again, or open the link 'jruns ui' printed");
     }
 
     private static String formCsrf(Request r) {
@@ -107,11 +130,11 @@ public final class Guard {
         return Optional.empty();
     }
 
-    /** The request's own path and query, minus {@code token}. */
-    private static String withoutToken(Request r) {
+    /** The request's own path and query, minus the {@code drop} parameter. */
+    private static String without(Request r, String drop) {
         StringBuilder q = new StringBuilder();
         r.query().forEach((k, vs) -> {
-            if (k.equals("token")) return;
+            if (k.equals(drop)) return;
             for (String v : vs) q.append(q.length() == 0 ? "?" : "&").append(enc(k)).append('=').append(enc(v));
         });
         return enc(r.path()).replace("%2F", "/") + q;
