@@ -42,8 +42,8 @@ final class CsvRows {
                     ps.executeUpdate();
                 }
             }
-            List<String> paramKeys = keys(c, "params");
-            List<String> metricKeys = keys(c, "metric_summaries");
+            List<String> paramKeys = keys(c, "params", runs.size());
+            List<String> metricKeys = keys(c, "metric_summaries", runs.size());
             table.header(paramKeys, metricKeys);
             write(c, second, runs.size(), blocks, paramKeys, metricKeys, table);
             return runs.size();
@@ -80,15 +80,37 @@ final class CsvRows {
 
     /**
      * The keys some selected run has, in code point (BINARY) order: each distinct key of the
-     * table found by an index seek past the previous one, kept when a selected run has it.
+     * table found by an index seek past the previous one, kept when a selected run has it. That
+     * test walks whichever is shorter, the key's rows or the selection: keys of other
+     * experiments (2,000 metric keys of one wide run) must not cost a pass over 100,000 runs each.
      */
-    private static List<String> keys(Connection c, String table) throws SQLException {
-        String sql = "WITH RECURSIVE k(key) AS (SELECT min(key) FROM " + table + " UNION ALL SELECT (SELECT min(key) FROM "
-                + table + " WHERE key > k.key) FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL "
-                + "AND EXISTS (SELECT 1 FROM " + table + " t WHERE t.key = k.key AND t.rid IN " + SELECTION + ")";
+    private static List<String> keys(Connection c, String table, int selected) throws SQLException {
+        String index = table.equals("params") ? "params_by_key_value" : "metric_summaries_by_key_latest";
+        String distinct = "WITH RECURSIVE k(key) AS (SELECT min(key) FROM " + table + " UNION ALL SELECT (SELECT min(key) FROM "
+                + table + " WHERE key > k.key) FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL";
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.add(rs.getString(1));
+        try (PreparedStatement all = c.prepareStatement(distinct);
+             PreparedStatement rows = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table + " INDEXED BY " + index
+                     + " WHERE key = ? LIMIT ?)");
+             PreparedStatement byKey = c.prepareStatement("SELECT 1 FROM " + table + " t INDEXED BY " + index
+                     + " WHERE t.key = ? AND t.rid IN " + SELECTION + " LIMIT 1");
+             PreparedStatement bySelection = c.prepareStatement("SELECT 1 FROM " + SELECTION + " s CROSS JOIN " + table
+                     + " t WHERE t.rid = s.rid AND t.key = ? LIMIT 1");
+             ResultSet keys = all.executeQuery()) {
+            while (keys.next()) {
+                String key = keys.getString(1);
+                rows.setString(1, key);
+                rows.setInt(2, selected);
+                boolean few;
+                try (ResultSet r = rows.executeQuery()) {
+                    few = r.next() && r.getInt(1) < selected;
+                }
+                PreparedStatement test = few ? byKey : bySelection;
+                test.setString(1, key);
+                try (ResultSet r = test.executeQuery()) {
+                    if (r.next()) out.add(key);
+                }
+            }
         }
         return out;
     }
