@@ -45,6 +45,9 @@ public final class RunsTable {
         }
     }
 
+    /** A {@code pageCommand} saying the caller shows its own pager (the UI's): the table shows no footer. */
+    public static final IntFunction<String> OWN_PAGER = p -> null;
+
     static final String[] FIXED = {"Start time", "Run name", "Status", "Duration", "Source", "User"};
     /** Text cells are cut here, as the HTML cells are by the stylesheet. */
     static final int CELL_WIDTH = 60;
@@ -73,8 +76,8 @@ public final class RunsTable {
         long total = !paged ? all.size() : page.isEmpty() ? v.total() : Math.max(v.total(), first + page.size());
         String footer = footer(v, total, first, first + page.size());
         if (page.isEmpty()) {
-            h.append("<div class=\"jr-more\">");
-            Html.append(h, footer).append("</div></div>");
+            if (v.pageCommand() != OWN_PAGER) Html.append(h.append("<div class=\"jr-more\">"), footer).append("</div>");
+            h.append("</div>");
             return new Rendered(h.toString(), v.title() + ": " + v.subtitle() + "\n" + footer + "\n");
         }
         h.append("<div class=\"jr-scroll\"><table class=\"jr-t\">");
@@ -97,8 +100,9 @@ public final class RunsTable {
             rows.row(h, r);
         }
         if (open) h.append("</tbody>");
-        h.append("</table></div><div class=\"jr-more\">");
-        Html.append(h, footer).append("</div></div>");
+        h.append("</table></div>");
+        if (v.pageCommand() != OWN_PAGER) Html.append(h.append("<div class=\"jr-more\">"), footer).append("</div>");
+        h.append("</div>");
         return new Rendered(h.toString(), text(v, context, page, rows, keys, models, footer));
     }
 

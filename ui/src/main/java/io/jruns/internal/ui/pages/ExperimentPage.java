@@ -8,6 +8,7 @@ import io.jruns.internal.ui.http.Request;
 import io.jruns.internal.ui.http.Response;
 import io.jruns.internal.ui.http.Router;
 import io.jruns.search.FilterException;
+import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.views.Links;
@@ -38,9 +39,12 @@ public final class ExperimentPage {
         router.post("/experiments/{id}/restore", r -> RunActions.change(ctx, r, false));
     }
 
-    /** One page of runs, and whether the store has more after it. */
-    public record Fetched(List<Run> runs, String nextToken) {
+    /** One page of runs, whether the store has more after it, and how many match in all. */
+    public record Fetched(List<Run> runs, String nextToken, RunCount count) {
     }
+
+    /** Counted exactly up to here; past it the page says "of more than 100,000". */
+    static final long COUNT_UP_TO = 100_000;
 
     static Experiment experiment(UiContext ctx, String id) {
         return ctx.client().getExperiment(id)
@@ -54,7 +58,10 @@ public final class ExperimentPage {
                 .pageToken(f.token()).build();
         ctx.client().flush(); // what the notebook logged a moment ago shows
         SearchResult r = ctx.client().store().searchRuns(req);
-        return new Fetched(r.runs(), r.nextPageToken());
+        SearchRequest all = SearchRequest.builder().experiments(experimentId).filter(f.filter()).viewType(f.viewType()).build();
+        RunCount n = r.nextPageToken() == null && f.page() == 1 ? RunCount.exactly(r.runs().size())
+                : ctx.client().store().countRuns(all, COUNT_UP_TO);
+        return new Fetched(r.runs(), r.nextPageToken(), n);
     }
 
     static Response page(UiContext ctx, Request r) {
@@ -67,7 +74,7 @@ public final class ExperimentPage {
             error = Html.escape(bad.getMessage());
             form = new RunsForm(r.query("filter").orElse(""), "active", r.query("order").orElse(""), List.of(), RunsForm.DEFAULT_SIZE);
         }
-        Fetched got = new Fetched(List.of(), null);
+        Fetched got = new Fetched(List.of(), null, RunCount.exactly(0));
         if (error == null) {
             try {
                 got = fetch(ctx, e.experimentId(), form);
@@ -92,8 +99,9 @@ public final class ExperimentPage {
         List<String> columns = RunsControls.present(form.columns(), got.runs());
         // no search ran when the form was wrong: the error alone, no "No runs match."
         if (error == null) {
+            // the pager below says where the page is and how many match: the table's own footer would repeat it
             b.append(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, got.runs(), 1, Math.max(1, got.runs().size()),
-                    columns, System.currentTimeMillis(), p -> "", false, Links.ui("/"), true)).html());
+                    columns, System.currentTimeMillis(), RunsTable.OWN_PAGER, false, Links.ui("/"), true)).html());
         }
         b.append("</form>");
         if (error == null) pager(b, base, form, got);
@@ -125,8 +133,8 @@ public final class ExperimentPage {
         long from = (long) (f.page() - 1) * f.size();
         b.append("<nav class=\"jr-pager\">");
         if (n == 0) b.append(f.page() > 1 ? "No runs on page " + f.page() + "." : "No runs match.");
-        else b.append("Runs ").append(Format.count(from + 1)).append('\u2013').append(Format.count(from + n))
-                .append(got.nextToken() == null ? "" : " of more");
+        else b.append("Runs ").append(Format.count(from + 1)).append('\u2013').append(Format.count(from + n)).append(" of ")
+                .append(got.count().exact() ? "" : "more than ").append(Format.count(Math.max(got.count().runs(), from + n)));
         if (f.page() > 1) {
             b.append(" <a rel=\"prev\" href=\"").append(base).append('?').append(Html.escape(f.previous().query())).append("\">\u2190 Previous</a>");
         }

@@ -126,7 +126,9 @@ class ExperimentPageIT {
         assertFalse(p1.contains("rel=\"prev\""));
         String p2 = ok(link(p1, "next"));
         assertEquals(ids("parent", "child-a"), rows(p2));
-        assertTrue(p2.contains("Runs 3\u20134 of more"), p2);
+        assertTrue(p2.contains("Runs 3\u20134 of 5"), "the count is of every matching run, not of the page: " + p2);
+        assertTrue(p1.contains("Runs 1\u20132 of 5") && !p1.contains("Showing runs"), "one count, the pager's: " + p1);
+        assertTrue(ok(ui.page() + "?size=2&filter=" + q("metrics.rmse >= 21")).contains("Runs 1\u20132 of 3"), "filtered: counted too");
         String p3 = ok(link(p2, "next"));
         assertEquals(ids("base"), rows(p3));
         assertFalse(p3.contains("rel=\"next\""), "the last page has no next");
