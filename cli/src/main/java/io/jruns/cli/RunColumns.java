@@ -14,11 +14,30 @@ final class RunColumns {
     }
 
     static List<String> params(List<Run> runs, int max) {
-        return commonest(runs, r -> r.data().params().keySet(), max);
+        return params(runs, max, List.of());
     }
 
     static List<String> metrics(List<Run> runs, int max) {
-        return commonest(runs, r -> r.data().metrics().keySet(), max);
+        return metrics(runs, max, List.of());
+    }
+
+    /** As {@link #params(List, int)}, the keys a search named ({@code named}) first: a table sorted by a column shows it. */
+    static List<String> params(List<Run> runs, int max, List<String> named) {
+        return first(named, runs, r -> r.data().params().keySet(), max);
+    }
+
+    static List<String> metrics(List<Run> runs, int max, List<String> named) {
+        return first(named, runs, r -> r.data().metrics().keySet(), max);
+    }
+
+    private static List<String> first(List<String> named, List<Run> runs, Function<Run, java.util.Set<String>> keys, int max) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String k : named) if (runs.stream().anyMatch(r -> keys.apply(r).contains(k))) out.add(k);
+        for (String k : commonest(runs, keys, max + out.size())) {
+            if (out.size() >= max) break;
+            out.add(k);
+        }
+        return List.copyOf(out);
     }
 
     /** Keys by how many runs carry them (most first), ties by name; at most {@code max}. */

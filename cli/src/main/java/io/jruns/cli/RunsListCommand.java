@@ -57,8 +57,13 @@ final class RunsListCommand implements Command {
 
     /** {@code experimentNames} non-null adds an experiment column (runs from several experiments). */
     static TextTable table(List<Run> runs, Map<String, String> experimentNames, CliContext context) {
-        List<String> params = RunColumns.params(runs, KEY_COLUMNS);
-        List<String> metrics = RunColumns.metrics(runs, KEY_COLUMNS);
+        return table(runs, experimentNames, context, new NamedKeys(List.of(), List.of()));
+    }
+
+    /** The table, with columns first for the keys the search named ({@code named}): what it was sorted by shows. */
+    static TextTable table(List<Run> runs, Map<String, String> experimentNames, CliContext context, NamedKeys named) {
+        List<String> params = RunColumns.params(runs, KEY_COLUMNS, named.params());
+        List<String> metrics = RunColumns.metrics(runs, KEY_COLUMNS, named.metrics());
         TextTable t = new TextTable().column("run_id").column("name");
         if (experimentNames != null) t.column("experiment");
         t.column("status").column("start").column("duration", true);

@@ -74,6 +74,8 @@ final class RunsSearchCommand implements Command {
             ObjectNode node = (ObjectNode) RestJson.parse(RestJson.writeRuns(runs));
             if (page.nextPageToken() != null) node.put("next_page_token", page.nextPageToken());
             context.out().println(RestJson.pretty(node));
+            // stdout stays MLflow's answer; the person reading it hears of the rest here
+            if (page.nextPageToken() != null) context.err().println("jruns: the first " + n + " runs; --max N gives more");
             return;
         }
         if (runs.isEmpty()) {
@@ -81,7 +83,8 @@ final class RunsSearchCommand implements Command {
             return;
         }
         Map<String, String> names = experiments.stream().collect(Collectors.toMap(Experiment::experimentId, Experiment::name));
-        context.out().print(RunsListCommand.table(runs, experiments.size() > 1 ? names : null, context).render());
+        NamedKeys named = NamedKeys.of(args.value("--filter"), args.values("--order-by"));
+        context.out().print(RunsListCommand.table(runs, experiments.size() > 1 ? names : null, context, named).render());
         if (page.nextPageToken() != null) context.err().println("jruns: showing the first " + n + " runs; --max N shows more");
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunsSearchCommandTest {
@@ -45,6 +46,22 @@ class RunsSearchCommandTest {
     }
 
     @Test
+    void theColumnsTheSearchNamesAreShown() {
+        try (Store store = cli.openStore()) {
+            store.logBatch(new io.jruns.domain.LogBatch(seed.small, List.of(new io.jruns.domain.Metric("a1", 1, 1, 0),
+                    new io.jruns.domain.Metric("a2", 1, 1, 0), new io.jruns.domain.Metric("a3", 1, 1, 0)), List.of(), List.of()));
+        }
+        List<String> plain = Tables.cells(cli.run("runs", "search", "--experiment", "vision").out()).get(0);
+        assertFalse(plain.contains("metrics.odd"), "three metric columns, the commonest: " + plain);
+        Cli.Result sorted = cli.run("runs", "search", "--experiment", "vision", "--order-by", "metrics.odd DESC",
+                "--filter", "params.layers = '3'");
+        List<String> header = Tables.cells(sorted.out()).get(0);
+        assertTrue(header.contains("metrics.odd") && header.contains("params.layers"), "sorted by odd, filtered on layers: " + header);
+        assertEquals(header.indexOf("metrics.odd"), header.stream().filter(h -> h.startsWith("metrics.")).findFirst()
+                .map(header::indexOf).orElseThrow(), "the named key first: " + header);
+    }
+
+    @Test
     void stateChoosesDeletedRuns() {
         try (Store store = cli.openStore()) {
             store.deleteRun(seed.big);
@@ -68,6 +85,7 @@ class RunsSearchCommandTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of(seed.bert), RestJson.readRuns(r.out()).stream().map(Run::runId).toList());
         assertTrue(RestJson.parse(r.out()).path("next_page_token").isTextual(), r.out());
+        assertEquals("jruns: the first 1 runs; --max N gives more", r.err().strip(), "said where a person reads it");
     }
 
     @Test
