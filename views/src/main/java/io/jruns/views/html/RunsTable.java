@@ -109,6 +109,11 @@ public final class RunsTable {
     static String footer(View v, long total, long from, long to) {
         String of = v.capped() ? "more than " + Format.count(total) : Format.count(total);
         if (total == 0) return v.page() > 1 ? "No runs on page " + v.page() + "." : "No runs match.";
+        if (from >= total && v.capped()) {
+            // the runs are there: only the first ones were loaded (nested runs are arranged in memory)
+            return "Page " + v.page() + " is past the first " + Format.count(total) + " runs, as far as this view pages;"
+                    + " narrow them with a filter to reach the rest.";
+        }
         if (from >= total) return "Page " + v.page() + " is past the end: " + of + " runs, " + v.pageSize() + " a page.";
         String shown = "Showing runs " + Format.count(from + 1) + "\u2013" + Format.count(to) + " of " + of;
         if (to >= total && !v.capped()) return shown + ".";

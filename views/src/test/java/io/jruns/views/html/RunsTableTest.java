@@ -99,6 +99,10 @@ class RunsTableTest {
                 p -> "%runs --page " + p, true));
         assertTrue(o.text().contains("Showing runs 1\u2013100 of more than 300; see more with %runs --page 2 "
                 + "(up to 1,000 a page with --max N), or narrow them with a filter."), o.text());
+        Rendered beyond = RunsTable.render(new RunsTable.View("Experiment Runs", "demo", many(300), 9, 100, List.of(), NOW,
+                p -> "%runs --page " + p, true));
+        assertTrue(beyond.text().contains("Page 9 is past the first 300 runs, as far as this view pages; narrow them with a"
+                + " filter to reach the rest."), "the runs exist: not 'past the end': " + beyond.text());
     }
 
     @Test
