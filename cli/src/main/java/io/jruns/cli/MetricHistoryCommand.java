@@ -35,7 +35,17 @@ final class MetricHistoryCommand implements Command {
             throw JrunsException.notFound("run '" + run.runId() + "' has no metric '" + key + "' (" + known + ")");
         }
         switch (format) {
-            case JSON -> context.out().println(RestJson.writeMetricHistory(history));
+            case JSON -> {
+                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(context.out(),
+                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                try {
+                    RestJson.writeMetricHistory(history, w);
+                    w.write(System.lineSeparator());
+                    w.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             case CSV -> {
                 context.out().println("step,timestamp,value");
                 history.forEach(m -> context.out().println(m.step() + "," + m.timestamp() + "," + Format.exact(m.value())));

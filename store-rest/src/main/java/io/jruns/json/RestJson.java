@@ -87,6 +87,22 @@ public final class RestJson {
         return pretty(wrap("metrics", Nodes.metrics(history)));
     }
 
+    /**
+     * The same text as {@link #writeMetricHistory(List)}, written as it goes: a history of a
+     * million points is not held a second time as one tree and one string.
+     */
+    public static void writeMetricHistory(List<Metric> history, java.io.Writer out) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(PRETTY.createInstance());
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeArrayFieldStart("metrics");
+            for (Metric m : history) MAPPER.writeTree(g, Nodes.metric(m));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
     public static List<Metric> readMetricHistory(String json) {
         return Fields.list(root(json), "metrics", "response", (n, at) -> metric(n, at.substring("response.".length())));
     }

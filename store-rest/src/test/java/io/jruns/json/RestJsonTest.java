@@ -97,6 +97,13 @@ class RestJsonTest {
         assertEquals(List.of(), RestJson.readRuns("{}"));
         assertEquals(List.of(), RestJson.readExperiments("{\"experiments\": []}"));
         assertEquals("{\n  \"metrics\": []\n}", RestJson.writeMetricHistory(List.of()));
+        java.io.StringWriter empty = new java.io.StringWriter();
+        try {
+            RestJson.writeMetricHistory(List.of(), empty);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals("{\n  \"metrics\": []\n}", empty.toString());
     }
 
     @ParameterizedTest

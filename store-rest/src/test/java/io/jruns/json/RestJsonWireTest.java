@@ -67,6 +67,13 @@ class RestJsonWireTest {
     void metricHistoryIsWrittenBackByteForByte(String file) {
         String body = WireRecordings.responseBody(file);
         assertEquals(body, RestJson.writeMetricHistory(RestJson.readMetricHistory(body)));
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        try {
+            RestJson.writeMetricHistory(RestJson.readMetricHistory(body), streamed);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(body, streamed.toString(), "written as it goes, the same bytes");
     }
 
     @Test
