@@ -7,6 +7,12 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
 import io.jruns.json.RestJson;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code jruns runs metric-history RUN KEY}: every point of one metric, in the order logged. */
@@ -36,14 +42,14 @@ final class MetricHistoryCommand implements Command {
         }
         switch (format) {
             case JSON -> {
-                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(context.out(),
-                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                Writer w = new BufferedWriter(new OutputStreamWriter(context.out(),
+                        StandardCharsets.UTF_8), 1 << 16);
                 try {
                     RestJson.writeMetricHistory(history, w);
                     w.write(System.lineSeparator());
                     w.flush();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             case CSV -> {

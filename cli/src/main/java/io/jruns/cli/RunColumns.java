@@ -3,8 +3,10 @@ package io.jruns.cli;
 import io.jruns.domain.Run;
 
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -30,8 +32,8 @@ final class RunColumns {
         return first(named, runs, r -> r.data().metrics().keySet(), max);
     }
 
-    private static List<String> first(List<String> named, List<Run> runs, Function<Run, java.util.Set<String>> keys, int max) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    private static List<String> first(List<String> named, List<Run> runs, Function<Run, Set<String>> keys, int max) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String k : named) if (runs.stream().anyMatch(r -> keys.apply(r).contains(k))) out.add(k);
         for (String k : commonest(runs, keys, max + out.size())) {
             if (out.size() >= max) break;
@@ -41,7 +43,7 @@ final class RunColumns {
     }
 
     /** Keys by how many runs carry them (most first), ties by name; at most {@code max}. */
-    private static List<String> commonest(List<Run> runs, Function<Run, java.util.Set<String>> keys, int max) {
+    private static List<String> commonest(List<Run> runs, Function<Run, Set<String>> keys, int max) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Run r : runs) keys.apply(r).forEach(k -> counts.merge(k, 1, Integer::sum));
         return counts.entrySet().stream()

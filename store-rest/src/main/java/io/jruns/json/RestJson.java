@@ -1,5 +1,6 @@
 package io.jruns.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -15,6 +16,8 @@ import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 import io.jruns.internal.json.Json;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -91,10 +94,10 @@ public final class RestJson {
      * The same text as {@link #writeMetricHistory(List)}, written as it goes: a history of a
      * million points is not held a second time as one tree and one string.
      */
-    public static void writeMetricHistory(List<Metric> history, java.io.Writer out) throws java.io.IOException {
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    public static void writeMetricHistory(List<Metric> history, Writer out) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(PRETTY.createInstance());
-            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeArrayFieldStart("metrics");
             for (Metric m : history) MAPPER.writeTree(g, Nodes.metric(m));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -117,7 +118,7 @@ final class FilterPushdown {
      * {@code +1e+3} becomes {@code 1e3}, {@code .5} {@code 0.5}, {@code 5.} {@code 5}; null if none.
      */
     static String mlflowNumber(String text) {
-        java.util.regex.Matcher m = NUMBER.matcher(text);
+        Matcher m = NUMBER.matcher(text);
         if (!m.matches() || m.group(2).isEmpty() && (m.group(3) == null || m.group(3).isEmpty())) return null;
         StringBuilder b = new StringBuilder(m.group(1).equals("-") ? "-" : "");
         b.append(m.group(2).isEmpty() ? "0" : m.group(2));

@@ -4,6 +4,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.internal.files.ArtifactFolder;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class LocalArtifacts {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot make the run's artifact folder " + root + ": "
-                    + (e instanceof java.nio.file.AccessDeniedException ? "this user may not write there" : e.toString()), e);
+                    + (e instanceof AccessDeniedException ? "this user may not write there" : e.toString()), e);
         }
         Path dest = ArtifactFolder.resolve(root, artifactPath);
         try {

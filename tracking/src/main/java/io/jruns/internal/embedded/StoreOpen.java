@@ -3,6 +3,8 @@ package io.jruns.internal.embedded;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.store.Retention;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ final class StoreOpen {
     /** Whether a failure came from SQLite finding the disk full. */
     static boolean diskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.sqlite.SQLiteException s && s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_FULL) return true;
+            if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) return true;
             if (t.getMessage() != null && t.getMessage().contains("SQLITE_FULL")) return true;
         }
         return false;

@@ -2,8 +2,10 @@ package io.jruns.internal.ui.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may ask, checked before any handler runs: the {@code Host} header must name the server
@@ -40,7 +42,7 @@ public final class Guard {
     private final Set<String> hosts;
     private final String cookie;
     /** Nonces of login codes used, to when they expire: a code opens once. */
-    private final java.util.Map<String, Long> spent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> spent = new ConcurrentHashMap<>();
 
     /** {@code hosts}: the Host header values accepted, e.g. {@code 127.0.0.1:8123} and {@code localhost:8123}. */
     public Guard(String token, String csrf, Set<String> hosts, int port) {

@@ -1,5 +1,6 @@
 package io.jruns.internal.ui.http;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
     public Response asAttachment(String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
         return withHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
     }
 
     public String bodyText() {
