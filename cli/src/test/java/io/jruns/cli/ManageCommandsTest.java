@@ -111,6 +111,28 @@ class ManageCommandsTest {
         }
     }
 
+    /** gc frees pages the file keeps; --compact gives them back to the disk, the runs left as they were. */
+    @Test
+    void gcCompactGivesTheSpaceBack() throws Exception {
+        try (Store store = cli.openStore()) {
+            List<io.jruns.domain.Param> big = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) big.add(new io.jruns.domain.Param("p" + i, "x".repeat(5000)));
+            store.logBatch(new io.jruns.domain.LogBatch(seed.bert, List.of(), big, List.of()));
+        }
+        cli.run("runs", "delete", "bert");
+        java.nio.file.Path db = home.resolve("jruns.db");
+        Cli.Result r = cli.run("gc", "--older-than", "0d", "--compact");
+        assertEquals(0, r.code(), r.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Compacted embedded store .*: ([0-9,]+) bytes given back\\.")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Long.parseLong(m.group(1).replace(",", "")) > 1_000_000, "1.5 MB of params purged: " + r.out());
+        assertTrue(java.nio.file.Files.size(db) < 1_000_000, "the file shrank: " + java.nio.file.Files.size(db));
+        try (Store store = cli.openStore()) {
+            assertEquals("0.01", store.getRun(seed.small).orElseThrow().data().params().get("lr"), "the other runs are intact");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "runs rename cnn-small                        | runs rename: missing NAME",

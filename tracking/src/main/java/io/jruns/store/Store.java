@@ -97,6 +97,15 @@ public interface Store extends StoreReader {
                 + " does not purge deleted runs from here: its server does that (for MLflow: mlflow gc)");
     }
 
+    /**
+     * Gives the space of purged runs back to the disk (the embedded store's file keeps its size
+     * otherwise, and reuses the space for new runs); returns the bytes freed. Stores on a server
+     * refuse, as for {@link #gc}.
+     */
+    default long compact() {
+        throw new JrunsException(JrunsException.Code.NOT_IMPLEMENTED, describe() + " is compacted by its server, not from here");
+    }
+
     // ---- logging
     void logBatch(LogBatch batch);
 

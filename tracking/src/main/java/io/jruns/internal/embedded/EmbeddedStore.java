@@ -204,6 +204,11 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
+    public long compact() {
+        return db.compact();
+    }
+
+    @Override
     public List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults) {
         if (experimentIds.isEmpty()) return List.of();
         experimentIds.forEach(io.jruns.internal.validate.Validation::experimentId);
