@@ -69,7 +69,11 @@ public final class UiMagic implements Magic {
         String open = info.codeLink("");
         String id = "jruns-ui-" + ProcessHandle.current().pid() + "-" + FRAMES.incrementAndGet();
         String where = startedHere ? "started in this kernel" : "process " + info.pid();
-        String html = "<div class=\"jruns-ui\"><iframe id=\"" + id + "\" src=\"" + Html.escape(src) + "\" width=\"100%\" height=\""
+        // the frame may start loading src before the script moves it to the page's host name, spending
+        // its code: the move takes a code of its own
+        String again = info.codeLink("panel/" + Links.segment(e.experimentId()));
+        String html = "<div class=\"jruns-ui\"><iframe id=\"" + id + "\" src=\"" + Html.escape(src) + "\" data-again=\""
+                + Html.escape(again) + "\" width=\"100%\" height=\""
                 + HEIGHT + "\" style=\"border:1px solid rgba(128,128,128,.35);border-radius:4px\" title=\"jruns runs: "
                 + Html.escape(e.name()) + "\"></iframe>"
                 + "<div style=\"font-size:12px;opacity:.8\">Runs of <b>" + Html.escape(e.name()) + "</b> · <a href=\""
@@ -77,7 +81,8 @@ public final class UiMagic implements Magic {
                 + ", " + where + "; %ui --link prints the link)</div>"
                 + "<script>(function () { var f = document.getElementById(\"" + id + "\"); var h = window.location.hostname;"
                 + " if (f && (h === \"localhost\" || h === \"127.0.0.1\")) { var u = new URL(f.src);"
-                + " if (u.hostname !== h && (u.hostname === \"localhost\" || u.hostname === \"127.0.0.1\")) { u.hostname = h; f.src = u.href; } } })();</script>"
+                + " if (u.hostname !== h && (u.hostname === \"localhost\" || u.hostname === \"127.0.0.1\")) {"
+                + " var v = new URL(f.getAttribute(\"data-again\")); v.hostname = h; f.src = v.href; } } })();</script>"
                 + "</div>";
         String text = "Runs of " + e.name() + " in the runs UI (" + where + "): " + open + "\n";
         return new Output(html, text);
