@@ -48,6 +48,8 @@ public final class Css {
             + ".jr .jr-deleted{opacity:.55}.jr .jr-deleted .jr-name{text-decoration:line-through}"
             + ".jr tr.jr-ctx{opacity:.55;font-style:italic}"
             + ".jr .jr-name{font-weight:500}"
+            // a name or value with right-to-left or override marks reorders itself, never the text around it
+            + ".jr .jr-name,.jr .jr-title,.jr .jr-k,.jr code,.jr a{unicode-bidi:isolate}"
             + ".jr .jr-ind{display:inline-block;opacity:.45;width:1.2em}"
             + ".jr .jr-sha{font-family:var(--jp-code-font-family,ui-monospace,'DejaVu Sans Mono',monospace);font-size:12px;opacity:.7}"
             + ".jr code{font-family:var(--jp-code-font-family,ui-monospace,'DejaVu Sans Mono',monospace);font-size:12px;"

@@ -46,6 +46,8 @@ class RunPageBrowserIT {
         String runUrl = f.server.info().url() + "runs/" + f.parentId;
         page.open(runUrl);
         assertTrue(page.eval("document.title").asText().startsWith("parent <script>"), "the page opened with the cookie");
+        assertEquals("isolate", page.eval("getComputedStyle(document.querySelector('.jr-name')).unicodeBidi").asText(),
+                "a name's right-to-left marks stay inside it");
 
         page.type("#tag-key", "reviewer");
         page.type("#tag-value", "ann <b>'x'</b>");
