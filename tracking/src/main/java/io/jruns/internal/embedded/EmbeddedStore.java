@@ -272,6 +272,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public List<JrunsException> logRound(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
                                          List<RunEnd> ends, boolean durable) {
+        if (durable) db.warnIfRemoved(); // a flush promises the values are in the store: that file
         return logs.round(starts, batches, metrics, ends, durable);
     }
 
