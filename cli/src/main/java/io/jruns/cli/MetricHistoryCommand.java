@@ -1,6 +1,5 @@
 package io.jruns.cli;
 
-import io.jruns.views.text.TextTable;
 import io.jruns.views.format.Format;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
@@ -56,12 +55,7 @@ final class MetricHistoryCommand implements Command {
                 context.out().println("step,timestamp,value");
                 history.forEach(m -> context.out().println(m.step() + "," + m.timestamp() + "," + Format.exact(m.value())));
             }
-            case TABLE -> {
-                TextTable t = new TextTable().column("step", true).column("timestamp").column("value", true);
-                history.forEach(m -> t.row(Long.toString(m.step()),
-                        Format.timeMillis(m.timestamp(), context.environment().zone()), Format.exact(m.value())));
-                context.out().print(t.render());
-            }
+            case TABLE -> HistoryTable.write(history, context.environment().zone(), context.out());
         }
     }
 }
