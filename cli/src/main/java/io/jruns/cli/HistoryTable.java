@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A metric history laid out as {@link io.jruns.views.text.TextTable} lays it out, written a
- * row at a time: a million points are not held a second time as text (TextTable keeps every
- * cell to size its columns; here a first pass sizes them).
+ * row at a time: TextTable keeps every cell of a million rows as text to size its columns;
+ * here only the values are kept (formatting an exact double is the costly part), and the
+ * steps and times are formatted as they are written.
  */
 final class HistoryTable {
     private HistoryTable() {
@@ -20,15 +21,26 @@ final class HistoryTable {
         int step = "step".length();
         int time = "timestamp".length();
         int value = "value".length();
-        for (Metric m : history) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        String[] values = new String[history.size()]; // formatted once: exact doubles are the costly cells
+        for (int i = 0; i < values.length; i++) {
+            Metric m = history.get(i);
             step = Math.max(step, Long.toString(m.step()).length());
-            time = Math.max(time, Format.timeMillis(m.timestamp(), zone).length());
-            value = Math.max(value, Format.exact(m.value()).length());
+            values[i] = Format.exact(m.value());
+            value = Math.max(value, values[i].length());
+            first = Math.min(first, m.timestamp());
+            last = Math.max(last, m.timestamp());
+        }
+        // a time's text grows only with its year's digits: the earliest and latest give the width
+        if (!history.isEmpty()) {
+            time = Math.max(time, Math.max(Format.timeMillis(first, zone).length(), Format.timeMillis(last, zone).length()));
         }
         StringBuilder b = new StringBuilder(step + time + value + 8);
         out.print(line(b, "step", "timestamp", "value", step, time, value));
-        for (Metric m : history) {
-            out.print(line(b, Long.toString(m.step()), Format.timeMillis(m.timestamp(), zone), Format.exact(m.value()), step, time, value));
+        for (int i = 0; i < values.length; i++) {
+            Metric m = history.get(i);
+            out.print(line(b, Long.toString(m.step()), Format.timeMillis(m.timestamp(), zone), values[i], step, time, value));
         }
         out.flush();
     }
