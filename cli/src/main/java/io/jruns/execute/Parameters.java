@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * true/false boolean, anything else a String.
  */
 public final class Parameters {
+    private static final String DECIMAL = "[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?";
     private final Map<String, String> values = new LinkedHashMap<>();
 
     public Parameters add(String keyValue) {
@@ -109,7 +110,7 @@ public final class Parameters {
     }
 
     private static String decimal(String v, String suffix) {
-        if (!v.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) {
+        if (!v.matches(DECIMAL)) {
             if (v.equals("NaN")) return suffix.isEmpty() ? "Double.NaN" : "Float.NaN";
             return null;
         }
@@ -118,15 +119,14 @@ public final class Parameters {
         return suffix.isEmpty() ? Double.toString(d) : Float.toString((float) d) + "f";
     }
 
+    /** A name the parameters cell does not declare: the type its text reads as, as papermill does. */
     static String declaration(String name, String value) {
         String v = value.trim();
         if (v.matches("[+-]?\\d{1,18}")) {
             long n = Long.parseLong(v);
             return (n == (int) n ? "int " : "long ") + name + " = " + n + (n == (int) n ? "" : "L") + ";";
         }
-        if (v.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?") ) {
-            return "double " + name + " = " + Double.parseDouble(v) + ";";
-        }
+        if (v.matches(DECIMAL)) return "double " + name + " = " + Double.parseDouble(v) + ";";
         if (v.equals("true") || v.equals("false")) return "boolean " + name + " = " + v + ";";
         return "String " + name + " = \"" + escape(value) + "\";";
     }

@@ -6,11 +6,9 @@ import org.sqlite.SQLiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,9 +41,6 @@ final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final Checkpointer checkpointer;
-    /** The file's identity (device, inode) when opened; null where the filesystem gives none. */
-    private final Object openedKey;
-    private final AtomicBoolean toldRemoved = new AtomicBoolean();
     /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
     private final SummaryCache summaries = new SummaryCache();
     /** Opened by the first readPair (most stores never export): guarded by readLock. */
@@ -79,17 +74,8 @@ final class Database implements AutoCloseable {
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
             this.reader = BusyRetry.run(() -> open(file, READER_CACHE_KIB));
             this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
-            this.openedKey = fileKey(file);
         } catch (SQLException e) {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file))) {
-                // SQLite's write-ahead log lives beside the database: even reading needs the folder writable
-                throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot open the jruns store at " + file
-                        + ": this user cannot write " + (Files.isWritable(dir) ? "the file" : "its folder " + dir)
-                        + ", which jruns needs even to read it (SQLite's write-ahead log); copy the folder, or ask its owner", e);
-            }
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR,
-                    "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
+            throw StoreOpen.openFailure(file, e);
         }
     }
 
@@ -103,26 +89,6 @@ final class Database implements AutoCloseable {
         config.setCacheSize(-cacheKiB);
         // a file: URI, percent-encoded: sqlite-jdbc reads a plain path's '?' and '&' as its own options
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri());
-    }
-
-    /**
-     * Says once, on stderr, when the database file was removed or replaced since it was opened
-     * (a folder deleted under a running notebook): SQLite writes on into the removed file, which
-     * no one else can open, and every flush seems to succeed. A warning, not an error: a test
-     * suite that removes its temporary store before closing it must not fail for it.
-     */
-    void warnIfRemoved() {
-        if (openedKey == null || openedKey.equals(fileKey(file)) || !toldRemoved.compareAndSet(false, true)) return;
-        System.err.println("jruns: warning: the store at " + file + " was removed or replaced while this process logs to it;"
-                + " what it logs from now on reaches no store (restart to log to a new one)");
-    }
-
-    private static Object fileKey(Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     SummaryCache summaries() {
@@ -195,7 +161,7 @@ final class Database implements AutoCloseable {
             });
             summaries.rolledBack(); // rids are kept by VACUUM (INTEGER PRIMARY KEY), but start the cache over
             return Math.max(0, before - Files.size(file));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot compact " + file + ": " + e.getMessage(), e);
         } finally {
             writeLock.unlock();

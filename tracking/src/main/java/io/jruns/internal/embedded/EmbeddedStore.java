@@ -38,6 +38,7 @@ public final class EmbeddedStore implements Store {
     private final RunStarts starts;
     private final LogWrites logs;
     private final RunArtifacts artifacts;
+    private final StoreFileWatch watch;
 
     /** Opens (creating if needed) the store whose database is {@code dbFile}. */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
@@ -45,21 +46,8 @@ public final class EmbeddedStore implements Store {
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
         StoreOpen.createFolders(this.dbFile, this.artifactRoot);
         this.db = new Database(this.dbFile);
-        boolean gcDue;
-        try {
-            long now = System.currentTimeMillis();
-            gcDue = db.write(c -> StoreOpen.prepare(c, experimentLocation(Experiment.DEFAULT_ID), now));
-        } catch (RuntimeException e) {
-            if (StoreOpen.diskFull(e) && StoreOpen.schemaCurrent(db)) {
-                // what opening writes (dead runs ended, the daily gc's turn) can wait: let the runs be read
-                System.err.println("jruns: the disk holding " + this.dbFile + " is full: the store is open to read;"
-                        + " logging to it fails until space is freed");
-                gcDue = false;
-            } else {
-                db.close(); // e.g. a store from a newer jruns: leave no connection open
-                throw e;
-            }
-        }
+        boolean gcDue = StoreOpen.prepareOrRead(db, this.dbFile, experimentLocation(Experiment.DEFAULT_ID));
+        this.watch = new StoreFileWatch(this.dbFile);
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
         this.logs = new LogWrites(db, heartbeat);
@@ -272,7 +260,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public List<JrunsException> logRound(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
                                          List<RunEnd> ends, boolean durable) {
-        if (durable) db.warnIfRemoved(); // a flush promises the values are in the store: that file
+        if (durable) watch.warnIfRemoved(); // a flush promises the values are in the store: that file
         return logs.round(starts, batches, metrics, ends, durable);
     }
 

@@ -27,12 +27,40 @@ final class StoreOpen {
         }
     }
 
+    /** Why SQLite could not open the file: the folder or file not writable, said as such, or SQLite's own words. */
+    static JrunsException openFailure(Path file, SQLException e) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file))) {
+            // SQLite's write-ahead log lives beside the database: even reading needs the folder writable
+            return new JrunsException(JrunsException.Code.INVALID_STATE, "cannot open the jruns store at " + file
+                    + ": this user cannot write " + (Files.isWritable(dir) ? "the file" : "its folder " + dir)
+                    + ", which jruns needs even to read it (SQLite's write-ahead log); copy the folder, or ask its owner", e);
+        }
+        return new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
+    }
+
     /**
-     * Migrates, makes sure "Default" exists, ends runs whose process died; returns whether the
-     * daily gc is due (and claimed by this process).
+     * {@link #prepare} in a write transaction; returns whether the daily gc is due. On a full disk
+     * what it writes (dead runs ended, the gc's turn) can wait: the store is left open to read.
+     * Any other failure closes the database (a store from a newer jruns, say) and is thrown.
      */
+    static boolean prepareOrRead(Database db, Path dbFile, String defaultExperimentLocation) {
+        try {
+            long now = System.currentTimeMillis();
+            return db.write(c -> prepare(c, defaultExperimentLocation, now));
+        } catch (RuntimeException e) {
+            if (diskFull(e) && schemaCurrent(db)) {
+                System.err.println("jruns: the disk holding " + dbFile + " is full: the store is open to read;"
+                        + " logging to it fails until space is freed");
+                return false;
+            }
+            db.close();
+            throw e;
+        }
+    }
+
     /** Whether a failure came from SQLite finding the disk full. */
-    static boolean diskFull(Throwable e) {
+    private static boolean diskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) return true;
             if (t.getMessage() != null && t.getMessage().contains("SQLITE_FULL")) return true;
@@ -41,7 +69,7 @@ final class StoreOpen {
     }
 
     /** Whether the store's schema is this jruns' own (so reading it needs no migration). */
-    static boolean schemaCurrent(Database db) {
+    private static boolean schemaCurrent(Database db) {
         try {
             return db.read(c -> {
                 try (var s = c.createStatement(); var rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
@@ -53,6 +81,10 @@ final class StoreOpen {
         }
     }
 
+    /**
+     * Migrates, makes sure "Default" exists, ends runs whose process died; returns whether the
+     * daily gc is due (and claimed by this process).
+     */
     static boolean prepare(Connection c, String defaultExperimentLocation, long now) throws SQLException {
         Schema.migrate(c);
         if (Experiments.findId(c, Experiment.DEFAULT_NAME).isEmpty()) {

@@ -58,9 +58,10 @@ public final class ExperimentPage {
                 .pageToken(f.token()).build();
         ctx.client().flush(); // what the notebook logged a moment ago shows
         SearchResult r = ctx.client().store().searchRuns(req);
-        SearchRequest all = SearchRequest.builder().experiments(experimentId).filter(f.filter()).viewType(f.viewType()).build();
+        // one page, all of it: counted already; else the store counts every match, without the page token
         RunCount n = r.nextPageToken() == null && f.page() == 1 ? RunCount.exactly(r.runs().size())
-                : ctx.client().store().countRuns(all, COUNT_UP_TO);
+                : ctx.client().store().countRuns(SearchRequest.builder().experiments(experimentId).filter(f.filter())
+                        .viewType(f.viewType()).build(), COUNT_UP_TO);
         return new Fetched(r.runs(), r.nextPageToken(), n);
     }
 
