@@ -107,6 +107,11 @@ public interface Store extends StoreReader {
     }
 
     // ---- logging
+
+    /**
+     * Writes one batch or throws: a missing or deleted run, a changed param. The embedded store
+     * then keeps nothing of the batch; an MLflow server may keep part of it, as its API says.
+     */
     void logBatch(LogBatch batch);
 
     /**

@@ -25,6 +25,19 @@ final class LogWrites {
         return db.log(durable, c -> RunWrites.logBatches(c, db.summaries(), batches, List.of(), Map.of(), Set.of()));
     }
 
+    /**
+     * One batch, all or nothing: a problem (missing or deleted run, changed param) is thrown and
+     * nothing of the batch is written, as MLflow's log-batch does. The writer's rounds use
+     * {@link #batches} instead, where one bad batch must not cost the others their values.
+     */
+    void batch(LogBatch batch) {
+        db.log(false, c -> {
+            List<JrunsException> problems = RunWrites.logBatches(c, db.summaries(), List.of(batch), List.of(), Map.of(), Set.of());
+            if (!problems.isEmpty()) throw problems.get(0); // rolls the transaction back
+            return null;
+        });
+    }
+
     /** Runs started, values and run ends of one writer round; metric points as columns. */
     List<JrunsException> round(List<RunStart> starts, List<LogBatch> batches, List<MetricColumns> metrics,
                                 List<RunEnd> ends, boolean durable) {

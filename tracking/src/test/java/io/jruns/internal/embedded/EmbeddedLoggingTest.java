@@ -74,6 +74,21 @@ class EmbeddedLoggingTest extends OneRunStore {
     }
 
     @Test
+    void aRefusedLogBatchKeepsNothingOfItsBatch() {
+        store.logBatch(params(run, new Param("lr", "0.1")));
+        LogBatch batch = new LogBatch(run, List.of(new Metric("loss", 0.5, 10, 0)),
+                List.of(new Param("depth", "3"), new Param("lr", "0.2")), List.of(new RunTag("t", "x")));
+        assertThrows(JrunsException.class, () -> store.logBatch(batch));
+        Run r = get();
+        assertEquals(Map.of("lr", "0.1"), r.data().params());
+        assertNull(r.data().tags().get("t"));
+        assertTrue(r.metric("loss").isEmpty());
+        assertTrue(store.getMetricHistory(run, "loss").isEmpty());
+        store.logBatch(new LogBatch(run, List.of(new Metric("loss", 0.25, 11, 1)), List.of(), List.of()));
+        assertEquals(List.of(0.25), store.getMetricHistory(run, "loss").stream().map(Metric::value).toList());
+    }
+
+    @Test
     void tagsAreUpsertedInOrderAndDeletable() {
         store.logBatch(tags(run, new RunTag("k", "1"), new RunTag("k", "2"), new RunTag("k", "3")));
         assertEquals("3", get().data().tags().get("k"));
