@@ -11,6 +11,7 @@ import io.jruns.store.RunStart;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -112,7 +113,21 @@ final class RunRows {
         return rids;
     }
 
-    /** Ends runs in the order given; a run that does not exist is recorded in {@code problems}. */
+    private static JrunsException notActive(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE run_uuid = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new JrunsException(JrunsException.Code.INVALID_STATE, "run '" + runId + "' is deleted: restore it first")
+                        : JrunsException.notFound("run '" + runId + "' does not exist");
+            }
+        }
+    }
+
+    /**
+     * Ends runs in the order given; a run that does not exist is recorded in {@code problems}.
+     * A deleted one is ended all the same: its writer still ran it, and a restore should not
+     * bring back a run that says RUNNING forever.
+     */
     static void endAll(Connection c, List<RunEnd> ends, List<JrunsException> problems) throws SQLException {
         if (ends.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ?")) {
@@ -129,16 +144,21 @@ final class RunRows {
         }
     }
 
-    /** Sets status, end time and name where given (null leaves them); the name's tag follows. */
+    /**
+     * Sets status, end time and name where given (null leaves them); the name's tag follows. A
+     * deleted run is refused, as MLflow's update-run does. (A run deleted while it runs still
+     * gets its end from the writer that started it: see {@link #endAll}.)
+     */
     static void update(Connection c, String runId, RunStatus status, Long endTime, String runName) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = coalesce(?, status), "
-                + "end_time = coalesce(?, end_time), name = coalesce(?, name) WHERE run_uuid = ?")) {
+                + "end_time = coalesce(?, end_time), name = coalesce(?, name) WHERE run_uuid = ? "
+                + "AND lifecycle_stage = 'active'")) {
             ps.setString(1, status == null ? null : status.name());
             if (endTime == null) ps.setNull(2, Types.INTEGER);
             else ps.setLong(2, endTime);
             ps.setString(3, runName);
             ps.setString(4, runId);
-            if (ps.executeUpdate() == 0) throw JrunsException.notFound("run '" + runId + "' does not exist");
+            if (ps.executeUpdate() == 0) throw notActive(c, runId);
         }
         if (runName == null) return;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tags (rid, key, value) "

@@ -9,6 +9,7 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
+import io.jruns.store.RunEnd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,33 @@ class EmbeddedStoreTest {
         JrunsException e = assertThrows(JrunsException.class,
                 () -> store.updateRun("0123456789abcdef0123456789abcdef", RunStatus.FAILED, 1L, null));
         assertEquals(JrunsException.Code.RESOURCE_DOES_NOT_EXIST, e.code());
+    }
+
+    @Test
+    void aDeletedRunIsNotUpdatedUntilRestored() {
+        String id = store.createRun("0", "u", 10, "old", List.of()).runId();
+        store.deleteRun(id);
+        JrunsException e = assertThrows(JrunsException.class, () -> store.updateRun(id, RunStatus.FINISHED, 20L, "new"));
+        assertEquals(JrunsException.Code.INVALID_STATE, e.code());
+        assertTrue(e.getMessage().contains(id) && e.getMessage().contains("deleted"), e.getMessage());
+        RunInfo info = store.getRun(id).orElseThrow().info();
+        assertEquals(RunStatus.RUNNING, info.status());
+        assertEquals("old", info.runName());
+
+        store.restoreRun(id);
+        store.updateRun(id, RunStatus.FINISHED, 20L, "new");
+        assertEquals("new", store.getRun(id).orElseThrow().info().runName());
+    }
+
+    @Test
+    void aRunDeletedWhileItRunsStillGetsItsWritersEnd() {
+        String id = store.createRun("0", "u", 10, "r", List.of()).runId();
+        store.deleteRun(id);
+        assertTrue(store.logBatches(List.of(), List.of(), List.of(new RunEnd(id, RunStatus.FINISHED, 30L)), false).isEmpty());
+        store.restoreRun(id);
+        RunInfo info = store.getRun(id).orElseThrow().info();
+        assertEquals(RunStatus.FINISHED, info.status());
+        assertEquals(30L, info.endTime());
     }
 
     @Test
