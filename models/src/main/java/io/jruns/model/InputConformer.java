@@ -26,14 +26,23 @@ final class InputConformer {
     static Table conform(Table input, List<ColumnSpec> inputs) {
         if (inputs.isEmpty()) return input;
         List<Column<?>> out = new ArrayList<>();
-        for (ColumnSpec spec : inputs) {
-            if (!input.containsColumn(spec.name())) {
-                throw JrunsException.invalid("the input has no column '" + spec.name() + "'; the model expects "
-                        + inputs + " (got " + input.columnNames() + ")");
-            }
-            out.add(convert(input.column(spec.name()), spec));
-        }
+        for (ColumnSpec spec : inputs) out.add(convert(named(input, spec, inputs), spec));
         return Table.create(input.name(), out);
+    }
+
+    /**
+     * The column of exactly the spec's name. Tablesaw finds columns ignoring case; MLflow's
+     * schema enforcement does not, so the same input gives the same answer in both.
+     */
+    private static Column<?> named(Table input, ColumnSpec spec, List<ColumnSpec> inputs) {
+        String near = null;
+        for (Column<?> c : input.columns()) {
+            if (c.name().equals(spec.name())) return c;
+            if (near == null && c.name().equalsIgnoreCase(spec.name())) near = c.name();
+        }
+        throw JrunsException.invalid("the input has no column '" + spec.name() + "'"
+                + (near == null ? "" : " (it has '" + near + "': column names are case-sensitive)")
+                + "; the model expects " + inputs + " (got " + input.columnNames() + ")");
     }
 
     private static Column<?> convert(Column<?> c, ColumnSpec spec) {

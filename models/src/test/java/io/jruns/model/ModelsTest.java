@@ -111,6 +111,11 @@ class ModelsTest {
         assertEquals(want, (Double) loaded.predictRow(100.0, 4, "Paris"), 1e-9);
         JrunsException e = assertThrows(JrunsException.class, () -> loaded.predict(houses().removeColumns("rooms")));
         assertTrue(e.getMessage().startsWith("the input has no column 'rooms'"), e.getMessage());
+        // names match exactly, as in MLflow: "Rooms" is not "rooms"
+        JrunsException cased = assertThrows(JrunsException.class,
+                () -> loaded.predict(houses().replaceColumn("rooms", IntColumn.create("Rooms", 2, 3, 5))));
+        assertTrue(cased.getMessage().startsWith("the input has no column 'rooms' (it has 'Rooms': column names are case-sensitive)"),
+                cased.getMessage());
         assertEquals("predict needs a table of inputs, got null",
                 assertThrows(JrunsException.class, () -> loaded.predict(null)).getMessage());
         JrunsException frac = assertThrows(JrunsException.class,
