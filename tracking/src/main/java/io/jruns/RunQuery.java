@@ -153,9 +153,13 @@ public final class RunQuery {
         return RunFrame.of(runs());
     }
 
-    /** The matching runs as a tablesaw Table (columns: {@link RunTables}). */
+    /** The matching runs as a tablesaw Table (columns: {@link RunTables}), built as they are read. */
     public Table table() {
-        return RunTables.of(frame());
+        SearchRequest r = request(SCAN_PAGE);
+        beforeRead.run();
+        RunTables table = new RunTables();
+        store.scanRuns(r, max == null ? DEFAULT_MAX : max, table);
+        return table.table("runs");
     }
 
     /** Writes every matching run (at most {@code max} when set) as CSV; returns the number of rows. */

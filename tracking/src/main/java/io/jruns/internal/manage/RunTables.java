@@ -1,7 +1,8 @@
 package io.jruns.internal.manage;
 
+import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
-import io.jruns.search.RunFrame;
+import io.jruns.domain.RunInfo;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.StringColumn;
@@ -11,6 +12,9 @@ import tech.tablesaw.columns.Column;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs as a tablesaw {@link Table}, the way MLflow's search_runs returns a DataFrame:
@@ -19,50 +23,79 @@ import java.util.List;
  * {@code params.*} and {@code tags.*} (text), each group in sorted key order. Missing values
  * are tablesaw's: an empty string in text columns, missing in time columns, and NaN in metric
  * columns (so a metric that is missing and one whose latest value is NaN look alike there;
- * {@link RunFrame} keeps them apart).
+ * {@link io.jruns.search.RunFrame} keeps them apart).
+ *
+ * <p>Runs are added one at a time, straight into the columns: a search of 100,000 runs never
+ * holds them all as runs (kilobytes of maps each), only as the table's cells.
  */
-public final class RunTables {
-    private RunTables() {
-    }
+public final class RunTables implements Consumer<Run> {
+    private final StringColumn runId = StringColumn.create("run_id");
+    private final StringColumn experimentId = StringColumn.create("experiment_id");
+    private final StringColumn runName = StringColumn.create("run_name");
+    private final StringColumn status = StringColumn.create("status");
+    private final InstantColumn start = InstantColumn.create("start_time");
+    private final InstantColumn end = InstantColumn.create("end_time");
+    private final StringColumn artifactUri = StringColumn.create("artifact_uri");
+    private final Map<String, DoubleColumn> metrics = new TreeMap<>();
+    private final Map<String, StringColumn> params = new TreeMap<>();
+    private final Map<String, StringColumn> tags = new TreeMap<>();
+    private int rows;
 
     public static Table of(List<Run> runs) {
-        return of(RunFrame.of(runs));
+        RunTables t = new RunTables();
+        runs.forEach(t);
+        return t.table("runs");
     }
 
-    public static Table of(RunFrame frame) {
-        return of(frame, "runs");
+    @Override
+    public void accept(Run run) {
+        RunInfo i = run.info();
+        text(runId, i.runId());
+        text(experimentId, i.experimentId());
+        text(runName, i.runName());
+        text(status, i.status() == null ? null : i.status().name());
+        time(start, i.startTime());
+        time(end, i.endTime());
+        text(artifactUri, i.artifactUri());
+        Map<String, MetricSummary> ms = run.data().metrics();
+        for (String k : ms.keySet()) metrics.computeIfAbsent(k, key -> padded(DoubleColumn.create("metrics." + key)));
+        metrics.forEach((k, c) -> {
+            MetricSummary s = ms.get(k);
+            if (s == null) c.appendMissing();
+            else c.append(s.latest());
+        });
+        values(params, run.data().params(), "params.");
+        values(tags, run.data().tags(), "tags.");
+        rows++;
     }
 
-    public static Table of(RunFrame frame, String name) {
-        List<Column<?>> columns = new ArrayList<>();
-        List<List<Object>> rows = frame.rows();
-        for (int c = 0; c < frame.columns().size(); c++) {
-            String label = frame.columns().get(c);
-            final int col = c;
-            if (label.equals("start_time") || label.equals("end_time")) {
-                InstantColumn times = InstantColumn.create(label);
-                for (List<Object> row : rows) {
-                    Object v = row.get(col);
-                    if (v == null) times.appendMissing();
-                    else times.append(Instant.ofEpochMilli((Long) v));
-                }
-                columns.add(times);
-            } else if (label.startsWith("metrics.")) {
-                double[] values = new double[rows.size()];
-                for (int r = 0; r < values.length; r++) {
-                    Object v = rows.get(r).get(col);
-                    values[r] = v == null ? Double.NaN : (Double) v;
-                }
-                columns.add(DoubleColumn.create(label, values));
-            } else {
-                StringColumn text = StringColumn.create(label);
-                for (List<Object> row : rows) {
-                    if (row.get(col) == null) text.appendMissing();
-                    else text.append(String.valueOf(row.get(col)));
-                }
-                columns.add(text);
-            }
-        }
+    /** The table of the runs added so far; the builder must not be used after. */
+    public Table table(String name) {
+        List<Column<?>> columns = new ArrayList<>(List.of(runId, experimentId, runName, status, start, end, artifactUri));
+        columns.addAll(metrics.values());
+        columns.addAll(params.values());
+        columns.addAll(tags.values());
         return Table.create(name, columns);
+    }
+
+    private void values(Map<String, StringColumn> columns, Map<String, String> values, String prefix) {
+        for (String k : values.keySet()) columns.computeIfAbsent(k, key -> padded(StringColumn.create(prefix + key)));
+        columns.forEach((k, c) -> text(c, values.get(k)));
+    }
+
+    /** A column for a key first seen now: missing in every earlier row. */
+    private <C extends Column<?>> C padded(C column) {
+        for (int r = 0; r < rows; r++) column.appendMissing();
+        return column;
+    }
+
+    private static void text(StringColumn c, String v) {
+        if (v == null) c.appendMissing();
+        else c.append(v);
+    }
+
+    private static void time(InstantColumn c, Long millis) {
+        if (millis == null) c.appendMissing();
+        else c.append(Instant.ofEpochMilli(millis));
     }
 }

@@ -2,10 +2,16 @@ package io.jruns.internal.manage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.jruns.domain.Run;
+import io.jruns.search.RunFrame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,6 +57,27 @@ class RunTablesTest {
         assertEquals("", t.stringColumn("params.batch").get(0));
         assertEquals("FINISHED", t.stringColumn("status").get(0));
         assertEquals(f.iris, t.stringColumn("experiment_id").get(1));
+    }
+
+    /** Built run by run, the table holds what the frame of the same runs does, whichever run shows a key first. */
+    @ParameterizedTest
+    @ValueSource(strings = {"start_time", "start_time DESC"})
+    void sameCellsAsTheRunFrame(String order) {
+        List<Run> runs = f.query().orderBy(order).runs();
+        RunFrame frame = RunFrame.of(runs);
+        Table t = RunTables.of(runs);
+        assertEquals(frame.columns(), t.columnNames());
+        for (String name : frame.columns()) {
+            List<Object> cells = frame.column(name);
+            Column<?> c = t.column(name);
+            for (int r = 0; r < cells.size(); r++) {
+                Object want = cells.get(r);
+                if (want == null) assertTrue(c.isMissing(r), name + " row " + r);
+                else if (want instanceof Long millis) assertEquals(Instant.ofEpochMilli(millis), c.get(r), name);
+                else if (want instanceof Double d) assertEquals(d, ((DoubleColumn) c).getDouble(r), name); // NaN too
+                else assertEquals(want, c.get(r), name + " row " + r);
+            }
+        }
     }
 
     @Test
