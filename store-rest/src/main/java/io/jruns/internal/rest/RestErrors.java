@@ -47,11 +47,12 @@ final class RestErrors {
                     "the server has no such endpoint; is this an MLflow tracking server, with the right path?"
                             + where + ")", null);
         }
-        RestException.Kind kind = status == 429 || status >= 500 ? RestException.Kind.UNAVAILABLE
-                : RestException.Kind.REFUSED;
+        // MLflow refuses values with its JSON error; any other answer (a proxy's error page, a
+        // gateway's 408 or 413) says nothing about them, so they are kept and sent again.
         String text = body == null || body.isBlank() ? "no details" : "answer: " + clean(htmlTitle(body), config);
-        return new RestException(kind, status >= 500 || status == 429 ? Code.INTERNAL_ERROR : Code.INVALID_PARAMETER_VALUE,
-                status, null, "the MLflow server could not carry out the request, " + text + where + ")", null);
+        String who = status >= 500 || status == 429 ? "the MLflow server could not carry out the request, "
+                : "the server, or a proxy in front of it, answered without MLflow's error JSON, ";
+        return new RestException(RestException.Kind.UNAVAILABLE, Code.INTERNAL_ERROR, status, null, who + text + where + ")", null);
     }
 
     static RestException fromIo(IOException e, String call, RestConfig config) {
