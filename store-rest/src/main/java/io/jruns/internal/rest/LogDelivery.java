@@ -149,13 +149,21 @@ final class LogDelivery implements AutoCloseable {
             return;
         }
         try {
+            sendOrSplit(line, policy, refused);
+        } finally {
+            refusals.sayRepeats(refused);
+        }
+    }
+
+    private void sendOrSplit(byte[] line, RetryPolicy policy, List<JrunsException> refused) {
+        try {
             send(line, policy);
         } catch (RestException e) {
             if (e.keepData()) throw e;
             SplitRequest r = SplitRequest.of(line);
             if (!aboutValues(e) || r.size() == 0) refusals.refusedWhole(r.runId(), e, refused);
             else if (r.size() == 1) refusals.refusedByServer(r, e, refused);
-            else for (byte[] half : r.halves()) deliver(half, policy, refused);
+            else for (byte[] half : r.halves()) sendOrSplit(half, policy, refused);
         }
     }
 

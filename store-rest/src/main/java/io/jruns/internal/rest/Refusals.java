@@ -28,6 +28,8 @@ final class Refusals {
     private final LongValues longValues;
     /** run/kind/key already reported, so a key logged 10,000 times is one line. */
     private final Set<String> told = ConcurrentHashMap.newKeySet();
+    /** Values the server refused after their key's line was said: said as a count per request, so none goes unsaid. */
+    private final Map<String, Integer> repeats = new ConcurrentHashMap<>();
     /** Keys the server refused for their name: later values of them are not sent again. */
     private final Map<String, String> badNames = new ConcurrentHashMap<>();
 
@@ -69,7 +71,7 @@ final class Refusals {
         if (why == null) why = rules.keyProblem(key);
         if (why == null) return true;
         refuse(runId + "/" + kind + "/" + key, kind + " '" + Texts.head(key) + "' of run " + runId
-                + " not sent: " + why, problems);
+                + " not sent, nor its later values: " + why, null, problems);
         return false;
     }
 
@@ -88,7 +90,7 @@ final class Refusals {
         }
         refuse(runId + "/tag/" + t.key(), what + " is " + chars + " characters, over the limit of "
                 + max + " of " + rules.describe() + ", which would cut it: not sent"
-                + " (set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)", problems);
+                + " (set JRUNS_TRUNCATE_LONG_VALUES=true to truncate instead)", null, problems);
         return null;
     }
 
@@ -115,14 +117,18 @@ final class Refusals {
         rules.learn(e);
         String msg = e.serverMessage() != null ? e.serverMessage() : e.getMessage();
         if (msg.contains(" name: '")) badNames.put(keyName(only), "refused by " + server + " before: " + msg);
+        String status = e.serverMessage() == null ? "" // the message already says where and what status
+                : " (HTTP " + e.httpStatus() + (e.errorCode() == null ? "" : " " + e.errorCode()) + ")";
+        String[] runKindKey = only.keyOfOnly().split("/", 3);
         refuse(only.keyOfOnly(), only.describeOnly() + " of run " + only.runId() + " refused by " + server + ": "
-                + msg + " (HTTP " + e.httpStatus() + (e.errorCode() == null ? "" : " " + e.errorCode()) + ")", problems);
+                + msg + status, runKindKey[1] + " '" + Texts.head(runKindKey[2]) + "' of run " + only.runId(), problems);
     }
 
     /** The server refused a whole request for a reason that is not one value (a deleted run, say). */
     void refusedWhole(String runId, RestException e, List<JrunsException> problems) {
         String msg = e.serverMessage() != null ? e.serverMessage() : e.getMessage();
-        refuse(runId + "/*/" + msg, "values of run " + runId + " refused by " + server + ": " + msg, problems);
+        refuse(runId + "/*/" + msg, "values of run " + runId + " refused by " + server + ": " + msg,
+                "requests of values of run " + runId, problems);
     }
 
     private static String keyName(SplitRequest only) {
@@ -130,9 +136,28 @@ final class Refusals {
         return k.substring(k.indexOf('/', k.indexOf('/') + 1) + 1);
     }
 
-    private void refuse(String once, String message, List<JrunsException> problems) {
-        if (!told.add(once)) return;
-        warnings.accept("jruns: " + message);
-        problems.add(new RefusedValue(message));
+    /**
+     * Says a refusal once per {@code once}; later ones are counted under {@code what} for
+     * {@link #sayRepeats}, or, when it is null (a key refused whatever its value), only left out.
+     */
+    private void refuse(String once, String message, String what, List<JrunsException> problems) {
+        if (told.add(once)) {
+            warnings.accept("jruns: " + message);
+            problems.add(new RefusedValue(message));
+        } else if (what != null) {
+            repeats.merge(what, 1, Integer::sum);
+        }
+    }
+
+    /** Says how many more values were refused as ones already said (one line per key), once a request is done with. */
+    void sayRepeats(List<JrunsException> problems) {
+        for (String what : List.copyOf(repeats.keySet())) {
+            Integer n = repeats.remove(what);
+            if (n == null) continue;
+            String message = n + " more " + (n == 1 ? "value" : "values") + " of " + what
+                    + " left out for the same reason as the one said before";
+            warnings.accept("jruns: " + message);
+            problems.add(new RefusedValue(message));
+        }
     }
 }

@@ -105,6 +105,24 @@ class RestRefusalsTest {
     }
 
     @Test
+    void everyValueTheServerRefusesIsSaidAtLeastAsACount() {
+        RestStore store = fx.store();
+        String run = store.createRun("0", "u", 1, "r", List.of()).runId();
+        // a server that refuses two of the values of one key (as a plugin's validation might)
+        fx.fake.override = s -> s.path().endsWith("runs/log-batch")
+                && (s.body().contains("\"step\":7}") || s.body().contains("\"step\":13}"))
+                ? FakeMlflow.error(400, "INVALID_PARAMETER_VALUE", "value out of range") : null;
+        AsyncWriter writer = new AsyncWriter(store);
+        for (int i = 0; i < 20; i++) writer.metric(run, "loss", i, 1000 + i, i);
+        JrunsException e = assertThrows(JrunsException.class, writer::flush);
+        writer.close();
+        assertEquals(18, history(run, "loss").size(), "every other value arrived");
+        assertTrue(e.getMessage().contains("metric 'loss' (7.0 at step 7"), e.getMessage());
+        assertTrue(fx.warnings.stream().anyMatch(w -> w.contains("1 more value of metric 'loss' of run " + run)),
+                fx.warnings.toString());
+    }
+
+    @Test
     void onA212ServerAColonIsRefusedBeforeSending() {
         RestStore store = fx.store(); // the fake says 2.12.2.dev0, as the recording 49-version
         String run = store.createRun("0", "u", 1, "r", List.of()).runId();
