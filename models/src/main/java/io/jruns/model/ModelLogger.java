@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@code mlflow.log-model.history} tag.
  */
 public final class ModelLogger {
-    private static final Pattern NAME = Pattern.compile("[\\w.\\- ]+(/[\\w.\\- ]+)*");
+    private static final Pattern NAME = Pattern.compile("[\\w.\\- ]+(/[\\w.\\- ]+)*",
+            Pattern.UNICODE_CHARACTER_CLASS); // "mödel" as a key may be
     private static final Object HISTORY_LOCK = new Object();
 
     private ModelLogger() {

@@ -17,7 +17,6 @@ public final class Validation {
     public static final int MAX_TAG_VALUE_LENGTH = 8000;
     public static final int MAX_EXPERIMENT_NAME_LENGTH = 500;
 
-    private static final Pattern KEY = Pattern.compile("^[/\\w.\\- :]*$");
     private static final Pattern RUN_ID = Pattern.compile("^[a-zA-Z0-9][\\w\\-]{0,255}$");
     private static final Pattern EXPERIMENT_ID = Pattern.compile("^[0-9]{1,19}$");
     private static final int KNOWN_KEYS_CAP = 100_000;
@@ -38,11 +37,30 @@ public final class Validation {
         if (key == null) return "a key is required";
         if (key.isEmpty()) return "a key cannot be empty";
         if (key.length() > MAX_KEY_LENGTH) return "longer than " + MAX_KEY_LENGTH + " characters (" + key.length() + ")";
-        if (!KEY.matcher(key).matches()) {
-            return "only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed";
+        int bad = key.codePoints().filter(cp -> !keyCharacter(cp)).findFirst().orElse(-1);
+        if (bad >= 0) {
+            return "only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed, not "
+                    + describe(bad);
         }
         if (!isPathSafe(key)) return "must be a relative path without '.', '..' or '//' segments";
         return null;
+    }
+
+    /**
+     * MLflow's {@code ^[/\\w.\\- :]*$} as Python reads it: {@code \\w} is any Unicode letter or
+     * number (so "équipe" and "损失" are keys) and the underscore, but not a combining mark.
+     */
+    static boolean keyCharacter(int cp) {
+        if (cp < 128) return cp == '_' || cp == '/' || cp == '.' || cp == '-' || cp == ' ' || cp == ':'
+                || Character.isLetterOrDigit(cp);
+        if (Character.isLetter(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static String describe(int cp) {
+        if (cp >= 0x21 && cp < 0x7f) return "'" + (char) cp + "'";
+        return String.format("U+%04X", cp) + (Character.isISOControl(cp) ? "" : " '" + Character.toString(cp) + "'");
     }
 
     /** MLflow's path-safety rule: a key becomes a file path in file stores. */

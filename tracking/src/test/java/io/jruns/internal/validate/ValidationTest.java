@@ -25,7 +25,9 @@ class ValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"loss", "val_loss", "a.b-c", "train/loss", "a/b/c", "with space", "time:ms",
-            "x", "UPPER_lower_09", "a..b", "...a", "a/b c:d.e-f_g"})
+            "x", "UPPER_lower_09", "a..b", "...a", "a/b c:d.e-f_g",
+            // Python's \\w, as MLflow's key pattern reads it: any letter or number
+            "équipe", "损失", "x²", "Ⅻ", "٣", "ß", "𝔘", "½", "données/précision"})
     void acceptsGoodKeys(String key) {
         assertDoesNotThrow(() -> Validation.key("metric", key));
         assertDoesNotThrow(() -> Validation.key("param", key));
@@ -47,6 +49,11 @@ class ValidationTest {
                 Arguments.of("semi;colon", "only letters"),
                 Arguments.of("quote'", "only letters"),
                 Arguments.of("back\\slash", "only letters"),
+                Arguments.of("loss!", "not '!'"),
+                Arguments.of("e\u0301", "not U+0301"), // a combining mark is no \\w in Python either
+                Arguments.of("a\u00a0b", "not U+00A0"),
+                Arguments.of("a\u200db", "not U+200D"),
+                Arguments.of("a\u203fb", "only letters"),
                 Arguments.of("..", "relative path"),
                 Arguments.of(".", "relative path"),
                 Arguments.of("/a", "relative path"),
