@@ -23,16 +23,28 @@ public final class ArgsParser {
 
     /** A magic's line: split like a shell ({@link Tokens}), errors as {@code %magic: ...}. */
     public static ParsedArgs parse(String magic, List<OptionSpec> specs, String line) {
+        return parse(magic, specs, List.of(), line);
+    }
+
+    /** A magic's line whose first word may be one of {@code actions}, each with its own options. */
+    public static ParsedArgs parse(String magic, List<OptionSpec> specs, List<String> actions, String line) {
         List<String> words = Tokens.split(line == null ? "" : line);
-        return parse(magic, words, specs, message -> JrunsException.invalid("%" + magic + ": " + message));
+        return parse(magic, words, specs, actions, message -> JrunsException.invalid("%" + magic + ": " + message));
     }
 
     /** Words already split (a command line's argv); {@code fail} turns a message into the error to throw. */
     public static ParsedArgs parse(String name, List<String> words, List<OptionSpec> specs,
                                    Function<String, ? extends RuntimeException> fail) {
+        return parse(name, words, specs, List.of(), fail);
+    }
+
+    private static ParsedArgs parse(String name, List<String> words, List<OptionSpec> specs, List<String> actions,
+                                    Function<String, ? extends RuntimeException> fail) {
         List<String> positional = new ArrayList<>();
         Map<String, List<String>> options = new LinkedHashMap<>();
         boolean optionsEnded = false;
+        // reported once every word is read: the action, which decides the options to list, may come after it
+        String unknown = null;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (optionsEnded || !isOption(w, specs)) {
@@ -46,7 +58,11 @@ public final class ArgsParser {
             int eq = w.indexOf('=');
             String word = eq > 0 ? w.substring(0, eq) : w;
             String inline = eq > 0 ? w.substring(eq + 1) : null;
-            OptionSpec spec = find(word, specs, fail);
+            OptionSpec spec = find(word, specs);
+            if (spec == null) {
+                if (unknown == null) unknown = word;
+                continue;
+            }
             List<String> values = options.get(spec.name());
             if (values != null && !spec.repeatable()) throw fail.apply(word + " is given twice");
             values = options.computeIfAbsent(spec.name(), k -> new ArrayList<>());
@@ -61,6 +77,7 @@ public final class ArgsParser {
             }
             values.add(value);
         }
+        if (unknown != null) throw fail.apply("unknown option " + unknown + " (" + known(specs, actions, positional) + ")");
         return new ParsedArgs(name, positional, options);
     }
 
@@ -71,10 +88,23 @@ public final class ArgsParser {
                 .anyMatch(s -> s.name().length() == 1 && w.startsWith("-" + s.name()) && (w.length() == 2 || w.charAt(2) == '='));
     }
 
-    private static OptionSpec find(String word, List<OptionSpec> specs, Function<String, ? extends RuntimeException> fail) {
+    private static OptionSpec find(String word, List<OptionSpec> specs) {
         for (OptionSpec s : specs) if (s.named(word)) return s;
-        String known = specs.isEmpty() ? "it takes no options"
-                : "expected " + specs.stream().map(OptionSpec::word).collect(Collectors.joining(", "));
-        throw fail.apply("unknown option " + word + " (" + known + ")");
+        return null;
+    }
+
+    /** The options the line's action takes (the first word when it names one), as an error lists them. */
+    private static String known(List<OptionSpec> specs, List<String> actions, List<String> positional) {
+        String action = !positional.isEmpty() && actions.contains(positional.get(0)) ? positional.get(0) : "";
+        String taken = specs.stream().filter(s -> s.takenBy(action)).map(OptionSpec::word).collect(Collectors.joining(", "));
+        if (!action.isEmpty()) return action + (taken.isEmpty() ? " takes no options" : " takes " + taken);
+        if (!taken.isEmpty()) return "expected " + taken;
+        List<String> withOptions = actions.stream().filter(a -> specs.stream().anyMatch(s -> s.takenBy(a))).toList();
+        return withOptions.isEmpty() ? "it takes no options" : "only " + and(withOptions) + " take options";
+    }
+
+    private static String and(List<String> words) {
+        if (words.size() == 1) return words.get(0);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 }

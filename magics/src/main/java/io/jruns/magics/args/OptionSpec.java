@@ -1,7 +1,30 @@
 package io.jruns.magics.args;
 
-/** One {@code --option} a magic or command accepts: a flag, or one taking a value (maybe repeated). */
-public record OptionSpec(String name, String valueName, boolean repeatable, String help) {
+import java.util.List;
+
+/**
+ * One {@code --option} a magic or command accepts: a flag, or one taking a value (maybe repeated).
+ * {@code actions} are the actions (a magic's first word, "" for none) it belongs to; empty, every one.
+ */
+public record OptionSpec(String name, String valueName, boolean repeatable, String help, List<String> actions) {
+
+    public OptionSpec {
+        actions = List.copyOf(actions);
+    }
+
+    public OptionSpec(String name, String valueName, boolean repeatable, String help) {
+        this(name, valueName, repeatable, help, List.of());
+    }
+
+    /** This option, taken only by these actions ("" for the magic with no action word). */
+    public OptionSpec only(String... actions) {
+        return new OptionSpec(name, valueName, repeatable, help, List.of(actions));
+    }
+
+    /** Whether the action may be given this option. */
+    public boolean takenBy(String action) {
+        return actions.isEmpty() || actions.contains(action);
+    }
 
     public static OptionSpec flag(String name, String help) {
         return new OptionSpec(name, null, false, help);

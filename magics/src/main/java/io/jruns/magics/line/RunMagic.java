@@ -24,10 +24,11 @@ public final class RunMagic implements Magic {
     private static final MagicSpec SPEC = new MagicSpec("run", MagicSpec.Kind.LINE,
             "%run start [NAME] [--nested] [--tag K=V]... [--note TEXT] | %run end [--status FINISHED|FAILED|KILLED] | %run",
             "Start a run (nested under the active one with --nested), end the active run, or show it.",
-            List.of(OptionSpec.flag("nested", "start under the active run"),
-                    OptionSpec.repeated("tag", "K=V", "a tag for the new run"),
-                    OptionSpec.value("note", "TEXT", "the run's description"),
-                    OptionSpec.value("status", "STATUS", "how the run ended (default FINISHED)")));
+            List.of(OptionSpec.flag("nested", "start under the active run").only("start"),
+                    OptionSpec.repeated("tag", "K=V", "a tag for the new run").only("start"),
+                    OptionSpec.value("note", "TEXT", "the run's description").only("start"),
+                    OptionSpec.value("status", "STATUS", "how the run ended (default FINISHED)").only("end")),
+            List.of("start", "end"));
 
     @Override
     public MagicSpec spec() {

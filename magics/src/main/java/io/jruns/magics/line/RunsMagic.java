@@ -36,16 +36,18 @@ public final class RunsMagic implements Magic {
                     + "or with show RUN, the run's page; rename, tag, untag, delete (30-day restore), restore and "
                     + "csv manage runs. RUN is a run id, a unique id prefix or a run name. "
                     + "Quote a filter: %runs \"params.opt = 'adam'\".",
-            List.of(OptionSpec.value("max", "N", "rows a page, 1 to 1,000 (default 100)"),
-                    OptionSpec.value("page", "P", "which page of rows (default 1)"),
-                    OptionSpec.value("columns", "K,...", "params and metrics to show (default: those that vary most)"),
-                    OptionSpec.repeated("order-by", "O", "order key, e.g. \"metrics.rmse ASC\" (default: newest first)"),
-                    OptionSpec.value("state", "S", "active (default), deleted or all"),
-                    OptionSpec.repeated("experiment", "E,...", "experiments by name or id (default: the active one)"),
-                    OptionSpec.flag("keep-descendants", "delete: leave the runs nested below"),
-                    OptionSpec.value("before", "TIME", "delete runs created at or before (millis, 2026-11-01, 30d)"),
-                    OptionSpec.value("since", "TIME", "restore runs deleted at or after (millis, date, or age like 2h)"),
-                    OptionSpec.value("to", "FILE", "csv: the file to write")));
+            List.of(OptionSpec.value("max", "N", "rows a page, 1 to 1,000 (default 100)").only("", "delete", "restore"),
+                    OptionSpec.value("page", "P", "which page of rows (default 1)").only(""),
+                    OptionSpec.value("columns", "K,...", "params and metrics to show (default: those that vary most)").only(""),
+                    OptionSpec.repeated("order-by", "O", "order key, e.g. \"metrics.rmse ASC\" (default: newest first)").only(""),
+                    OptionSpec.value("state", "S", "active (default), deleted or all").only("", "csv"),
+                    OptionSpec.repeated("experiment", "E,...", "experiments by name or id (default: the active one)")
+                            .only("", "show", "delete", "restore", "csv"),
+                    OptionSpec.flag("keep-descendants", "delete: leave the runs nested below").only("delete"),
+                    OptionSpec.value("before", "TIME", "delete runs created at or before (millis, 2026-11-01, 30d)").only("delete"),
+                    OptionSpec.value("since", "TIME", "restore runs deleted at or after (millis, date, or age like 2h)").only("restore"),
+                    OptionSpec.value("to", "FILE", "csv: the file to write").only("csv")),
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("show"), RunsManage.ACTIONS.stream()).toList());
 
     @Override
     public MagicSpec spec() {

@@ -14,14 +14,13 @@ import io.jruns.RunQuery;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The managing faces of {@code %runs}: rename, tag, untag, delete, restore (by run or in bulk
  * by time) and csv. They go through the same engine as the Java API and the command line.
  */
 final class RunsManage {
-    static final Set<String> ACTIONS = Set.of("rename", "tag", "untag", "delete", "restore", "csv");
+    static final List<String> ACTIONS = List.of("rename", "tag", "untag", "delete", "restore", "csv");
 
     private RunsManage() {
     }

@@ -46,7 +46,7 @@ public final class MagicRegistry {
     public void run(MagicHost host, MagicSpec.Kind kind, String name, String argLine, String body) throws Exception {
         Magic magic = find(kind, name).orElseThrow(() -> JrunsException.invalid("unknown magic "
                 + (kind == MagicSpec.Kind.CELL ? "%%" : "%") + name + " (see %help)"));
-        ParsedArgs args = ArgsParser.parse(name, magic.spec().options(), argLine);
+        ParsedArgs args = ArgsParser.parse(name, magic.spec().options(), magic.spec().actions(), argLine);
         magic.run(host, args, body);
     }
 
