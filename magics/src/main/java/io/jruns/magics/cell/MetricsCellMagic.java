@@ -5,6 +5,7 @@ import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
+import io.jruns.magics.logging.LineValues;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -38,6 +39,7 @@ public final class MetricsCellMagic implements Magic {
         host.values(new ArrayList<>(Assignments.names(body))).forEach((name, v) -> {
             if (v instanceof Number n) metrics.put(prefix + name, n.doubleValue());
         });
+        LineValues.metricKeys("metrics", metrics.keySet());
         if (!metrics.isEmpty()) Jruns.logMetrics(metrics, step);
         if (value != null) host.displayValue(value);
         List<String> shown = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
+import io.jruns.magics.logging.LineValues;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -28,7 +29,7 @@ public final class MetricMagic implements Magic {
     public void run(MagicHost host, ParsedArgs args, String body) {
         long step = args.longValue("step").orElse(0L);
         Map<String, Double> values = new LinkedHashMap<>();
-        args.keyValues(0).forEach((k, v) -> values.put(k, parse(k, v)));
+        LineValues.metrics(args).forEach((k, v) -> values.put(k, parse(k, v)));
         if (values.isEmpty()) throw JrunsException.invalid("%metric: give at least one KEY=NUMBER");
         Jruns.logMetrics(values, step);
         host.display(Output.text("logged " + values.size() + (values.size() == 1 ? " metric" : " metrics")

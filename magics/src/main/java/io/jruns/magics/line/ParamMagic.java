@@ -5,6 +5,7 @@ import io.jruns.Jruns;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
+import io.jruns.magics.logging.LineValues;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -23,7 +24,7 @@ public final class ParamMagic implements Magic {
 
     @Override
     public void run(MagicHost host, ParsedArgs args, String body) {
-        Map<String, String> params = args.keyValues(0);
+        Map<String, String> params = LineValues.params(args);
         if (params.isEmpty()) throw JrunsException.invalid("%param: give at least one KEY=VALUE");
         Jruns.logParams(params);
         host.display(Output.text("logged " + params.size() + (params.size() == 1 ? " param" : " params")));

@@ -6,6 +6,7 @@ import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
+import io.jruns.magics.logging.LineValues;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -32,11 +33,12 @@ public final class TagMagic implements Magic {
                 throw new JrunsException(JrunsException.Code.INVALID_STATE,
                         "%tag --delete: no active run to delete tags from (start one with %run start)");
             }
-            args.positional().forEach(Jruns::deleteTag);
-            host.display(Output.text("deleted " + args.positional().size() + " tag(s)"));
+            List<String> keys = LineValues.tagsToDelete(args, Jruns.activeRun().get());
+            keys.forEach(Jruns::deleteTag);
+            host.display(Output.text("deleted " + keys.size() + " tag(s)"));
             return;
         }
-        Map<String, String> tags = args.keyValues(0);
+        Map<String, String> tags = LineValues.tags(args);
         if (tags.isEmpty()) throw JrunsException.invalid("%tag: give at least one KEY=VALUE");
         Jruns.setTags(tags);
         host.display(Output.text("set " + tags.size() + (tags.size() == 1 ? " tag" : " tags")));

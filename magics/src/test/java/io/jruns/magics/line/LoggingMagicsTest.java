@@ -1,0 +1,90 @@
+package io.jruns.magics.line;
+
+import io.jruns.Jruns;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.magics.FakeHost;
+import io.jruns.magics.JrunsMagics;
+import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.magics.registry.MagicSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** %param, %metric and %tag log a whole line or nothing. */
+class LoggingMagicsTest {
+    @TempDir
+    Path home;
+    final MagicRegistry magics = JrunsMagics.registry();
+    final FakeHost host = new FakeHost();
+
+    @BeforeEach
+    void store() {
+        Jruns.setTrackingUri(home.toString());
+        Jruns.setExperiment("logging");
+    }
+
+    @AfterEach
+    void endRuns() {
+        Jruns.endAllRuns(RunStatus.KILLED);
+    }
+
+    void line(String name, String args) throws Exception {
+        magics.run(host, MagicSpec.Kind.LINE, name, args, null);
+    }
+
+    Run active() {
+        return Jruns.client().getRun(Jruns.activeRun().orElseThrow().runId());
+    }
+
+    @ParameterizedTest(name = "[{index}] %{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            // a key no MLflow accepts, in any alphabet, after a good one
+            "param  | rate=0.01 \"bad!key\"=v | %param: invalid param key 'bad!key': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed",
+            "param  | lr=0.1 lr=0.2          | %param: 'lr' is given twice, as '0.1' and '0.2'; a param cannot change",
+            "param  | a=1 kept=2 a=3         | %param: 'a' is given twice, as '1' and '3'; a param cannot change",
+            "param  | b=2 first=9            | %param: param 'first' of run '{run}' is already '1' and params cannot change (tried '9'); log it under another key or start a new run",
+            "tag    | stage=dev \"x//y\"=1     | %tag: invalid tag key 'x//y': must be a relative path without '.', '..' or '//' segments",
+            "tag    | s=a s=b                | %tag: 's' is given twice, as 'a' and 'b'",
+            "metric | m=1 \"bad!\"=2           | %metric: invalid metric key 'bad!': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed",
+            "metric | m=1 m=2                | %metric: 'm' is given twice, as '1' and '2'",
+            "tag    | --delete first nosuch  | %tag --delete: run '{run}' has no tag 'nosuch' (nothing was deleted)",
+    })
+    void aRefusedLineLogsNothing(String magic, String args, String message) throws Exception {
+        line("run", "start r");
+        line("param", "first=1");
+        line("tag", "first=1");
+        Run before = active();
+        JrunsException e = assertThrows(JrunsException.class, () -> line(magic, args));
+        assertEquals(message.replace("{run}", before.runId()), e.getMessage());
+        Run after = active();
+        assertEquals(before.data().params(), after.data().params());
+        assertEquals(before.data().tags(), after.data().tags());
+        assertEquals(before.data().metrics().keySet(), after.data().metrics().keySet());
+    }
+
+    @Test
+    void aRefusedLineWithNoActiveRunStartsNone() {
+        assertThrows(JrunsException.class, () -> line("param", "a=1 \"bad!\"=2"));
+        assertThrows(JrunsException.class, () -> line("param", "a=1 a=2"));
+        assertTrue(Jruns.activeRun().isEmpty());
+        assertTrue(Jruns.client().listRuns(Jruns.getExperiment().experimentId()).isEmpty());
+    }
+
+    @Test
+    void theSameValueTwiceIsOneParam() throws Exception {
+        line("param", "lr=0.1 lr=0.1");
+        assertEquals(Map.of("lr", "0.1"), active().data().params());
+    }
+}
