@@ -1,11 +1,11 @@
 package io.jruns.magics.cell;
 
-import io.jruns.Jruns;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.logging.LineValues;
+import io.jruns.magics.logging.RunTarget;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -40,11 +40,12 @@ public final class MetricsCellMagic implements Magic {
             if (v instanceof Number n) metrics.put(prefix + name, n.doubleValue());
         });
         LineValues.metricKeys("metrics", metrics.keySet());
-        if (!metrics.isEmpty()) Jruns.logMetrics(metrics, step);
+        RunTarget target = metrics.isEmpty() ? null : RunTarget.activeOrStart();
+        if (target != null) target.run().logMetrics(metrics, step);
         if (value != null) host.displayValue(value);
         List<String> shown = new ArrayList<>();
         metrics.forEach((k, v) -> shown.add(k + "=" + v));
-        host.display(Output.text(metrics.isEmpty() ? "no numeric variables to log"
-                : "logged " + String.join(", ", shown) + " at step " + step));
+        host.display(Output.text(target == null ? "no numeric variables to log"
+                : target.say("logged " + String.join(", ", shown) + " at step " + step)));
     }
 }

@@ -1,12 +1,12 @@
 package io.jruns.magics.line;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.Jruns;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.logging.LineValues;
+import io.jruns.magics.logging.RunTarget;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -31,9 +31,10 @@ public final class MetricMagic implements Magic {
         Map<String, Double> values = new LinkedHashMap<>();
         LineValues.metrics(args).forEach((k, v) -> values.put(k, parse(k, v)));
         if (values.isEmpty()) throw JrunsException.invalid("%metric: give at least one KEY=NUMBER");
-        Jruns.logMetrics(values, step);
-        host.display(Output.text("logged " + values.size() + (values.size() == 1 ? " metric" : " metrics")
-                + " at step " + step));
+        RunTarget target = RunTarget.activeOrStart();
+        target.run().logMetrics(values, step);
+        host.display(Output.text(target.say("logged " + values.size() + (values.size() == 1 ? " metric" : " metrics")
+                + " at step " + step)));
     }
 
     static double parse(String key, String text) {

@@ -1,11 +1,11 @@
 package io.jruns.magics.line;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.Jruns;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.logging.LineValues;
+import io.jruns.magics.logging.RunTarget;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -26,7 +26,8 @@ public final class ParamMagic implements Magic {
     public void run(MagicHost host, ParsedArgs args, String body) {
         Map<String, String> params = LineValues.params(args);
         if (params.isEmpty()) throw JrunsException.invalid("%param: give at least one KEY=VALUE");
-        Jruns.logParams(params);
-        host.display(Output.text("logged " + params.size() + (params.size() == 1 ? " param" : " params")));
+        RunTarget target = RunTarget.activeOrStart();
+        target.run().logParams(params);
+        host.display(Output.text(target.say("logged " + params.size() + (params.size() == 1 ? " param" : " params"))));
     }
 }

@@ -7,6 +7,7 @@ import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.logging.LineValues;
+import io.jruns.magics.logging.RunTarget;
 import io.jruns.magics.registry.Magic;
 import io.jruns.magics.registry.MagicSpec;
 
@@ -40,7 +41,8 @@ public final class TagMagic implements Magic {
         }
         Map<String, String> tags = LineValues.tags(args);
         if (tags.isEmpty()) throw JrunsException.invalid("%tag: give at least one KEY=VALUE");
-        Jruns.setTags(tags);
-        host.display(Output.text("set " + tags.size() + (tags.size() == 1 ? " tag" : " tags")));
+        RunTarget target = RunTarget.activeOrStart();
+        target.run().setTags(tags);
+        host.display(Output.text(target.say("set " + tags.size() + (tags.size() == 1 ? " tag" : " tags"))));
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** %param, %metric and %tag log a whole line or nothing. */
+/** %param, %metric, %tag and %%metrics log a whole line or nothing, and say when they started a run. */
 class LoggingMagicsTest {
     @TempDir
     Path home;
@@ -86,5 +86,28 @@ class LoggingMagicsTest {
     void theSameValueTwiceIsOneParam() throws Exception {
         line("param", "lr=0.1 lr=0.1");
         assertEquals(Map.of("lr", "0.1"), active().data().params());
+    }
+
+    @ParameterizedTest(name = "[{index}] %{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "param  | a=1   | logged 1 param",
+            "metric | m=0.5 | logged 1 metric at step 0",
+            "tag    | t=x   | set 1 tag",
+    })
+    void aMagicThatStartsARunSaysWhichAndHowToEndIt(String magic, String args, String said) throws Exception {
+        line(magic, args);
+        String name = active().info().runName();
+        assertEquals(said + " (started run " + name + "; %run end ends it)", host.lastText());
+        line(magic, args);
+        assertEquals(said, host.lastText(), "a run already active is not announced again");
+    }
+
+    @Test
+    void metricsCellSaysWhenItStartedTheRun() throws Exception {
+        host.variables.put("rmse", 0.5);
+        host.cell("double rmse = 0.5;", () -> null);
+        magics.run(host, MagicSpec.Kind.CELL, "metrics", "", "double rmse = 0.5;");
+        String name = active().info().runName();
+        assertEquals("logged rmse=0.5 at step 0 (started run " + name + "; %run end ends it)", host.lastText());
     }
 }
