@@ -5,6 +5,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.RunOptions;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
@@ -14,11 +15,17 @@ import io.jruns.magics.registry.MagicSpec;
 
 import java.util.List;
 
-/** {@code %%run [NAME] [--nested]}: the cell runs inside a new run, FINISHED or FAILED by its outcome. */
+/**
+ * {@code %%run [NAME] [--nested]}: the cell runs inside a new run, FINISHED or FAILED by its
+ * outcome, KILLED when the user interrupts it (that is no failure of the code).
+ */
 public final class RunCellMagic implements Magic {
     private static final MagicSpec SPEC = new MagicSpec("run", MagicSpec.Kind.CELL, "%%run [NAME] [--nested]",
-            "Run the cell inside a new run: FINISHED when the cell completes, FAILED when it throws.",
+            "Run the cell inside a new run: FINISHED when the cell completes, FAILED when it throws, "
+                    + "KILLED when interrupted.",
             List.of(OptionSpec.flag("nested", "start under the active run")));
+
+    static final String INTERRUPTED = "the %%run cell was interrupted in the notebook";
 
     @Override
     public MagicSpec spec() {
@@ -37,11 +44,29 @@ public final class RunCellMagic implements Magic {
         try {
             value = host.eval(body);
         } catch (Exception | Error e) {
-            run.end(RunStatus.FAILED);
+            endCutShort(host, run, e);
             throw e;
         }
         run.end(RunStatus.FINISHED);
         if (value != null) host.displayValue(value);
         host.display(Output.text("run " + run.name() + " (" + run.runId() + ") FINISHED"));
+    }
+
+    /** KILLED with the reason when the user interrupted the cell, else FAILED; the cell's own error goes on. */
+    private static void endCutShort(MagicHost host, ActiveRun run, Throwable cause) {
+        // a kernel may leave this thread's interrupt flag set; it must not cut the run's end short too
+        boolean flagged = Thread.interrupted();
+        try {
+            if (host.interrupted(cause)) {
+                run.setTag(SystemTags.KILLED_REASON, INTERRUPTED);
+                run.end(RunStatus.KILLED);
+            } else {
+                run.end(RunStatus.FAILED);
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            if (flagged) Thread.currentThread().interrupt();
+        }
     }
 }

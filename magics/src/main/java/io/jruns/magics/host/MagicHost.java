@@ -46,6 +46,11 @@ public interface MagicHost {
         }
     }
 
+    /** Whether code this host ran ({@link #eval}) failed because the user interrupted the cell. */
+    default boolean interrupted(Throwable failure) {
+        return Interrupts.recognized(failure);
+    }
+
     /** JupyterLab's id of the cell being executed, when the front end sent one. */
     default Optional<String> cellId() {
         return Optional.empty();

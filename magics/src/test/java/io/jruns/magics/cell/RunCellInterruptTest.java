@@ -1,0 +1,84 @@
+package io.jruns.magics.cell;
+
+import io.jruns.Jruns;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
+import io.jruns.magics.FakeHost;
+import io.jruns.magics.JrunsMagics;
+import io.jruns.magics.registry.MagicRegistry;
+import io.jruns.magics.registry.MagicSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An interrupted %%run cell ends its run KILLED, saying why; one that throws ends it FAILED. */
+class RunCellInterruptTest {
+    @TempDir
+    Path home;
+    final MagicRegistry magics = JrunsMagics.registry();
+    final FakeHost host = new FakeHost();
+
+    @BeforeEach
+    void store() {
+        Jruns.setTrackingUri(home.toString());
+        Jruns.setExperiment("interrupts");
+    }
+
+    @AfterEach
+    void endRuns() {
+        Jruns.endAllRuns(RunStatus.KILLED);
+    }
+
+    Run cell(String name, Exception thrown) {
+        host.cell(name, () -> {
+            throw thrown;
+        });
+        Exception e = assertThrows(Exception.class, () -> magics.run(host, MagicSpec.Kind.CELL, "run", name, name));
+        assertSame(thrown, e, "the cell's own exception reaches the notebook");
+        assertTrue(Jruns.activeRun().isEmpty());
+        return Jruns.client().listRuns(Jruns.getExperiment().experimentId()).stream()
+                .filter(r -> r.info().runName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** How our kernel reports an interrupted cell: Jupyter's error name, no cause (its EvaluationFailure). */
+    static final class KernelFailure extends RuntimeException {
+        KernelFailure() {
+            super("cell interrupted");
+        }
+
+        public String errorName() {
+            return "InterruptedException";
+        }
+    }
+
+    /** How jjava's kernels report one (org.dflib.jjava.execution), wrapped by evalRaw. */
+    static final class EvaluationInterruptedException extends Exception {
+    }
+
+    @Test
+    void anInterruptedCellEndsItsRunKilledWithTheReason() {
+        for (Exception interrupt : new Exception[]{new KernelFailure(), new InterruptedException("sleep interrupted"),
+                new RuntimeException(new EvaluationInterruptedException())}) {
+            Run run = cell("sleeper" + interrupt.getClass().getSimpleName(), interrupt);
+            assertEquals(RunStatus.KILLED, run.info().status(), interrupt.toString());
+            assertEquals("the %%run cell was interrupted in the notebook", run.data().tags().get(SystemTags.KILLED_REASON));
+        }
+    }
+
+    @Test
+    void aCellThatThrowsStillEndsFailed() {
+        Run run = cell("boom", new IllegalStateException("boom"));
+        assertEquals(RunStatus.FAILED, run.info().status());
+        assertFalse(run.data().tags().containsKey(SystemTags.KILLED_REASON));
+    }
+}
