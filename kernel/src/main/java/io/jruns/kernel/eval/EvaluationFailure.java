@@ -21,6 +21,14 @@ public final class EvaluationFailure extends RuntimeException {
         this.traceback = List.copyOf(traceback);
     }
 
+    /** Whether {@code t}, or what it wraps, is a cell the user interrupted. */
+    public static boolean interrupted(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (t instanceof EvaluationFailure f && f.kind == Kind.INTERRUPTED) return true;
+        }
+        return false;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -2,6 +2,7 @@ package io.jruns.kernel.magic;
 
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.display.NotebookDisplay;
+import io.jruns.kernel.eval.EvaluationFailure;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.host.Output;
 import io.jruns.magics.notebook.NotebookIdentity;
@@ -86,6 +87,11 @@ public final class KernelMagicHost implements MagicHost {
     @Override
     public Optional<Path> notebookPath() {
         return notebook.path();
+    }
+
+    @Override
+    public boolean interrupted(Throwable failure) {
+        return EvaluationFailure.interrupted(failure) || MagicHost.super.interrupted(failure);
     }
 
     @Override

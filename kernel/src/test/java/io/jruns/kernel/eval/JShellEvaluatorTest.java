@@ -146,6 +146,7 @@ class JShellEvaluatorTest {
         stopAfter(300);
         EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("Thread.sleep(60_000);"));
         assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
+        assertTrue(EvaluationFailure.interrupted(new RuntimeException(f)), "what %%run asks, wrapped or not");
     }
 
     @Test

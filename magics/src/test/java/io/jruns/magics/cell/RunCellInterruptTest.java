@@ -50,24 +50,13 @@ class RunCellInterruptTest {
                 .filter(r -> r.info().runName().equals(name)).findFirst().orElseThrow();
     }
 
-    /** How our kernel reports an interrupted cell: Jupyter's error name, no cause (its EvaluationFailure). */
-    static final class KernelFailure extends RuntimeException {
-        KernelFailure() {
-            super("cell interrupted");
-        }
-
-        public String errorName() {
-            return "InterruptedException";
-        }
-    }
-
     /** How jjava's kernels report one (org.dflib.jjava.execution), wrapped by evalRaw. */
     static final class EvaluationInterruptedException extends Exception {
     }
 
     @Test
     void anInterruptedCellEndsItsRunKilledWithTheReason() {
-        for (Exception interrupt : new Exception[]{new KernelFailure(), new InterruptedException("sleep interrupted"),
+        for (Exception interrupt : new Exception[]{new InterruptedException("sleep interrupted"),
                 new RuntimeException(new EvaluationInterruptedException())}) {
             Run run = cell("sleeper" + interrupt.getClass().getSimpleName(), interrupt);
             assertEquals(RunStatus.KILLED, run.info().status(), interrupt.toString());

@@ -51,13 +51,13 @@ class LoggingMagicsTest {
     @ParameterizedTest(name = "[{index}] %{0} {1}")
     @CsvSource(delimiter = '|', value = {
             // a key no MLflow accepts, in any alphabet, after a good one
-            "param  | rate=0.01 \"bad!key\"=v | %param: invalid param key 'bad!key': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed",
+            "param  | rate=0.01 \"bad!key\"=v | %param: invalid param key 'bad!key': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed, not '!'",
             "param  | lr=0.1 lr=0.2          | %param: 'lr' is given twice, as '0.1' and '0.2'; a param cannot change",
             "param  | a=1 kept=2 a=3         | %param: 'a' is given twice, as '1' and '3'; a param cannot change",
             "param  | b=2 first=9            | %param: param 'first' of run '{run}' is already '1' and params cannot change (tried '9'); log it under another key or start a new run",
             "tag    | stage=dev \"x//y\"=1     | %tag: invalid tag key 'x//y': must be a relative path without '.', '..' or '//' segments",
             "tag    | s=a s=b                | %tag: 's' is given twice, as 'a' and 'b'",
-            "metric | m=1 \"bad!\"=2           | %metric: invalid metric key 'bad!': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed",
+            "metric | m=1 \"bad!\"=2           | %metric: invalid metric key 'bad!': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed, not '!'",
             "metric | m=1 m=2                | %metric: 'm' is given twice, as '1' and '2'",
             "tag    | --delete first nosuch  | %tag --delete: run '{run}' has no tag 'nosuch' (nothing was deleted)",
     })
