@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -72,23 +74,39 @@ final class MlrunsFiles {
         };
     }
 
-    /** Every file below {@code folder}, by key (relative path with '/'), sorted. */
-    static Map<String, Path> keyed(Path folder) {
+    /**
+     * Every file below {@code folder}, by key (relative path with '/'), sorted. Links are not
+     * read (MLflow writes none here; one could point at any local file): each goes to {@code links}.
+     */
+    static Map<String, Path> keyed(Path folder, Consumer<Path> links) {
         Map<String, Path> out = new LinkedHashMap<>();
+        if (Files.isSymbolicLink(folder)) {
+            links.accept(folder);
+            return out;
+        }
         if (!Files.isDirectory(folder)) return out;
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(Files::isRegularFile).sorted().forEach(f ->
-                    out.put(folder.relativize(f).toString().replace('\\', '/'), f));
+        try (Stream<Path> files = Files.walk(folder)) { // does not descend into linked folders
+            files.sorted().forEach(f -> {
+                if (Files.isSymbolicLink(f)) links.accept(f);
+                else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    out.put(folder.relativize(f).toString().replace('\\', '/'), f);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         }
         return out;
     }
 
-    static Map<String, String> values(Path folder) {
+    static Map<String, String> values(Path folder, Consumer<Path> links) {
         Map<String, String> out = new LinkedHashMap<>();
-        keyed(folder).forEach((k, f) -> out.put(k, text(f)));
+        keyed(folder, links).forEach((k, f) -> out.put(k, text(f)));
         return out;
+    }
+
+    /** A file that is there and not a link. */
+    static boolean plainFile(Path f) {
+        return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
     }
 
     static String text(Path f) {

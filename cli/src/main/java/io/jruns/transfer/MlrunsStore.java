@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  */
 public final class MlrunsStore implements StoreReader {
     private final Path root;
-    private final List<String> skippedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What was read past, each said in a phrase; a set, as runs are read more than once. */
+    private final java.util.Set<String> leftOut = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     public MlrunsStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -73,7 +74,7 @@ public final class MlrunsStore implements StoreReader {
     private List<Path> experimentDirs() {
         List<Path> out = new ArrayList<>(children(root));
         out.addAll(children(root.resolve(".trash")));
-        out.removeIf(d -> !Files.isRegularFile(d.resolve("meta.yaml")) || d.getFileName().toString().startsWith("."));
+        out.removeIf(d -> d.getFileName().toString().startsWith(".") || !readableMeta(d));
         return out;
     }
 
@@ -83,7 +84,7 @@ public final class MlrunsStore implements StoreReader {
         boolean trashed = d.getParent().getFileName().toString().equals(".trash");
         LifecycleStage stage = trashed ? LifecycleStage.DELETED : stage(m);
         return new Experiment(id, string(m, "name", id), string(m, "artifact_location", null), stage,
-                number(m, "creation_time", 0L), number(m, "last_update_time", 0L), MlrunsFiles.values(d.resolve("tags")));
+                number(m, "creation_time", 0L), number(m, "last_update_time", 0L), MlrunsFiles.values(d.resolve("tags"), this::linkNotRead));
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class MlrunsStore implements StoreReader {
         for (Path d : experimentDirs()) {
             if (!experimentIds.contains(experiment(d).experimentId())) continue;
             for (Path r : children(d)) {
-                if (!Files.isRegularFile(r.resolve("meta.yaml"))) continue;
+                if (!readableMeta(r)) continue;
                 Run run = run(r);
                 if (viewType.includes(run.info().lifecycleStage())) out.add(run);
             }
@@ -122,7 +123,7 @@ public final class MlrunsStore implements StoreReader {
         if (!runId.matches("[A-Za-z0-9_-]{1,256}")) return Optional.empty();
         for (Path d : experimentDirs()) {
             Path r = d.resolve(runId);
-            if (Files.isRegularFile(r.resolve("meta.yaml"))) return Optional.of(r);
+            if (MlrunsFiles.plainFile(r.resolve("meta.yaml"))) return Optional.of(r);
         }
         return Optional.empty();
     }
@@ -130,7 +131,7 @@ public final class MlrunsStore implements StoreReader {
     private Run run(Path r) {
         Map<String, Object> m = meta(r.resolve("meta.yaml"));
         String id = string(m, "run_id", string(m, "run_uuid", r.getFileName().toString()));
-        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"));
+        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"), this::linkNotRead);
         String name = string(m, "run_name", null);
         if (name == null || name.isEmpty()) name = tags.get(SystemTags.RUN_NAME);
         Long end = m.get("end_time") == null ? null : number(m, "end_time", 0L);
@@ -139,18 +140,18 @@ public final class MlrunsStore implements StoreReader {
                 string(m, "user_id", null), RunStatus.fromCode((int) number(m, "status", 1L)),
                 number(m, "start_time", 0L), end, stage(m), deleted, string(m, "artifact_uri", null));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        MlrunsFiles.keyed(r.resolve("metrics")).forEach((key, f) -> {
+        MlrunsFiles.keyed(r.resolve("metrics"), this::linkNotRead).forEach((key, f) -> {
             MetricSummary s = null;
             for (Metric x : MlrunsFiles.readMetric(f, key)) s = s == null ? MetricSummary.of(x) : s.plus(x);
             if (s != null) metrics.put(key, s);
         });
-        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params")), tags));
+        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params"), this::linkNotRead), tags));
     }
 
     @Override
     public List<Metric> getMetricHistory(String runId, String key) {
         Path f = MlrunsFiles.keyPath(requireRun(runId).resolve("metrics"), key);
-        return Files.isRegularFile(f) ? MlrunsFiles.readMetric(f, key) : List.of();
+        return MlrunsFiles.plainFile(f) ? MlrunsFiles.readMetric(f, key) : List.of();
     }
 
     private Path requireRun(String runId) {
@@ -163,7 +164,7 @@ public final class MlrunsStore implements StoreReader {
     @Override
     public List<FileInfo> listArtifacts(String runId, String path) {
         return ArtifactFolder.list(requireRun(runId).resolve("artifacts"), path == null ? "" : path,
-                link -> skippedLinks.add(runId + "/artifacts/" + link));
+                link -> leftOut.add("artifact link " + runId + "/artifacts/" + link + ", which leads out of its run"));
     }
 
     @Override
@@ -179,9 +180,28 @@ public final class MlrunsStore implements StoreReader {
                 + " (MLflow's, which jruns does not keep)");
     }
 
-    /** The artifact links left out so far, as run/artifacts/path. */
-    public List<String> skippedLinks() {
-        return List.copyOf(skippedLinks);
+    /** What was left out so far (links, each said in a phrase), in the order met. */
+    public List<String> leftOut() {
+        return List.copyOf(leftOut);
+    }
+
+    /**
+     * Whether {@code folder} (an experiment's or a run's) has a meta.yaml to read. One that is a
+     * link is not read, and said: like any link outside artifacts/, it could point at any local file.
+     */
+    private boolean readableMeta(Path folder) {
+        Path meta = folder.resolve("meta.yaml");
+        if (Files.isSymbolicLink(folder) || Files.isSymbolicLink(meta)) {
+            leftOut.add(root.relativize(folder) + (Files.isSymbolicLink(folder) ? ", a link to a folder" : ", whose meta.yaml is a link")
+                    + " (not read: only artifacts may be links)");
+            return false;
+        }
+        return MlrunsFiles.plainFile(meta);
+    }
+
+    /** Params, tags and metrics are files MLflow writes itself: a link there is left out, and said. */
+    private void linkNotRead(Path link) {
+        leftOut.add("link " + root.relativize(link) + ", which leads out of its run's files (only artifacts may be links)");
     }
 
     // ---- read-only

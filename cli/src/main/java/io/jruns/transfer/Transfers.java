@@ -18,8 +18,7 @@ public final class Transfers {
     /** Reads a folder in MLflow's file-store layout (jruns export or MLflow's mlruns) into {@code to}. */
     public static TransferReport importDir(Path dir, Store to, Selection selection, Progress progress) {
         MlrunsStore source = new MlrunsStore(dir);
-        return new RunCopier(source, source.uri(), to, progress).copy(selection).withLeftOut(source.skippedLinks().stream()
-                .map(l -> "artifact link " + l + ", which leads out of its run").toList());
+        return new RunCopier(source, source.uri(), to, progress).copy(selection).withLeftOut(source.leftOut());
     }
 
     public static TransferReport copy(StoreReader from, String fromUri, Store to, Selection selection, Progress progress) {
