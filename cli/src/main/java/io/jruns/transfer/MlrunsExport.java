@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * {@code metrics/}, {@code params/}, {@code tags/}, {@code artifacts/}; deleted experiments go
  * to {@code DIR/.trash/}. Ids stay as they are; artifact locations point into DIR.
  * Exporting into a folder that holds an earlier export replaces the runs it exports again.
+ * Each run folder appears whole or not at all ({@link RunFolders}).
  */
 public final class MlrunsExport {
     private MlrunsExport() {
@@ -56,9 +57,9 @@ public final class MlrunsExport {
                     .resolve(e.experimentId());
             writeExperiment(e, expDir);
             for (Run run : entry.getValue()) {
-                Path runDir = expDir.resolve(run.runId());
-                deleteTree(runDir);
-                writeRunMeta(run.info(), runDir);
+                Path finalDir = expDir.resolve(run.runId());
+                Path runDir = RunFolders.partial(finalDir);
+                writeRunMeta(run.info(), runDir, finalDir);
                 run.data().params().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("params"), k), v));
                 run.data().tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("tags"), k), v));
                 for (String key : run.data().metrics().keySet()) {
@@ -74,6 +75,7 @@ public final class MlrunsExport {
                     copy(src.downloadArtifact(run.runId(), path), MlrunsFiles.keyPath(runDir.resolve("artifacts"), path));
                     files++;
                 }
+                RunFolders.publish(runDir, finalDir);
                 progress.update("runs exported", ++done, total);
             }
         }
@@ -110,14 +112,15 @@ public final class MlrunsExport {
         meta.put("last_update_time", e.lastUpdateTime());
         meta.put("lifecycle_stage", e.lifecycleStage().wire());
         meta.put("name", e.name());
-        MlrunsFiles.write(expDir.resolve("meta.yaml"), Yaml.write(new TreeMap<>(meta)));
+        // tags first: the meta.yaml that makes the folder an experiment comes last, whole
         e.tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(expDir.resolve("tags"), k), v));
+        RunFolders.writeWhole(expDir.resolve("meta.yaml"), Yaml.write(new TreeMap<>(meta)));
     }
 
-    /** The fields MLflow 2.x's file store writes (source_type 4 is LOCAL). */
-    private static void writeRunMeta(RunInfo i, Path runDir) {
+    /** The fields MLflow 2.x's file store writes (source_type 4 is LOCAL); the artifact URI is where the folder ends up. */
+    private static void writeRunMeta(RunInfo i, Path runDir, Path finalDir) {
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("artifact_uri", runDir.resolve("artifacts").toUri().toString().replaceAll("/$", ""));
+        meta.put("artifact_uri", finalDir.resolve("artifacts").toUri().toString().replaceAll("/$", ""));
         meta.put("end_time", i.endTime());
         meta.put("entry_point_name", "");
         meta.put("experiment_id", i.experimentId());
@@ -152,15 +155,6 @@ public final class MlrunsExport {
             Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + p, e);
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + p, e);
         }
     }
 }

@@ -105,7 +105,10 @@ public final class MlrunsStore implements StoreReader {
         for (Path d : experimentDirs()) {
             if (!experimentIds.contains(experiment(d).experimentId())) continue;
             for (Path r : children(d)) {
-                if (!readableMeta(r)) continue;
+                if (RunFolders.isPartial(r) && Files.isDirectory(r, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    leftOut.add(root.relativize(r) + ", a run an export was writing when it stopped (export again with --force)");
+                }
+                if (r.getFileName().toString().startsWith(".") || !readableMeta(r)) continue;
                 Run run = run(r);
                 if (viewType.includes(run.info().lifecycleStage())) out.add(run);
             }
