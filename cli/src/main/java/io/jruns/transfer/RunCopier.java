@@ -19,18 +19,18 @@ import io.jruns.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Copies runs from one store to another (import is a copy from an {@link MlrunsStore}):
- * experiments by name (created when missing), then per run its params, every point of every
- * metric, tags (notes included), artifacts, status and times; then, once every run exists,
- * parent links re-pointed to the copies, the completion tag, and deletion for deleted runs.
- * A run whose completed copy is already in the target (found by {@link SourceTags}) is
- * skipped; an interrupted copy, or one made while its source was running, is deleted and made
- * again.
+ * experiments by name (created when missing), then per run, parents before children, its
+ * params, every point of every metric, tags (notes included), artifacts, status and times, and
+ * at once its completion ({@link CopyCompletion}: parent link, completion tag, deletion). A run
+ * whose completed copy is already in the target (found by {@link SourceTags}) is skipped; an
+ * interrupted copy of one run, or one made while its source was running, is deleted and made again.
  */
 public final class RunCopier {
     private static final int POINTS_PER_CALL = 10_000;
@@ -47,64 +47,61 @@ public final class RunCopier {
         this.progress = progress;
     }
 
-    private record Copied(Run source, String targetId, boolean fresh) {
-    }
-
     public TransferReport copy(Selection selection) {
         List<Experiment> experiments = selection.resolve(from);
-        Map<String, List<Run>> runsByTarget = new LinkedHashMap<>();
-        int total = 0;
+        List<CopyOrder.Planned> planned = new ArrayList<>();
+        Map<String, Run> existing = new HashMap<>(); // source run id -> its copy in the target
+        Set<String> looked = new HashSet<>();
         for (Experiment e : experiments) {
             List<Run> runs = new ArrayList<>();
             from.scanRuns(SearchRequest.builder().experiments(e.experimentId()).filter(selection.filter())
                     .viewType(ViewType.ALL).build(), Long.MAX_VALUE, runs::add);
             runs.sort(java.util.Comparator.comparingLong((Run r) -> r.info().startTime()).thenComparing(Run::runId));
-            runsByTarget.computeIfAbsent(targetExperiment(e), k -> new ArrayList<>()).addAll(runs);
-            total += runs.size();
+            String target = targetExperiment(e);
+            if (looked.add(target)) existing.putAll(existingCopies(target));
+            runs.forEach(r -> planned.add(new CopyOrder.Planned(r, target)));
         }
-        Map<String, String> idMap = new HashMap<>(); // source run id -> target run id
-        List<Copied> copied = new ArrayList<>();
+        Map<String, String> idMap = new HashMap<>(); // source run id -> its completed copy's id
+        existing.forEach((src, copy) -> {
+            if (complete(copy)) idMap.put(src, copy.runId());
+        });
+        CopyCompletion completion = new CopyCompletion(to);
+        int total = planned.size();
         int done = 0;
         long points = 0;
         int files = 0;
         int refreshed = 0;
         int already = 0; // copied before, and not again
         List<String> leftOut = new ArrayList<>();
-        for (Map.Entry<String, List<Run>> entry : runsByTarget.entrySet()) {
-            Map<String, Run> existing = existingCopies(entry.getKey());
-            existing.forEach((src, target) -> idMap.put(src, target.runId()));
-            for (Run run : entry.getValue()) {
-                Run old = existing.get(run.runId());
-                boolean complete = old != null && old.data().tags().containsKey(SystemTags.COPIED_AT);
-                if (complete && old.info().status() != RunStatus.RUNNING) {
-                    copied.add(new Copied(run, old.runId(), false));
-                    already++;
-                } else {
-                    if (complete) {
-                        // its source was running when copied: copy it again as it is now, and the
-                        // old copy is no longer a copy of it (deleted, restorable for 30 days)
-                        to.deleteTag(old.runId(), SystemTags.COPY_SOURCE_RUN_ID);
-                        refreshed++;
-                    }
-                    if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
-                    String id = createCopy(entry.getKey(), run);
-                    points += copyValues(run, id);
-                    files += copyArtifacts(run, id);
-                    to.updateRun(id, run.info().status(), run.info().endTime(), null);
-                    from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
-                    idMap.put(run.runId(), id);
-                    copied.add(new Copied(run, id, true));
+        for (CopyOrder.Planned p : CopyOrder.parentsFirst(planned)) {
+            Run run = p.source();
+            Run old = existing.get(run.runId());
+            if (complete(old) && old.info().status() != RunStatus.RUNNING) {
+                completion.repair(run, old, idMap);
+                already++;
+            } else {
+                if (complete(old)) {
+                    // its source was running when copied: copy it again as it is now, and the
+                    // old copy is no longer a copy of it (deleted, restorable for 30 days)
+                    to.deleteTag(old.runId(), SystemTags.COPY_SOURCE_RUN_ID);
+                    refreshed++;
                 }
-                progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", ++done, total);
+                if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
+                String id = createCopy(p.targetExperiment(), run);
+                points += copyValues(run, id);
+                files += copyArtifacts(run, id);
+                to.updateRun(id, run.info().status(), run.info().endTime(), null);
+                from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
+                idMap.put(run.runId(), id);
+                completion.complete(run, id, idMap);
             }
+            progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", ++done, total);
         }
-        int fresh = 0;
-        for (Copied c : copied) {
-            if (!c.fresh()) continue;
-            fresh++;
-            finish(c, idMap);
-        }
-        return new TransferReport(experiments.size(), fresh, copied.size() - fresh, points, files, refreshed, leftOut);
+        return new TransferReport(experiments.size(), done - already, already, points, files, refreshed, leftOut);
+    }
+
+    private static boolean complete(Run copy) {
+        return copy != null && copy.data().tags().containsKey(SystemTags.COPIED_AT);
     }
 
     private String targetExperiment(Experiment e) {
@@ -183,18 +180,5 @@ public final class RunCopier {
         List<String> files = ArtifactWalk.files(from, run.runId());
         for (String path : files) to.logArtifact(id, from.downloadArtifact(run.runId(), path), ArtifactWalk.parent(path));
         return files.size();
-    }
-
-    /** Parent link (to the parent's copy when there is one), the completion tag, then deletion. */
-    private void finish(Copied c, Map<String, String> idMap) {
-        List<RunTag> tags = new ArrayList<>();
-        c.source().parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
-        tags.add(new RunTag(SystemTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
-        to.logBatch(new LogBatch(c.targetId(), List.of(), List.of(), tags));
-        if (c.source().info().lifecycleStage() == LifecycleStage.DELETED) {
-            Long when = c.source().info().deletedTime(); // kept: it restarts no 30-day clock
-            if (when != null) to.deleteRun(c.targetId(), when);
-            else to.deleteRun(c.targetId());
-        }
     }
 }

@@ -1,0 +1,82 @@
+package io.jruns.transfer;
+
+import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.Run;
+import io.jruns.domain.RunTag;
+import io.jruns.domain.SystemTags;
+import io.jruns.store.Store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last steps of copying one run, done as soon as its values and artifacts are there (not
+ * after every run: a copy stopped after 50 of 200 runs keeps its 50): the parent link, the
+ * completion tag, then deletion for a run deleted at its source. A store refuses tags on a
+ * deleted run, so deletion comes after the tag; a copy stopped between the two is finished
+ * by {@link #repair} when copying again.
+ */
+final class CopyCompletion {
+    private final Store to;
+
+    CopyCompletion(Store to) {
+        this.to = to;
+    }
+
+    /** {@code idMap}: source run id -> the id of its copy, for the runs copied so far. */
+    void complete(Run source, String copyId, Map<String, String> idMap) {
+        List<RunTag> tags = new ArrayList<>();
+        source.parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
+        tags.add(new RunTag(SystemTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
+        to.logBatch(new LogBatch(copyId, List.of(), List.of(), tags));
+        if (source.info().lifecycleStage() == LifecycleStage.DELETED) deleteAsAtSource(source, copyId);
+    }
+
+    /**
+     * A completed copy, not copied again: its parent link is pointed at the parent's copy when
+     * that was made later (another selection, or a run copied again), and the deletion a stopped
+     * copy did not get to is done.
+     */
+    void repair(Run source, Run copy, Map<String, String> idMap) {
+        String parent = source.parentRunId().map(p -> idMap.getOrDefault(p, p)).orElse(null);
+        if (parent != null && !parent.equals(copy.data().tags().get(SystemTags.PARENT_RUN_ID))) {
+            LogBatch link = new LogBatch(copy.runId(), List.of(), List.of(), List.of(new RunTag(SystemTags.PARENT_RUN_ID, parent)));
+            if (copy.info().lifecycleStage() == LifecycleStage.DELETED) {
+                // tags are refused on a deleted run: restored for the link, deleted again with its own time
+                to.restoreRun(copy.runId());
+                to.logBatch(link);
+                Long when = copy.info().deletedTime();
+                if (when != null) to.deleteRun(copy.runId(), when);
+                else to.deleteRun(copy.runId());
+            } else {
+                to.logBatch(link);
+            }
+        }
+        if (source.info().lifecycleStage() == LifecycleStage.DELETED && copy.info().lifecycleStage() == LifecycleStage.ACTIVE
+                && deletedBeforeCopied(source, copy)) {
+            deleteAsAtSource(source, copy.runId());
+        }
+    }
+
+    /**
+     * Whether the source was deleted already when its copy was completed (so the copy was meant
+     * deleted too), not deleted after it was copied: that later deletion is the source's own affair.
+     */
+    private static boolean deletedBeforeCopied(Run source, Run copy) {
+        Long deleted = source.info().deletedTime();
+        if (deleted == null) return true;
+        try {
+            return deleted <= Long.parseLong(copy.data().tags().get(SystemTags.COPIED_AT).trim());
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private void deleteAsAtSource(Run source, String copyId) {
+        Long when = source.info().deletedTime(); // kept: it restarts no 30-day clock
+        if (when != null) to.deleteRun(copyId, when);
+        else to.deleteRun(copyId);
+    }
+}
