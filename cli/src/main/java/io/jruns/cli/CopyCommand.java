@@ -10,7 +10,8 @@ import java.util.List;
 /** {@code jruns copy --from URI --to URI}: runs between any two stores. */
 final class CopyCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("copy", List.of(), List.of(
-            OptionSpec.value("--from", "URI", "the tracking URI to copy from (a folder, sqlite:///file.db, http(s)://host, databricks)"),
+            OptionSpec.value("--from", "URI", "the tracking URI to copy from (an existing store: a folder, sqlite:///file.db, "
+                    + "http(s)://host, databricks)"),
             OptionSpec.value("--to", "URI", "the tracking URI to copy to"),
             TransferOptions.EXPERIMENT, TransferOptions.FILTER),
             "Copy runs between two stores",
@@ -27,6 +28,7 @@ final class CopyCommand implements Command {
     public void run(ParsedArgs args, CliContext context) {
         String from = TransferOptions.required(args, "--from");
         String to = TransferOptions.required(args, "--to");
+        CopyEnds.check(TransferOptions.resolve(from, context), TransferOptions.resolve(to, context));
         try (Store source = TransferOptions.open(from, context); Store target = TransferOptions.open(to, context)) {
             TransferReport r = Transfers.copy(source, TransferOptions.shown(from, context), target,
                     TransferOptions.selection(args), TransferOptions.progress(context.err(), "copy"));

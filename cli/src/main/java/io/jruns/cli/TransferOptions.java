@@ -34,7 +34,11 @@ final class TransferOptions {
     }
 
     static Store open(String uri, CliContext context) {
-        return Stores.open(TrackingUri.resolve(uri, context.environment().variables()), context.environment().variables());
+        return Stores.open(resolve(uri, context), context.environment().variables());
+    }
+
+    static TrackingUri resolve(String uri, CliContext context) {
+        return TrackingUri.resolve(uri, context.environment().variables());
     }
 
     static String shown(String uri, CliContext context) {
