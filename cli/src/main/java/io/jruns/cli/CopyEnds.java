@@ -3,11 +3,14 @@ package io.jruns.cli;
 import io.jruns.domain.JrunsException;
 import io.jruns.store.TrackingUri;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The two stores of {@code jruns copy}, checked before either is opened (opening a local
- * store creates it): the source must already be a store.
+ * store creates it): the source must already be a store, and must not be the target.
  */
 final class CopyEnds {
     private CopyEnds() {
@@ -19,5 +22,34 @@ final class CopyEnds {
             throw JrunsException.notFound("copy: no jruns store at " + from
                     + " (for an MLflow export folder use jruns import)");
         }
+        if (same(from, to)) {
+            throw JrunsException.invalid("copy: --from and --to are the same store (" + from
+                    + "); copying it into itself would duplicate every run");
+        }
+    }
+
+    /** The same database file however spelled (a folder or sqlite:, links, ..), or the same server. */
+    private static boolean same(TrackingUri from, TrackingUri to) {
+        if (from.kind() != to.kind()) return false;
+        if (from.kind() == TrackingUri.Kind.REST) return server(from).equals(server(to));
+        Path a = from.databaseFile();
+        Path b = to.databaseFile();
+        try {
+            return Files.exists(b) ? Files.isSameFile(a, b) : a.toRealPath().equals(real(b));
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** A path not there yet, resolved through its nearest existing folder (which may be a link). */
+    private static Path real(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
+    }
+
+    private static String server(TrackingUri u) {
+        return u.uri().replaceAll("/+$", "").toLowerCase(Locale.ROOT);
     }
 }
