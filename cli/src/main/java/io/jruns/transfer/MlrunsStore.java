@@ -5,17 +5,14 @@ import io.jruns.internal.files.ArtifactFolder;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.LifecycleStage;
-import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunData;
 import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
-import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
-import io.jruns.internal.yaml.Yaml;
 import io.jruns.search.RunOrder;
 import io.jruns.store.StoreReader;
 
@@ -37,11 +34,11 @@ import java.util.stream.Stream;
  */
 public final class MlrunsStore implements StoreReader {
     private final Path root;
-    /** What was read past, each said in a phrase; a set, as runs are read more than once. */
-    private final java.util.Set<String> leftOut = new java.util.concurrent.CopyOnWriteArraySet<>();
+    private final MlrunsLeftOut leftOut;
 
     public MlrunsStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.leftOut = new MlrunsLeftOut(this.root);
         if (!Files.isDirectory(this.root)) throw JrunsException.notFound("no folder at " + this.root);
         // an empty folder is an empty store; one holding other things is not a store at all
         if (experimentDirs().isEmpty() && !children(this.root).isEmpty()) {
@@ -74,17 +71,17 @@ public final class MlrunsStore implements StoreReader {
     private List<Path> experimentDirs() {
         List<Path> out = new ArrayList<>(children(root));
         out.addAll(children(root.resolve(".trash")));
-        out.removeIf(d -> d.getFileName().toString().startsWith(".") || !readableMeta(d));
+        out.removeIf(d -> d.getFileName().toString().startsWith(".") || !leftOut.readableMeta(d));
         return out;
     }
 
     private Experiment experiment(Path d) {
-        Map<String, Object> m = meta(d.resolve("meta.yaml"));
-        String id = string(m, "experiment_id", d.getFileName().toString());
+        MlrunsMeta m = MlrunsMeta.read(d.resolve("meta.yaml"));
+        String id = m.string("experiment_id", d.getFileName().toString());
         boolean trashed = d.getParent().getFileName().toString().equals(".trash");
-        LifecycleStage stage = trashed ? LifecycleStage.DELETED : stage(m);
-        return new Experiment(id, string(m, "name", id), string(m, "artifact_location", null), stage,
-                number(m, "creation_time", 0L), number(m, "last_update_time", 0L), MlrunsFiles.values(d.resolve("tags"), this::linkNotRead));
+        LifecycleStage stage = trashed ? LifecycleStage.DELETED : m.stage();
+        return new Experiment(id, m.string("name", id), m.string("artifact_location", null), stage,
+                m.number("creation_time", 0L), m.number("last_update_time", 0L), MlrunsFiles.values(d.resolve("tags"), leftOut::link));
     }
 
     @Override
@@ -106,9 +103,9 @@ public final class MlrunsStore implements StoreReader {
             if (!experimentIds.contains(experiment(d).experimentId())) continue;
             for (Path r : children(d)) {
                 if (RunFolders.isPartial(r) && Files.isDirectory(r, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    leftOut.add(root.relativize(r) + ", a run an export was writing when it stopped (export again with --force)");
+                    leftOut.partial(r);
                 }
-                if (r.getFileName().toString().startsWith(".") || !readableMeta(r)) continue;
+                if (r.getFileName().toString().startsWith(".") || !leftOut.readableMeta(r)) continue;
                 Run run = run(r);
                 if (viewType.includes(run.info().lifecycleStage())) out.add(run);
             }
@@ -132,23 +129,23 @@ public final class MlrunsStore implements StoreReader {
     }
 
     private Run run(Path r) {
-        Map<String, Object> m = meta(r.resolve("meta.yaml"));
-        String id = string(m, "run_id", string(m, "run_uuid", r.getFileName().toString()));
-        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"), this::linkNotRead);
-        String name = string(m, "run_name", null);
+        MlrunsMeta m = MlrunsMeta.read(r.resolve("meta.yaml"));
+        String id = m.string("run_id", m.string("run_uuid", r.getFileName().toString()));
+        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"), leftOut::link);
+        String name = m.string("run_name", null);
         if (name == null || name.isEmpty()) name = tags.get(SystemTags.RUN_NAME);
-        Long end = m.get("end_time") == null ? null : number(m, "end_time", 0L);
-        Long deleted = m.get("deleted_time") == null ? null : number(m, "deleted_time", 0L);
-        RunInfo info = new RunInfo(id, string(m, "experiment_id", r.getParent().getFileName().toString()), name,
-                string(m, "user_id", null), RunStatus.fromCode((int) number(m, "status", 1L)),
-                number(m, "start_time", 0L), end, stage(m), deleted, string(m, "artifact_uri", null));
+        Long end = !m.has("end_time") ? null : m.number("end_time", 0L);
+        Long deleted = !m.has("deleted_time") ? null : m.number("deleted_time", 0L);
+        RunInfo info = new RunInfo(id, m.string("experiment_id", r.getParent().getFileName().toString()), name,
+                m.string("user_id", null), RunStatus.fromCode((int) m.number("status", 1L)),
+                m.number("start_time", 0L), end, m.stage(), deleted, m.string("artifact_uri", null));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        MlrunsFiles.keyed(r.resolve("metrics"), this::linkNotRead).forEach((key, f) -> {
+        MlrunsFiles.keyed(r.resolve("metrics"), leftOut::link).forEach((key, f) -> {
             MetricSummary s = null;
             for (Metric x : MlrunsFiles.readMetric(f, key)) s = s == null ? MetricSummary.of(x) : s.plus(x);
             if (s != null) metrics.put(key, s);
         });
-        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params"), this::linkNotRead), tags));
+        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params"), leftOut::link), tags));
     }
 
     @Override
@@ -167,7 +164,7 @@ public final class MlrunsStore implements StoreReader {
     @Override
     public List<FileInfo> listArtifacts(String runId, String path) {
         return ArtifactFolder.list(requireRun(runId).resolve("artifacts"), path == null ? "" : path,
-                link -> leftOut.add("artifact link " + runId + "/artifacts/" + link + ", which leads out of its run"));
+                link -> leftOut.artifactLink(runId, link));
     }
 
     @Override
@@ -185,33 +182,7 @@ public final class MlrunsStore implements StoreReader {
 
     /** What was left out so far (links, each said in a phrase), in the order met. */
     public List<String> leftOut() {
-        return List.copyOf(leftOut);
-    }
-
-    /**
-     * Whether {@code folder} (an experiment's or a run's) has a meta.yaml to read. One that is a
-     * link is not read, and said: like any link outside artifacts/, it could point at any local file.
-     */
-    private boolean readableMeta(Path folder) {
-        Path meta = folder.resolve("meta.yaml");
-        if (Files.isSymbolicLink(folder) || Files.isSymbolicLink(meta)) {
-            leftOut.add(root.relativize(folder) + (Files.isSymbolicLink(folder) ? ", a link to a folder" : ", whose meta.yaml is a link")
-                    + " (not read: only artifacts may be links)");
-            return false;
-        }
-        return MlrunsFiles.plainFile(meta);
-    }
-
-    /** Params, tags and metrics are files MLflow writes itself: a link there is left out, and said. */
-    private void linkNotRead(Path link) {
-        leftOut.add("link " + root.relativize(link) + ", which leads out of its run's files (only artifacts may be links)");
-    }
-
-    // ---- read-only
-
-    private JrunsException readOnly() {
-        return new JrunsException(JrunsException.Code.NOT_IMPLEMENTED, describe() + " is read here, not written: "
-                + "import it into a store ('jruns import DIR')");
+        return leftOut.list();
     }
 
     @Override
@@ -226,34 +197,5 @@ public final class MlrunsStore implements StoreReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-    }
-
-    private static Map<String, Object> meta(Path f) {
-        try {
-            return Yaml.read(MlrunsFiles.text(f));
-        } catch (IllegalArgumentException e) {
-            throw JrunsException.invalid(f + ": " + e.getMessage());
-        }
-    }
-
-    private static String string(Map<String, Object> m, String key, String dflt) {
-        Object v = m.get(key);
-        return v == null ? dflt : v.toString();
-    }
-
-    private static long number(Map<String, Object> m, String key, long dflt) {
-        Object v = m.get(key);
-        if (v == null) return dflt;
-        if (v instanceof Long l) return l;
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw JrunsException.invalid("meta.yaml: " + key + " should be a whole number, found '" + v + "'");
-        }
-    }
-
-    private static LifecycleStage stage(Map<String, Object> m) {
-        Object v = m.get("lifecycle_stage");
-        return v == null ? LifecycleStage.ACTIVE : LifecycleStage.fromWire(v.toString());
     }
 }
