@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -37,6 +38,8 @@ final class InProcessExecutionControl extends LocalExecutionControl {
     private boolean stopRequested;   // guarded by lock
     private Object capturedValue;    // written and read on the evaluating thread
     private volatile boolean lastStopped;
+    /** Whether the cell was stopped before this snippet began (while it compiled, say): then it does not begin. */
+    private volatile BooleanSupplier stopPending = () -> false;
     /** Whether the JDK's stop check is ready and clear (JDK 20+). */
     private volatile boolean armed;
     private ScheduledExecutorService stopper;
@@ -73,6 +76,11 @@ final class InProcessExecutionControl extends LocalExecutionControl {
         worker.setDaemon(true);
         worker.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         synchronized (lock) {
+            // checked under the lock stop() takes: a stop either comes before (seen here) or finds the worker
+            if (stopPending.getAsBoolean()) {
+                lastStopped = true;
+                throw new StoppedException();
+            }
             running = worker;
             stopRequested = false;
         }
@@ -127,6 +135,10 @@ final class InProcessExecutionControl extends LocalExecutionControl {
         boolean s = lastStopped;
         lastStopped = false;
         return s;
+    }
+
+    void stopPendingFrom(BooleanSupplier pending) {
+        this.stopPending = pending;
     }
 
     /** Interrupts the running snippet; a snippet that ignores interrupts is force-stopped shortly after. */

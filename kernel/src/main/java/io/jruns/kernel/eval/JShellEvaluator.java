@@ -37,6 +37,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
         this.shell = shell;
         this.control = control;
+        control.stopPendingFrom(() -> stopRequested);
         this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
     }
 
@@ -121,7 +122,11 @@ public final class JShellEvaluator implements AutoCloseable {
         callers.incrementAndGet();
         try {
             synchronized (this) {
-                runDeferredLocked();
+                try {
+                    runDeferredLocked();
+                } finally {
+                    stopRequested = false;
+                }
             }
         } finally {
             callers.decrementAndGet();
@@ -152,7 +157,11 @@ public final class JShellEvaluator implements AutoCloseable {
         callers.incrementAndGet();
         try {
             synchronized (this) {
-                return evalLocked(code, ref, true);
+                try {
+                    return evalLocked(code, ref, true);
+                } finally {
+                    stopRequested = false; // the stop was this cell's, whenever it came
+                }
             }
         } finally {
             callers.decrementAndGet();
@@ -166,7 +175,6 @@ public final class JShellEvaluator implements AutoCloseable {
                 evalDeferred(used);
             }
         }
-        stopRequested = false;
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         List<String> assigned = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -272,7 +280,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Asks the running cell to stop; safe to call from any thread. */
     public void stop() {
-        stopRequested = true;
+        if (busy()) stopRequested = true; // kept until the cell ends: a stop while it compiles still counts
         shell.stop();
     }
 

@@ -3,10 +3,12 @@ package io.jruns.kernel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jruns.kernel.testing.TestJars;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +115,28 @@ class JShellEvaluatorTest {
         assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
         assertTrue(ms < 5_000, "stopped after " + ms + " ms");
         assertEquals(true, eval("spins > 0").value());
+    }
+
+    /** A stop that lands while a snippet compiles is not lost when the snippet then starts running (it spun forever). */
+    @Test
+    void aStopWhileTheCellCompilesStillStopsIt() {
+        for (int delay : new int[]{0, 2, 10, 40, 150}) {
+            Thread stopper = new Thread(() -> {
+                while (!ev.busy()) Thread.onSpinWait();
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                ev.stop();
+            });
+            stopper.start();
+            // one snippet, so no check between snippets catches the stop: only the one before it runs
+            EvaluationFailure f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(EvaluationFailure.class,
+                    () -> eval("new Object() { long go(long n) { while (true) n += " + delay + " + 1; } }.go(0)")), "delay " + delay);
+            assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind(), "delay " + delay);
+            assertEquals(3, eval("1 + 2").value(), "the next cell runs, not stopped by the last one's stop");
+        }
     }
 
     /** Stops the running cell {@code ms} from now, as Jupyter's interrupt does. */
