@@ -54,7 +54,7 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
             // MLflow's (SQLAlchemy's) form: sqlite:///relative.db, sqlite:////absolute/path.db.
             String path = raw.substring("sqlite:".length());
             path = path.startsWith("///") ? path.substring(3) : path.replaceFirst("^//", "");
-            if (path.isEmpty()) throw JrunsException.invalid("tracking URI '" + raw + "' names no database file");
+            if (path.isEmpty() || path.endsWith("/")) throw JrunsException.invalid("tracking URI '" + raw + "' names no database file");
             return embeddedFile(Paths.get(path).toAbsolutePath());
         }
         if (lower.startsWith("file:")) {
@@ -68,6 +68,15 @@ public record TrackingUri(Kind kind, String uri, Path databaseFile, Path artifac
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw JrunsException.invalid("tracking URI scheme of '" + redact(raw)
                     + "' is not supported (use a folder, sqlite:///file.db, http(s)://host or databricks)");
+        }
+        // A server without its scheme, or a scheme without "//", became a folder of that name in the
+        // current one: the runs went there, not to the server. A folder so named is written ./x:y.
+        if (lower.matches("^[a-z][a-z0-9+.-]+:.*") || lower.matches("^([^/]*@)?[0-9a-z.-]+:[0-9]+(/.*)?$")) {
+            String shown = raw.replaceFirst("^[^/@]*@", ""); // user:password@host:port
+            String hint = shown.toLowerCase(Locale.ROOT).matches("^[a-z0-9.-]+:[0-9]+(/.*)?$") ? "http://" + shown
+                    : "http(s)://host:port, sqlite:///file.db or file:///folder";
+            throw JrunsException.invalid("tracking URI '" + shown + "' is neither a supported URI nor a folder;"
+                    + " did you mean " + hint + "? (a folder with ':' in its name: ./" + shown + ")");
         }
         // ~ is the shell's: a path typed as in a terminal means the home folder, not a folder named "~"
         String path = raw.equals("~") || raw.startsWith("~/") ? userHome(System.getenv()) + raw.substring(1) : raw;

@@ -113,7 +113,10 @@ class TrackingUriTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"s3://bucket/runs", "ftp://host/x", "postgresql://u:s3cr3tpw@db/mlflow", "mysql+pymysql://h/db",
-            "sqlite:", "file://otherhost/data", "file:relative/dir"})
+            "sqlite:", "file://otherhost/data", "file:relative/dir", "sqlite:////", "sqlite:///dir/",
+            // a server without its scheme, or a scheme without "//", was a folder in the current one
+            "localhost:18777", "127.0.0.1:5000", "http:/127.0.0.1:5000", "http:127.0.0.1:5000",
+            "mlflow-artifacts:/x", "u:s3cr3tpw@mlflow.example.com:5000"})
     void unsupportedOrMalformedUrisAreOneLineErrors(String raw) {
         JrunsException e = assertThrows(JrunsException.class, () -> TrackingUri.resolve(raw, env()));
         assertEquals(JrunsException.Code.INVALID_PARAMETER_VALUE, e.code());
@@ -121,6 +124,16 @@ class TrackingUriTest {
         assertFalse(msg.contains("\n"), msg);
         assertTrue(msg.contains("tracking URI"), msg);
         assertFalse(msg.contains("s3cr3tpw"), msg);
+    }
+
+    @Test
+    void aServerWithoutItsSchemeIsToldHowToWriteIt() {
+        String msg = assertThrows(JrunsException.class, () -> TrackingUri.resolve("localhost:18777", env())).getMessage();
+        assertTrue(msg.contains("did you mean http://localhost:18777?"), msg);
+        assertTrue(msg.contains("./localhost:18777"), msg);
+        // a folder with a colon is still one when written as a path
+        assertEquals(Kind.EMBEDDED, TrackingUri.resolve("./runs:2024", env()).kind());
+        assertEquals(Kind.EMBEDDED, TrackingUri.resolve("/tmp/runs:2024", env()).kind());
     }
 
     @Test
