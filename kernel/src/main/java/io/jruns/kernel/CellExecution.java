@@ -2,6 +2,7 @@ package io.jruns.kernel;
 
 import io.jruns.kernel.cell.CellContext;
 import io.jruns.kernel.cell.CellListener;
+import io.jruns.kernel.channel.BatchingIOPubChannel;
 import io.jruns.kernel.display.DisplayIds;
 import java.util.Collections;
 import java.util.List;
@@ -61,13 +62,13 @@ final class CellExecution {
         CellContext cell = CellContext.of(count, message.getNonNullMetadata(), request.getCode());
         try {
             DisplayData result = run(cell);
-            flushStreams();
+            flushStreams(env);
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, result));
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Throwable t) {
-            flushStreams();
+            flushStreams(env);
             ErrorReport e = ErrorReport.of(t);
             env.publish(new PublishError(e.name(), e.value(), e.traceback()));
             ErrorReply reply = new ErrorReply(e.name(), e.value(), e.traceback());
@@ -107,9 +108,15 @@ final class CellExecution {
         return result;
     }
 
-    /** Stream text printed without a newline must reach the notebook before the result or error. */
-    private static void flushStreams() {
+    /**
+     * Stream text printed without a newline must reach the notebook before the result or error,
+     * and text the iopub channel holds back to join must go before the execute_reply.
+     */
+    private static void flushStreams(ShellReplyEnvironment env) {
         System.out.flush();
         System.err.flush();
+        if (env.getIopub() instanceof BatchingIOPubChannel iopub) {
+            iopub.flush();
+        }
     }
 }

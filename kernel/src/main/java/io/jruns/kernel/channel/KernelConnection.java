@@ -4,14 +4,15 @@ import java.lang.reflect.Field;
 import java.security.GeneralSecurityException;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.zeromq.ZMQ;
 
 /**
- * jjava's connection with {@link BlockingShellChannel}s for shell and control. jjava 1.0-a6
- * offers no way to choose the channels, so they are swapped in by reflection before binding;
- * if that fails (another jjava version), the stock channels stay and only latency suffers.
+ * jjava's connection with {@link BlockingShellChannel}s for shell and control and a
+ * {@link BatchingIOPubChannel} for iopub. jjava 1.0-a6 offers no way to choose the channels,
+ * so they are swapped in by reflection before binding; if that fails (another jjava version),
+ * the stock channels stay, and latency or long output suffers, as the warnings say.
  */
 public final class KernelConnection extends JupyterConnection {
     private static final Logger LOG = Logger.getLogger(KernelConnection.class.getName());
@@ -25,11 +26,16 @@ public final class KernelConnection extends JupyterConnection {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warning("keeping jjava's polling shell channels (+50 ms per request): " + e);
         }
+        try {
+            replace("iopub", new BatchingIOPubChannel((ZMQ.Context) field("ctx").get(this), props.createHMACGenerator()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warning("keeping jjava's iopub channel (a message per printed line; long output can lose lines): " + e);
+        }
     }
 
-    private void replace(String name, ShellChannel replacement) throws ReflectiveOperationException {
+    private void replace(String name, JupyterSocket replacement) throws ReflectiveOperationException {
         Field f = field(name);
-        ShellChannel old = (ShellChannel) f.get(this);
+        JupyterSocket old = (JupyterSocket) f.get(this);
         f.set(this, replacement);
         old.close(); // never bound: this only releases its socket
     }
