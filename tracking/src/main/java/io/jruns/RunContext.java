@@ -19,6 +19,14 @@ public interface RunContext {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What owns the default experiment (a notebook's absolute path): another source whose
+     * default has the same name gets an experiment of its own (see DefaultExperiments).
+     */
+    default java.util.Optional<String> defaultExperimentSource() {
+        return java.util.Optional.empty();
+    }
+
     /** Called once a run exists, e.g. to store the notebook file with it. */
     default void onRunStarted(ActiveRun run) {
     }

@@ -37,10 +37,12 @@ final class Session implements AutoCloseable {
     /** True once the user (or the environment) chose an experiment; else the context's default applies. */
     private volatile boolean experimentChosen;
     private volatile RunContext context = RunContext.installed();
+    private final DefaultExperiments defaults;
 
     Session(TrackingUri uri) {
         this.client = TrackingClient.open(uri, System.getenv());
         this.store = client.store;
+        this.defaults = new DefaultExperiments(store, this::experimentIdFor);
         this.experimentId = initialExperiment();
         client.defaultExperiment(this::activeExperimentId);
         ShutdownHook.installOnce();
@@ -86,7 +88,7 @@ final class Session implements AutoCloseable {
     String activeExperimentId() {
         if (!experimentChosen) {
             Optional<String> name = context.defaultExperimentName();
-            if (name.isPresent()) return experimentIdFor(name.get());
+            if (name.isPresent()) return defaults.idFor(name.get(), context.defaultExperimentSource());
         }
         return experimentId;
     }

@@ -9,6 +9,8 @@ public final class SystemTags {
     public static final String USER = "mlflow.user";
     public static final String SOURCE_NAME = "mlflow.source.name";
     public static final String SOURCE_TYPE = "mlflow.source.type";
+    /** Experiment tag (Databricks'): the notebook a notebook experiment belongs to. */
+    public static final String EXPERIMENT_SOURCE_NAME = "mlflow.experiment.sourceName";
     public static final String GIT_COMMIT = "mlflow.source.git.commit";
     public static final String GIT_BRANCH = "mlflow.source.git.branch";
     public static final String GIT_REPO_URL = "mlflow.source.git.repoURL";

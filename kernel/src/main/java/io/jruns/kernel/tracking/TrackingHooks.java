@@ -72,6 +72,11 @@ public final class TrackingHooks implements CellListener {
             }
 
             @Override
+            public Optional<String> defaultExperimentSource() {
+                return notebook.defaultExperimentSource();
+            }
+
+            @Override
             public void onRunStarted(ActiveRun run) {
                 notebook.onRunStarted(run);
                 environment.onRunStarted(run);

@@ -65,6 +65,11 @@ public final class NotebookRunContext implements RunContext {
         return notebook.get().map(NotebookRunContext::experimentNameFor);
     }
 
+    @Override
+    public Optional<String> defaultExperimentSource() {
+        return notebook.get().map(p -> p.toAbsolutePath().normalize().toString());
+    }
+
     /**
      * The experiment a notebook logs to by default: named after its path from the Jupyter
      * server's root (what {@code JPY_SESSION_NAME} says, e.g. {@code notebooks/quickstart.ipynb}),

@@ -1,0 +1,57 @@
+package io.jruns;
+
+import io.jruns.domain.Experiment;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.SystemTags;
+import io.jruns.store.Store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A context's default experiment, owned by its source as Databricks marks a notebook
+ * experiment ({@code mlflow.experiment.sourceName}). Two notebooks named {@code train.ipynb}
+ * in different folders, each run from its own, would share one experiment by name and see
+ * each other's runs; the second gets an experiment named by its full path instead, and says so.
+ */
+final class DefaultExperiments {
+    private final Store store;
+    private final UnaryOperator<String> idFor; // the experiment of a name, created when missing
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+
+    DefaultExperiments(Store store, UnaryOperator<String> idFor) {
+        this.store = store;
+        this.idFor = idFor;
+    }
+
+    String idFor(String name, Optional<String> source) {
+        if (source.isEmpty()) return idFor.apply(name);
+        return resolved.computeIfAbsent(name + '\0' + source.get(), k -> resolve(name, source.get()));
+    }
+
+    private String resolve(String name, String source) {
+        String id = idFor.apply(name);
+        String owner = ownerOrClaim(id, source);
+        if (owner == null || owner.equals(source) || name.equals(source)) return id;
+        String own = idFor.apply(source);
+        ownerOrClaim(own, source);
+        System.err.println("jruns: experiment '" + name + "' holds the runs of notebook " + owner
+                + "; this notebook's runs go to experiment '" + source + "'");
+        return own;
+    }
+
+    /** The experiment's owner; an experiment without one becomes the source's. Null when the store keeps no tags. */
+    private String ownerOrClaim(String id, String source) {
+        Optional<Experiment> e = store.getExperiment(id);
+        String owner = e.map(x -> x.tags().get(SystemTags.EXPERIMENT_SOURCE_NAME)).orElse(null);
+        if (owner != null) return owner;
+        try {
+            store.setExperimentTag(id, SystemTags.EXPERIMENT_SOURCE_NAME, source);
+            return source;
+        } catch (JrunsException refused) {
+            return null; // a server that refuses the tag (a workspace's own): share by name, as before
+        }
+    }
+}
