@@ -3,6 +3,7 @@ package io.jruns;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
+import io.jruns.internal.validate.Validation;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun logParams(Map<String, ?> params) {
+        Validation.required(params, "a map of params");
         params.forEach(this::logParam);
         return this;
     }
@@ -68,8 +70,15 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun logMetrics(Map<String, ? extends Number> metrics, long step) {
-        metrics.forEach((k, v) -> logMetric(k, v.doubleValue(), step));
+        checked(metrics).forEach((k, v) -> logMetric(k, v.doubleValue(), step));
         return this;
+    }
+
+    /** The map, when it and every value are there: a null value leaves none of it logged, not the ones before it. */
+    static <M extends Map<String, ? extends Number>> M checked(M metrics) {
+        Validation.required(metrics, "a map of metrics");
+        metrics.forEach((k, v) -> Validation.required(v, "a value for metric '" + k + "'"));
+        return metrics;
     }
 
     public ActiveRun setTag(String key, Object value) {
@@ -78,6 +87,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun setTags(Map<String, ?> tags) {
+        Validation.required(tags, "a map of tags");
         tags.forEach(this::setTag);
         return this;
     }
@@ -101,6 +111,7 @@ public final class ActiveRun implements AutoCloseable {
      * copied whole, as a folder of the same name.
      */
     public ActiveRun logArtifact(Path file, String artifactDir) {
+        Validation.required(file, "a file to log as an artifact");
         boolean dir = java.nio.file.Files.isDirectory(file);
         String name = file.toAbsolutePath().normalize().getFileName().toString();
         session.client.logArtifact(runId, file, dir ? joinPath(artifactDir, name) : artifactDir);
@@ -117,6 +128,7 @@ public final class ActiveRun implements AutoCloseable {
     }
 
     public ActiveRun logArtifacts(Path dir, String artifactDir) {
+        Validation.required(dir, "a folder to log as artifacts");
         session.client.logArtifact(runId, dir, artifactDir);
         return this;
     }

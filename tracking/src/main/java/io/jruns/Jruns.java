@@ -2,6 +2,7 @@ package io.jruns;
 
 import io.jruns.domain.Experiment;
 import io.jruns.domain.RunStatus;
+import io.jruns.internal.validate.Validation;
 import io.jruns.store.GcResult;
 import io.jruns.store.TrackingUri;
 
@@ -143,6 +144,7 @@ public final class Jruns {
     }
 
     public static void logParams(Map<String, ?> params) {
+        Validation.required(params, "a map of params"); // before a run is started for it
         session().currentOrStart().logParams(params);
     }
 
@@ -155,6 +157,7 @@ public final class Jruns {
     }
 
     public static void logMetrics(Map<String, ? extends Number> metrics, long step) {
+        ActiveRun.checked(metrics); // before a run is started for it
         session().currentOrStart().logMetrics(metrics, step);
     }
 
@@ -163,6 +166,7 @@ public final class Jruns {
     }
 
     public static void setTags(Map<String, ?> tags) {
+        Validation.required(tags, "a map of tags"); // before a run is started for it
         session().currentOrStart().setTags(tags);
     }
 
@@ -175,18 +179,22 @@ public final class Jruns {
     }
 
     public static void logArtifact(Path file) {
+        Validation.required(file, "a file to log as an artifact"); // before a run is started for it
         session().currentOrStart().logArtifact(file);
     }
 
     public static void logArtifact(Path file, String artifactDir) {
+        Validation.required(file, "a file to log as an artifact"); // before a run is started for it
         session().currentOrStart().logArtifact(file, artifactDir);
     }
 
     public static void logArtifacts(Path dir) {
+        Validation.required(dir, "a folder to log as artifacts"); // before a run is started for it
         session().currentOrStart().logArtifacts(dir);
     }
 
     public static void logArtifacts(Path dir, String artifactDir) {
+        Validation.required(dir, "a folder to log as artifacts"); // before a run is started for it
         session().currentOrStart().logArtifacts(dir, artifactDir);
     }
 

@@ -80,6 +80,7 @@ public final class TrackingClient implements AutoCloseable {
     // ---- reading
 
     public Run getRun(String runId) {
+        Validation.required(runId, "a run id");
         flush();
         return store.getRun(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist in "
                 + store.describe()));

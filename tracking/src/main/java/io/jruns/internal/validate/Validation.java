@@ -111,6 +111,12 @@ public final class Validation {
         }
     }
 
+    /** {@code value}, or a one-line error naming what was missing (instead of the JDK's NullPointerException). */
+    public static <T> T required(T value, String what) {
+        if (value == null) throw JrunsException.invalid(what + " is required, got null");
+        return value;
+    }
+
     public static void experimentName(String name) {
         if (name == null || name.isBlank()) throw JrunsException.invalid("an experiment name cannot be empty");
         if (name.length() > MAX_EXPERIMENT_NAME_LENGTH) {
