@@ -6,7 +6,6 @@ import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -14,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shapes an input table to a model's input signature, as MLflow's schema enforcement does:
- * the signature's columns in its order (extra columns dropped), numbers widened to the
- * declared type (a CSV read as integers feeds a model of doubles). A missing column or a
- * type that cannot be converted is an error naming the column.
+ * Shapes an input table to a model's input signature, as MLflow's schema enforcement
+ * ({@code _enforce_schema}) does: the signature's columns in its order (extra columns dropped),
+ * numbers widened to the declared type (a CSV read as integers feeds a model of doubles).
+ * A missing column, a type MLflow would not convert (a number or boolean for a string) or a
+ * blank in an integer or long column is an error naming the column.
  */
 final class InputConformer {
     private InputConformer() {
@@ -47,6 +47,7 @@ final class InputConformer {
 
     private static Column<?> convert(Column<?> c, ColumnSpec spec) {
         String have = ColumnTypes.of(c);
+        if ((spec.type().equals("integer") || spec.type().equals("long")) && c instanceof NumericColumn<?>) noBlanks(c, spec);
         if (have.equals(spec.type())) return c;
         if (spec.numeric() && c instanceof NumericColumn<?> n) {
             return switch (spec.type()) {
@@ -56,15 +57,21 @@ final class InputConformer {
                 default -> exact(n, spec) ? n.asIntColumn().setName(spec.name()) : fail(c, spec);
             };
         }
-        if (spec.type().equals("string")) {
-            StringColumn s = StringColumn.create(spec.name());
-            for (int i = 0; i < c.size(); i++) {
-                if (c.isMissing(i)) s.appendMissing();
-                else s.append(c.getString(i));
+        return fail(c, spec); // as MLflow: "Incompatible input types", e.g. an integer column for a string input
+    }
+
+    /**
+     * A whole-number input cannot be blank: MLflow refuses it too (pandas holds such a column
+     * as floats with NaN, which it will not narrow). Blanks in double, float, string, boolean and
+     * datetime inputs pass, as NaN or missing, as in MLflow.
+     */
+    private static void noBlanks(Column<?> c, ColumnSpec spec) {
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) {
+                throw JrunsException.invalid("column '" + c.name() + "' row " + (i + 1) + " is blank, but the model's "
+                        + spec.type() + " input needs a value (a model that takes blanks is logged with a double column)");
             }
-            return s;
         }
-        return fail(c, spec);
     }
 
     /** Whether a numeric column holds whole numbers only (so integer and long columns keep every value). */

@@ -46,7 +46,7 @@ final class RowTable {
             else if (c instanceof LongColumn l) l.append(whole((Number) v, spec, Long.MIN_VALUE, Long.MAX_VALUE));
             else if (c instanceof BooleanColumn b) b.append((Boolean) v);
             else if (c instanceof DateTimeColumn t) t.append(dateTime(v));
-            else ((StringColumn) c).append(String.valueOf(v));
+            else ((StringColumn) c).append(v instanceof CharSequence s ? s.toString() : (String) v); // 7 is not "7", as in MLflow
         } catch (ClassCastException e) {
             throw JrunsException.invalid("value for '" + spec.name() + "' is a " + v.getClass().getSimpleName()
                     + " but the model expects " + spec.type());
