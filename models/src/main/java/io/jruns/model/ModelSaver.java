@@ -1,6 +1,7 @@
 package io.jruns.model;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.reproduce.ClasspathLibraries;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -43,6 +44,13 @@ final class ModelSaver {
                 warnings.add("the model's class " + model.getClass().getSimpleName() + " was defined in a notebook cell: "
                         + "the model loads in this kernel session only (put the class in a jar to load it anywhere)");
             }
+            ClasspathLibraries.sourceFileOf(model.getClass()).ifPresent(file -> {
+                String w = "the model's class " + model.getClass().getSimpleName() + " was defined in a source-file program ("
+                        + file.getFileName() + "): the model loads in that program only (compile the class into a jar to load it anywhere)";
+                warnings.add(w);
+                // such a program has no %log_model to show the warnings: say it where it runs
+                System.err.println("jruns: warning: " + w);
+            });
             ModelSignature signature = null;
             if (inputExample != null) {
                 Files.writeString(dir.resolve(InputExample.FILE), InputExample.toJson(inputExample));

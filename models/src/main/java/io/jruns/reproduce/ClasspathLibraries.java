@@ -44,15 +44,37 @@ public final class ClasspathLibraries {
                 .orElseGet(() -> Library.jar(jar.toString(), FileDigest.sha256(jar), origin));
     }
 
-    /** The jar a class came from, when it came from a jar. */
+    /** The jar a class came from, when it came from a jar (not a folder, not a source file). */
     public static Optional<Path> jarOf(Class<?> type) {
+        return codeSource(type).filter(ClasspathLibraries::isJar);
+    }
+
+    /**
+     * The source file a class was compiled from in memory, when it comes from a single-file
+     * program ({@code java File.java}): the launcher gives the {@code .java} file as its code source.
+     * Such a class exists in that program only, so no library can bring it back.
+     */
+    public static Optional<Path> sourceFileOf(Class<?> type) {
+        return codeSource(type).filter(p -> Files.isRegularFile(p) && !isJar(p));
+    }
+
+    private static Optional<Path> codeSource(Class<?> type) {
         try {
             var source = type.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null) return Optional.empty();
-            Path p = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+            return Optional.of(Path.of(source.getLocation().toURI()));
         } catch (Exception e) {
             return Optional.empty(); // a class defined in memory (JShell) or by an unusual loader
+        }
+    }
+
+    /** Whether a file is a jar (a zip), whatever its name: only that can go on a class path. */
+    static boolean isJar(Path p) {
+        if (!Files.isRegularFile(p)) return false;
+        try (JarFile ignored = new JarFile(p.toFile())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
