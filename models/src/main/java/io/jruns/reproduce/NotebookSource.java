@@ -8,13 +8,11 @@ import io.jruns.TrackingClient;
 import io.jruns.source.FileDigest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The notebook a run was made by, at the run's revision: the copy stored with the run
@@ -32,7 +30,9 @@ public record NotebookSource(String text, String fileName, String from) {
         Optional<NotebookSource> copy = storedCopy(reader, run, source);
         if (copy.isPresent()) return copy.get();
         String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
-        if (commit != null && source != null && source.endsWith(".ipynb")) return checked(gitShow(Path.of(source), commit), run);
+        if (commit != null && source != null && source.endsWith(".ipynb")) {
+            return checked(CommittedNotebook.show(run.runId(), Path.of(source), commit), run);
+        }
         throw JrunsException.notFound("run " + run.runId() + " has no stored notebook copy (" + ARTIFACT_DIR
                 + "/*.ipynb) and no git commit of its notebook: nothing to reproduce it from"
                 + (source == null ? "" : " (its source is " + source + ")"));
@@ -75,46 +75,5 @@ public record NotebookSource(String text, String fileName, String from) {
 
     private static String abbrev(String sha) {
         return sha.substring(0, Math.min(12, sha.length()));
-    }
-
-    static NotebookSource gitShow(Path notebook, String commit) {
-        Path dir = notebook.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw JrunsException.notFound("the run stored no notebook copy, and the folder of " + notebook
-                    + " is gone, so git cannot show it at commit " + commit);
-        }
-        String top = git(dir, "rev-parse", "--show-toplevel").strip();
-        Path rel = Path.of(top).toAbsolutePath().relativize(notebook.toAbsolutePath().normalize());
-        String text = git(Path.of(top), "show", commit + ":" + rel.toString().replace('\\', '/'));
-        return new NotebookSource(text, notebook.getFileName().toString(),
-                "git show " + commit.substring(0, Math.min(12, commit.length())) + ":" + rel);
-    }
-
-    private static String git(Path dir, String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).start();
-            String out;
-            String err;
-            try (InputStream in = p.getInputStream(); InputStream e = p.getErrorStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                err = new String(e.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw JrunsException.invalid("git " + String.join(" ", args) + " did not finish in 30 s");
-            }
-            if (p.exitValue() != 0) {
-                throw JrunsException.notFound("git " + String.join(" ", args) + " failed in " + dir + ": "
-                        + err.lines().findFirst().orElse("exit " + p.exitValue()));
-            }
-            return out;
-        } catch (IOException e) {
-            throw JrunsException.notFound("cannot run git (" + e.getMessage() + "): the run stored no notebook copy");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw JrunsException.invalid("interrupted while running git");
-        }
     }
 }
