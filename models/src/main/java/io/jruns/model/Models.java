@@ -9,6 +9,7 @@ import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Models {
     /** Loads from the current tracking store ({@link Jruns#client()}), or from a local model folder. */
     public static LoadedModel load(String uri) {
         ModelUri u = ModelUri.parse(uri);
-        return u.runId() == null ? loadFolder(u.folder(), u.toString(), defaultLoader())
+        return u.runId() == null ? loadFolder(u.folder(), u.toString(), defaultLoader(), null)
                 : load(uri, Jruns.client(), defaultLoader());
     }
 
@@ -79,12 +80,12 @@ public final class Models {
 
     public static LoadedModel load(String uri, TrackingClient reader, ClassLoader loader) {
         ModelUri u = ModelUri.parse(uri);
-        if (u.runId() == null) return loadFolder(u.folder(), u.toString(), loader);
+        if (u.runId() == null) return loadFolder(u.folder(), u.toString(), loader, null);
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("jruns-load");
             Path dir = ModelFiles.fetch(reader, u.runId(), u.artifactPath(), tmp.resolve("model"));
-            return loadFolder(dir, u.toString(), loader);
+            return loadFolder(dir, u.toString(), loader, "the run's artifacts");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + uri + ": " + e.getMessage(), e);
         } finally {
@@ -110,7 +111,8 @@ public final class Models {
         return ModelListing.list(reader, runId);
     }
 
-    static LoadedModel loadFolder(Path dir, String uri, ClassLoader loader) {
+    /** @param from where the folder's files are kept, for errors; null for the folder itself */
+    static LoadedModel loadFolder(Path dir, String uri, ClassLoader loader, String from) {
         try {
             Path mlFile = dir.resolve(MlModel.FILE);
             if (!Files.isRegularFile(mlFile)) throw JrunsException.notFound("no MLmodel file in " + dir);
@@ -129,6 +131,13 @@ public final class Models {
             Path env = dir.resolve(fn.getOrDefault("env", Requirements.FILE));
             Requirements req = Files.isRegularFile(env) ? Requirements.parse(Files.readString(env)) : null;
             return new LoadedModel(uri, ml, model, flavor, example, req);
+        } catch (NoSuchFileException e) {
+            Path file = Path.of(e.getFile()).toAbsolutePath().normalize();
+            Path base = dir.toAbsolutePath().normalize();
+            if (!file.startsWith(base)) throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot load " + uri + ": " + e.getMessage(), e);
+            // a run's files are a temporary copy here: name the file in the model, not the copy
+            throw new JrunsException(JrunsException.Code.RESOURCE_DOES_NOT_EXIST, "cannot load " + uri + ": its file "
+                    + base.relativize(file).toString().replace('\\', '/') + " is missing from " + (from == null ? base : from), e);
         } catch (IOException e) {
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot load " + uri + ": " + e.getMessage(), e);
         }
