@@ -7,6 +7,8 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +21,24 @@ final class StoreOpen {
     }
 
     static void createFolders(Path dbFile, Path artifactRoot) {
-        try {
-            Files.createDirectories(dbFile.getParent());
-            Files.createDirectories(artifactRoot);
-        } catch (IOException e) {
-            throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot create the jruns store folder: " + e, e);
+        for (Path dir : new Path[]{dbFile.getParent(), artifactRoot}) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new JrunsException(JrunsException.Code.INVALID_STATE, "cannot create the jruns store folder "
+                        + dir + ": " + whyNotCreated(dir, e), e);
+            }
         }
+    }
+
+    /** The cause in words: a file where a folder must be, the folder not writable, else the system's reason. */
+    private static String whyNotCreated(Path dir, IOException e) {
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p != null && !Files.isDirectory(p)) return p + " is a file, not a folder";
+        if (e instanceof AccessDeniedException a) return "this user may not create " + a.getFile();
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getFile() + ": " + f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Why SQLite could not open the file: the folder or file not writable, said as such, or SQLite's own words. */
