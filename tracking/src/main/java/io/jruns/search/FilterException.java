@@ -1,5 +1,7 @@
 package io.jruns.search;
 
+import io.jruns.domain.TextWidth;
+
 import io.jruns.domain.JrunsException;
 
 /**
@@ -50,7 +52,10 @@ public final class FilterException extends JrunsException {
         String shown = expression.replace('\r', ' ').replace('\n', ' ');
         StringBuilder pad = new StringBuilder();
         int[] cps = shown.codePoints().toArray();
-        for (int i = 0; i < column - 1 && i < cps.length; i++) pad.append(cps[i] == '\t' ? '\t' : ' ');
+        for (int i = 0; i < column - 1 && i < cps.length; i++) {
+            if (cps[i] == '\t') pad.append('\t');
+            else pad.append(" ".repeat(TextWidth.cells(cps[i]))); // a wide character takes two cells
+        }
         return shown + "\n" + pad + "^\n" + getMessage();
     }
 }

@@ -174,6 +174,13 @@ class FilterParserTest {
         assertEquals("params.a = 'x' AND\n" + " ".repeat(18) + "^\n" + lines.getMessage(), lines.caretDisplay());
         FilterException emoji = assertThrows(FilterException.class, () -> FilterParser.parse("tags.t = '\uD83D\uDE00' #"));
         assertEquals(14, emoji.column(), "the emoji is one column");
+        assertEquals(" ".repeat(14) + "^", emoji.caretDisplay().lines().toList().get(1), "and two cells of a terminal");
+        // wide characters before the column take two cells each, a combining mark none
+        FilterException cjk = assertThrows(FilterException.class,
+                () -> FilterParser.parse("params.x = '中文字' AND metrics.a LIKE 'x'"));
+        assertEquals(" ".repeat(34) + "^", cjk.caretDisplay().lines().toList().get(1));
+        FilterException mark = assertThrows(FilterException.class, () -> FilterParser.parse("params.x = 'e\u0301' #"));
+        assertEquals(" ".repeat(15) + "^", mark.caretDisplay().lines().toList().get(1));
     }
 
     @Test

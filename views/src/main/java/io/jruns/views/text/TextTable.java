@@ -1,5 +1,7 @@
 package io.jruns.views.text;
 
+import io.jruns.domain.TextWidth;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,8 +55,8 @@ public final class TextTable {
     public String render() {
         int[] width = new int[headers.size()];
         for (int c = 0; c < width.length; c++) {
-            width[c] = showHeaders ? headers.get(c).length() : 0;
-            for (List<String> r : rows) width[c] = Math.max(width[c], r.get(c).length());
+            width[c] = showHeaders ? TextWidth.of(headers.get(c)) : 0;
+            for (List<String> r : rows) width[c] = Math.max(width[c], TextWidth.of(r.get(c))); // cells, not chars: CJK
         }
         StringBuilder b = new StringBuilder();
         if (showHeaders) line(b, headers, width);
@@ -71,7 +73,7 @@ public final class TextTable {
         int start = b.length();
         for (int c = 0; c < cells.size(); c++) {
             String s = cells.get(c);
-            String gap = " ".repeat(width[c] - s.length());
+            String gap = " ".repeat(width[c] - TextWidth.of(s));
             if (c > 0) b.append("  ");
             if (rightAligned.get(c)) b.append(gap).append(s);
             else b.append(s).append(gap);

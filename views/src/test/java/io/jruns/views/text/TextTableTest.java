@@ -16,6 +16,13 @@ class TextTableTest {
     }
 
     @Test
+    void wideCharactersTakeTwoCellsSoColumnsStillLineUp() {
+        String t = new TextTable().column("metrics.损失").column("run").row("0.5", "a").row("1", "日本").render();
+        // "metrics.损失" is 12 cells wide, as the 12 of "0.5" and its 9 blanks
+        assertEquals("metrics.损失  run\n0.5" + " ".repeat(9 + 2) + "a\n1" + " ".repeat(11 + 2) + "日本\n", t);
+    }
+
+    @Test
     void aFieldValueBlockHasNoHeaderLine() {
         String t = new TextTable().column("field").column("value").withoutHeaders().row("run_id", "abc").row("name", "x").render();
         assertEquals("run_id  abc\nname    x\n", t);
