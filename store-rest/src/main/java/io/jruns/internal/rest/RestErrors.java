@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.function.Supplier;
 
 /**
  * Turns what went wrong with a request into one-line {@link RestException}s: MLflow's JSON
@@ -68,9 +69,24 @@ final class RestErrors {
     }
 
     static RestException malformed(JrunsException parse, String call, RestConfig config) {
+        String what = parse.getMessage() == null ? "" : parse.getMessage().replaceFirst("^MLflow JSON: ", "");
         return new RestException(RestException.Kind.MALFORMED, Code.INTERNAL_ERROR, 200, null,
                 "the server answered " + call + " with something that is not MLflow's JSON: "
-                        + clean(parse.getMessage(), config) + " (" + config.displayName() + ")", null);
+                        + clean(what, config) + " (" + config.displayName() + ")", null);
+    }
+
+    /**
+     * What {@code reading} makes of the answer to {@code call}: a field missing or of the wrong
+     * type is a malformed answer, named with the call and the server (the reader knows neither).
+     */
+    static <T> T reading(String call, RestConfig config, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (RestException e) {
+            throw e;
+        } catch (JrunsException e) {
+            throw malformed(e, call, config);
+        }
     }
 
     /** Whether a connection error means the request cannot have reached the server. */

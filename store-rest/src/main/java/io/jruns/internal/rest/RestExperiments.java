@@ -34,16 +34,18 @@ final class RestExperiments {
     }
 
     Optional<Experiment> get(String experimentId) {
-        return one(() -> http.get("experiments/get", Map.of("experiment_id", experimentId)));
+        return one("GET experiments/get", () -> http.get("experiments/get", Map.of("experiment_id", experimentId)));
     }
 
     Optional<Experiment> byName(String name) {
-        return one(() -> http.get("experiments/get-by-name", Map.of("experiment_name", name)));
+        return one("GET experiments/get-by-name", () -> http.get("experiments/get-by-name", Map.of("experiment_name", name)));
     }
 
-    private Optional<Experiment> one(Supplier<JsonNode> call) {
+    private Optional<Experiment> one(String what, Supplier<JsonNode> call) {
         try {
-            return Optional.of(RestJson.experiment(required(call.get(), "experiment", http.config()), "experiment"));
+            JsonNode answer = call.get();
+            return Optional.of(RestErrors.reading(what, http.config(),
+                    () -> RestJson.experiment(required(answer, "experiment"), "experiment")));
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) return Optional.empty();
             throw e;
@@ -57,7 +59,10 @@ final class RestExperiments {
             ObjectNode b = F.objectNode().put("max_results", 1000).put("view_type", viewType.name());
             if (token != null) b.put("page_token", token);
             JsonNode answer = http.post("experiments/search", b, Repeat.SAFE);
-            for (JsonNode n : answer.path("experiments")) out.add(RestJson.experiment(n, "experiments[]"));
+            RestErrors.reading("POST experiments/search", http.config(), () -> {
+                for (JsonNode n : answer.path("experiments")) out.add(RestJson.experiment(n, "experiments[]"));
+                return null;
+            });
             token = answer.path("next_page_token").asText("");
         } while (!token.isEmpty());
         return out;
@@ -85,12 +90,9 @@ final class RestExperiments {
     }
 
     /** The object field of an answer, or a clear error when the server left it out. */
-    static JsonNode required(JsonNode answer, String field, RestConfig config) {
+    static JsonNode required(JsonNode answer, String field) {
         JsonNode n = answer.get(field);
-        if (n == null || !n.isObject()) {
-            throw RestErrors.malformed(JrunsException.invalid("MLflow JSON: missing object '" + field + "'"),
-                    "the call", config);
-        }
+        if (n == null || !n.isObject()) throw JrunsException.invalid("MLflow JSON: missing object '" + field + "'");
         return n;
     }
 }

@@ -58,7 +58,9 @@ final class RestRuns {
             q.put("max_results", 25_000);
             if (token != null) q.put("page_token", token);
             JsonNode answer = http.get("metrics/get-history", q);
-            for (JsonNode n : answer.path("metrics")) out.add(WireRuns.metric(RestJson.metric(n, "metrics[]")));
+            for (JsonNode n : answer.path("metrics")) {
+                out.add(RestErrors.reading("GET metrics/get-history", http.config(), () -> WireRuns.metric(RestJson.metric(n, "metrics[]"))));
+            }
             token = answer.path("next_page_token").asText("");
         } while (!token.isEmpty());
         return out;
@@ -83,7 +85,8 @@ final class RestRuns {
         Map<String, List<Metric>> byRun = new LinkedHashMap<>();
         java.util.Set<Long> steps = new java.util.HashSet<>();
         for (JsonNode n : answer.path("metrics")) {
-            Metric m = WireRuns.metric(RestJson.metric(n, "metrics[]"));
+            Metric m = RestErrors.reading("GET metrics/get-history-bulk-interval", http.config(),
+                    () -> WireRuns.metric(RestJson.metric(n, "metrics[]")));
             byRun.computeIfAbsent(n.path("run_id").asText(), x -> new ArrayList<>()).add(m);
             steps.add(m.step());
         }

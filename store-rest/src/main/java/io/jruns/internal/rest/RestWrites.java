@@ -43,7 +43,8 @@ final class RestWrites {
         sender.newRunTags(tags).forEach(tag -> t.put(tag.key(), tag.value()));
         if (!t.isEmpty()) b.set("tags", RestExperiments.keyValues(t));
         JsonNode answer = http.post("runs/create", b, Repeat.UNSENT_ONLY);
-        return RestJson.run(RestExperiments.required(answer, "run", http.config()), "run").info();
+        return RestErrors.reading("POST runs/create", http.config(),
+                () -> RestJson.run(RestExperiments.required(answer, "run"), "run").info());
     }
 
     void updateRun(String runId, RunStatus status, Long endTime, String runName) {
