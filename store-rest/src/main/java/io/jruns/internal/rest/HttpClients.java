@@ -34,7 +34,11 @@ final class HttpClients {
                 .connectTimeout(c.connectTimeout())
                 .readTimeout(c.readTimeout())
                 .writeTimeout(c.readTimeout())
-                .retryOnConnectionFailure(repeatable);
+                .retryOnConnectionFailure(repeatable)
+                // MLflow's API never redirects: one that does points elsewhere (a moved server, a login
+                // page), and following it turns a POST into a GET or writes to another host unseen
+                .followRedirects(false)
+                .followSslRedirects(false);
         if (c.insecureTls()) trustEverything(b);
         return b.build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.JrunsException.Code;
 import io.jruns.json.RestJson;
+import okhttp3.HttpUrl;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -54,6 +55,17 @@ final class RestErrors {
         String who = status >= 500 || status == 429 ? "the MLflow server could not carry out the request, "
                 : "the server, or a proxy in front of it, answered without MLflow's error JSON, ";
         return new RestException(RestException.Kind.UNAVAILABLE, Code.INTERNAL_ERROR, status, null, who + text + where + ")", null);
+    }
+
+    /** A redirect (never followed): where it points, and the tracking URI that would reach the API there. */
+    static RestException redirected(int status, String location, HttpUrl from, String call, RestConfig config) {
+        HttpUrl to = location == null ? null : from.resolve(location);
+        String where = to == null ? "elsewhere (no Location)" : clean(to.toString(), config);
+        int api = to == null ? -1 : to.toString().indexOf("/api/2.0/");
+        String advice = api > 0 ? "set the tracking URI to where it points (e.g. " + clean(to.toString().substring(0, api), config) + ")"
+                : "set the tracking URI to the MLflow server itself (a redirect away from the API is often a login page)";
+        return new RestException(RestException.Kind.UNAVAILABLE, Code.INVALID_STATE, status, null,
+                config.displayName() + " redirected " + call + " to " + where + " (HTTP " + status + "); " + advice, null);
     }
 
     static RestException fromIo(IOException e, String call, RestConfig config) {

@@ -132,6 +132,7 @@ final class RestTransport {
             RestException failure;
             try (Response resp = client.newCall(r).execute()) {
                 if (resp.isSuccessful()) return handler.handle(resp);
+                if (resp.isRedirect()) throw RestErrors.redirected(resp.code(), resp.header("Location"), r.url(), call, config);
                 String text = resp.body() == null ? "" : resp.body().string();
                 failure = RestErrors.fromAnswer(resp.code(), resp.header("Content-Type"), text, call, config);
                 boolean retriable = (resp.code() == 429 || (resp.code() >= 500 && resp.code() != 501))
