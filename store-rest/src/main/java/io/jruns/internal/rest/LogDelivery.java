@@ -116,7 +116,7 @@ final class LogDelivery implements AutoCloseable {
 
     /** Ends or renames a run (runs/update) now. */
     void update(byte[] body, RetryPolicy policy) {
-        http.postBytes(UPDATE, body, RestTransport.Repeat.SAFE, policy);
+        http.postBytes(UPDATE, body, RestTransport.Repeat.SAFE, policy, false);
     }
 
     /** A spool line for a runs/update: the endpoint, a space, the body (log-batch lines are the bare body). */
@@ -175,7 +175,7 @@ final class LogDelivery implements AutoCloseable {
     }
 
     private void send(byte[] body, RetryPolicy policy) {
-        http.postBytes("runs/log-batch", body, RestTransport.Repeat.SAFE, policy);
+        http.postBytes("runs/log-batch", body, RestTransport.Repeat.SAFE, policy, false);
         requests.incrementAndGet();
     }
 

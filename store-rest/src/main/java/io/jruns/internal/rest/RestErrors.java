@@ -101,6 +101,18 @@ final class RestErrors {
         }
     }
 
+    /**
+     * A create that failed after it may have reached the server (a timeout, a dropped
+     * connection): it is not sent again, and the user is told it may exist all the same.
+     */
+    static RestException mayHaveArrived(RestException failure, String call) {
+        String what = call.endsWith("runs/create") ? "the run" : call.endsWith("experiments/create") ? "the experiment" : null;
+        String note = what == null ? "; the server may have carried it out all the same"
+                : "; " + what + " may have been created on the server all the same: look for it before creating it again";
+        return new RestException(failure.kind(), failure.code(), failure.httpStatus(), failure.errorCode(),
+                failure.getMessage() + note, failure.serverMessage(), failure.getCause());
+    }
+
     /** Whether a connection error means the request cannot have reached the server. */
     static boolean notSent(IOException e) {
         return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * HTTP for the REST store: MLflow's JSON calls under {@code /api/2.0/mlflow/} and the artifact
@@ -58,24 +59,25 @@ final class RestTransport {
     JsonNode get(String endpoint, Map<String, ?> query) {
         HttpUrl.Builder u = base.newBuilder().addPathSegments(API + endpoint);
         query.forEach((k, v) -> addQuery(u, k, v));
-        return json(request(u.build()).get().build(), Repeat.SAFE, config.retry(), "GET " + endpoint);
+        return json(request(u.build()).get().build(), Repeat.SAFE, config.retry(), "GET " + endpoint, true);
     }
 
     /** A plain-text answer from outside the API, e.g. the server's {@code version}; tried once. */
     String getText(String path) {
         Request r = request(base.newBuilder().addPathSegments(path).build()).get().build();
-        return execute(r, Repeat.SAFE, RetryPolicy.ONCE, "GET " + path, resp -> body(resp).string());
+        return watched(r, Repeat.SAFE, RetryPolicy.ONCE, "GET " + path, true, resp -> body(resp).string());
     }
 
     JsonNode post(String endpoint, JsonNode body, Repeat repeat) {
         return postBytes(endpoint, RestJson.compact(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), repeat,
-                config.retry());
+                config.retry(), true);
     }
 
-    JsonNode postBytes(String endpoint, byte[] body, Repeat repeat, RetryPolicy policy) {
+    /** {@code sayWhenSlow} false for the logging path: nobody waits on it (values wait in the spool). */
+    JsonNode postBytes(String endpoint, byte[] body, Repeat repeat, RetryPolicy policy, boolean sayWhenSlow) {
         Request r = request(base.newBuilder().addPathSegments(API + endpoint).build())
                 .post(RequestBody.create(body, JSON)).build();
-        return json(r, repeat, policy, "POST " + endpoint);
+        return json(r, repeat, policy, "POST " + endpoint, sayWhenSlow);
     }
 
     /** Uploads a file through the artifact proxy to {@code path} (exp/run/artifacts/...). */
@@ -109,8 +111,8 @@ final class RestTransport {
         return b;
     }
 
-    private JsonNode json(Request r, Repeat repeat, RetryPolicy policy, String call) {
-        String text = execute(r, repeat, policy, call, resp -> body(resp).string());
+    private JsonNode json(Request r, Repeat repeat, RetryPolicy policy, String call, boolean sayWhenSlow) {
+        String text = watched(r, repeat, policy, call, sayWhenSlow, resp -> body(resp).string());
         try {
             JsonNode n = RestJson.parse(text);
             if (!n.isObject()) throw JrunsException.invalid("MLflow JSON: the answer is not an object");
@@ -123,6 +125,16 @@ final class RestTransport {
     @FunctionalInterface
     private interface Handler<T> {
         T handle(Response r) throws IOException;
+    }
+
+    /** As {@link #execute}, with one line on the warnings when it has waited long ({@link SlowCalls}). */
+    private <T> T watched(Request r, Repeat repeat, RetryPolicy policy, String call, boolean sayWhenSlow, Handler<T> handler) {
+        ScheduledFuture<?> note = sayWhenSlow ? SlowCalls.watch(config, call, repeat, policy) : null;
+        try {
+            return execute(r, repeat, policy, call, handler);
+        } finally {
+            if (note != null) note.cancel(false);
+        }
     }
 
     private <T> T execute(Request r, Repeat repeat, RetryPolicy policy, String call, Handler<T> handler) {
@@ -141,7 +153,7 @@ final class RestTransport {
                 retryAfter = retryAfterMillis(resp.header("Retry-After"));
             } catch (IOException e) {
                 failure = RestErrors.fromIo(e, call, config);
-                if (repeat != Repeat.SAFE && !RestErrors.notSent(e)) throw failure;
+                if (repeat != Repeat.SAFE && !RestErrors.notSent(e)) throw RestErrors.mayHaveArrived(failure, call);
             }
             if (attempt >= policy.attempts()) throw failure;
             sleep(retryAfter >= 0 ? Math.min(retryAfter, policy.cap().toMillis() * 4) : policy.delayMillis(attempt + 1));
