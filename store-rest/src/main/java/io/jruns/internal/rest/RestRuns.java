@@ -25,14 +25,27 @@ final class RestRuns {
         this.http = http;
     }
 
-    /** Records the deletion time in a tag (MLflow keeps none), then deletes. */
-    void delete(String runId, long deletedTime) {
+    /**
+     * Records the deletion time in a tag (MLflow keeps none), then deletes. A time given by the
+     * caller (a copy keeps its source's) also goes in the delete's {@code jruns_deleted_time}:
+     * jruns ui keeps its own deletion time and takes that one (MLflow ignores fields it does not know).
+     */
+    void delete(String runId, long deletedTime, boolean given) {
         try {
             http.post("runs/set-tag", F.objectNode().put("run_id", runId).put("key", SystemTags.DELETED_TIME)
                     .put("value", Long.toString(deletedTime)), Repeat.SAFE);
         } catch (RestException e) {
             if (e.code() == JrunsException.Code.RESOURCE_DOES_NOT_EXIST) throw e;
             // e.g. already deleted (tags cannot be set then): delete says what is wrong, if anything
+        }
+        if (given) {
+            try {
+                http.post("runs/delete", F.objectNode().put("run_id", runId).put("jruns_deleted_time", deletedTime), Repeat.SAFE);
+                return;
+            } catch (RestException e) {
+                // a stricter server that refuses the field: the delete alone, the tag keeps the time
+                if (e.kind() != RestException.Kind.REFUSED || e.code() != JrunsException.Code.INVALID_PARAMETER_VALUE) throw e;
+            }
         }
         http.post("runs/delete", F.objectNode().put("run_id", runId), Repeat.SAFE);
     }

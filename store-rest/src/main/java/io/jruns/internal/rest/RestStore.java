@@ -149,13 +149,13 @@ public final class RestStore implements Store {
     /** MLflow's delete_run; the time goes into a tag first, as MLflow keeps none (see {@link WireRuns}). */
     @Override
     public void deleteRun(String runId) {
-        writes.deleteRun(runId, System.currentTimeMillis());
+        writes.deleteRun(runId, System.currentTimeMillis(), false);
     }
 
-    /** As {@link #deleteRun(String)}, recording the given deletion time (imports keep their source's). */
+    /** As {@link #deleteRun(String)}, recording the given deletion time (copies keep their source's; see {@link RestRuns#delete}). */
     @Override
     public void deleteRun(String runId, long deletedTime) {
-        writes.deleteRun(runId, deletedTime);
+        writes.deleteRun(runId, deletedTime, true);
     }
 
     @Override

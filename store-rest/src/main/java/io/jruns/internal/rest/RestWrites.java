@@ -56,9 +56,9 @@ final class RestWrites {
         sender.updateRun(runId, status != null ? "end" : "rename", RestJson.compact(b).getBytes(StandardCharsets.UTF_8));
     }
 
-    void deleteRun(String runId, long deletedTime) {
+    void deleteRun(String runId, long deletedTime, boolean given) {
         sender.settle();
-        runs.delete(runId, deletedTime);
+        runs.delete(runId, deletedTime, given);
     }
 
     void restoreRun(String runId) {

@@ -58,7 +58,11 @@ final class RunEndpoints {
         e.post("runs/delete", c -> {
             String id = runId(c);
             require(store, id);
-            store.deleteRun(id);
+            // jruns's REST store sends a copied run's deletion time here, so the 30-day clock goes on from it
+            Long deletedTime = c.optLong("jruns_deleted_time");
+            if (deletedTime != null) Validation.timestamp(deletedTime);
+            if (deletedTime == null) store.deleteRun(id);
+            else store.deleteRun(id, deletedTime);
             return Wire.empty();
         });
         e.post("runs/restore", c -> {

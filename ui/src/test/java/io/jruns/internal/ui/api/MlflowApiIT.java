@@ -173,6 +173,16 @@ class MlflowApiIT {
     }
 
     @Test
+    void aDeletionTimeTheClientGivesIsTheOneKept() {
+        String exp = rest.createExperiment("copied-deletions");
+        String id = run(exp, "deleted-long-ago", 1.0);
+        long longAgo = 1_600_000_000_000L; // as jruns copy deletes the copy of a run deleted in 2020
+        rest.store().deleteRun(id, longAgo);
+        assertEquals(longAgo, embedded.getRun(id).info().deletedTime(), "the 30-day clock goes on from the source's time");
+        assertEquals(longAgo, rest.store().getRun(id).orElseThrow().info().deletedTime());
+    }
+
+    @Test
     void historyPages() throws Exception {
         String exp = rest.createExperiment("paged-history");
         String id = rest.createRun(exp, "h", Map.of(), null).runId();
