@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The REST store's logging path. Values become log-batch requests ({@link LogBatcher}); each
@@ -18,27 +18,27 @@ import java.util.concurrent.TimeUnit;
  * pauses). A request the server refuses for its content is dropped and reported; every other
  * failure keeps the data. While the spool holds requests, new ones queue behind them, so a
  * run's values stay in order. One line goes to the warnings when waiting starts, one when it ends.
+ * When the spool itself cannot be written, requests are held in memory ({@link Unspooled}) and
+ * said to be unsaved, then lost at the end; never said to be in the spool.
  */
 final class LogSender implements AutoCloseable {
-    private static final long MAX_PAUSE_MS = 30_000;
-
     private final RestConfig config;
     private final Spool spool;
     private final LogBatcher batcher;
     private final LogDelivery delivery;
     /** Request bodies the spool could not take (disk full): kept here, ahead of newer ones. */
-    private final List<byte[]> held = new ArrayList<>();
+    private final Unspooled held = new Unspooled();
     private final List<JrunsException> problems = new ArrayList<>();
     private final ScheduledExecutorService timer;
+    private final Outage outage;
     private boolean spooled;
-    private boolean waiting;
-    private long nextTryNanos;
-    private long pauseMs = 250;
-    private String lastFailure;
+    /** Inside a writer's round ({@link #round}): what is not saved is said once, at its end. */
+    private boolean inRound;
 
     LogSender(RestTransport http) {
         this.config = http.config();
         this.spool = Spool.at(config.spoolFile());
+        this.outage = new Outage(config, spool.file());
         this.batcher = new LogBatcher(http);
         this.delivery = new LogDelivery(http, batcher.refusals());
         this.spooled = spool.hasPending(); // left by an earlier process: replayed in the background
@@ -59,8 +59,22 @@ final class LogSender implements AutoCloseable {
         pump(durable, false);
         long end = System.nanoTime();
         batcher.afterBusy(end, end - start);
+        if (!inRound) reportUnsaved(problems);
         List<JrunsException> out = new ArrayList<>(problems);
         problems.clear();
+        return out;
+    }
+
+    /** A writer's round (values, then run ends): what could not be saved is said in one line at its end. */
+    synchronized List<JrunsException> round(Supplier<List<JrunsException>> round) {
+        inRound = true;
+        List<JrunsException> out;
+        try {
+            out = new ArrayList<>(round.get());
+        } finally {
+            inRound = false;
+        }
+        reportUnsaved(out);
         return out;
     }
 
@@ -69,8 +83,9 @@ final class LogSender implements AutoCloseable {
         settle();
         if (spooled || !held.isEmpty()) {
             throw new RestException(RestException.Kind.UNAVAILABLE, JrunsException.Code.INTERNAL_ERROR, 0, null,
-                    "earlier logged values still wait in the spool " + spool.file() + " for " + config.displayName()
-                            + (lastFailure == null ? "" : " (" + lastFailure + ")"), null);
+                    "earlier logged values still wait in " + (held.isEmpty() ? "the spool " + spool.file() : held.where(spool.file()))
+                            + " for " + config.displayName()
+                            + (outage.lastFailure() == null ? "" : " (" + outage.lastFailure() + ")"), null);
         }
         batcher.askVersion(spooled);
         List<JrunsException> refused = new ArrayList<>();
@@ -91,12 +106,17 @@ final class LogSender implements AutoCloseable {
                 return;
             } catch (RestException e) {
                 if (!e.keepData()) throw e;
-                startWaiting(e);
+                outage.started(e, spooled);
             }
         }
-        toSpool(List.of(LogDelivery.updateLine(body)), true);
-        config.warnings().accept("jruns: the " + what + " of run " + runId + " waits in " + spool.file()
-                + " with its values, and is sent when " + config.displayName() + " answers");
+        if (toSpool(List.of(LogDelivery.updateLine(body)), true)) {
+            config.warnings().accept("jruns: the " + what + " of run " + runId + " waits in " + spool.file()
+                    + " with its values, and is sent when " + config.displayName() + " answers");
+        } else if (!inRound) {
+            List<JrunsException> unsaved = new ArrayList<>();
+            reportUnsaved(unsaved);
+            if (!unsaved.isEmpty()) throw unsaved.get(0);
+        }
     }
 
     /** The tags of a new run as this server will keep them (cut when so asked); throws for one it would refuse or cut. */
@@ -127,11 +147,11 @@ final class LogSender implements AutoCloseable {
     private void tick() {
         try {
             synchronized (this) {
-                if (spooled && System.nanoTime() - nextTryNanos >= 0) pump(false, true);
+                if (spooled && outage.due(System.nanoTime())) pump(false, true);
                 else if (!batcher.isEmpty()) pump(false, false);
             }
         } catch (RuntimeException e) {
-            lastFailure = e.getMessage(); // keep the thread alive; the next tick tries again
+            // keep the thread alive; the next tick tries again
         }
     }
 
@@ -141,9 +161,9 @@ final class LogSender implements AutoCloseable {
      */
     private void pump(boolean all, boolean forceDrain) {
         long now = System.nanoTime();
-        if (spooled && (forceDrain || now - nextTryNanos >= 0)) drain();
-        List<Object> ready = new ArrayList<>(held);
-        held.clear();
+        if (spooled && (forceDrain || outage.due(now))) drain();
+        List<Object> ready = new ArrayList<>(held.takeAll());
+        int wereHeld = ready.size();
         ready.addAll(batcher.takeReady(all, now, config.linger().toNanos()));
         if (spooled) {
             toSpool(LogDelivery.bodies(ready, 0), all);
@@ -151,22 +171,43 @@ final class LogSender implements AutoCloseable {
         }
         LogDelivery.Stopped stopped = delivery.sendInOrder(ready, problems);
         if (stopped != null) {
-            startWaiting(stopped.failure());
+            outage.started(stopped.failure(), false);
             toSpool(stopped.rest(), all);
+        } else if (wereHeld > 0) {
+            if (held.gone()) {
+                config.warnings().accept("jruns: " + config.displayName() + " answers again; sent the " + wereHeld
+                        + " log requests held in memory");
+            }
+            outage.over();
         }
     }
 
-    private void toSpool(List<byte[]> bodies, boolean sync) {
-        held.addAll(bodies);
+    /** Appends to the spool, behind what the spool could not take before; false when it cannot be written. */
+    private boolean toSpool(List<byte[]> bodies, boolean sync) {
+        List<byte[]> all = held.takeAll();
+        all.addAll(bodies);
         try {
-            spool.append(held, sync);
-            if (!held.isEmpty()) spooled = true;
-            held.clear();
+            spool.append(all, sync);
         } catch (JrunsException e) {
-            problems.add(new JrunsException(JrunsException.Code.INTERNAL_ERROR, held.size()
-                    + " log requests could not be written to the spool (" + e.getMessage()
-                    + "): kept in memory, sent when " + config.displayName() + " answers", e));
+            held.hold(all, e);
+            return false;
         }
+        if (!all.isEmpty()) spooled = true;
+        held.gone();
+        outage.sayKept();
+        return true;
+    }
+
+    /**
+     * Says what is held in memory only: into {@code into} (thrown at the next flush). When the
+     * JVM is exiting nothing will send it: it is said to be lost, on the warnings (no flush
+     * comes to throw it), and let go.
+     */
+    private void reportUnsaved(List<JrunsException> into) {
+        boolean exiting = JvmExit.inProgress();
+        JrunsException r = held.report(config, spool.file(), outage.lastFailure(), exiting);
+        if (r != null && exiting) config.warnings().accept("jruns: " + r.getMessage());
+        else if (r != null) into.add(r);
     }
 
     /** Replays the spool in order; stops at the first request that must be kept, and pauses. */
@@ -176,30 +217,15 @@ final class LogSender implements AutoCloseable {
             Spool.Drained d = spool.drain(body -> delivery.deliver(body, RetryPolicy.ONCE, problems));
             if (d.emptied()) {
                 spooled = false;
-                pauseMs = 250;
-                if (waiting || d.sent() > 0) {
+                if (outage.over() || d.sent() > 0) {
                     config.warnings().accept("jruns: " + config.displayName() + " answers again; sent the "
                             + d.sent() + " log requests kept in " + spool.file());
                 }
-                waiting = false;
             }
         } catch (RestException e) {
-            startWaiting(e);
-            long jitter = ThreadLocalRandom.current().nextLong(pauseMs / 2 + 1);
-            nextTryNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs / 2 + jitter);
-            pauseMs = Math.min(MAX_PAUSE_MS, pauseMs * 2);
+            outage.replayFailed(e);
         } catch (JrunsException e) {
             problems.add(e); // the spool file itself failed; its data stays where it is
-        }
-    }
-
-    private void startWaiting(RestException e) {
-        lastFailure = e.getMessage();
-        if (!waiting) {
-            waiting = true;
-            nextTryNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs);
-            config.warnings().accept("jruns: " + e.getMessage() + "; logged values are kept in " + spool.file()
-                    + " and sent when the server answers");
         }
     }
 
@@ -209,8 +235,11 @@ final class LogSender implements AutoCloseable {
         timer.shutdownNow();
         synchronized (this) {
             settle();
-            if (spooled || !held.isEmpty()) {
-                config.warnings().accept("jruns: " + spool.pendingCount() + " log requests for " + config.displayName()
+            JrunsException lost = held.report(config, spool.file(), outage.lastFailure(), true);
+            if (lost != null) config.warnings().accept("jruns: " + lost.getMessage());
+            int left = spooled ? spool.pendingCount() : 0;
+            if (left > 0) {
+                config.warnings().accept("jruns: " + left + " log requests for " + config.displayName()
                         + " remain in " + spool.file() + "; they are sent the next time jruns logs to this server");
             }
         }

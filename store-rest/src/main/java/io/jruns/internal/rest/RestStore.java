@@ -13,6 +13,8 @@ import io.jruns.domain.ViewType;
 import io.jruns.search.RunCount;
 import io.jruns.store.BulkLimits;
 import io.jruns.store.Progress;
+import io.jruns.store.RunEnd;
+import io.jruns.store.RunStart;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.store.Store;
@@ -214,6 +216,13 @@ public final class RestStore implements Store {
     @Override
     public List<JrunsException> logBatches(List<LogBatch> batches, boolean durable) {
         return sender.logBatches(batches, durable);
+    }
+
+    /** The writer's round: values, then run ends, with what could not be saved said once at its end. */
+    @Override
+    public List<JrunsException> logBatches(List<RunStart> starts, List<LogBatch> batches, List<RunEnd> ends,
+                                           boolean durable) {
+        return sender.round(() -> Store.super.logBatches(starts, batches, ends, durable));
     }
 
     @Override
