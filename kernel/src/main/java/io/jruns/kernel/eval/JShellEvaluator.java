@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -216,7 +217,12 @@ public final class JShellEvaluator implements AutoCloseable {
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
             if (ev.causeSnippet() != null) {
-                continue; // a dependent snippet updated as a side effect
+                // a dependent snippet updated as a side effect: a variable of a redefined type starts over
+                if (ev.snippet() instanceof VarSnippet v && ev.status().isDefined() && ev.previousStatus().isDefined()) {
+                    notes.add("note: variable " + v.name() + " was reset to " + ev.value() + " because "
+                            + nameOf(ev.causeSnippet()) + " changed; assign it again");
+                }
+                continue;
             }
             Snippet s = ev.snippet();
             failures.remember(s.id(), at);
@@ -235,6 +241,10 @@ public final class JShellEvaluator implements AutoCloseable {
             result = Snippets.classify(s, raw, assigned);
         }
         return result;
+    }
+
+    private static String nameOf(Snippet s) {
+        return s instanceof PersistentSnippet p ? p.name() : "an earlier cell";
     }
 
     private String unresolvedNote(DeclarationSnippet s) {

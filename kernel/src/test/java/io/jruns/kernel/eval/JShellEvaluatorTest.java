@@ -98,6 +98,15 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aVariableResetByARedefinedTypeIsANote() {
+        eval("class Model2 { double f(double x) { return x; } }");
+        eval("Model2 m2 = new Model2(); int keep2 = 5;");
+        EvalOutcome o = eval("class Model2 { int w = 2; double f(double x) { return w * x; } }");
+        assertEquals(List.of("note: variable m2 was reset to null because Model2 changed; assign it again"), o.notes());
+        assertEquals(5, eval("keep2").value(), "a variable of another type keeps its value");
+    }
+
+    @Test
     void methodNeedingAMissingDeclarationIsANoteThenAClearError() {
         EvalOutcome o = eval("void later() { notYetDeclared(); }");
         assertEquals(List.of("note: later cannot be used until method notYetDeclared() is declared"), o.notes());
