@@ -1,5 +1,8 @@
 package io.jruns.cli;
 
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Run;
+
 import java.util.List;
 
 /** {@code jruns runs untag RUN KEY...}: remove tags from a run. */
@@ -17,8 +20,15 @@ final class RunsUntagCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         var manager = ManageOptions.manager(args, context);
-        String id = manager.resolve(args.positional(0)).runId();
+        Run run = manager.resolve(args.positional(0));
+        String id = run.runId();
         List<String> keys = args.positionals().subList(1, args.positionals().size());
+        // every key first: a missing one leaves the run as it was, not with the keys before it gone
+        for (String k : keys) {
+            if (!run.data().tags().containsKey(k)) {
+                throw JrunsException.notFound("run '" + id + "' has no tag '" + k + "' (nothing was removed)");
+            }
+        }
         keys.forEach(k -> manager.deleteTag(id, k));
         context.out().println("Removed from run " + id + ": " + String.join(", ", keys) + ".");
     }

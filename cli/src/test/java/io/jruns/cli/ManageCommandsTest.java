@@ -65,9 +65,10 @@ class ManageCommandsTest {
         Cli.Result r = cli.run("runs", "untag", "bert", "stage", "note");
         assertEquals("Removed from run " + seed.bert + ": stage, note.\n", r.out());
         assertFalse(get(seed.bert).data().tags().containsKey("stage"));
-        Cli.Result missing = cli.run("runs", "untag", "bert", "stage");
+        Cli.Result missing = cli.run("runs", "untag", "bert", "empty", "stage");
         assertEquals(1, missing.code());
-        assertEquals("jruns: run '" + seed.bert + "' has no tag 'stage'", missing.error());
+        assertEquals("jruns: run '" + seed.bert + "' has no tag 'stage' (nothing was removed)", missing.error());
+        assertTrue(get(seed.bert).data().tags().containsKey("empty"), "the key before the missing one is kept");
     }
 
     @Test
