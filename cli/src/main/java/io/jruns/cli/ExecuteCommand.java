@@ -42,7 +42,13 @@ final class ExecuteCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         Parameters params = new Parameters();
-        args.values("-p").forEach(params::add);
+        for (String p : args.values("-p")) {
+            try {
+                params.add(p);
+            } catch (JrunsException e) {
+                throw new UsageException(e.getMessage()); // how the command was typed: exit 2
+            }
+        }
         Path notebook = Path.of(args.positional(0));
         String kernel = args.value("--kernel") != null ? args.value("--kernel") : notebookKernel(notebook);
         Map<String, String> env = new HashMap<>();

@@ -21,6 +21,7 @@ final class RunsRenameCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         String name = args.positional(1);
+        if (name.isBlank()) throw new UsageException("runs rename needs a new name, got an empty one");
         String id = ManageOptions.manager(args, context).rename(args.positional(0), name);
         context.out().println("Renamed run " + id + " to '" + TextTable.cell(name, 80) + "'.");
     }

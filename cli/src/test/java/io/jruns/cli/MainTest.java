@@ -106,9 +106,12 @@ class MainTest {
             "experiments             | jruns: 'experiments' needs a subcommand: one of list",
             "help runs nope          | jruns: help: no command 'runs nope' (see 'jruns help')",
             "--tracking-uri          | jruns: --tracking-uri needs a value (URI)",
-            "--tracking-uri= runs list | jruns: --tracking-uri is empty"})
+            "--tracking-uri= runs list | jruns: --tracking-uri is empty",
+            "execute nb.ipynb -p noequals | jruns: -p expects NAME=VALUE, got 'noequals'",
+            "runs rename x ''       | jruns: runs rename needs a new name, got an empty one"})
     void usageErrorsExitTwoWithOneLine(String args, String message) {
-        Cli.Result r = new Cli(home).run(args.split(" "));
+        Cli.Result r = new Cli(home).run(java.util.Arrays.stream(args.split(" ")).map(a -> a.equals("''") ? "" : a)
+                .toArray(String[]::new));
         assertEquals(2, r.code(), r.toString());
         assertEquals(message, r.error());
         assertEquals("", r.out());
@@ -153,7 +156,8 @@ class MainTest {
         Path file = Files.writeString(home.resolve("plain-file"), "not a folder");
         Cli.Result r = new Cli(home).run("--tracking-uri", file.resolve("store").toString(), "experiments", "list");
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.error().startsWith("jruns: "), r.error());
+        assertEquals("jruns: cannot create the jruns store folder " + file.resolve("store") + ": " + file
+                + " is a file, not a folder", r.error());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
