@@ -20,6 +20,7 @@ final class FailureText {
         List<String> kept = new ArrayList<>();
         if (from >= 0) {
             for (int i = from; i < lines.length; i++) kept.add(lines[i]);
+            dropRepeatedLast(kept);
         } else {
             for (String l : lines) {
                 if (!l.startsWith("[NbConvertApp]") && !l.isBlank()) kept.add(l);
@@ -27,5 +28,25 @@ final class FailureText {
             if (kept.size() > 20) kept = kept.subList(kept.size() - 20, kept.size());
         }
         return String.join("\n", kept).strip();
+    }
+
+    /**
+     * nbclient ends its report with "ename: evalue", which the kernel's traceback above already
+     * says ("java.lang.ArithmeticException: / by zero"): a third copy of the same error.
+     */
+    private static void dropRepeatedLast(List<String> kept) {
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) kept.remove(kept.size() - 1);
+        if (kept.size() < 2) return;
+        String last = kept.get(kept.size() - 1);
+        int colon = last.indexOf(": ");
+        if (colon <= 0 || last.substring(0, colon).contains(" ")) return;
+        String said = last.substring(colon); // ": / by zero", after a short or a qualified class name
+        String name = last.substring(0, colon);
+        for (String l : kept.subList(0, kept.size() - 1)) {
+            if (l.strip().endsWith(name + said)) {
+                kept.remove(kept.size() - 1);
+                return;
+            }
+        }
     }
 }
