@@ -39,6 +39,7 @@ record CommandSpec(String name, List<String> positionals, List<OptionSpec> optio
         options.forEach(o -> b.append(' ').append(o.synopsis()));
         if (b.length() + "Usage: ".length() > 80) {
             b.setLength(bare);
+            options.stream().filter(OptionSpec::required).forEach(o -> b.append(' ').append(o.synopsis()));
             b.append(" [OPTIONS]");
         }
         return b.toString();

@@ -10,9 +10,9 @@ import java.util.List;
 /** {@code jruns copy --from URI --to URI}: runs between any two stores. */
 final class CopyCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("copy", List.of(), List.of(
-            OptionSpec.value("--from", "URI", "the tracking URI to copy from (an existing store: a folder, sqlite:///file.db, "
+            OptionSpec.required("--from", "URI", "the tracking URI to copy from (an existing store: a folder, sqlite:///file.db, "
                     + "http(s)://host, databricks)"),
-            OptionSpec.value("--to", "URI", "the tracking URI to copy to"),
+            OptionSpec.required("--to", "URI", "the tracking URI to copy to"),
             TransferOptions.EXPERIMENT, TransferOptions.FILTER),
             "Copy runs between two stores",
             "Keeps params, every metric point, tags and notes, artifacts, status, times, parent links (pointed at the "

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class ExportCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("export", List.of(), List.of(
             TransferOptions.EXPERIMENT, TransferOptions.FILTER,
-            OptionSpec.value("--to", "DIR", "the folder to write: new or empty (created if missing)"),
+            OptionSpec.required("--to", "DIR", "the folder to write: new or empty (created if missing)"),
             OptionSpec.flag("--force", "write into a folder that is not empty, e.g. an earlier export: "
                     + "runs exported again are replaced, the others kept")),
             "Write runs in MLflow's file-store layout",

@@ -4,19 +4,24 @@ package io.jruns.cli;
  * One option of a command: {@code --max N} takes a value named {@code N}; a flag has a null
  * value name.
  */
-record OptionSpec(String name, String valueName, String help, boolean repeatable) {
+record OptionSpec(String name, String valueName, String help, boolean repeatable, boolean required) {
 
     static OptionSpec value(String name, String valueName, String help) {
-        return new OptionSpec(name, valueName, help, false);
+        return new OptionSpec(name, valueName, help, false, false);
+    }
+
+    /** An option the command cannot do without ({@code copy --from URI}): shown without brackets. */
+    static OptionSpec required(String name, String valueName, String help) {
+        return new OptionSpec(name, valueName, help, false, true);
     }
 
     /** An option that may be given several times ({@code -p a=1 -p b=2}). */
     static OptionSpec repeated(String name, String valueName, String help) {
-        return new OptionSpec(name, valueName, help, true);
+        return new OptionSpec(name, valueName, help, true, false);
     }
 
     static OptionSpec flag(String name, String help) {
-        return new OptionSpec(name, null, help, false);
+        return new OptionSpec(name, null, help, false, false);
     }
 
     /** The option in the shared grammar ({@link io.jruns.magics.args.ArgsParser}), named without dashes. */
@@ -32,8 +37,9 @@ record OptionSpec(String name, String valueName, String help, boolean repeatable
         return valueName != null;
     }
 
-    /** How it shows in a usage line: {@code [--max N]}. */
+    /** How it shows in a usage line: {@code [--max N]}, or {@code --to DIR} when required. */
     String synopsis() {
-        return "[" + name + (takesValue() ? " " + valueName : "") + "]" + (repeatable ? "..." : "");
+        String s = name + (takesValue() ? " " + valueName : "");
+        return (required ? s : "[" + s + "]") + (repeatable ? "..." : "");
     }
 }

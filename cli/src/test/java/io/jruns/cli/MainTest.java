@@ -84,6 +84,12 @@ class MainTest {
     }
 
     @Test
+    void requiredOptionsShowWithoutBrackets() {
+        assertTrue(new Cli(home).run("help", "copy").out().startsWith("Usage: jruns copy --from URI --to URI "));
+        assertTrue(new Cli(home).run("help", "export").out().contains(" --to DIR [--force]"));
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         Cli.Result r = new Cli(home).run("--version");
         assertEquals(0, r.code());
