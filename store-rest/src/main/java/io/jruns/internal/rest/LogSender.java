@@ -175,8 +175,8 @@ final class LogSender implements AutoCloseable {
             toSpool(stopped.rest(), all);
         } else if (wereHeld > 0) {
             if (held.gone()) {
-                config.warnings().accept("jruns: " + config.displayName() + " answers again; sent the " + wereHeld
-                        + " log requests held in memory");
+                config.warnings().accept("jruns: " + config.displayName() + " answers again; sent "
+                        + Texts.count(wereHeld, "log request") + " held in memory");
             }
             outage.over();
         }
@@ -218,8 +218,8 @@ final class LogSender implements AutoCloseable {
             if (d.emptied()) {
                 spooled = false;
                 if (outage.over() || d.sent() > 0) {
-                    config.warnings().accept("jruns: " + config.displayName() + " answers again; sent the "
-                            + d.sent() + " log requests kept in " + spool.file());
+                    config.warnings().accept("jruns: " + config.displayName() + " answers again; sent "
+                            + Texts.count(d.sent(), "log request") + " kept in " + spool.file());
                 }
             }
         } catch (RestException e) {
@@ -239,7 +239,7 @@ final class LogSender implements AutoCloseable {
             if (lost != null) config.warnings().accept("jruns: " + lost.getMessage());
             int left = spooled ? spool.pendingCount() : 0;
             if (left > 0) {
-                config.warnings().accept("jruns: " + left + " log requests for " + config.displayName()
+                config.warnings().accept("jruns: " + Texts.count(left, "log request") + " for " + config.displayName()
                         + " remain in " + spool.file() + "; they are sent the next time jruns logs to this server");
             }
         }

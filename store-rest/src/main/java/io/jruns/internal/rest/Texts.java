@@ -9,4 +9,9 @@ final class Texts {
     static String head(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
+
+    /** "1 log request", "3 log requests". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

@@ -86,7 +86,7 @@ class UnwritableSpoolTest {
         fx.fake.override = s -> null;
         assertEquals(List.of(), log(2));
         assertEquals(2, store.getMetricHistory(runId, "m").size());
-        assertTrue(fx.warnings.contains("jruns: " + fx.fake.url() + " answers again; sent the 1 log requests held in memory"),
+        assertTrue(fx.warnings.contains("jruns: " + fx.fake.url() + " answers again; sent 1 log request held in memory"),
                 fx.warnings.toString());
         store.close();
         noFalseClaims();
