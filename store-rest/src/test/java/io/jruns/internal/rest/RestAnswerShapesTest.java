@@ -1,12 +1,9 @@
 package io.jruns.internal.rest;
 
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,21 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An answer of the wrong shape is an error naming the call it answered and the server. */
-class RestAnswerShapesTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestAnswerShapesTest extends FakeServerTest {
     RestStore store;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         store = fx.store();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private static MockResponse json(String body) {

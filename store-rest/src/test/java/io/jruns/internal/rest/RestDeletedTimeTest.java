@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.SystemTags;
 import io.jruns.json.RestJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,21 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * A deletion time given by the caller (a copy keeps its source's) reaches the server twice:
  * in the tag MLflow servers keep, and in runs/delete's jruns_deleted_time, which jruns ui takes.
  */
-class RestDeletedTimeTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestDeletedTimeTest extends FakeServerTest {
     RestStore store;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         store = fx.store();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private List<JsonNode> deletes() {

@@ -7,29 +7,21 @@ import io.jruns.domain.RunStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The notebook API unchanged over REST: Jruns.setTrackingUri("http://...") and log as usual. */
-class RestFacadeTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
-
+class RestFacadeTest extends FakeServerTest {
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         Jruns.setTrackingUri(fx.fake.url());
     }
 
     @AfterEach
     void tearDown() throws Exception {
         Jruns.setTrackingUri(home.resolve("embedded").toString()); // closes the REST session
-        fx.close();
     }
 
     @Test

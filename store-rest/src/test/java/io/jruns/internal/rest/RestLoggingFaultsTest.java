@@ -2,14 +2,10 @@ package io.jruns.internal.rest;
 
 import io.jruns.domain.Metric;
 import io.jruns.internal.writer.AsyncWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sees one line when waiting starts, not one per call.
  */
 @Timeout(60)
-class RestLoggingFaultsTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RestFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
-
+class RestLoggingFaultsTest extends FakeServerTest {
     private static void waitFor(BooleanSupplier done, String what) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!done.getAsBoolean()) {

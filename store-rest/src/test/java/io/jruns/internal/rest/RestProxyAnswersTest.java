@@ -3,14 +3,10 @@ package io.jruns.internal.rest;
 import io.jruns.domain.Metric;
 import io.jruns.internal.writer.AsyncWriter;
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dropped one by one as values the server refused.
  */
 @Timeout(60)
-class RestProxyAnswersTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RestFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
-
+class RestProxyAnswersTest extends FakeServerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "400 | text/html | <html><head><title>400 Bad Request</title></head><body><center><h1>400 Bad Request</h1></center><hr><center>nginx</center></body></html>",

@@ -4,9 +4,7 @@ import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,22 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MLflow's API never redirects: a redirect is not followed, and the error says where it pointed. */
-class RestRedirectTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestRedirectTest extends FakeServerTest {
     FakeMlflow elsewhere;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         elsewhere = new FakeMlflow();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         elsewhere.close();
-        fx.close();
     }
 
     private static MockResponse redirect(int status, String location) {

@@ -6,13 +6,9 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.RunTag;
 import io.jruns.internal.writer.AsyncWriter;
 import io.jruns.store.RefusedValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * told once per key with the server's whole message, and flush() reports it.
  */
 @Timeout(60)
-class RestRefusalsTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RestFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
-
+class RestRefusalsTest extends FakeServerTest {
     private FakeState.FRun run(String id) {
         synchronized (fx.fake.state) {
             return fx.fake.state.runs.get(id);

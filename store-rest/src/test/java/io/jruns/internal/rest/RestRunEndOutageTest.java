@@ -3,13 +3,9 @@ package io.jruns.internal.rest;
 import io.jruns.TrackingClient;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.RunStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next, and the program ends normally, told where its data waits.
  */
 @Timeout(60)
-class RestRunEndOutageTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RestFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
-
+class RestRunEndOutageTest extends FakeServerTest {
     private FakeState.FRun run(String id) {
         synchronized (fx.fake.state) {
             return fx.fake.state.runs.get(id);

@@ -6,11 +6,8 @@ import io.jruns.domain.Metric;
 import io.jruns.domain.ViewType;
 import io.jruns.internal.writer.AsyncWriter;
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,23 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A token never shows anywhere; malformed answers are clear errors and never cost logged data. */
 @Timeout(60)
-class RestSecretsAndMalformedTest {
+class RestSecretsAndMalformedTest extends FakeServerTest {
     static final String TOKEN = "s3cr3t-tok-7f9a2c";
     static final String PASSWORD = "pw-Zq81x";
 
-    @TempDir
-    Path home;
-    RestFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RestFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
 
     @Test
     void aTokenNeverAppearsInOutputLogsOrErrors() throws Exception {

@@ -1,12 +1,9 @@
 package io.jruns.internal.rest;
 
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,21 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * create that timed out says the run may exist all the same. The fixture's read timeout is
  * 2 s here, so the word comes after 1 s (half of it) instead of 10 s.
  */
-class RestSlowServerTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestSlowServerTest extends FakeServerTest {
     RestStore store;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         store = fx.open(fx.config().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private List<String> waitingLines() {

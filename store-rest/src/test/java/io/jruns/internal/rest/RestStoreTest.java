@@ -14,12 +14,9 @@ import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,21 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The REST store against the fake server: every Store call, on the wire as MLflow wants it. */
-class RestStoreTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestStoreTest extends FakeServerTest {
     RestStore store;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         store = fx.store();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private JsonNode lastBody(String pathSuffix) {

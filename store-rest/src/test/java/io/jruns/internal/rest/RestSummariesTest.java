@@ -4,39 +4,27 @@ import io.jruns.TrackingClient;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Metric;
 import io.jruns.domain.MetricSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Metric summaries over REST (what `jruns runs get` and the run page show) come from the full history. */
-class RestSummariesTest {
-    @TempDir
-    Path home;
-    RestFixture fx;
+class RestSummariesTest extends FakeServerTest {
     RestStore store;
     String run;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new RestFixture(home);
         store = fx.store();
         run = store.createRun("0", "u", 1, "twenty", List.of()).runId();
         List<Metric> points = new ArrayList<>();
         for (int i = 0; i < 20; i++) points.add(new Metric("loss", i == 5 ? -0.5 : i == 9 ? 1.35 : 0.4, 100 + i, i));
         points.add(new Metric("loss", Double.NaN, 50, 3)); // NaN counts as a point, not as min or max
         store.logBatch(new LogBatch(run, points, List.of(), List.of()));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private static void checkFull(MetricSummary s) {
