@@ -28,6 +28,7 @@ final class LocalArtifacts {
         Path dest = ArtifactFolder.resolve(root, artifactPath);
         try {
             if (Files.isDirectory(local)) {
+                refuseSpecialFiles(local);
                 copyTree(root, local, artifactPath);
             } else {
                 Files.createDirectories(dest);
@@ -37,6 +38,24 @@ final class LocalArtifacts {
         } catch (IOException e) {
             throw new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot copy artifact " + local + ": " + e, e);
         }
+    }
+
+    /**
+     * A socket, pipe or device in the tree cannot be copied: said before anything is, so a
+     * failed copy leaves no half of the folder in the run.
+     */
+    private static void refuseSpecialFiles(Path src) throws IOException {
+        Files.walkFileTree(src, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                boolean other = attrs.isOther() || attrs.isSymbolicLink() && !Files.isRegularFile(file) && !Files.isDirectory(file);
+                if (other) {
+                    throw JrunsException.invalid("cannot log " + src + " as artifacts: " + file
+                            + " is not a regular file (a socket, pipe, device or broken link); nothing was copied");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /**

@@ -85,6 +85,19 @@ class ArtifactsTest {
     }
 
     @Test
+    void aFolderHoldingASocketIsRefusedBeforeAnythingIsCopied() throws IOException {
+        Path dir = file("with-socket/a.txt", "a").getParent();
+        Path socket = dir.resolve("z.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            JrunsException e = assertThrows(JrunsException.class, () -> store.logArtifact(run, dir, ""));
+            assertEquals("cannot log " + dir + " as artifacts: " + socket + " is not a regular file (a socket, pipe,"
+                    + " device or broken link); nothing was copied", e.getMessage());
+        }
+        assertEquals(List.of(), store.listArtifacts(run, ""), "no half of the folder in the run");
+    }
+
+    @Test
     void loggingAgainReplacesTheFile() throws IOException {
         store.logArtifact(run, file("a.txt", "one"), "");
         store.logArtifact(run, file("a.txt", "three"), "");
