@@ -5,6 +5,7 @@ import io.jruns.kernel.eval.CodeAnalysis;
 import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -17,6 +18,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 final class Assist {
     private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%%?[\\w.-]*)$");
     private static final Pattern MAGIC_LINE = Pattern.compile("^\\s*(%%?)([\\w.-]+).*$");
+    private static final Pattern MAGIC_ARGS = Pattern.compile("^\\s*(%%?)([\\w.-]+)\\s(.*)$");
 
     private final MagicRegistry magics;
     private final Supplier<JShellEvaluator> evaluator;
@@ -35,7 +37,7 @@ final class Assist {
             return new ReplacementOptions(names, lineStart + m.group(1).length(), at);
         }
         if (onMagicLine(code, at)) {
-            return null;
+            return completeArgument(code.substring(lineStart, at), at);
         }
         CodeAnalysis.Completion c = evaluator.get().analysis().complete(CellParser.maskMagics(code), at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
@@ -65,6 +67,19 @@ final class Assist {
             case INVALID -> BaseKernel.IS_COMPLETE_BAD;
             case INCOMPLETE -> c.indent();
         };
+    }
+
+    /** The word being typed after a magic's name: its actions, options or (for %help) magic names. */
+    private ReplacementOptions completeArgument(String line, int at) {
+        Matcher m = MAGIC_ARGS.matcher(line);
+        if (!m.matches()) return null;
+        MagicSpec.Kind kind = m.group(1).length() == 2 ? MagicSpec.Kind.CELL : MagicSpec.Kind.LINE;
+        String rest = m.group(3);
+        List<String> words = new ArrayList<>(List.of(rest.strip().split("\\s+")));
+        words.removeIf(String::isEmpty);
+        String typed = rest.isEmpty() || Character.isWhitespace(rest.charAt(rest.length() - 1)) ? "" : words.remove(words.size() - 1);
+        List<String> options = magics.completeArgument(kind, m.group(2), words, typed);
+        return options.isEmpty() ? null : new ReplacementOptions(options, at - typed.length(), at);
     }
 
     private static boolean onMagicLine(String code, int at) {

@@ -2,6 +2,7 @@ package io.jruns.magics.registry;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.ArgsParser;
+import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 
@@ -48,6 +49,32 @@ public final class MagicRegistry {
                 + (kind == MagicSpec.Kind.CELL ? "%%" : "%") + name + " (see %help)"));
         ParsedArgs args = ArgsParser.parse(name, magic.spec().options(), magic.spec().actions(), argLine);
         magic.run(host, args, body);
+    }
+
+    /**
+     * Completions of the word being typed after a magic's name: one of its actions as the first
+     * word, its options after a dash (those the action given takes), and magic names for %help.
+     * {@code before} are the words already typed between the name and this one.
+     */
+    public List<String> completeArgument(MagicSpec.Kind kind, String name, List<String> before, String typed) {
+        Optional<Magic> magic = find(kind, name);
+        if (magic.isEmpty()) return List.of();
+        MagicSpec spec = magic.get().spec();
+        List<String> out = new ArrayList<>();
+        if (typed.startsWith("-")) {
+            String action = before.stream().filter(spec.actions()::contains).findFirst().orElse(null);
+            for (OptionSpec o : spec.options()) {
+                boolean taken = action == null || o.actions().isEmpty() || o.actions().contains(action);
+                if (taken && ("--" + o.name()).startsWith(typed)) out.add("--" + o.name());
+            }
+        } else if (before.isEmpty()) {
+            for (String a : spec.actions()) if (a.startsWith(typed)) out.add(a);
+            if (kind == MagicSpec.Kind.LINE && name.equals("help")) {
+                String bare = typed.replaceFirst("^%+", "");
+                for (MagicSpec m : specs()) if (m.name().startsWith(bare) && !out.contains(m.name())) out.add(m.name());
+            }
+        }
+        return out;
     }
 
     /** Magic invocations starting with {@code prefix} (which includes the % signs). */

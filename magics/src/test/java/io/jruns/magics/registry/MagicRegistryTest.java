@@ -18,6 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MagicRegistryTest {
     @Test
+    void argumentsCompleteFromTheRegistry() {
+        MagicRegistry r = JrunsMagics.registry();
+        assertEquals(List.of("start"), r.completeArgument(MagicSpec.Kind.LINE, "run", List.of(), "s"));
+        assertEquals(List.of("--nested"), r.completeArgument(MagicSpec.Kind.LINE, "run", List.of("start"), "--ne"));
+        assertEquals(List.of("--status"), r.completeArgument(MagicSpec.Kind.LINE, "run", List.of("end"), "--"),
+                "only the options end takes");
+        assertEquals(List.of("run", "runs"), r.completeArgument(MagicSpec.Kind.LINE, "help", List.of(), "run"));
+        assertEquals(List.of(), r.completeArgument(MagicSpec.Kind.LINE, "nope", List.of(), ""));
+    }
+
+    @Test
     void helpListsEveryMagicOnce() {
         MagicRegistry r = JrunsMagics.registry();
         List<Output> shown = new ArrayList<>();
