@@ -28,7 +28,11 @@ public final class ArgsParser {
 
     /** A magic's line whose first word may be one of {@code actions}, each with its own options. */
     public static ParsedArgs parse(String magic, List<OptionSpec> specs, List<String> actions, String line) {
-        List<String> words = Tokens.split(line == null ? "" : line);
+        return parseWords(magic, specs, actions, Tokens.split(line == null ? "" : line));
+    }
+
+    /** As {@link #parse(String, List, List, String)}, the line already split (and its variables filled in). */
+    public static ParsedArgs parseWords(String magic, List<OptionSpec> specs, List<String> actions, List<String> words) {
         return parse(magic, words, specs, actions, message -> JrunsException.invalid("%" + magic + ": " + message));
     }
 

@@ -75,6 +75,17 @@ class LoggingMagicsTest {
     }
 
     @Test
+    void aDollarNameIsTheNotebookVariablesValue() throws Exception {
+        host.variables.put("lr", 0.05);
+        host.variables.put("name", "my run");
+        line("run", "start $name");
+        line("param", "lr=$lr price=$$5 other=$undefined");
+        Run run = active();
+        assertEquals("my run", run.info().runName(), "a value with a blank stays one word");
+        assertEquals(Map.of("lr", "0.05", "price", "$5", "other", "$undefined"), run.data().params());
+    }
+
+    @Test
     void aRefusedLineWithNoActiveRunStartsNone() {
         assertThrows(JrunsException.class, () -> line("param", "a=1 \"bad!\"=2"));
         assertThrows(JrunsException.class, () -> line("param", "a=1 a=2"));
