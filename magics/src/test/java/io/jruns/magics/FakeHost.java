@@ -42,6 +42,18 @@ public final class FakeHost implements MagicHost {
         return out;
     }
 
+    /** What a kernel throws for a cell that does not compile (our kernel's EvaluationFailure of kind COMPILATION). */
+    public static final class CompileError extends RuntimeException {
+        public CompileError(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public boolean didNotCompile(Throwable failure) {
+        return failure instanceof CompileError;
+    }
+
     @Override
     public Optional<Path> notebookPath() {
         return Optional.empty();

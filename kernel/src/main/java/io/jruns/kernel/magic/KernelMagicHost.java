@@ -95,6 +95,11 @@ public final class KernelMagicHost implements MagicHost {
     }
 
     @Override
+    public boolean didNotCompile(Throwable failure) {
+        return failure instanceof EvaluationFailure f && f.kind() == EvaluationFailure.Kind.COMPILATION;
+    }
+
+    @Override
     public Optional<String> cellId() {
         return currentCell.get().flatMap(CellContext::cellIdIfAny);
     }

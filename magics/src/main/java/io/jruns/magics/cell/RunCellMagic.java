@@ -52,6 +52,11 @@ public final class RunCellMagic implements Magic {
         host.display(Output.text("run " + run.name() + " (" + run.runId() + ") FINISHED"));
     }
 
+    private static boolean nothingLogged(ActiveRun run) {
+        var data = run.info().data();
+        return data.params().isEmpty() && data.metrics().isEmpty();
+    }
+
     /** KILLED with the reason when the user interrupted the cell, else FAILED; the cell's own error goes on. */
     private static void endCutShort(MagicHost host, ActiveRun run, Throwable cause) {
         // a kernel may leave this thread's interrupt flag set; it must not cut the run's end short too
@@ -62,6 +67,12 @@ public final class RunCellMagic implements Magic {
                 run.end(RunStatus.KILLED);
             } else {
                 run.end(RunStatus.FAILED);
+                if (host.didNotCompile(cause) && nothingLogged(run)) {
+                    // as a Python cell with a syntax error never starts its run: none is left in %runs
+                    Jruns.client().deleteRuns(run.runId());
+                    host.display(Output.text("the cell did not compile, so its empty run " + run.name()
+                            + " was deleted (%runs restore " + run.runId() + " brings it back)"));
+                }
             }
         } catch (RuntimeException e) {
             cause.addSuppressed(e);

@@ -51,6 +51,11 @@ public interface MagicHost {
         return Interrupts.recognized(failure);
     }
 
+    /** Whether code this host ran ({@link #eval}) failed to compile, so none of its failing part ran. */
+    default boolean didNotCompile(Throwable failure) {
+        return false;
+    }
+
     /** JupyterLab's id of the cell being executed, when the front end sent one. */
     default Optional<String> cellId() {
         return Optional.empty();

@@ -1,9 +1,11 @@
 package io.jruns.magics.cell;
 
 import io.jruns.Jruns;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
+import io.jruns.domain.ViewType;
 import io.jruns.magics.FakeHost;
 import io.jruns.magics.JrunsMagics;
 import io.jruns.magics.registry.MagicRegistry;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +49,7 @@ class RunCellInterruptTest {
         Exception e = assertThrows(Exception.class, () -> magics.run(host, MagicSpec.Kind.CELL, "run", name, name));
         assertSame(thrown, e, "the cell's own exception reaches the notebook");
         assertTrue(Jruns.activeRun().isEmpty());
-        return Jruns.client().listRuns(Jruns.getExperiment().experimentId()).stream()
+        return Jruns.client().listRuns(List.of(Jruns.getExperiment().experimentId()), ViewType.ALL, 100).stream()
                 .filter(r -> r.info().runName().equals(name)).findFirst().orElseThrow();
     }
 
@@ -62,6 +65,22 @@ class RunCellInterruptTest {
             assertEquals(RunStatus.KILLED, run.info().status(), interrupt.toString());
             assertEquals("the %%run cell was interrupted in the notebook", run.data().tags().get(SystemTags.KILLED_REASON));
         }
+    }
+
+    @Test
+    void aCellThatDoesNotCompileLeavesNoEmptyRun() {
+        Run run = cell("typo", new FakeHost.CompileError("incompatible types: String cannot be converted to int"));
+        assertEquals(LifecycleStage.DELETED, run.info().lifecycleStage());
+        assertTrue(host.lastText().contains("did not compile") && host.lastText().contains(run.runId()), host.lastText());
+        host.cell("logs-first", () -> {
+            Jruns.logParam("lr", 0.1);
+            throw new FakeHost.CompileError("cannot find symbol");
+        });
+        assertThrows(FakeHost.CompileError.class, () -> magics.run(host, MagicSpec.Kind.CELL, "run", "logs-first", "logs-first"));
+        Run kept = Jruns.client().listRuns(Jruns.getExperiment().experimentId()).stream()
+                .filter(r -> r.info().runName().equals("logs-first")).findFirst().orElseThrow();
+        assertEquals(LifecycleStage.ACTIVE, kept.info().lifecycleStage(), "a run with values stays, FAILED");
+        assertEquals(RunStatus.FAILED, kept.info().status());
     }
 
     @Test
