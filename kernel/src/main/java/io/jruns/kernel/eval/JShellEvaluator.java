@@ -12,7 +12,6 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -29,6 +28,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control;
     private final FailureFormatter failures = new FailureFormatter();
     private final CodeAnalysis analysis;
+    private final SnippetNotes snippetNotes;
     private final DeferredSnippets deferred = new DeferredSnippets();
     private final AtomicInteger callers = new AtomicInteger(); // cells waiting for or holding the lock
     private volatile boolean stopRequested;
@@ -40,6 +40,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.control = control;
         control.stopPendingFrom(() -> stopRequested);
         this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+        this.snippetNotes = new SnippetNotes(shell);
     }
 
     /** A fresh JShell whose compiler sees {@code classpath} (normally this JVM's own class path). */
@@ -217,11 +218,7 @@ public final class JShellEvaluator implements AutoCloseable {
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
             if (ev.causeSnippet() != null) {
-                // a dependent snippet updated as a side effect: a variable of a redefined type starts over
-                if (ev.snippet() instanceof VarSnippet v && ev.status().isDefined() && ev.previousStatus().isDefined()) {
-                    notes.add("note: variable " + v.name() + " was reset to " + ev.value() + " because "
-                            + nameOf(ev.causeSnippet()) + " changed; assign it again");
-                }
+                SnippetNotes.reset(ev).ifPresent(notes::add);
                 continue;
             }
             Snippet s = ev.snippet();
@@ -233,32 +230,14 @@ public final class JShellEvaluator implements AutoCloseable {
                 throw FailureFormatter.interrupted();
             }
             if (ev.exception() != null) {
-                throw failures.exception(ev.exception(), unresolvedDetail(ev));
+                throw failures.exception(ev.exception(), snippetNotes.unresolvedDetail(ev));
             }
             if (ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                notes.add(unresolvedNote((DeclarationSnippet) s));
+                notes.add(snippetNotes.unresolved((DeclarationSnippet) s));
             }
             result = Snippets.classify(s, raw, assigned);
         }
         return result;
-    }
-
-    private static String nameOf(Snippet s) {
-        return s instanceof PersistentSnippet p ? p.name() : "an earlier cell";
-    }
-
-    private String unresolvedNote(DeclarationSnippet s) {
-        String deps = shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
-        return "note: " + s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
-    }
-
-    private String unresolvedDetail(SnippetEvent ev) {
-        if (ev.exception() instanceof jdk.jshell.UnresolvedReferenceException u) {
-            DeclarationSnippet s = u.getSnippet();
-            String deps = shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
-            return s.name() + " cannot be used until " + (deps.isEmpty() ? "its errors are fixed" : deps + " is declared");
-        }
-        return null;
     }
 
     /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */
