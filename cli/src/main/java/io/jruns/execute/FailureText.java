@@ -40,10 +40,12 @@ final class FailureText {
         String last = kept.get(kept.size() - 1);
         int colon = last.indexOf(": ");
         if (colon <= 0 || last.substring(0, colon).contains(" ")) return;
-        String said = last.substring(colon); // ": / by zero", after a short or a qualified class name
-        String name = last.substring(0, colon);
+        // the kernel's traceback ends its line with the error's value: "java.lang.ArithmeticException:
+        // / by zero", or a compile error's "incompatible types: ..." under its caret
+        String value = last.substring(colon + 2);
+        if (value.length() < 4) return;
         for (String l : kept.subList(0, kept.size() - 1)) {
-            if (l.strip().endsWith(name + said)) {
+            if (l.strip().endsWith(value)) {
                 kept.remove(kept.size() - 1);
                 return;
             }

@@ -32,6 +32,23 @@ class FailureTextTest {
     }
 
     @Test
+    void aCompileErrorIsSaidOnceToo() {
+        String report = String.join("\n",
+                "An error occurred while executing the following cell:",
+                "------------------",
+                "int x = \"a\";",
+                "------------------",
+                "",
+                "Compilation error in cell [5], line 2:",
+                "    int x = \"a\";",
+                "            ^-^",
+                "incompatible types: java.lang.String cannot be converted to int",
+                "CompilationError: incompatible types: java.lang.String cannot be converted to int");
+        assertEquals("incompatible types: java.lang.String cannot be converted to int",
+                FailureText.of(report).lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
     void aLastLineTheTracebackDoesNotSayStays() {
         String other = REPORT.replace("ArithmeticException: / by zero\n", "").replace("    at cell [2], line 1",
                 "    at cell [2], line 1\nCompilationError: incompatible types");
