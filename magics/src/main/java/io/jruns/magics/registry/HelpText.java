@@ -47,7 +47,8 @@ public final class HelpText {
                 .append("Generated from the magic registry (`MagicRegistry`); `%help` shows the same.\n")
                 .append("Values with spaces are quoted: `%run start \"my run\"`, `%tag team=\"a b\"`.\n")
                 .append("A `//` comment may end a magic's line, as in Java: `%runs   // the table`.\n")
-                .append("`$name` is a notebook variable's value, as in IPython: `%param lr=$lr`; `$$` is a `$`.\n");
+                .append("`$name` and `{name}` are a notebook variable's value, as in IPython: `%param lr=$lr`,"
+                        + " `%run start lr-{lr}`; `$$` is a `$`.\n");
         for (MagicSpec s : specs) {
             b.append("\n## `").append(s.invocation()).append("`\n\n`").append(s.usage()).append("`\n\n")
                     .append(s.description()).append('\n');

@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IPython's {@code $name} in a magic's line: the value of a notebook variable, as text
- * ({@code %param lr=$lr}, {@code %run start $name}); {@code $$} is a literal {@code $}. A
- * {@code $word} that names no variable stays as typed. Filled in after the line is split into
- * words, so a value with blanks stays one word.
+ * IPython's {@code $name} and {@code {name}} in a magic's line: the value of a notebook
+ * variable, as text ({@code %param lr=$lr}, {@code %run start lr-{lr}}); {@code $$} is a
+ * literal {@code $}. One that names no variable stays as typed; unlike IPython, braces take a
+ * variable's name only, not an expression. Filled in after the line is split into words, so a
+ * value with blanks stays one word.
  */
 final class LineVariables {
-    private static final Pattern REF = Pattern.compile("\\$\\$|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern REF = Pattern.compile("\\$\\$|\\$([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private LineVariables() {
     }
@@ -27,7 +28,8 @@ final class LineVariables {
             Matcher m = REF.matcher(w);
             while (m.find()) {
                 any = true;
-                if (m.group(1) != null && !names.contains(m.group(1))) names.add(m.group(1));
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                if (name != null && !names.contains(name)) names.add(name);
             }
         }
         if (!any) return words;
@@ -37,7 +39,7 @@ final class LineVariables {
             Matcher m = REF.matcher(w);
             StringBuilder b = new StringBuilder();
             while (m.find()) {
-                String name = m.group(1);
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
                 String text = name == null ? "$" : values.containsKey(name) ? String.valueOf(values.get(name)) : m.group();
                 m.appendReplacement(b, Matcher.quoteReplacement(text));
             }

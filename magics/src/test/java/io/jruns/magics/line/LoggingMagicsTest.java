@@ -79,10 +79,11 @@ class LoggingMagicsTest {
         host.variables.put("lr", 0.05);
         host.variables.put("name", "my run");
         line("run", "start $name");
-        line("param", "lr=$lr price=$$5 other=$undefined");
+        line("param", "lr=$lr price=$$5 other=$undefined tag=lr-{lr} json={\"a\":1} none={nope}");
         Run run = active();
         assertEquals("my run", run.info().runName(), "a value with a blank stays one word");
-        assertEquals(Map.of("lr", "0.05", "price", "$5", "other", "$undefined"), run.data().params());
+        assertEquals(Map.of("lr", "0.05", "price", "$5", "other", "$undefined", "tag", "lr-0.05", "json", "{a:1}",
+                "none", "{nope}"), run.data().params());
     }
 
     @Test
