@@ -4,9 +4,17 @@ import io.jruns.domain.JrunsException;
 import io.jruns.store.TrackingUri;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The two stores of {@code jruns copy}, checked before either is opened (opening a local
@@ -31,7 +39,7 @@ final class CopyEnds {
     /** The same database file however spelled (a folder or sqlite:, links, ..), or the same server. */
     private static boolean same(TrackingUri from, TrackingUri to) {
         if (from.kind() != to.kind()) return false;
-        if (from.kind() == TrackingUri.Kind.REST) return server(from).equals(server(to));
+        if (from.kind() == TrackingUri.Kind.REST) return sameServer(from.uri(), to.uri());
         Path a = from.databaseFile();
         Path b = to.databaseFile();
         try {
@@ -49,7 +57,29 @@ final class CopyEnds {
         return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
     }
 
-    private static String server(TrackingUri u) {
-        return u.uri().replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+    /**
+     * Scheme, port and path alike, and a host with an address in common ({@code localhost} and
+     * {@code 127.0.0.1}); a name that does not resolve is compared as written.
+     */
+    static boolean sameServer(String a, String b) {
+        String ta = a.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        String tb = b.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        if (ta.equals(tb)) return true;
+        try {
+            URI ua = URI.create(ta);
+            URI ub = URI.create(tb);
+            if (ua.getHost() == null || ub.getHost() == null || !Objects.equals(ua.getScheme(), ub.getScheme())
+                    || port(ua) != port(ub) || !Objects.equals(ua.getPath(), ub.getPath())) {
+                return false;
+            }
+            Set<InetAddress> addresses = new HashSet<>(List.of(InetAddress.getAllByName(ua.getHost())));
+            return Arrays.stream(InetAddress.getAllByName(ub.getHost())).anyMatch(addresses::contains);
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 }
