@@ -1,5 +1,6 @@
 package io.jruns.magics.cell;
 
+import io.jruns.magics.MagicsOnStore;
 import io.jruns.Jruns;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
@@ -7,15 +8,9 @@ import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.magics.FakeHost;
-import io.jruns.magics.JrunsMagics;
-import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,21 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An interrupted %%run cell ends its run KILLED, saying why; one that throws ends it FAILED. */
-class RunCellInterruptTest {
-    @TempDir
-    Path home;
-    final MagicRegistry magics = JrunsMagics.registry();
-    final FakeHost host = new FakeHost();
-
-    @BeforeEach
-    void store() {
-        Jruns.setTrackingUri(home.toString());
-        Jruns.setExperiment("interrupts");
-    }
-
-    @AfterEach
-    void endRuns() {
-        Jruns.endAllRuns(RunStatus.KILLED);
+class RunCellInterruptTest extends MagicsOnStore {
+    RunCellInterruptTest() {
+        super("interrupts");
     }
 
     Run cell(String name, Exception thrown) {

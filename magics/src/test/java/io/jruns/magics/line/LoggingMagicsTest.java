@@ -1,21 +1,14 @@
 package io.jruns.magics.line;
 
+import io.jruns.magics.MagicsOnStore;
 import io.jruns.Jruns;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
-import io.jruns.domain.RunStatus;
-import io.jruns.magics.FakeHost;
-import io.jruns.magics.JrunsMagics;
-import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,29 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** %param, %metric, %tag and %%metrics log a whole line or nothing, and say when they started a run. */
-class LoggingMagicsTest {
-    @TempDir
-    Path home;
-    final MagicRegistry magics = JrunsMagics.registry();
-    final FakeHost host = new FakeHost();
-
-    @BeforeEach
-    void store() {
-        Jruns.setTrackingUri(home.toString());
-        Jruns.setExperiment("logging");
-    }
-
-    @AfterEach
-    void endRuns() {
-        Jruns.endAllRuns(RunStatus.KILLED);
-    }
-
-    void line(String name, String args) throws Exception {
-        magics.run(host, MagicSpec.Kind.LINE, name, args, null);
-    }
-
-    Run active() {
-        return Jruns.client().getRun(Jruns.activeRun().orElseThrow().runId());
+class LoggingMagicsTest extends MagicsOnStore {
+    LoggingMagicsTest() {
+        super("logging");
     }
 
     @ParameterizedTest(name = "[{index}] %{0} {1}")

@@ -1,20 +1,15 @@
 package io.jruns.magics.line;
 
+import io.jruns.magics.MagicsOnStore;
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.RunContext;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
-import io.jruns.magics.FakeHost;
-import io.jruns.magics.JrunsMagics;
 import io.jruns.magics.notebook.NotebookRunContext;
-import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,33 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The run magics against a real store in a temporary folder. */
-class RunMagicsTest {
-    @TempDir
-    Path home;
-    final MagicRegistry magics = JrunsMagics.registry();
-    final FakeHost host = new FakeHost();
-
-    @BeforeEach
-    void store() {
-        Jruns.setTrackingUri(home.toString());
-        Jruns.setExperiment("magics");
-    }
-
-    @AfterEach
-    void endRuns() {
-        Jruns.endAllRuns(RunStatus.KILLED);
-    }
-
-    void line(String name, String args) throws Exception {
-        magics.run(host, MagicSpec.Kind.LINE, name, args, null);
+class RunMagicsTest extends MagicsOnStore {
+    RunMagicsTest() {
+        super("magics");
     }
 
     void cell(String name, String args, String body) throws Exception {
         magics.run(host, MagicSpec.Kind.CELL, name, args, body);
-    }
-
-    Run active() {
-        return Jruns.client().getRun(Jruns.activeRun().orElseThrow().runId());
     }
 
     @Test

@@ -1,18 +1,12 @@
 package io.jruns.magics.line;
 
+import io.jruns.magics.MagicsOnStore;
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
-import io.jruns.domain.RunStatus;
-import io.jruns.magics.FakeHost;
-import io.jruns.magics.JrunsMagics;
-import io.jruns.magics.registry.MagicRegistry;
 import io.jruns.magics.registry.MagicSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,21 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** %runs rename/tag/untag/delete/restore/csv on a real store. */
-class RunsManageTest {
-    @TempDir
-    Path home;
-    final MagicRegistry magics = JrunsMagics.registry();
-    final FakeHost host = new FakeHost();
-
-    @BeforeEach
-    void store() {
-        Jruns.setTrackingUri(home.toString());
-        Jruns.setExperiment("manage");
-    }
-
-    @AfterEach
-    void endRuns() {
-        Jruns.endAllRuns(RunStatus.KILLED);
+class RunsManageTest extends MagicsOnStore {
+    RunsManageTest() {
+        super("manage");
     }
 
     void runs(String args) throws Exception {

@@ -1,20 +1,13 @@
 package io.jruns.magics.model;
 
+import io.jruns.magics.MagicsOnStore;
 import io.jruns.ActiveRun;
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
-import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
-import io.jruns.magics.FakeHost;
-import io.jruns.magics.JrunsMagics;
-import io.jruns.magics.registry.MagicRegistry;
-import io.jruns.magics.registry.MagicSpec;
 import io.jruns.model.Models;
 import io.jruns.model.Predictor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tech.tablesaw.api.DoubleColumn;
@@ -31,11 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** %log_model, %snippet and %reproduce against a real store in a temporary folder. */
-class ModelMagicsTest {
-    @TempDir
-    Path home;
-    final MagicRegistry magics = JrunsMagics.registry();
-    final FakeHost host = new FakeHost();
+class ModelMagicsTest extends MagicsOnStore {
+    ModelMagicsTest() {
+        super("model magics");
+    }
 
     /** y = a * x + b, a real (if small) model. */
     record Affine(double a, double b) implements Predictor, Serializable {
@@ -43,21 +35,6 @@ class ModelMagicsTest {
         public Object predict(Table input) {
             return input.doubleColumn("x").multiply(a).add(b).setName("y");
         }
-    }
-
-    @BeforeEach
-    void store() {
-        Jruns.setTrackingUri(home.toString());
-        Jruns.setExperiment("model magics");
-    }
-
-    @AfterEach
-    void end() {
-        Jruns.endAllRuns(RunStatus.KILLED);
-    }
-
-    void line(String name, String args) throws Exception {
-        magics.run(host, MagicSpec.Kind.LINE, name, args, null);
     }
 
     @Test
