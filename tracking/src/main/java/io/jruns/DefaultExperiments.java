@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
 final class DefaultExperiments {
     private final Store store;
     private final UnaryOperator<String> idFor; // the experiment of a name, created when missing
-    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+    /** The name each (name, source) goes by; looked up each time, as any name is (it may be deleted meanwhile). */
+    private final Map<String, String> chosen = new ConcurrentHashMap<>();
 
     DefaultExperiments(Store store, UnaryOperator<String> idFor) {
         this.store = store;
@@ -28,18 +29,16 @@ final class DefaultExperiments {
 
     String idFor(String name, Optional<String> source) {
         if (source.isEmpty()) return idFor.apply(name);
-        return resolved.computeIfAbsent(name + '\0' + source.get(), k -> resolve(name, source.get()));
+        return idFor.apply(chosen.computeIfAbsent(name + '\0' + source.get(), k -> choose(name, source.get())));
     }
 
-    private String resolve(String name, String source) {
-        String id = idFor.apply(name);
-        String owner = ownerOrClaim(id, source);
-        if (owner == null || owner.equals(source) || name.equals(source)) return id;
-        String own = idFor.apply(source);
-        ownerOrClaim(own, source);
+    private String choose(String name, String source) {
+        String owner = ownerOrClaim(idFor.apply(name), source);
+        if (owner == null || owner.equals(source) || name.equals(source)) return name;
+        ownerOrClaim(idFor.apply(source), source);
         System.err.println("jruns: experiment '" + name + "' holds the runs of notebook " + owner
                 + "; this notebook's runs go to experiment '" + source + "'");
-        return own;
+        return source;
     }
 
     /** The experiment's owner; an experiment without one becomes the source's. Null when the store keeps no tags. */

@@ -47,9 +47,7 @@ final class CopyCompletion {
                 // tags are refused on a deleted run: restored for the link, deleted again with its own time
                 to.restoreRun(copy.runId());
                 to.logBatch(link);
-                Long when = copy.info().deletedTime();
-                if (when != null) to.deleteRun(copy.runId(), when);
-                else to.deleteRun(copy.runId());
+                delete(copy.runId(), copy.info().deletedTime());
             } else {
                 to.logBatch(link);
             }
@@ -75,8 +73,11 @@ final class CopyCompletion {
     }
 
     private void deleteAsAtSource(Run source, String copyId) {
-        Long when = source.info().deletedTime(); // kept: it restarts no 30-day clock
-        if (when != null) to.deleteRun(copyId, when);
-        else to.deleteRun(copyId);
+        delete(copyId, source.info().deletedTime()); // its time kept: it restarts no 30-day clock
+    }
+
+    private void delete(String runId, Long when) {
+        if (when != null) to.deleteRun(runId, when);
+        else to.deleteRun(runId);
     }
 }

@@ -204,6 +204,7 @@ final class LogSender implements AutoCloseable {
      * comes to throw it), and let go.
      */
     private void reportUnsaved(List<JrunsException> into) {
+        if (held.isEmpty()) return; // the common case, each round: no shutdown probe for nothing to say
         boolean exiting = JvmExit.inProgress();
         JrunsException r = held.report(config, spool.file(), outage.lastFailure(), exiting);
         if (r != null && exiting) config.warnings().accept("jruns: " + r.getMessage());
