@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * a writer), plus a second reader opened for the first {@link #readPair}. Each connection is
  * used by one thread at a time. Writes take the lock with BEGIN IMMEDIATE so two processes
  * queue on the busy timeout instead of failing with "database is locked" half-way through a
- * transaction.
+ * transaction. A store opened {@linkplain #toRead to read only} has readers alone: every write
+ * is refused, saying why.
  */
 final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
@@ -41,6 +42,8 @@ final class Database implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final Checkpointer checkpointer;
+    /** Why this store is open to read only (said in the error a write gets); null when writable. */
+    private final String readOnly;
     /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
     private final SummaryCache summaries = new SummaryCache();
     /** Opened by the first readPair (most stores never export): guarded by readLock. */
@@ -66,6 +69,7 @@ final class Database implements AutoCloseable {
 
     Database(Path file) {
         this.file = file;
+        this.readOnly = null;
         try {
             // opening switches a new store to WAL, which may meet another process creating it
             this.writer = BusyRetry.run(() -> open(file, WRITER_CACHE_KIB));
@@ -77,6 +81,28 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw StoreOpen.openFailure(file, e);
         }
+    }
+
+    private Database(Path file, String readOnly) {
+        this.file = file;
+        this.readOnly = readOnly;
+        this.writer = null;
+        this.checkpointer = null;
+        try {
+            this.reader = ReadOnlyOpen.open(file, READER_CACHE_KIB);
+        } catch (SQLException e) {
+            throw StoreOpen.openFailure(file, e);
+        }
+    }
+
+    /** The file opened with readers only: no write, no checkpoint, not even SQLite's own recovery writes. */
+    static Database toRead(Path file, String why) {
+        return new Database(file, why);
+    }
+
+    /** Why writes are refused, or null when this store is writable. */
+    String readOnly() {
+        return readOnly;
     }
 
     private static Connection open(Path file, int cacheKiB) throws SQLException {
@@ -119,6 +145,7 @@ final class Database implements AutoCloseable {
     }
 
     private <T> T write(boolean durable, boolean logging, Work<T> work) {
+        refuseIfReadOnly();
         boolean fsync = durable && fsyncOnFlush;
         writeLock.lock();
         try {
@@ -150,6 +177,7 @@ final class Database implements AutoCloseable {
      * first; returns the bytes given back. Another process in the store makes it wait, then fail.
      */
     long compact() {
+        refuseIfReadOnly();
         writeLock.lock();
         try {
             long before = Files.size(file);
@@ -196,6 +224,11 @@ final class Database implements AutoCloseable {
         readLock.lock();
         try {
             retryWhileBusy(() -> {
+                if (readOnly != null) {
+                    if (secondReader == null) secondReader = ReadOnlyOpen.open(file, READER_CACHE_KIB);
+                    ReadOnlyOpen.startBoth(reader, secondReader);
+                    return null;
+                }
                 if (secondReader == null) secondReader = open(file, READER_CACHE_KIB);
                 startBoth(secondReader);
                 return null;
@@ -238,7 +271,14 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static void endQuietly(Connection c) {
+    void refuseIfReadOnly() {
+        if (readOnly != null) {
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns store " + file
+                    + " is open to read only (" + readOnly + "): it cannot be changed");
+        }
+    }
+
+    static void endQuietly(Connection c) {
         try {
             exec(c, "ROLLBACK"); // a read transaction: nothing to keep
         } catch (SQLException ignored) {
@@ -276,13 +316,13 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        checkpointer.close();
+        if (checkpointer != null) checkpointer.close();
         writeLock.lock();
         readLock.lock();
         try {
             reader.close();
             if (secondReader != null) secondReader.close();
-            writer.close();
+            if (writer != null) writer.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect
         } finally {

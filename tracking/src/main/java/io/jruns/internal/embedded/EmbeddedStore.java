@@ -40,19 +40,39 @@ public final class EmbeddedStore implements Store {
     private final RunArtifacts artifacts;
     private final StoreFileWatch watch;
 
-    /** Opens (creating if needed) the store whose database is {@code dbFile}. */
+    /**
+     * Opens (creating if needed) the store whose database is {@code dbFile}; one this user
+     * cannot write is opened to read only.
+     */
     public EmbeddedStore(Path dbFile, Path artifactRoot) {
+        this(dbFile, artifactRoot, StoreOpen.unwritable(dbFile.toAbsolutePath()));
+    }
+
+    private EmbeddedStore(Path dbFile, Path artifactRoot, String readOnly) {
         this.dbFile = dbFile.toAbsolutePath();
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
-        StoreOpen.createFolders(this.dbFile, this.artifactRoot);
-        this.db = new Database(this.dbFile);
-        boolean gcDue = StoreOpen.prepareOrRead(db, this.dbFile, experimentLocation(Experiment.DEFAULT_ID));
+        boolean gcDue = false;
+        if (readOnly == null) {
+            StoreOpen.createFolders(this.dbFile, this.artifactRoot);
+            this.db = new Database(this.dbFile);
+            gcDue = StoreOpen.prepareOrRead(db, this.dbFile, experimentLocation(Experiment.DEFAULT_ID));
+        } else {
+            this.db = StoreOpen.toRead(this.dbFile, readOnly);
+        }
         this.watch = new StoreFileWatch(this.dbFile);
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
         this.logs = new LogWrites(db, heartbeat);
         this.artifacts = new RunArtifacts(this.artifactRoot, this::getRun);
         this.manage = new RunManagement(db, this.artifactRoot, gcDue);
+    }
+
+    /**
+     * Opens an existing store to read only: nothing in its files changes (no upgrade, no
+     * ending of runs whose process died, no daily gc) and every write is refused.
+     */
+    static EmbeddedStore toRead(Path dbFile, Path artifactRoot) {
+        return new EmbeddedStore(dbFile, artifactRoot, "opened only to read it");
     }
 
     /** The store kept in a jruns home folder: {@code home/jruns.db} and {@code home/artifacts}. */
@@ -188,6 +208,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public GcResult gc(long deletedBefore, Progress progress) {
+        db.refuseIfReadOnly();
         return manage.gc(deletedBefore, progress);
     }
 
@@ -277,6 +298,7 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public void logArtifact(String runId, Path local, String artifactPath) {
+        db.refuseIfReadOnly();
         artifacts.log(runId, local, artifactPath);
     }
 

@@ -41,14 +41,50 @@ final class StoreOpen {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * Why this user cannot write an existing store (its folder or file), or null: such a
+     * store is opened to read only, not refused.
+     */
+    static String unwritable(Path dbFile) {
+        if (!Files.isRegularFile(dbFile)) return null;
+        Path dir = dbFile.getParent();
+        if (dir != null && !Files.isWritable(dir)) return "its folder " + dir + " is not writable";
+        if (!Files.isWritable(dbFile)) return "the file is not writable";
+        return null;
+    }
+
+    /** An existing store of this jruns's schema, opened to read only ({@code why} says why in errors). */
+    static Database toRead(Path dbFile, String why) {
+        if (!Files.isRegularFile(dbFile)) {
+            throw JrunsException.notFound("no jruns store at " + dbFile + " to read");
+        }
+        Database db = Database.toRead(dbFile, why);
+        int version = schemaVersion(db);
+        if (version < 0) {
+            db.close();
+            throw JrunsException.invalid(dbFile + " is not a jruns store: it has no jruns schema");
+        }
+        if (version != Schema.latestVersion()) {
+            db.close();
+            throw new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns store at " + dbFile
+                    + (version > Schema.latestVersion()
+                    ? " was written by a newer jruns (schema v" + version + ", this jruns knows up to v"
+                    + Schema.latestVersion() + "): upgrade jruns to read it"
+                    : " was written by an older jruns (schema v" + version + ", this jruns reads v"
+                    + Schema.latestVersion() + ") and is " + why + ": open it once where it can be written, to upgrade it"));
+        }
+        return db;
+    }
+
     /** Why SQLite could not open the file: the folder or file not writable, said as such, or SQLite's own words. */
     static JrunsException openFailure(Path file, SQLException e) {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && Files.isDirectory(dir) && (!Files.isWritable(dir) || Files.exists(file) && !Files.isWritable(file))) {
-            // SQLite's write-ahead log lives beside the database: even reading needs the folder writable
+            // read-only, SQLite still needs the write-ahead log's index beside a log that holds commits
             return new JrunsException(JrunsException.Code.INVALID_STATE, "cannot open the jruns store at " + file
                     + ": this user cannot write " + (Files.isWritable(dir) ? "the file" : "its folder " + dir)
-                    + ", which jruns needs even to read it (SQLite's write-ahead log); copy the folder, or ask its owner", e);
+                    + (ReadOnlyOpen.walEmpty(file) ? "" : ", and its write-ahead log holds changes not yet copied into"
+                    + " the file, which reading it would need to index there") + "; ask its owner to open it once, or copy the folder", e);
         }
         return new JrunsException(JrunsException.Code.INTERNAL_ERROR, "cannot open the jruns store at " + file + ": " + e.getMessage(), e);
     }
@@ -85,14 +121,23 @@ final class StoreOpen {
     /** Whether the store's schema is this jruns' own (so reading it needs no migration). */
     private static boolean schemaCurrent(Database db) {
         try {
-            return db.read(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
-                    return rs.next() && rs.getInt(1) == Schema.latestVersion();
-                }
-            });
+            return schemaVersion(db) == Schema.latestVersion();
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The schema version; -1 for a SQLite file that is not a jruns store. */
+    private static int schemaVersion(Database db) {
+        return db.read(c -> {
+            try (var s = c.createStatement(); var t = s.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+                if (!t.next() || t.getInt(1) == 0) return -1;
+            }
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
     }
 
     /**

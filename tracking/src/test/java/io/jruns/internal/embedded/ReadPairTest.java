@@ -71,6 +71,18 @@ class ReadPairTest {
 
     @Test
     void noCommitFallsBetweenTheTwoSnapshots() throws Exception {
+        noCommitFallsBetweenTheSnapshotsOf(db);
+    }
+
+    @Test
+    void noCommitFallsBetweenTheTwoSnapshotsOfAStoreOpenToReadOnly() throws Exception {
+        // no write lock to hold there: it checks that no commit came between, and tries again
+        try (Database readOnly = Database.toRead(dir.resolve("pair.db"), "a test")) {
+            noCommitFallsBetweenTheSnapshotsOf(readOnly);
+        }
+    }
+
+    private void noCommitFallsBetweenTheSnapshotsOf(Database db) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger commits = new AtomicInteger();
         Thread writer = new Thread(() -> {
