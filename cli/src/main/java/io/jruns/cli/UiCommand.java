@@ -49,7 +49,15 @@ final class UiCommand implements Command {
         }
         UiInfo info = server.info();
         Path home = TrackingUri.home(context.environment().variables());
-        info.write(home);
+        try {
+            info.write(home);
+        } catch (java.io.UncheckedIOException e) {
+            // a read-only JRUNS_HOME (a colleague's store) can still be served: only %ui cannot find it
+            String why = e.getCause() instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : String.valueOf(e.getCause().getMessage());
+            context.err().println("jruns ui: warning: " + e.getMessage() + " (" + why + "): "
+                    + "notebooks' %ui will not find this UI; it serves as usual");
+        }
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);

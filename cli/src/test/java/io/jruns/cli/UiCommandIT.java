@@ -101,4 +101,18 @@ class UiCommandIT {
             assertFalse(Files.exists(tmp.resolve("home").resolve(UiInfo.FILE)));
         }
     }
+
+    @Test
+    void aHomeItCannotWriteIsAWarningAndItServesAnyway() throws Exception {
+        Path store = tmp.resolve("store");
+        Path home = Files.writeString(tmp.resolve("a-file"), "").resolve("home"); // under a file: cannot be made
+        Process p = start(home, "ui", "--port", "0", "--no-browser", "--tracking-uri", store.toString());
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertTrue(line != null && LINE.matcher(line).matches(), line + "; stderr: " + err);
+        assertEquals("jruns ui: warning: cannot write " + home.resolve(UiInfo.FILE) + " (Not a directory):"
+                + " notebooks' %ui will not find this UI; it serves as usual\n", err);
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jruns ui did not stop on SIGTERM");
+    }
 }
