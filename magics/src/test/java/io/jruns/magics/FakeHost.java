@@ -35,6 +35,15 @@ public final class FakeHost implements MagicHost {
         return body.call();
     }
 
+    /** {@code {expression}} in a line: a variable's name, or a cell keyed by the expression's text; else it does not compile. */
+    @Override
+    public Object evaluate(String expression) throws Exception {
+        if (variables.containsKey(expression)) return variables.get(expression);
+        Callable<Object> body = cells.get(expression);
+        if (body == null) throw new CompileError("cannot find symbol " + expression);
+        return body.call();
+    }
+
     @Override
     public Map<String, Object> values(List<String> names) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -52,6 +61,12 @@ public final class FakeHost implements MagicHost {
     @Override
     public boolean didNotCompile(Throwable failure) {
         return failure instanceof CompileError;
+    }
+
+    /** As our kernel says it: a compile error by its message alone, an exception by name and message. */
+    @Override
+    public String failureLine(Throwable failure) {
+        return failure instanceof CompileError ? failure.getMessage() : MagicHost.super.failureLine(failure);
     }
 
     @Override

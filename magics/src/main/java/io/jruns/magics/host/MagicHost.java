@@ -18,6 +18,21 @@ public interface MagicHost {
     /** Runs code as the notebook would, returning its value (null when none). */
     Object eval(String code) throws Exception;
 
+    /**
+     * The value of one Java expression in the notebook's state ({@code {expression}} in a
+     * magic's line); fails as {@link #eval} does when it does not compile or throws.
+     */
+    default Object evaluate(String expression) throws Exception {
+        return eval("(Object) (" + expression + ")");
+    }
+
+    /** One line saying why code this host ran ({@link #eval}) failed, for an error that names the code. */
+    default String failureLine(Throwable failure) {
+        String message = failure.getMessage();
+        String first = message == null ? "" : message.strip().lines().findFirst().orElse("");
+        return failure.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
+    }
+
     /** The notebook file this kernel runs, when known. */
     Optional<java.nio.file.Path> notebookPath();
 

@@ -47,8 +47,10 @@ public final class HelpText {
                 .append("Generated from the magic registry (`MagicRegistry`); `%help` shows the same.\n")
                 .append("Values with spaces are quoted: `%run start \"my run\"`, `%tag team=\"a b\"`.\n")
                 .append("A `//` comment may end a magic's line, as in Java: `%runs   // the table`.\n")
-                .append("`$name` and `{name}` are a notebook variable's value, as in IPython: `%param lr=$lr`,"
-                        + " `%run start lr-{lr}`; `$$` is a `$`.\n");
+                .append("As in IPython, `$name` is a notebook variable's value (`%param lr=$lr`) and `{expression}`"
+                        + " the value of any Java expression (`%run start lr-{lr * 2}`, `%param a={cfg.get(\"a\")}`);"
+                        + " `$$`, `{{` and `}}` are a literal `$`, `{` and `}`. An expression that does not compile"
+                        + " or throws stops the magic before it logs anything.\n");
         for (MagicSpec s : specs) {
             b.append("\n## `").append(s.invocation()).append("`\n\n`").append(s.usage()).append("`\n\n")
                     .append(s.description()).append('\n');

@@ -4,7 +4,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.ArgsParser;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
-import io.jruns.magics.args.Tokens;
+import io.jruns.magics.expand.LineExpansion;
 import io.jruns.magics.host.MagicHost;
 
 import java.util.ArrayList;
@@ -48,7 +48,8 @@ public final class MagicRegistry {
     public void run(MagicHost host, MagicSpec.Kind kind, String name, String argLine, String body) throws Exception {
         Magic magic = find(kind, name).orElseThrow(() -> JrunsException.invalid("unknown magic "
                 + (kind == MagicSpec.Kind.CELL ? "%%" : "%") + name + " (see %help)"));
-        List<String> words = LineVariables.fill(Tokens.split(argLine == null ? "" : argLine), host);
+        String invocation = (kind == MagicSpec.Kind.CELL ? "%%" : "%") + name;
+        List<String> words = LineExpansion.words(invocation, argLine == null ? "" : argLine, host);
         ParsedArgs args = ArgsParser.parseWords(name, magic.spec().options(), magic.spec().actions(), words);
         magic.run(host, args, body);
     }

@@ -33,6 +33,9 @@ class LoggingMagicsTest extends MagicsOnStore {
             "metric | m=1 \"bad!\"=2           | %metric: invalid metric key 'bad!': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed, not '!'",
             "metric | m=1 m=2                | %metric: 'm' is given twice, as '1' and '2'",
             "tag    | --delete first nosuch  | %tag --delete: run '{run}' has no tag 'nosuch' (nothing was deleted)",
+            // an expression that does not compile, after good values
+            "param  | a=1 b={nope + 1}       | %param: {nope + 1} (column 7) does not compile: cannot find symbol nope + 1",
+            "tag    | t=x u={               | %tag: '{' at column 7 is not closed (a literal { is {{)",
     })
     void aRefusedLineLogsNothing(String magic, String args, String message) throws Exception {
         line("run", "start r");
@@ -48,15 +51,16 @@ class LoggingMagicsTest extends MagicsOnStore {
     }
 
     @Test
-    void aDollarNameIsTheNotebookVariablesValue() throws Exception {
+    void aDollarNameIsAVariableAndBracesAnExpression() throws Exception {
         host.variables.put("lr", 0.05);
         host.variables.put("name", "my run");
         line("run", "start $name");
-        line("param", "lr=$lr price=$$5 other=$undefined tag=lr-{lr} json={\"a\":1} none={nope}");
+        host.cell("lr * 2", () -> 0.1);
+        line("param", "lr=$lr price=$$5 other=$undefined tag=lr-{lr} twice={lr * 2} json={{\"a\":1}}");
         Run run = active();
         assertEquals("my run", run.info().runName(), "a value with a blank stays one word");
-        assertEquals(Map.of("lr", "0.05", "price", "$5", "other", "$undefined", "tag", "lr-0.05", "json", "{a:1}",
-                "none", "{nope}"), run.data().params());
+        assertEquals(Map.of("lr", "0.05", "price", "$5", "other", "$undefined", "tag", "lr-0.05", "twice", "0.1",
+                "json", "{a:1}"), run.data().params());
     }
 
     @Test
