@@ -99,6 +99,22 @@ public final class KernelMagicHost implements MagicHost {
         return failure instanceof EvaluationFailure f && f.kind() == EvaluationFailure.Kind.COMPILATION;
     }
 
+    /** A compile error's first message with its details ({@code symbol: variable x}); an exception's name and message. */
+    @Override
+    public String failureLine(Throwable failure) {
+        if (!(failure instanceof EvaluationFailure f)) return MagicHost.super.failureLine(failure);
+        if (f.kind() != EvaluationFailure.Kind.COMPILATION) {
+            return f.errorName() + (f.getMessage() == null || f.getMessage().isEmpty() ? "" : ": " + f.getMessage());
+        }
+        List<String> lines = f.traceback();
+        List<String> details = new java.util.ArrayList<>();
+        // the first diagnostic's message lines follow its caret, up to the next diagnostic
+        for (int i = lines.indexOf(f.getMessage()) + 1; i > 0 && i < lines.size() && !lines.get(i).startsWith("Compilation "); i++) {
+            details.add(lines.get(i).strip().replaceAll("\\s+", " "));
+        }
+        return f.getMessage() + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
+    }
+
     @Override
     public Optional<String> cellId() {
         return currentCell.get().flatMap(CellContext::cellIdIfAny);
