@@ -139,23 +139,34 @@ public final class Jruns {
         if (!runs.isEmpty()) runs.get(runs.size() - 1).end(status);
     }
 
+    /**
+     * Logs a param of the active run (starting one when none is active, as MLflow does); its
+     * value is stored as text and cannot change once logged.
+     */
     public static void logParam(String key, Object value) {
         session().currentOrStart().logParam(key, value);
     }
 
+    /** Logs every entry as a param of the active run (see {@link #logParam}). */
     public static void logParams(Map<String, ?> params) {
         Validation.required(params, "a map of params"); // before a run is started for it
         session().currentOrStart().logParams(params);
     }
 
+    /** Logs a metric of the active run at step 0, now (starting a run when none is active). */
     public static void logMetric(String key, double value) {
         session().currentOrStart().logMetric(key, value, 0);
     }
 
+    /**
+     * Logs a metric of the active run at {@code step}, now (starting a run when none is
+     * active): each step keeps its values, so a metric becomes a curve over steps.
+     */
     public static void logMetric(String key, double value, long step) {
         session().currentOrStart().logMetric(key, value, step);
     }
 
+    /** Logs every entry as a metric of the active run at {@code step} (see {@link #logMetric(String, double, long)}). */
     public static void logMetrics(Map<String, ? extends Number> metrics, long step) {
         ActiveRun.checked(metrics); // before a run is started for it
         session().currentOrStart().logMetrics(metrics, step);
