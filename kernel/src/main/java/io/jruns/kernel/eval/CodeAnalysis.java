@@ -1,5 +1,7 @@
 package io.jruns.kernel.eval;
 
+import io.jruns.kernel.doc.ApiSources;
+import io.jruns.kernel.doc.JavadocText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class CodeAnalysis {
     public record Completion(List<String> matches, int start, int end) { }
 
     private final SourceCodeAnalysis sca;
+    /** JShell finds Javadoc in the JDK's src.zip only; jruns's own comes from the sources the kernel carries. */
+    private final ApiSources apiSources = new ApiSources();
 
     CodeAnalysis(SourceCodeAnalysis sca) {
         this.sca = sca;
@@ -69,7 +73,9 @@ public final class CodeAnalysis {
 
     /**
      * Signature and javadoc of what is at {@code cursor} (the identifier around it), or the
-     * type of an expression when there is no documentation.
+     * type of an expression when there is no documentation. The javadoc is text (JavadocText):
+     * its first paragraph, or all of it with its sections when {@code detail}. A JDK without
+     * lib/src.zip gives signatures only.
      */
     public synchronized Optional<String> inspect(String code, int cursor, boolean detail) {
         int end = cursor;
@@ -92,8 +98,12 @@ public final class CodeAnalysis {
                 }
                 sb.append(d.signature());
                 String javadoc = d.javadoc();
-                if (javadoc != null && !javadoc.isBlank()) {
-                    sb.append('\n').append(detail ? javadoc.strip() : firstParagraph(javadoc));
+                if (javadoc == null || javadoc.isBlank()) {
+                    javadoc = apiSources.javadoc(d.signature()).orElse(null);
+                }
+                String text = javadoc == null ? "" : JavadocText.render(javadoc, detail);
+                if (!text.isBlank()) {
+                    sb.append('\n').append(text);
                 }
             }
             return Optional.of(sb.toString());
@@ -146,9 +156,4 @@ public final class CodeAnalysis {
         return t.endsWith("{") || t.endsWith("(") || t.endsWith(")") ? indent + "    " : indent;
     }
 
-    private static String firstParagraph(String javadoc) {
-        String s = javadoc.strip();
-        int blank = s.indexOf("\n\n");
-        return blank < 0 ? s : s.substring(0, blank);
-    }
 }
