@@ -115,7 +115,7 @@ class CsvExportTest {
         }
         StringWriter all = new StringWriter();
         f.query().state("all").exportCsv(all, Progress.NONE);
-        assertTrue(all.toString().contains(",'-Infinity,"), all.toString());
+        assertTrue(all.toString().contains(",-Infinity,"), all.toString());
         assertTrue(all.toString().contains(",\"a\nb,\"\"c\"\"\","), all.toString());
     }
 
