@@ -41,6 +41,21 @@ class MetricHistoryCommandTest {
                 "1," + (Seed.T0 + 3001) + ",Infinity"), r.lines());
     }
 
+    /** The two CSV writers agree: a value is the same cell here as in runs search --format csv. */
+    @Test
+    void csvValuesAreTheCellsOfTheRunsCsv() {
+        try (io.jruns.store.Store store = cli.openStore()) {
+            // 2e23 is where JDK 17's Double.toString is not shortest (1.9999999999999998E23)
+            store.logBatch(new io.jruns.domain.LogBatch(seed.bert, List.of(new Metric("edge", 2e23, Seed.T0, 0),
+                    new Metric("edge", Double.NEGATIVE_INFINITY, Seed.T0 + 1, 1)), List.of(), List.of()));
+        }
+        Cli.Result history = cli.run("runs", "metric-history", seed.bert, "edge", "--format", "csv");
+        assertEquals(List.of("step,timestamp,value", "0," + Seed.T0 + ",2.0E23", "1," + (Seed.T0 + 1) + ",-Infinity"),
+                history.lines());
+        Cli.Result runs = cli.run("runs", "search", "--experiment", "nlp", "--format", "csv");
+        assertTrue(runs.out().contains(",-Infinity\r\n"), runs.out());
+    }
+
     @Test
     void jsonIsMlflowsGetHistoryAnswer() {
         Cli.Result r = cli.run("runs", "metric-history", seed.small, "odd", "--format", "json");

@@ -1,5 +1,7 @@
 package io.jruns.views.format;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -60,9 +62,14 @@ public final class Format {
         return mantissa + "e" + exp;
     }
 
-    /** Exactly, for machine-readable output: Java's shortest round-tripping form. */
+    /**
+     * Exactly, for machine-readable output: the shortest digits that read back to {@code v}, in
+     * Java's form, the same cell the runs CSV writes ({@code 2.0E23}, {@code -Infinity}).
+     */
     public static String exact(double v) {
-        return Double.toString(v);
+        // Jackson's Schubfach, as the CSV export uses: JDK 17's Double.toString is not always
+        // shortest (2e23 comes out 1.9999999999999998E23), so the two CSVs would disagree.
+        return NumberOutput.toString(v, true);
     }
 
     /** The time to the second in the system's zone; empty for none. */

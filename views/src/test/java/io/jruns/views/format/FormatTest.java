@@ -44,6 +44,21 @@ class FormatTest {
         assertEquals(shown, Format.number(v));
     }
 
+    /** Machine-readable values are the shortest exact digits, as the runs CSV writes them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0.1         | 0.1",
+            "3           | 3.0",
+            "2e23        | 2.0E23",
+            "-1e-9       | -1.0E-9",
+            "4.9e-324    | 4.9E-324",
+            "NaN         | NaN",
+            "-Infinity   | -Infinity"})
+    void exactIsShortestAndReadsBack(double v, String shown) {
+        assertEquals(shown, Format.exact(v));
+        assertEquals(Double.doubleToLongBits(v), Double.doubleToLongBits(Double.parseDouble(shown)));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "0         | 0ms",
