@@ -6,5 +6,6 @@ module io.jruns.views {
     exports io.jruns.views;
     exports io.jruns.views.format;
     exports io.jruns.views.html;
+    exports io.jruns.views.series;
     exports io.jruns.views.text;
 }

@@ -112,7 +112,7 @@ final class RunPageParts {
                     .append("</td><td class=\"jr-n\">").append(Format.number(s.max())).append("</td><td class=\"jr-n\">")
                     .append(Format.count(s.count())).append("</td><td>");
             List<Metric> history = histories.get(s.key());
-            if (history != null && history.size() > 1) h.append(Sparkline.svg(history));
+            if (history != null && history.size() > 1) h.append(Sparkline.svg(history, s.count()));
             h.append("</td></tr>");
         }
         h.append("</tbody></table>");

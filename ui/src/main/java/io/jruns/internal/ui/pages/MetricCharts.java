@@ -3,6 +3,7 @@ package io.jruns.internal.ui.pages;
 import io.jruns.domain.Metric;
 import io.jruns.views.format.Format;
 import io.jruns.views.html.Html;
+import io.jruns.views.series.Downsample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +12,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * One SVG line chart per metric key over its full history, step or time across. Long histories
- * are thinned server-side ({@link Downsample}) to {@link #MAX_POINTS}; the points drawn are also
- * in the chart's {@code data-pts} so static/run.js can show the value under the mouse (the CSP
- * allows no inline script).
+ * are thinned server-side to {@link #MAX_POINTS} ({@link Downsample}, the rule the sparklines
+ * share); the points drawn are also in the chart's {@code data-pts} so static/run.js can show
+ * the value under the mouse (the CSP allows no inline script).
  */
 final class MetricCharts {
     static final int MAX_POINTS = 1000;

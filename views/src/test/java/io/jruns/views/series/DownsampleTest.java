@@ -1,4 +1,4 @@
-package io.jruns.internal.ui.pages;
+package io.jruns.views.series;
 
 import io.jruns.domain.Metric;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,24 @@ class DownsampleTest {
         for (int i = 1; i < out.size(); i++) assertTrue(out.get(i - 1).step() < out.get(i).step(), "in step order");
         assertEquals(0, out.get(0).step());
         assertEquals(99_999, out.get(out.size() - 1).step());
+    }
+
+    /** A falling loss: the first and last points are neither extreme of their bucket, yet kept. */
+    @Test
+    void keepsTheFirstAndLastPointsWhereverTheExtremesAre() {
+        List<Metric> h = new ArrayList<>();
+        for (int s = 0; s < 20_000; s++) h.add(new Metric("loss", s == 0 ? 0.5 : s == 19_999 ? 0.3 : 0.1 + (s % 7) * 0.1, s, s));
+        for (int max : List.of(4, 5, 194, 1000)) {
+            List<Metric> out = Downsample.minMax(h, Metric::step, max);
+            assertTrue(out.size() <= max, max + ": size " + out.size());
+            assertSame(h.get(0), out.get(0), max + ": the first point");
+            assertSame(h.get(19_999), out.get(out.size() - 1), max + ": the last point");
+            for (int i = 1; i < out.size(); i++) assertTrue(out.get(i - 1).step() < out.get(i).step(), max + ": in step order, once each");
+            assertEquals(h.stream().mapToDouble(Metric::value).min().orElseThrow(),
+                    out.stream().mapToDouble(Metric::value).min().orElseThrow(), max + ": the lowest");
+            assertEquals(h.stream().mapToDouble(Metric::value).max().orElseThrow(),
+                    out.stream().mapToDouble(Metric::value).max().orElseThrow(), max + ": the highest");
+        }
     }
 
     @Test
