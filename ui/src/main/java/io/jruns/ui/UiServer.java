@@ -6,6 +6,7 @@ import io.jruns.internal.ui.http.Guard;
 import io.jruns.internal.ui.http.JettyBridge;
 import io.jruns.internal.ui.http.PlainErrors;
 import io.jruns.internal.ui.http.Router;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -60,6 +61,10 @@ public final class UiServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024); // the compare link of 1,000 ticked runs is ~33 KB of run ids
         http.setSendServerVersion(false);
+        // Artifact names may hold '%' (sent as %25), which Jetty refuses by default as ambiguous. Our
+        // routes see the path decoded once and never decode it again, so a '%' cannot become '/' or
+        // '..' later; every other ambiguity (%2e, %2F, '//', backslashes) stays refused by Jetty.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("JRUNS_UI", UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
         ServerConnector connector = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(options.host);
         connector.setPort(options.port);

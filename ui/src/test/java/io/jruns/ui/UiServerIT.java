@@ -82,7 +82,8 @@ class UiServerIT {
         HttpResponse<String> tooLong = get("/?q=" + "x".repeat(70_000));
         for (HttpResponse<String> r : List.of(ambiguous, tooLong)) {
             assertTrue(r.statusCode() == 400 || r.statusCode() == 414, r.statusCode() + " " + r.body());
-            assertEquals(r.statusCode() + " " + (r.statusCode() == 400 ? "Bad Request" : "URI Too Long") + "\n", r.body());
+            assertEquals(r.statusCode() == 400 ? "400 Bad Request: an encoded '.' or '..' path part (%2e) is refused\n"
+                    : "414 URI Too Long: the address is too long (over 64 KB)\n", r.body(), "what was wrong, and nothing of the request");
             assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"), r.headers().toString());
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), r.headers().toString());
             assertFalse(r.headers().firstValue("Server").isPresent(), r.headers().toString());
