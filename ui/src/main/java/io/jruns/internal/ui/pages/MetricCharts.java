@@ -24,6 +24,8 @@ final class MetricCharts {
     private static final int RIGHT = 14;
     private static final int TOP = 12;
     private static final int BOTTOM = 30;
+    /** Time ticks closer than this show milliseconds. */
+    static final long FINE_SPAN_MILLIS = 5_000;
 
     private MetricCharts() {
     }
@@ -109,8 +111,13 @@ final class MetricCharts {
         axes(h, lo, hi, x0, x1, byTime, pw, ph);
         h.append("<path class=\"jr-line\" d=\"").append(d).append("\" fill=\"none\" stroke=\"#2f6fdb\" stroke-width=\"1.5\""
                 + " stroke-linejoin=\"round\"/>");
-        if (pts.size() == 1) {
-            h.append("<circle cx=\"").append(n(LEFT + pw / 2)).append("\" cy=\"").append(n(TOP + ph / 2)).append("\" r=\"3\" fill=\"#2f6fdb\"/>");
+        if (x1 == x0) { // one x for every point (one point, or all at one step or millisecond): the line has no length, dots show them
+            java.util.Set<String> drawn = new java.util.HashSet<>();
+            for (Metric m : pts) {
+                String cy = n(TOP + (hi - m.value()) / (hi - lo) * ph);
+                if (drawn.add(cy)) h.append("<circle class=\"jr-dot\" cx=\"").append(n(LEFT + pw / 2)).append("\" cy=\"").append(cy)
+                        .append("\" r=\"3\" fill=\"#2f6fdb\"/>");
+            }
         }
         h.append("<g class=\"jr-hover\" visibility=\"hidden\"><line y1=\"").append(TOP).append("\" y2=\"").append(TOP + (int) ph)
                 .append("\" stroke=\"currentColor\" stroke-opacity=\".35\"/><circle r=\"3.5\" fill=\"#2f6fdb\"/>"
@@ -134,9 +141,14 @@ final class MetricCharts {
             if (x0 != x1 && t == 1 && (v == x0 || v == x1)) continue; // a span of one or two steps: no middle tick repeating an end
             String anchor = t == 0 ? "start" : t == 2 ? "end" : "middle";
             h.append("<text x=\"").append(n(LEFT + pw * t / 2)).append("\" y=\"").append(H - 10).append("\" text-anchor=\"").append(anchor)
-                    .append("\">").append(Html.escape(byTime ? Format.time(v) : Format.count(v))).append("</text>");
+                    .append("\">").append(Html.escape(byTime ? timeTick(v, x1 - x0) : Format.count(v))).append("</text>");
         }
         h.append("</g>");
+    }
+
+    /** Seconds say nothing on a run of under a few seconds (every tick the same second): then milliseconds. */
+    static String timeTick(long epochMillis, long span) {
+        return span < FINE_SPAN_MILLIS ? Format.timeMillis(epochMillis, java.time.ZoneId.systemDefault()) : Format.time(epochMillis);
     }
 
     /**
