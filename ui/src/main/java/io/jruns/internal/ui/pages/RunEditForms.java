@@ -1,5 +1,6 @@
 package io.jruns.internal.ui.pages;
 
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
 import io.jruns.internal.ui.UiContext;
@@ -26,10 +27,22 @@ final class RunEditForms {
     private RunEditForms() {
     }
 
+    /**
+     * The forms; a deleted run gets a Restore button instead, as its edits would all be refused,
+     * and the forms only to give back what a refused edit had typed (deleted in another tab meanwhile).
+     */
     static String html(UiContext ctx, Run run, String runPath, Draft draft) {
         String action = Html.escape(runPath);
         String csrf = Layout.csrfField(ctx);
-        StringBuilder h = new StringBuilder("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
+        StringBuilder h = new StringBuilder();
+        if (run.info().lifecycleStage() == LifecycleStage.DELETED) {
+            h.append("<section class=\"jr jr-restore\" id=\"restore\"><div class=\"jr-sec\">Deleted</div><form method=\"post\""
+                    + " class=\"jr-form\" id=\"restore-form\" action=\"").append(action).append("/restore\">").append(csrf)
+                    .append("This run is deleted (restorable for 30 days, then <code>jruns gc</code> may purge it); restore it to edit it."
+                            + " <button type=\"submit\" id=\"restore-button\">Restore</button></form></section>");
+            if (draft.form().isEmpty()) return h.toString();
+        }
+        h.append("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
         h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
                 .append("/rename\">").append(csrf).append(Seen.hidden(RunCrumbs.runName(run))).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
         Html.append(h, draft.form().equals("rename") ? draft.field("name", "") : RunCrumbs.runName(run))

@@ -2,6 +2,7 @@ package io.jruns.internal.ui.pages;
 
 import io.jruns.RunManager;
 import io.jruns.domain.JrunsException;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
 import io.jruns.internal.ui.UiContext;
@@ -53,6 +54,12 @@ final class RunEdits {
             if (!note.isBlank()) m.setTag(run.runId(), SystemTags.NOTE, note);
             else if (run.data().tags().containsKey(SystemTags.NOTE)) m.deleteTag(run.runId(), SystemTags.NOTE);
         }));
+        router.post("/runs/{id}/restore", r -> {
+            Run run = ctx.client().getRun(r.param("id"));
+            // with the runs deleted with it, as the experiment page's Restore does
+            ctx.client().manage(run.info().experimentId()).restore(java.util.List.of(run.runId()), io.jruns.store.Progress.NONE);
+            return Response.seeOther(Links.ui("/").run(run.runId()).orElseThrow());
+        });
         router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", RunCrumbs::runName,
                 (m, run) -> m.rename(run.runId(), field(r, "name").strip())));
     }
@@ -65,6 +72,10 @@ final class RunEdits {
     private static Response edit(UiContext ctx, Request r, String form, Function<Run, String> shown, Change change) {
         Run run = ctx.client().getRun(r.param("id"));
         String page = Links.ui("/").run(run.runId()).orElseThrow();
+        if (run.info().lifecycleStage() == LifecycleStage.DELETED) {
+            return Response.of(400, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft(r, form,
+                    "this run was deleted (in another tab, or by %runs delete): what you typed is below; restore the run, then submit again")));
+        }
         String now = shown.apply(run);
         // a tag removed meanwhile is no conflict: saving it adds it back, deleting it says it is gone
         boolean tagGone = now == null && form.startsWith("tag");
@@ -77,7 +88,8 @@ final class RunEdits {
         try {
             change.apply(ctx.client().manage(run.info().experimentId()), run);
         } catch (JrunsException e) {
-            if (e.code() != JrunsException.Code.INVALID_PARAMETER_VALUE) throw e;
+            // INVALID_STATE: deleted between the read above and the change
+            if (e.code() != JrunsException.Code.INVALID_PARAMETER_VALUE && e.code() != JrunsException.Code.INVALID_STATE) throw e;
             String line = e.getMessage() == null ? "refused" : e.getMessage().lines().findFirst().orElse("refused");
             return Response.of(400, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft(r, form, line)));
         }
