@@ -18,7 +18,7 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
     static final List<String> KINDS = List.of("parallel", "scatter", "contour", "history", "none");
 
     static PlotChoice of(Request r) {
-        String kind = r.query("plot").orElse("parallel").strip().toLowerCase(Locale.ROOT);
+        String kind = r.query("plot").map(String::strip).filter(k -> !k.isEmpty()).orElse("parallel").toLowerCase(Locale.ROOT);
         return new PlotChoice(kind, field(r, "x"), field(r, "y"), field(r, "z"), field(r, "color"), field(r, "metric"),
                 r.query("diff").isPresent());
     }
@@ -51,7 +51,10 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
                 String m = or(metric, () -> metric(c, "metric"));
                 yield List.of(new CompareView.Plot("History: " + c.key(m).name() + " by step", c.history(m), ""));
             }
-            default -> n < 2 ? List.of() : List.of(new CompareView.Plot("Parallel coordinates", c.parallel(List.of(), color), ""));
+            default -> {
+                if (n < 2) throw JrunsException.invalid("parallel coordinates need two runs or more: choose scatter or history for one run");
+                yield List.of(new CompareView.Plot("Parallel coordinates", c.parallel(List.of(), color), ""));
+            }
         };
     }
 
@@ -78,6 +81,7 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
         b.append("<label>");
         Html.append(b, label).append(" <select name=\"").append(name).append("\">");
         option(b, "", "(default)", chosen == null);
+        if (chosen != null && !keys.contains(chosen)) option(b, chosen, chosen, true); // kept as typed; the page says why it is not drawn
         for (String k : keys) option(b, k, k, k.equals(chosen));
         b.append("</select></label>");
     }

@@ -65,6 +65,26 @@ class ComparePageIT {
     }
 
     @Test
+    void aPlotThatCannotBeDrawnSaysWhyAndKeepsTheChoice() throws Exception {
+        String base = "/compare?runs=" + runs("base", "parent");
+        String[][] cases = {
+                {"&plot=history&metric=nonexistent", "no compared run has a param or metric &#39;nonexistent&#39;"},
+                {"&plot=bogus", "plot &#39;bogus&#39; is not one of"},
+                {"&plot=scatter&x=alpha&y=nope", "no compared run has a param or metric &#39;"}};
+        for (String[] c : cases) {
+            String page = ui.get(base + c[0]).body();
+            assertTrue(page.contains("<div class=\"jr-filter-error\" role=\"alert\">") && page.contains(c[1]), c[0] + ": " + page);
+            assertFalse(page.contains("<svg class=\"jruns-plot\"") || page.contains("class=\"jruns-plot\""), c[0] + " draws nothing");
+        }
+        assertTrue(ui.get(base + "&plot=history&metric=nonexistent").body().contains("<option value=\"nonexistent\" selected>"),
+                "the choice stays as typed");
+        String one = ui.get("/compare?runs=" + runs("base")).body();
+        assertTrue(one.contains("parallel coordinates need two runs or more"), "one run: the default plot says why it is missing: " + one);
+        String empty = ui.get(base + "&plot=").body();
+        assertTrue(empty.contains("Parallel coordinates") && !empty.contains("jr-filter-error"), "an empty choice is the default: " + empty);
+    }
+
+    @Test
     void anUnknownRunIsA404NamingIt() throws Exception {
         HttpResponse<String> r = ui.get("/compare?runs=" + runs("base") + ",nope%3Cb%3E");
         assertEquals(404, r.statusCode());
