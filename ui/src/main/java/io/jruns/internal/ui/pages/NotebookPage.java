@@ -48,7 +48,7 @@ final class NotebookPage {
             b.append("<div class=\"jr-sec\">Reproduce</div><div class=\"jr-copyrow\"><pre id=\"reproduce\" class=\"jr-cmd\">");
             Html.append(b, reproduceCommand(id)).append("</pre><button type=\"button\" class=\"jr-copy\" data-copy=\"reproduce\">Copy</button></div>");
             b.append("<p class=\"jr-dim\">Clones the notebook at this version beside the original, with the run's libraries and Java"
-                    + " settings (docs/reproduce.md).</p>");
+                    + " settings (docs/models.md, \"Reproducing a run\").</p>");
             Set<String> logged = cellIds(RunFacts.tag(run, SystemTags.NOTEBOOK_CELL_IDS));
             String start = Optional.ofNullable(RunFacts.tag(run, SystemTags.NOTEBOOK_START_CELL_ID)).orElse("");
             if (!start.isEmpty()) logged.add(start);

@@ -291,6 +291,10 @@ class RunPageIT {
         assertTrue(p.contains("src=\"data:image/png;base64,iVBORw0KGgo"));
         assertTrue(p.contains("<pre id=\"reproduce\" class=\"jr-cmd\">jruns reproduce " + f.parentId + "</pre>"));
         assertTrue(p.contains("data-copy=\"reproduce\""));
+        Matcher doc = Pattern.compile("(docs/[\\w-]+\\.md)").matcher(p);
+        assertTrue(doc.find(), "the page names the doc on reproducing");
+        Path named = Path.of("..").resolve(doc.group(1));
+        assertTrue(Files.isRegularFile(named) && Files.readString(named).contains("## Reproducing a run"), doc.group(1) + " tells how (run from the ui module)");
         assertTrue(p.contains("class=\"jr-runbar\"") && p.contains("parent " + ESCAPED));
         String none = page("/runs/" + f.childIds.get(2) + "/notebook");
         assertTrue(none.contains("has no stored notebook version"));
