@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * session cookie, or once in {@code ?token=} (which sets the cookie and redirects to drop it from
  * the address bar), or as a one-time {@code ?code=} ({@link LoginCode}) from a link a notebook
  * saved. A change asked with the cookie must also carry the page's CSRF token (form field
- * {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}.
+ * {@code csrf} or header {@code X-Jruns-Csrf}) and no foreign {@code Origin}; so must any API
+ * call (header only), reads included.
  */
 public final class Guard {
     /** The cookie's name is this plus the port: cookies ignore ports, and two UIs on one host must not overwrite each other's. */
@@ -77,7 +78,13 @@ public final class Guard {
             return Optional.of(Response.text(401, "jruns ui: this needs the token: open the link 'jruns ui' printed"
                     + " (…/?token=…), or send Authorization: Bearer TOKEN"));
         }
-        if (changes(r.method())) {
+        boolean api = api(r.path());
+        if (api && !changes(r.method()) && r.header(CSRF_HEADER).isEmpty()) {
+            // a page's own script would send the header; a link or a tag pointing at the API does not
+            return Optional.of(Response.text(403, "jruns ui: the API takes the session cookie only with the page's " + CSRF_HEADER
+                    + " header; MLflow clients send Authorization: Bearer TOKEN"));
+        }
+        if (changes(r.method()) || api) {
             String origin = r.header("Origin").orElse(null);
             // "null": what the Fetch spec sends for every form POST under our own Referrer-Policy: no-referrer;
             // the CSRF token below is still required, and the SameSite=Strict cookie never comes cross-site
@@ -108,6 +115,11 @@ public final class Guard {
         if (cookieOf(r).map(this::same).orElse(false)) return Response.seeOther(without(r, "code"));
         return Response.text(401, "jruns ui: this link has expired or was used (a notebook's links work once, for "
                 + LoginCode.TTL_MILLIS / 60_000 + " minutes): run %ui again, or open the link 'jruns ui' printed");
+    }
+
+    /** MLflow's REST API and its artifact download, as opposed to the pages. */
+    static boolean api(String path) {
+        return path.startsWith("/api/") || path.startsWith("/ajax-api/") || path.equals("/get-artifact");
     }
 
     private static String formCsrf(Request r) {

@@ -105,6 +105,26 @@ class MlflowApiSecurityIT {
         assertEquals("1", client.getRun(runId).data().tags().get("x"));
     }
 
+    @Test
+    void aCookieAloneCannotReadTheApiEitherButThePagesStillWork() throws Exception {
+        String cookie = http.send(HttpRequest.newBuilder(http.uri("/?token=" + TOKEN)).build()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String page = http.send(HttpRequest.newBuilder(http.uri("/")).header("Cookie", cookie).build()).body();
+        String csrf = page.replaceFirst("(?s).*name=\"jruns-csrf\" content=\"([^\"]+)\".*", "$1");
+        for (String path : List.of("/api/2.0/mlflow/runs/get?run_id=" + runId, "/ajax-api/2.0/mlflow/runs/get?run_id=" + runId,
+                "/get-artifact?run_id=" + runId + "&path=ok.txt", "/api/2.0/mlflow-artifacts/artifacts/" + exp + "/" + runId + "/artifacts/ok.txt")) {
+            HttpResponse<String> alone = http.send(HttpRequest.newBuilder(http.uri(path)).header("Cookie", cookie).build());
+            assertEquals(403, alone.statusCode(), path);
+            assertTrue(alone.body().contains("X-Jruns-Csrf") && !alone.body().contains("fine") && !alone.body().contains(SECRET), alone.body());
+            assertEquals(200, http.send(HttpRequest.newBuilder(http.uri(path)).header("Cookie", cookie).header("X-Jruns-Csrf", csrf).build())
+                    .statusCode(), path + " with the page's header");
+            assertEquals(200, http.get(path).statusCode(), path + " with the Bearer token");
+        }
+        for (String path : List.of("/", "/runs/" + runId, "/runs/" + runId + "/artifacts/ok.txt", "/runs/" + runId + "/artifact-raw/ok.txt",
+                "/compare?runs=" + runId, "/experiments/" + exp, "/panel/" + exp, "/static/ui.js")) {
+            assertEquals(200, http.send(HttpRequest.newBuilder(http.uri(path)).header("Cookie", cookie).build()).statusCode(), path);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../secret.txt", "..%2Fsecret.txt", "%2e%2e/secret.txt", "%2E%2E%2F%2E%2E%2Fsecret.txt",
             "/etc/passwd", "%2Fetc%2Fpasswd", "..%5Csecret.txt", "./../secret.txt", "sub/../../secret.txt", "link.txt",
