@@ -71,14 +71,14 @@ final class RunActions {
         if (!f.order().isEmpty()) q.orderBy(f.order());
         StringWriter out = new StringWriter(1 << 16);
         q.exportCsv(out, Progress.NONE);
-        return Response.bytes("text/csv; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8))
-                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName(e.name()) + "\"");
+        // RFC 6266: an ASCII filename for old clients beside filename*=UTF-8'' with the letters kept
+        return Response.bytes("text/csv; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8)).asAttachment(fileName(e.name()));
     }
 
-    /** The experiment's name as a file name any system takes: letters, digits, '.', '-' and '_' only. */
+    /** The experiment's name as a file name any system takes: letters (any script), digits, '.', '-' and '_' only. */
     static String fileName(String experiment) {
-        String s = experiment.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
-        if (s.length() > 60) s = s.substring(s.length() - 60);
+        String s = experiment.replaceAll("[^\\p{L}\\p{N}._-]+", "_").replaceAll("^[._]+", "");
+        if (s.length() > 60) s = s.substring(s.offsetByCodePoints(s.length(), -Math.min(60, s.codePointCount(0, s.length()))));
         return (s.isEmpty() ? "experiment" : s) + "-runs.csv";
     }
 }

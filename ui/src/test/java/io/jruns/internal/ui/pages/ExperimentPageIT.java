@@ -158,7 +158,7 @@ class ExperimentPageIT {
         HttpResponse<String> r = ui.get(ui.page() + "/runs.csv?filter=" + q("metrics.rmse < 25") + "&order=" + q("metrics.rmse ASC"));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
-        assertEquals("attachment; filename=\"script_alert_1_script_x_y-runs.csv\"",
+        assertEquals("attachment; filename=\"script_alert_1_script_x_y-runs.csv\"; filename*=UTF-8''script_alert_1_script_x_y-runs.csv",
                 r.headers().firstValue("Content-Disposition").orElseThrow());
         String[] lines = r.body().split("\r\n");
         assertTrue(lines[0].startsWith("Run ID,Name,"), lines[0]);

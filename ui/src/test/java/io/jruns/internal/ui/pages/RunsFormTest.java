@@ -56,5 +56,6 @@ class RunsFormTest {
         assertEquals("script_alert_1_script_x_y-runs.csv", RunActions.fileName("<script>alert(1)</script> x'y"));
         assertEquals("notebooks_a.ipynb-runs.csv", RunActions.fileName("notebooks/a.ipynb"));
         assertEquals("experiment-runs.csv", RunActions.fileName("../.."));
+        assertEquals("Grüße_Ölpreis_日本-runs.csv", RunActions.fileName("Grüße Ölpreis/日本"), "letters of any script are kept");
     }
 }
