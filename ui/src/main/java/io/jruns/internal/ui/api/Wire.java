@@ -33,8 +33,7 @@ final class Wire {
 
     static Run shown(Run r) {
         RunInfo i = r.info();
-        RunInfo info = new RunInfo(i.runId(), i.experimentId(), i.runName(), i.userId(), i.status(), i.startTime(),
-                i.endTime(), i.lifecycleStage(), i.deletedTime(), artifactUri(i.experimentId(), i.runId()));
+        RunInfo info = shown(i);
         RunData d = r.data();
         if (i.lifecycleStage() != LifecycleStage.DELETED || i.deletedTime() == null) return new Run(info, d);
         TreeMap<String, String> tags = new TreeMap<>(d.tags());
@@ -42,8 +41,9 @@ final class Wire {
         return new Run(info, new RunData(d.metrics(), d.params(), tags));
     }
 
+    /** With this server's artifact URI, and user_id "" for none, as MLflow always sends the field (10-run-create2). */
     static RunInfo shown(RunInfo i) {
-        return new RunInfo(i.runId(), i.experimentId(), i.runName(), i.userId(), i.status(), i.startTime(),
+        return new RunInfo(i.runId(), i.experimentId(), i.runName(), i.userId() == null ? "" : i.userId(), i.status(), i.startTime(),
                 i.endTime(), i.lifecycleStage(), i.deletedTime(), artifactUri(i.experimentId(), i.runId()));
     }
 

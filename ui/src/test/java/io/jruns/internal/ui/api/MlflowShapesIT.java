@@ -86,6 +86,39 @@ class MlflowShapesIT {
         same("22-get-history", http.get("/api/2.0/mlflow/metrics/get-history?run_id=" + runA + "&metric_key=loss"));
     }
 
+    /** MLflow always sends user_id, "" for a run created without one (10-run-create2, 26-run-update, 28-search-runname). */
+    @Test
+    void aRunWithoutAUserSaysSoWithAnEmptyUserId() throws Exception {
+        HttpResponse<String> created = http.post("/api/2.0/mlflow/runs/create", "{\"experiment_id\":\"" + exp
+                + "\",\"run_name\":\"run-b\",\"start_time\":7,\"tags\":[{\"key\":\"mlflow.parentRunId\",\"value\":\"" + runA + "\"}]}");
+        same("10-run-create2", created);
+        String id = Json.MAPPER.readTree(created.body()).at("/run/info/run_id").asText();
+        HttpResponse<String> updated = http.post("/api/2.0/mlflow/runs/update", "{\"run_id\":\"" + id
+                + "\",\"status\":\"FINISHED\",\"end_time\":9,\"run_name\":\"run-of-nobody\"}");
+        same("26-run-update", updated);
+        JsonNode got = Json.MAPPER.readTree(http.get("/api/2.0/mlflow/runs/get?run_id=" + id).body());
+        JsonNode found = Json.MAPPER.readTree(http.post("/api/2.0/mlflow/runs/search", "{\"experiment_ids\":[\"" + exp
+                + "\"],\"filter\":\"attributes.run_name = 'run-of-nobody'\"}").body());
+        for (JsonNode info : List.of(Json.MAPPER.readTree(created.body()).at("/run/info"), Json.MAPPER.readTree(updated.body()).at("/run_info"),
+                got.at("/run/info"), found.at("/runs/0/info"))) {
+            assertTrue(info.has("user_id") && info.get("user_id").asText().isEmpty(), info.toString());
+        }
+    }
+
+    /** MLflow's server answers GET /version with its version as text; ours is the version whose API it follows (49-version). */
+    @Test
+    void versionIsTheRecordedServersVersionAsText() throws Exception {
+        String recorded;
+        try (InputStream in = MlflowShapesIT.class.getResourceAsStream("/mlflow-wire/49-version.txt")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            recorded = text.substring(text.lastIndexOf("\n\n") + 2).trim();
+        }
+        HttpResponse<String> r = http.get("/version");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(recorded, r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    }
+
     @Test
     void errors() throws Exception {
         same("45-runs-get-missing", http.get("/api/2.0/mlflow/runs/get?run_id=00000000000000000000000000000000"));
