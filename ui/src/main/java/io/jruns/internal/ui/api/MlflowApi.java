@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class MlflowApi {
     static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
+    /** What GET /version answers: the MLflow server whose answers this API was checked against (recordings/49-version). */
+    static final String MLFLOW_VERSION = "2.12.2.dev0";
 
     /** An endpoint's work, on the call's fields. */
     @FunctionalInterface
@@ -34,6 +36,7 @@ public final class MlflowApi {
         LogEndpoints.install(e, ctx.client().store());
         MetricEndpoints.install(e, ctx.client().store());
         ArtifactEndpoints.install(e, router, ctx.client().store());
+        router.get("/version", r -> Response.text(200, MLFLOW_VERSION));
     }
 
     /** Registers an endpoint under every prefix, its failures answered in MLflow's error shape. */
