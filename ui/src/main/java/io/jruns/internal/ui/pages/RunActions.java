@@ -35,7 +35,8 @@ final class RunActions {
         } else {
             for (String id : runs) inExperiment(ctx, id, e);
             RunManager m = ctx.client().manage(e.experimentId());
-            int n = delete ? m.delete(runs, false, Progress.NONE) : m.restore(runs, Progress.NONE);
+            boolean keepNested = form.containsKey("keep");
+            int n = delete ? m.delete(runs, keepNested, Progress.NONE) : m.restore(runs, Progress.NONE);
             done = (delete ? "deleted=" : "restored=") + n;
         }
         String back = "";
@@ -63,16 +64,32 @@ final class RunActions {
         }
     }
 
-    /** Every run the filter, state and order select, as %runs csv writes them (formula-like cells neutralised). */
+    /**
+     * Every run the filter, state and order select, or only the ticked ones ({@code runs=ID,..}),
+     * as %runs csv writes them (formula-like cells neutralised).
+     */
     static Response csv(UiContext ctx, Request r) {
         Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
         RunsForm f = RunsForm.of(r.query());
-        RunQuery q = ctx.client().search().experiments(e.experimentId()).filter(f.filter()).state(f.viewType());
+        String filter = r.query("runs").map(RunActions::ticked).orElse(f.filter());
+        RunQuery q = ctx.client().search().experiments(e.experimentId()).filter(filter).state(f.viewType());
         if (!f.order().isEmpty()) q.orderBy(f.order());
         StringWriter out = new StringWriter(1 << 16);
         q.exportCsv(out, Progress.NONE);
         // RFC 6266: an ASCII filename for old clients beside filename*=UTF-8'' with the letters kept
         return Response.bytes("text/csv; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8)).asAttachment(fileName(e.name()));
+    }
+
+    /** The filter of the ticked runs: ids only (letters, digits, '-', '_'), so nothing else can enter the filter. */
+    static String ticked(String ids) {
+        List<String> list = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (list.isEmpty() || list.size() > RunsForm.MAX_SIZE) {
+            throw JrunsException.invalid("runs= takes 1 to 1,000 run ids, not " + list.size());
+        }
+        for (String id : list) {
+            if (!id.matches("[A-Za-z0-9_-]{1,64}")) throw JrunsException.invalid("runs=: '" + id + "' is not a run id");
+        }
+        return "attributes.run_id IN ('" + String.join("', '", list) + "')";
     }
 
     /** The experiment's name as a file name any system takes: letters (any script), digits, '.', '-' and '_' only. */

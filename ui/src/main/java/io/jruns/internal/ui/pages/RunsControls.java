@@ -57,10 +57,15 @@ final class RunsControls {
     static void actions(StringBuilder b, String base, RunsForm f) {
         b.append("<div class=\"jr-actions\"><button type=\"button\" id=\"jr-compare\">Compare</button>")
                 .append("<button type=\"submit\" id=\"jr-delete\" formaction=\"").append(base).append("/delete\">Delete</button>")
+                // as the reference asks: nested runs go with their parent unless kept
+                .append("<label class=\"jr-keep\"><input type=\"checkbox\" name=\"keep\" value=\"1\"> keep nested runs</label>")
                 .append("<button type=\"submit\" id=\"jr-restore\" formaction=\"").append(base).append("/restore\">Restore</button>")
                 .append("<span id=\"jr-selected\" class=\"jr-dim\"></span>")
                 .append("<a class=\"jr-csv\" href=\"").append(base).append("/runs.csv");
         String q = f.csvQuery();
+        if (!q.isEmpty()) b.append('?').append(Html.escape(q));
+        // experiment.js adds the ticked runs (runs=ID,..) to this link, and says so in its text
+        b.append("\" data-href=\"").append(base).append("/runs.csv");
         if (!q.isEmpty()) b.append('?').append(Html.escape(q));
         b.append("\">Download CSV</a></div>");
     }

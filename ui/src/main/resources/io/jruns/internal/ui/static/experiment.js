@@ -16,12 +16,19 @@
   const compare = document.getElementById("jr-compare");
   const buttons = [compare, document.getElementById("jr-delete"), document.getElementById("jr-restore")];
   const shown = document.getElementById("jr-selected");
+  const csv = document.querySelector("a.jr-csv");
 
   function update() {
     const n = chosen().length;
     buttons.forEach((b) => { if (b) b.disabled = n === 0; });
     if (shown) shown.textContent = n === 0 ? "" : n === 1 ? "1 run selected" : n + " runs selected";
     if (all) all.checked = n > 0 && n === boxes().length;
+    if (csv) {
+      // ticked runs: the CSV is of them alone, as in the reference; none ticked: every run selected by the filter
+      const href = csv.dataset.href;
+      csv.href = n === 0 ? href : href + (href.includes("?") ? "&" : "?") + "runs=" + chosen().map(encodeURIComponent).join(",");
+      csv.textContent = n === 0 ? "Download CSV" : "Download CSV (" + n + " selected)";
+    }
   }
 
   if (all) {

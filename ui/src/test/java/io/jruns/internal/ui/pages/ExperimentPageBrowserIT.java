@@ -88,6 +88,10 @@ class ExperimentPageBrowserIT {
         page.waitFor("document.querySelectorAll('input.jr-sel:checked').length === 0", 5_000);
         for (String run : List.of("base", "parent", "child-a")) page.click(sel(ui.ids.get(run)));
         page.waitFor("document.querySelector('#jr-selected').textContent === '3 runs selected'", 5_000);
+        assertEquals("Download CSV (3 selected)", page.eval("document.querySelector('a.jr-csv').textContent").asText());
+        String csv = page.eval("document.querySelector('a.jr-csv').href").asText();
+        assertTrue(csv.contains("filter=") && csv.matches(".*&runs=[0-9a-f,]+$") && csv.contains(ui.ids.get("base"))
+                && csv.contains(ui.ids.get("child-a")), "the CSV link carries the ticked runs, after the filter: " + csv);
         page.screenshot(SHOTS.resolve("experiment.png"));
         String filtered = page.eval("location.href").asText();
         page.clickAndWait("#jr-compare");

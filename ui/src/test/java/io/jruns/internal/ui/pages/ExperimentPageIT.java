@@ -171,6 +171,35 @@ class ExperimentPageIT {
     }
 
     @Test
+    void theCsvOfTickedRunsHoldsThemAloneAndTakesOnlyRunIds() throws Exception {
+        String ticked = ui.ids.get("base") + "," + ui.ids.get("child-a");
+        HttpResponse<String> r = ui.get(ui.page() + "/runs.csv?filter=" + q("metrics.rmse < 25") + "&runs=" + q(ticked));
+        assertEquals(200, r.statusCode(), r.body());
+        String[] lines = r.body().split("\r\n");
+        assertEquals(3, lines.length, r.body());
+        assertEquals(java.util.Set.of(ui.ids.get("base"), ui.ids.get("child-a")),
+                java.util.Set.of(lines[1].split(",")[0], lines[2].split(",")[0]));
+        HttpResponse<String> injected = ui.get(ui.page() + "/runs.csv?runs=" + q("x') OR ('1' = '1"));
+        assertEquals(400, injected.statusCode());
+        assertTrue(injected.body().contains("is not a run id"), injected.body());
+    }
+
+    @Test
+    void deleteCanKeepTheNestedRuns() throws Exception {
+        String cookie = ui.cookie();
+        String page = ui.get(ui.page(), cookie).body();
+        assertTrue(page.contains("name=\"keep\""), "the choice is offered beside Delete");
+        String csrf = page.replaceFirst("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        String parent = ui.ids.get("parent");
+        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=" + parent + "&keep=1", cookie);
+        assertEquals(303, del.statusCode(), del.body());
+        assertTrue(ui.get(del.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Deleted 1 run."));
+        assertEquals(LifecycleStage.DELETED, ui.client.getRun(parent).info().lifecycleStage());
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(ui.ids.get("child-a")).info().lifecycleStage(), "kept");
+        ui.client.manage(ui.client.getRun(parent).info().experimentId()).restore(List.of(parent), io.jruns.store.Progress.NONE);
+    }
+
+    @Test
     void deleteAndRestoreNeedThePagesCsrfTokenAndSayWhatHappened() throws Exception {
         String cookie = ui.cookie();
         String page = ui.get(ui.page(), cookie).body();
