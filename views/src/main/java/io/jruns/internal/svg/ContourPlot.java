@@ -21,12 +21,18 @@ public final class ContourPlot {
         int width = 600;
         int height = 380;
         Frame f = new Frame(64, 22, width - 104, height - 46);
-        Svg svg = new Svg(width, height, "Contour of " + zName + " over " + xName + " and " + yName + ", " + runs.size() + " runs");
         List<Integer> ok = new ArrayList<>();
+        Omitted omitted = new Omitted();
+        Axis all = Axis.linear(List.of(0, 1), 0, 1); // numeric: says why a value has no place
         for (int r = 0; r < runs.size(); r++) {
-            Double z = zs.get(r);
-            if (z != null && Double.isFinite(z) && Double.isFinite(Axis.number(xs.get(r))) && Double.isFinite(Axis.number(ys.get(r)))) ok.add(r);
+            String why = Omitted.why(xName, numberOrNull(xs.get(r)), all);
+            if (why == null) why = Omitted.why(yName, numberOrNull(ys.get(r)), all);
+            if (why == null) why = Omitted.why(zName, zs.get(r), all);
+            if (why == null) ok.add(r);
+            else omitted.add(runs.get(r), why);
         }
+        Svg svg = new Svg(width, (int) (height + omitted.height(width)), "Contour of " + zName + " over " + xName + " and " + yName
+                + ", " + Omitted.count(ok.size(), runs.size()));
         Axis x = Axis.of(pick(xs, ok), f.left(), f.right(), true);
         Axis y = Axis.of(pick(ys, ok), f.bottom(), f.top(), true);
         double zlo = Double.POSITIVE_INFINITY;
@@ -48,6 +54,7 @@ public final class ContourPlot {
                     runs.get(r).label() + "\n" + xName + " = " + ScatterPlot.text(xs.get(r)) + "\n" + yName + " = "
                             + ScatterPlot.text(ys.get(r)) + "\n" + zName + " = " + Num.label(zs.get(r)));
         }
+        omitted.draw(svg, 8, height, width);
         if (!ok.isEmpty()) ColorBar.draw(svg, f.right() + 26, f.top() + 20, f.bottom() - f.top() - 40, Palette.SURFACE, zlo, zhi, zName);
         return svg.done();
     }
@@ -98,6 +105,11 @@ public final class ContourPlot {
 
     private static int band(double z, double zlo, double span) {
         return Math.max(0, Math.min(LEVELS - 1, (int) Math.floor((z - zlo) / span * LEVELS)));
+    }
+
+    /** Params arrive as text ("0.01"); as numbers, so "NaN" and "inf" are named as such. */
+    private static Object numberOrNull(Object v) {
+        return v == null ? null : Axis.number(v);
     }
 
     private static List<Object> pick(List<?> values, List<Integer> ok) {

@@ -21,16 +21,22 @@ public final class HistoryPlot {
         int width = 680;
         int height = 360;
         Frame f = new Frame(64, 16, width - 190, height - 46);
-        Svg svg = new Svg(width, height, metric + " by step for " + runs.size() + " runs");
         List<Object> steps = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        for (List<Metric> h : histories) {
-            for (Metric m : h) {
+        Omitted omitted = new Omitted();
+        for (int r = 0; r < runs.size(); r++) {
+            int finite = 0;
+            for (Metric m : histories.get(r)) {
                 if (!Double.isFinite(m.value())) continue;
                 steps.add((double) m.step());
                 values.add(m.value());
+                finite++;
             }
+            if (finite == 0) omitted.add(runs.get(r), histories.get(r).isEmpty() ? "no " + metric
+                    : "every " + metric + " is NaN or infinite");
         }
+        Svg svg = new Svg(width, (int) (height + omitted.height(width)),
+                metric + " by step for " + Omitted.count(runs.size() - omitted.size(), runs.size()));
         Axis x = Axis.of(steps, f.left(), f.right(), true, false); // steps read best as they are
         Axis y = Axis.of(values, f.bottom(), f.top(), true);
         f.draw(svg, x, y, "step", metric);
@@ -61,6 +67,7 @@ public final class HistoryPlot {
         }
         svg.raw("</g>");
         legend(svg, runs, f.right() + 18, f.top() + 6);
+        omitted.draw(svg, 8, height, width);
         return svg.done();
     }
 

@@ -26,13 +26,22 @@ public final class ParallelPlot {
         double spacing = n <= 1 ? 0 : Math.min(220, Math.max(100, 760.0 / (n - 1)));
         double left = 70;
         int width = (int) Math.ceil(left + spacing * Math.max(0, n - 1) + (colorName == null ? 70 : 150));
-        Svg svg = new Svg(Math.max(width, 320), (int) HEIGHT, "Parallel coordinates of " + runs.size() + " runs"
-                + (colorName == null ? "" : ", coloured by " + colorName));
+        width = Math.max(width, 320);
         if (n == 0 || runs.isEmpty()) {
-            return svg.note(Math.max(width, 320) / 2.0, HEIGHT / 2, "nothing to plot: no params or metrics to use as axes").done();
+            return new Svg(width, (int) HEIGHT, "Parallel coordinates of " + runs.size() + " runs")
+                    .note(width / 2.0, HEIGHT / 2, "nothing to plot: no params or metrics to use as axes").done();
         }
         List<Axis> axes = new ArrayList<>();
         for (List<?> values : axisValues) axes.add(Axis.of(values, BOTTOM, TOP, false));
+        // a gap shows where one value is missing; a run with no value on any axis would leave no trace
+        Omitted omitted = new Omitted();
+        for (int r = 0; r < runs.size(); r++) {
+            List<String> why = new ArrayList<>();
+            for (int a = 0; a < n; a++) why.add(Omitted.why(axisNames.get(a), axisValues.get(a).get(r), axes.get(a)));
+            if (!why.contains(null)) omitted.add(runs.get(r), String.join(", ", why));
+        }
+        Svg svg = new Svg(width, (int) (HEIGHT + omitted.height(width)), "Parallel coordinates of "
+                + Omitted.count(runs.size() - omitted.size(), runs.size()) + (colorName == null ? "" : ", coloured by " + colorName));
         Axis color = colorValues == null ? null : Axis.linear(colorValues, 0, 1);
 
         svg.raw("<g fill=\"none\" stroke-width=\"1.6\" stroke-opacity=\"0.85\" stroke-linejoin=\"round\">");
@@ -67,6 +76,7 @@ public final class ParallelPlot {
         }
         svg.raw("</g>");
         drawAxes(svg, axes, axisNames, left, spacing);
+        omitted.draw(svg, 8, HEIGHT, width);
         if (color != null && colorName != null) {
             ColorBar.draw(svg, left + spacing * (n - 1) + 64, TOP + 10, BOTTOM - TOP - 20, Palette.LINES, color.lo(), color.hi(), colorName);
         }

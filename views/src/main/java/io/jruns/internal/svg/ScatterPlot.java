@@ -15,15 +15,19 @@ public final class ScatterPlot {
         int width = colorName == null ? 540 : 640;
         int height = 360;
         Frame f = new Frame(64, 16, width - (colorName == null ? 30 : 120), height - 46);
-        Svg svg = new Svg(width, height, "Scatter plot of " + yName + " against " + xName + " over " + runs.size() + " runs");
         Axis x = Axis.of(xs, f.left(), f.right(), true);
         Axis y = Axis.of(ys, f.bottom(), f.top(), true);
+        Omitted omitted = new Omitted();
+        for (int r = 0; r < runs.size(); r++) {
+            String why = Omitted.why(xName, xs.get(r), x);
+            if (why == null) why = Omitted.why(yName, ys.get(r), y);
+            if (why != null) omitted.add(runs.get(r), why);
+        }
+        int drawn = runs.size() - omitted.size();
+        Svg svg = new Svg(width, (int) (height + omitted.height(width)),
+                "Scatter plot of " + yName + " against " + xName + " over " + Omitted.count(drawn, runs.size()));
         f.draw(svg, x, y, xName, yName);
         Axis color = colorValues == null ? null : Axis.linear(colorValues, 0, 1);
-        int drawn = 0;
-        for (int r = 0; r < runs.size(); r++) {
-            if (!Double.isNaN(x.pos(xs.get(r))) && !Double.isNaN(y.pos(ys.get(r)))) drawn++;
-        }
         for (int r = 0; r < runs.size(); r++) {
             double px = x.pos(xs.get(r));
             double py = y.pos(ys.get(r));
@@ -40,6 +44,7 @@ public final class ScatterPlot {
             }
         }
         if (drawn == 0) svg.note((f.left() + f.right()) / 2, (f.top() + f.bottom()) / 2, "no run has both " + xName + " and " + yName);
+        omitted.draw(svg, 8, height, width);
         if (color != null) ColorBar.draw(svg, f.right() + 24, f.top() + 20, f.bottom() - f.top() - 40, Palette.LINES, color.lo(), color.hi(), colorName);
         return svg.done();
     }
