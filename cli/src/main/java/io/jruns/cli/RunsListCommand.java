@@ -3,6 +3,7 @@ package io.jruns.cli;
 import io.jruns.views.text.TextTable;
 import io.jruns.views.format.Format;
 import io.jruns.domain.Experiment;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.domain.ViewType;
 import io.jruns.json.RestJson;
@@ -20,11 +21,13 @@ final class RunsListCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("runs list", List.of(), List.of(
             OptionSpec.value("--experiment", "NAME_OR_ID", "only this experiment (default: every active one)"),
             OptionSpec.value("--max", "N", "show at most N runs (default " + DEFAULT_MAX + ")"),
+            OptionSpec.value("--columns", "K,...", ChosenColumns.OPTION_HELP),
             OptionSpec.value("--format", OutputFormat.choices(FORMATS),
                     "table (default) or json (MLflow's runs/search answer)")),
             "List runs, newest first",
             "The table shows each run's id, name, status, start time and duration, and the params "
-                    + "and metrics (latest values) that most of the listed runs have.");
+                    + "and metrics (latest values) that most of the listed runs have (" + KEY_COLUMNS + " of each; "
+                    + "it says what else they have), or those --columns names.");
 
     @Override
     public CommandSpec spec() {
@@ -50,20 +53,25 @@ final class RunsListCommand implements Command {
         } else {
             Map<String, String> names = experiments.stream()
                     .collect(Collectors.toMap(Experiment::experimentId, Experiment::name));
-            context.out().print(table(runs, only == null ? names : null, context).render());
+            print(runs, only == null ? names : null, context, new NamedKeys(List.of(), List.of()), args.value("--columns"));
         }
         if (more) context.err().println("jruns: showing the newest " + max + " runs; --max N shows more");
     }
 
-    /** {@code experimentNames} non-null adds an experiment column (runs from several experiments). */
-    static TextTable table(List<Run> runs, Map<String, String> experimentNames, CliContext context) {
-        return table(runs, experimentNames, context, new NamedKeys(List.of(), List.of()));
+    /** Prints the table, and on stderr which params and metrics it left out. */
+    static void print(List<Run> runs, Map<String, String> experimentNames, CliContext context, NamedKeys named, String columns) {
+        ChosenColumns chosen = ChosenColumns.of(runs, KEY_COLUMNS, named, columns);
+        context.out().print(table(runs, experimentNames, context, chosen).render());
+        if (chosen.note() != null) context.err().println(chosen.note());
     }
 
-    /** The table, with columns first for the keys the search named ({@code named}): what it was sorted by shows. */
-    static TextTable table(List<Run> runs, Map<String, String> experimentNames, CliContext context, NamedKeys named) {
-        List<String> params = RunColumns.params(runs, KEY_COLUMNS, named.params());
-        List<String> metrics = RunColumns.metrics(runs, KEY_COLUMNS, named.metrics());
+    /**
+     * {@code experimentNames} non-null adds an experiment column (runs from several experiments);
+     * {@code chosen} are the param and metric columns, the keys a search named among them.
+     */
+    static TextTable table(List<Run> runs, Map<String, String> experimentNames, CliContext context, ChosenColumns chosen) {
+        List<String> params = chosen.params();
+        List<String> metrics = chosen.metrics();
         TextTable t = new TextTable().column("run_id").column("name");
         if (experimentNames != null) t.column("experiment");
         t.column("status").column("start").column("duration", true);
@@ -72,7 +80,8 @@ final class RunsListCommand implements Command {
         for (Run r : runs) {
             List<String> row = new ArrayList<>();
             row.add(r.runId());
-            row.add(TextTable.cell(r.info().runName(), 40));
+            // as %runs --state all marks them: a deleted run is not one more FINISHED run
+            row.add(TextTable.cell(r.info().runName(), 40) + (r.info().lifecycleStage() == LifecycleStage.DELETED ? " (deleted)" : ""));
             if (experimentNames != null) {
                 row.add(TextTable.cell(experimentNames.getOrDefault(r.info().experimentId(), r.info().experimentId()), 30));
             }

@@ -28,7 +28,8 @@ final class RunsSearchCommand implements Command {
             OptionSpec.repeated("--experiment", "NAME_OR_ID", "search this experiment (default: every active one)"),
             OptionSpec.repeated("--order-by", "ORDER", "e.g. \"metrics.r2 DESC\"; ties by start time, newest first"),
             OptionSpec.value("--max", "N", "at most N runs (default " + DEFAULT_MAX + " for table and json, every match for csv)"),
-            OptionSpec.value("--state", "active|deleted|all", "which runs (default active)"),
+            OptionSpec.value("--state", "active|deleted|all", "which runs (default active); deleted ones are marked (deleted)"),
+            OptionSpec.value("--columns", "K,...", ChosenColumns.OPTION_HELP + "; table only"),
             OptionSpec.value("--format", OutputFormat.choices(FORMATS),
                     "table (default), csv (Run ID, Name, ..., params, metrics) or json (MLflow's runs/search answer)")),
             "Search runs with a filter, in an order",
@@ -84,7 +85,7 @@ final class RunsSearchCommand implements Command {
         }
         Map<String, String> names = experiments.stream().collect(Collectors.toMap(Experiment::experimentId, Experiment::name));
         NamedKeys named = NamedKeys.of(args.value("--filter"), args.values("--order-by"));
-        context.out().print(RunsListCommand.table(runs, experiments.size() > 1 ? names : null, context, named).render());
+        RunsListCommand.print(runs, experiments.size() > 1 ? names : null, context, named, args.value("--columns"));
         if (page.nextPageToken() != null) context.err().println("jruns: showing the first " + n + " runs; --max N shows more");
     }
 }

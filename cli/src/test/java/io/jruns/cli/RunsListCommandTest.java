@@ -124,7 +124,7 @@ class RunsListCommandTest {
             "--format xml        | runs list: --format must be one of table, json, got 'xml'",
             "--experiment        | runs list: --experiment needs a value (NAME_OR_ID)",
             "--experiment a --experiment b | runs list: --experiment is given twice",
-            "--sort name         | runs list: unknown option --sort (expected --experiment, --max, --format)",
+            "--sort name         | runs list: unknown option --sort (expected --experiment, --max, --columns, --format)",
             "extra               | runs list: unexpected argument 'extra'"})
     void badUsageIsExitCodeTwoAndOneLine(String args, String message) {
         List<String> argv = new java.util.ArrayList<>(List.of("runs", "list"));
