@@ -1,6 +1,7 @@
 package io.jruns.magics;
 
 import io.jruns.magics.cell.MetricsCellMagic;
+import io.jruns.magics.cell.NoteCellMagic;
 import io.jruns.magics.cell.RunCellMagic;
 import io.jruns.magics.line.ArtifactMagic;
 import io.jruns.magics.line.CompareMagic;
@@ -44,6 +45,7 @@ public final class JrunsMagics {
                 .register(new UiMagic())
                 .register(new RunCellMagic())
                 .register(new MetricsCellMagic())
+                .register(new NoteCellMagic())
                 .register(new LogModelMagic())
                 .register(new SnippetMagic())
                 .register(new ReproduceMagic(kernels))

@@ -13,7 +13,7 @@ import java.util.List;
 /** {@code %note TEXT}: the active run's description (tag mlflow.note.content). */
 public final class NoteMagic implements Magic {
     private static final MagicSpec SPEC = new MagicSpec("note", MagicSpec.Kind.LINE, "%note TEXT",
-            "Set the active run's note (its markdown description).", List.of());
+            "Set the active run's note (its markdown description) to one line; %%note takes several.", List.of());
 
     @Override
     public MagicSpec spec() {
@@ -25,6 +25,9 @@ public final class NoteMagic implements Magic {
         String text = String.join(" ", args.positional());
         if (text.isBlank()) throw JrunsException.invalid("%note: give the note's text");
         Jruns.setNote(text);
-        host.display(Output.text("note set"));
+        // \n stays as typed, as in every other magic's arguments (IPython's too): a Windows path or a
+        // regex in a note keeps its backslashes. Someone who meant a line break hears where to write one.
+        host.display(Output.text(text.contains("\\n") ? "note set, with \\n kept as typed; %%note writes a note of several lines"
+                : "note set"));
     }
 }

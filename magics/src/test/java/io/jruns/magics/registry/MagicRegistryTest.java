@@ -49,7 +49,7 @@ class MagicRegistryTest {
             }
         };
         assertEquals(List.of("%run", "%runs"), r.complete("%run"));
-        assertEquals(List.of("%%metrics", "%%run"), r.complete("%%"));
+        assertEquals(List.of("%%metrics", "%%note", "%%run"), r.complete("%%"));
         assertThrows(IllegalStateException.class, () -> r.register(new ExperimentMagic()));
         JrunsException e = assertThrows(JrunsException.class, () -> r.run(host, MagicSpec.Kind.LINE, "nope", "", null));
         assertEquals("unknown magic %nope (see %help)", e.getMessage());
