@@ -2,6 +2,7 @@
 module io.jruns.views {
     requires io.jruns.tracking;
     requires com.fasterxml.jackson.databind;
+    requires org.commonmark;
 
     exports io.jruns.views;
     exports io.jruns.views.format;

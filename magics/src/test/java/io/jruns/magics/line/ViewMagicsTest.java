@@ -56,6 +56,7 @@ class ViewMagicsTest {
             try (ActiveRun r = Jruns.startRun("trial " + i)) {
                 r.logParam("lr", Math.pow(10, -i)).logParam("opt", i % 2 == 0 ? "adam" : "sgd");
                 for (int s = 0; s < 10; s++) r.logMetric("loss", 1.0 / (s + 1 + i), s);
+                if (i == 3) r.setNote("# Findings\n\n**lr** matters <script>alert(1)</script>");
                 if (i == 4) {
                     try (ActiveRun c = Jruns.startRun(RunOptions.builder().name("fold").nested(true).build())) {
                         c.logMetric("loss", 0.3);
@@ -99,6 +100,13 @@ class ViewMagicsTest {
         assertTrue(page.html().contains("class=\"jr-spark\""), "a sparkline of loss");
         String id = page.text().lines().findFirst().orElseThrow().substring("run_id".length()).strip();
         assertTrue(run("runs", "show " + id.substring(0, 6)).text().startsWith(page.text().lines().findFirst().orElseThrow() + "\n"));
+    }
+
+    @Test
+    void runsShowRendersTheNoteAsMarkdownWithItsHtmlAsText() throws Exception {
+        String html = run("runs", "show \"trial 3\"").html();
+        assertTrue(html.contains("<div class=\"jr-note\"><h1>Findings</h1>\n<p><strong>lr</strong> matters "
+                + "&lt;script&gt;alert(1)&lt;/script&gt;</p>"), html);
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class RunPage {
         h.append("<span class=\"jr-dim\">run <span class=\"jr-sha\">").append(Html.escape(i.runId()))
                 .append("</span> \u00b7 experiment ");
         Html.append(h, d.experimentName()).append("</span></div>");
-        r.note().filter(n -> !n.isBlank()).ifPresent(n -> Html.append(h.append("<div class=\"jr-note\">"), n).append("</div>"));
+        // markdown, as MLflow shows it; Markdown escapes raw HTML and drops unsafe URLs
+        r.note().filter(n -> !n.isBlank()).ifPresent(n -> h.append("<div class=\"jr-note\">").append(Markdown.html(n)).append("</div>"));
         h.append("<div class=\"jr-cols\"><div><div class=\"jr-sec\">Details</div>");
         RunPageParts.details(h, d);
         h.append("</div>");

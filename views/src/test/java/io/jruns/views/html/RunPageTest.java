@@ -56,6 +56,23 @@ class RunPageTest {
     }
 
     @Test
+    void theNoteIsRenderedAsMarkdownWithItsHtmlAsText() {
+        Run run = Runs.run("r", Map.of(), Map.of(), Map.of("mlflow.note.content",
+                "# Title\n\n**bold** " + HOSTILE + " [go](javascript:alert(1)) [ok](https://mlflow.org)"));
+        Document d = Xhtml.parse(page(run, Map.of(), List.of()).html());
+        Element note = Xhtml.withClass(d, "div", "jr-note").get(0);
+        assertEquals("Title", note.getElementsByTagName("h1").item(0).getTextContent());
+        assertEquals("bold", note.getElementsByTagName("strong").item(0).getTextContent());
+        assertTrue(note.getTextContent().contains(HOSTILE), "raw HTML shows as text");
+        assertEquals(List.of(), Xhtml.all(d, "img"));
+        List<String> hrefs = new ArrayList<>();
+        for (int i = 0; i < note.getElementsByTagName("a").getLength(); i++) {
+            hrefs.add(((Element) note.getElementsByTagName("a").item(i)).getAttribute("href"));
+        }
+        assertEquals(List.of("", "https://mlflow.org"), hrefs);
+    }
+
+    @Test
     void systemTagsAreFoldedAndAMissingSourceReadsCleanly() {
         Run run = Runs.run("r", Map.of(), Map.of(), Map.of("mlflow.user", "ann", "team", "a"));
         Document d = Xhtml.parse(page(run, Map.of(), List.of()).html());

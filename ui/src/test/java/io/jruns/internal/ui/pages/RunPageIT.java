@@ -171,7 +171,12 @@ class RunPageIT {
         assertEquals(303, post("/runs/" + f.childIds.get(1) + "/note", true, "note", "first line\r\n" + HOSTILE).statusCode());
         Run c = f.client.getRun(f.childIds.get(1));
         assertEquals("first line\n" + HOSTILE, c.note().orElseThrow());
-        assertTrue(page("/runs/" + c.runId()).contains("first line\n" + ESCAPED));
+        String shown = page("/runs/" + c.runId());
+        assertTrue(shown.contains("<p>first line</p>") && shown.contains(ESCAPED), "markdown, its HTML as text");
+        assertEquals(303, post("/runs/" + c.runId() + "/note", true, "note", "# Heading\r\n**bold** [x](javascript:alert(1))").statusCode());
+        shown = page("/runs/" + c.runId());
+        assertTrue(shown.contains("<h1>Heading</h1>\n<p><strong>bold</strong> <a rel=\"noopener noreferrer nofollow\" href=\"\">x</a></p>"),
+                "the note is rendered as markdown, without its script link");
         assertEquals(303, post("/runs/" + c.runId() + "/rename", true, "name", "renamed 'one'").statusCode());
         c = f.client.getRun(c.runId());
         assertEquals("renamed 'one'", c.info().runName());
