@@ -156,6 +156,33 @@ class NotebooksIT {
         }
     }
 
+    @Test
+    void aNoteCellWritesANoteOfSeveralLinesAndTheRunPageRendersItsMarkdown() throws Exception {
+        Path nb = tmp.resolve("note.ipynb");
+        Files.writeString(nb, """
+                {"cells": [
+                  {"cell_type": "code", "execution_count": null, "id": "s", "metadata": {}, "outputs": [], "source": "%run start noted"},
+                  {"cell_type": "code", "execution_count": null, "id": "n", "metadata": {}, "outputs": [],
+                   "source": "%%note\\n## Findings\\n\\n*lr* matters <b>much</b>"},
+                  {"cell_type": "code", "execution_count": null, "id": "e", "metadata": {}, "outputs": [], "source": "%run end"},
+                  {"cell_type": "code", "execution_count": null, "id": "v", "metadata": {}, "outputs": [], "source": "%runs show noted"}
+                 ],
+                 "metadata": {"kernelspec": {"name": "jruns", "display_name": "Java (jruns)", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path home = tmp.resolve("note-home");
+        Path out = tmp.resolve("note-out.ipynb");
+        Cli.Result r = cli(home).run("--tracking-uri", home.toString(), "execute", nb.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        try (Store s = cli(home).openStore()) {
+            Run run = s.listExperiments(ViewType.ALL).stream()
+                    .flatMap(e -> s.listRuns(List.of(e.experimentId()), ViewType.ALL, 10).stream()).findFirst().orElseThrow();
+            assertEquals("## Findings\n\n*lr* matters <b>much</b>", run.data().tags().get("mlflow.note.content"));
+        }
+        String executed = Files.readString(out);
+        assertTrue(executed.contains("<h2>Findings</h2>") && executed.contains("<em>lr</em> matters &lt;b&gt;much&lt;/b&gt;"), executed);
+    }
+
     /** Ctrl-C in a terminal signals the whole foreground group: the CLI, nbclient's Python and the kernel. */
     @Test
     void ctrlCStopsTheNotebookWritesWhatRanAndEndsItsRunKilled() throws Exception {
