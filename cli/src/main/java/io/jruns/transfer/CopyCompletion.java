@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last steps of copying one run, done as soon as its values and artifacts are there (not
- * after every run: a copy stopped after 50 of 200 runs keeps its 50): the parent link, the
- * completion tag, then deletion for a run deleted at its source. A store refuses tags on a
+ * The last steps of copying a run, done as soon as its values and artifacts are there (not
+ * after every run: a copy stopped after 50 of 200 runs keeps what it completed): the parent
+ * link, the completion tag, then deletion for a run deleted at its source. A store refuses tags on a
  * deleted run, so deletion comes after the tag; a copy stopped between the two is finished
  * by {@link #repair} when copying again.
  */
@@ -25,12 +25,20 @@ final class CopyCompletion {
         this.to = to;
     }
 
-    /** {@code idMap}: source run id -> the id of its copy, for the runs copied so far. */
-    void complete(Run source, String copyId, Map<String, String> idMap) {
+    /**
+     * The tags that complete a copy: the parent link and the completion time. Written only once
+     * the run's values and artifacts are in ({@link CopyGroup}); {@code idMap}: source run id ->
+     * the id of its copy, for the runs copied so far.
+     */
+    static LogBatch completionTags(Run source, String copyId, Map<String, String> idMap) {
         List<RunTag> tags = new ArrayList<>();
         source.parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
         tags.add(new RunTag(SystemTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
-        to.logBatch(new LogBatch(copyId, List.of(), List.of(), tags));
+        return new LogBatch(copyId, List.of(), List.of(), tags);
+    }
+
+    /** After {@link #completionTags} are written: a run deleted at its source is deleted, with its time. */
+    void deleteIfDeletedAtSource(Run source, String copyId) {
         if (source.info().lifecycleStage() == LifecycleStage.DELETED) deleteAsAtSource(source, copyId);
     }
 

@@ -3,13 +3,8 @@ package io.jruns.transfer;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.LifecycleStage;
-import io.jruns.domain.LogBatch;
-import io.jruns.domain.Metric;
-import io.jruns.domain.Param;
 import io.jruns.domain.Run;
-import io.jruns.domain.RunInfo;
 import io.jruns.domain.RunStatus;
-import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.store.Progress;
@@ -28,23 +23,29 @@ import java.util.Set;
  * Copies runs from one store to another (import is a copy from an {@link MlrunsStore}):
  * experiments by name (created when missing), then per run, parents before children, its
  * params, every point of every metric, tags (notes included), artifacts, status and times, and
- * at once its completion ({@link CopyCompletion}: parent link, completion tag, deletion). A run
+ * its completion ({@link CopyCompletion}: parent link, completion tag, deletion), a group of
+ * runs at a time ({@link CopyGroup}). A run
  * whose completed copy is already in the target (found by {@link SourceTags}) is skipped; an
  * interrupted copy of one run, or one made while its source was running, is deleted and made again.
  */
 public final class RunCopier {
-    private static final int POINTS_PER_CALL = 10_000;
-
     private final StoreReader from;
     private final String fromUri;
     private final Store to;
     private final Progress progress;
+    private final int runsPerGroup;
 
     public RunCopier(StoreReader from, String fromUri, Store to, Progress progress) {
+        this(from, fromUri, to, progress, CopyGroup.RUNS);
+    }
+
+    /** {@code runsPerGroup}: runs written and completed together (see CopyGroup); tests stop copies between groups. */
+    RunCopier(StoreReader from, String fromUri, Store to, Progress progress, int runsPerGroup) {
         this.from = from;
         this.fromUri = fromUri;
         this.to = to;
         this.progress = progress;
+        this.runsPerGroup = runsPerGroup;
     }
 
     public TransferReport copy(Selection selection) {
@@ -61,24 +62,26 @@ public final class RunCopier {
             if (looked.add(target)) existing.putAll(existingCopies(target));
             runs.forEach(r -> planned.add(new CopyOrder.Planned(r, target)));
         }
-        Map<String, String> idMap = new HashMap<>(); // source run id -> its completed copy's id
+        Map<String, String> idMap = new HashMap<>(); // source run id -> its copy's id, completed or in the group
         existing.forEach((src, copy) -> {
             if (complete(copy)) idMap.put(src, copy.runId());
         });
         CopyCompletion completion = new CopyCompletion(to);
+        CopyGroup group = new CopyGroup(from, fromUri, to, idMap, runsPerGroup);
         int total = planned.size();
         int done = 0;
-        long points = 0;
-        int files = 0;
         int refreshed = 0;
         int already = 0; // copied before, and not again
         List<String> leftOut = new ArrayList<>();
         for (CopyOrder.Planned p : CopyOrder.parentsFirst(planned)) {
             Run run = p.source();
             Run old = existing.get(run.runId());
+            boolean written;
             if (complete(old) && old.info().status() != RunStatus.RUNNING) {
+                if (!group.isEmpty()) group.flush(); // its parent link may name a run of the group
                 completion.repair(run, old, idMap);
                 already++;
+                written = true;
             } else {
                 if (complete(old)) {
                     // its source was running when copied: copy it again as it is now, and the
@@ -87,17 +90,17 @@ public final class RunCopier {
                     refreshed++;
                 }
                 if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
-                String id = createCopy(p.targetExperiment(), run);
-                points += copyValues(run, id);
-                files += copyArtifacts(run, id);
-                to.updateRun(id, run.info().status(), run.info().endTime(), null);
                 from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
-                idMap.put(run.runId(), id);
-                completion.complete(run, id, idMap);
+                written = group.add(run, p.targetExperiment());
             }
-            progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", ++done, total);
+            done++;
+            if (written) progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", done, total);
         }
-        return new TransferReport(experiments.size(), done - already, already, points, files, refreshed, leftOut);
+        if (!group.isEmpty()) {
+            group.flush();
+            progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", done, total);
+        }
+        return new TransferReport(experiments.size(), done - already, already, group.points, group.files, refreshed, leftOut);
     }
 
     private static boolean complete(Run copy) {
@@ -126,59 +129,5 @@ public final class RunCopier {
                     if (seen == null || (complete && !seen.data().tags().containsKey(SystemTags.COPIED_AT))) out.put(src, r);
                 });
         return out;
-    }
-
-    private String createCopy(String experimentId, Run run) {
-        RunInfo i = run.info();
-        List<RunTag> tags = new ArrayList<>();
-        run.data().tags().forEach((k, v) -> {
-            if (!k.equals(SystemTags.PARENT_RUN_ID) && !SourceTags.isSourceTag(k)) tags.add(new RunTag(k, v));
-        });
-        tags.add(new RunTag(SystemTags.COPY_SOURCE_RUN_ID, i.runId()));
-        tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, fromUri));
-        String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
-        return to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
-    }
-
-    /**
-     * The run's params and metric histories, as few store calls as fit POINTS_PER_CALL points
-     * (one, for most runs: a call per metric key made an import of small runs crawl at 41 runs/s).
-     */
-    private long copyValues(Run run, String id) {
-        List<Param> params = new ArrayList<>();
-        run.data().params().forEach((k, v) -> params.add(new Param(k, v)));
-        List<LogBatch> pending = new ArrayList<>();
-        if (!params.isEmpty()) pending.add(new LogBatch(id, List.of(), params, List.of()));
-        long n = 0;
-        int held = 0;
-        for (String key : run.data().metrics().keySet()) {
-            List<Metric> h = from.getMetricHistory(run.runId(), key);
-            for (int start = 0; start < h.size(); start += POINTS_PER_CALL) {
-                List<Metric> part = h.subList(start, Math.min(h.size(), start + POINTS_PER_CALL));
-                pending.add(new LogBatch(id, part, List.of(), List.of()));
-                held += part.size();
-                if (held >= POINTS_PER_CALL) {
-                    write(pending);
-                    held = 0;
-                }
-            }
-            n += h.size();
-        }
-        write(pending);
-        return n;
-    }
-
-    /** One call for the batches (one transaction on the embedded store); a refusal fails the copy, as logBatch did. */
-    private void write(List<LogBatch> batches) {
-        if (batches.isEmpty()) return;
-        List<JrunsException> refused = to.logBatches(batches);
-        batches.clear();
-        if (!refused.isEmpty()) throw refused.get(0);
-    }
-
-    private int copyArtifacts(Run run, String id) {
-        List<String> files = ArtifactWalk.files(from, run.runId());
-        for (String path : files) to.logArtifact(id, from.downloadArtifact(run.runId(), path), ArtifactWalk.parent(path));
-        return files.size();
     }
 }

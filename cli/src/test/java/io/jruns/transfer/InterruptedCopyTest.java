@@ -38,8 +38,9 @@ class InterruptedCopyTest {
     void runsCopiedBeforeTheStopAreNotCopiedAgain() throws Exception {
         try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
             TransferFixture.populate(a, dir.resolve("scratch"));
-            Store dying = Interrupt.at(Store.class, b, "createRun", 5); // killed before the last of 5 runs
-            assertThrows(Interrupt.Killed.class, () -> Transfers.copy(a, "sqlite:///a", dying, Selection.all(), Progress.NONE));
+            // groups of 2 runs, each written in one call and completed in another: killed as the third group's is written
+            Store dying = Interrupt.at(Store.class, b, "logBatches", 5);
+            assertThrows(Interrupt.Killed.class, () -> new RunCopier(a, "sqlite:///a", dying, Progress.NONE, 2).copy(Selection.all()));
             List<Run> kept = all(b);
             assertEquals(4, kept.size());
             for (Run r : kept) {
