@@ -6,15 +6,19 @@ import io.jruns.domain.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The files of MLflow's file store: {@code metrics/<key>} with one {@code timestamp value step}
@@ -77,24 +81,34 @@ final class MlrunsFiles {
     /**
      * Every file below {@code folder}, by key (relative path with '/'), sorted. Links are not
      * read (MLflow writes none here; one could point at any local file): each goes to {@code links}.
+     * Walked with the attributes the walk reads anyway: an lstat or two more per file made
+     * reading a folder of small runs the larger part of an import.
      */
     static Map<String, Path> keyed(Path folder, Consumer<Path> links) {
-        Map<String, Path> out = new LinkedHashMap<>();
-        if (Files.isSymbolicLink(folder)) {
-            links.accept(folder);
-            return out;
-        }
-        if (!Files.isDirectory(folder)) return out;
-        try (Stream<Path> files = Files.walk(folder)) { // does not descend into linked folders
-            files.sorted().forEach(f -> {
-                if (Files.isSymbolicLink(f)) links.accept(f);
-                else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(folder.relativize(f).toString().replace('\\', '/'), f);
+        TreeMap<Path, Boolean> found = new TreeMap<>(); // file -> whether a link
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() { // does not follow links
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                    if (a.isSymbolicLink()) found.put(f, true);
+                    else if (a.isRegularFile() && !f.equals(folder)) found.put(f, false);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (f.equals(folder) && e instanceof NoSuchFileException) return FileVisitResult.TERMINATE;
+                    throw e;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         }
+        Map<String, Path> out = new LinkedHashMap<>();
+        found.forEach((f, link) -> {
+            if (link) links.accept(f);
+            else out.put(folder.relativize(f).toString().replace('\\', '/'), f);
+        });
         return out;
     }
 
@@ -118,11 +132,7 @@ final class MlrunsFiles {
     }
 
     private static List<String> lines(Path f) {
-        try {
-            return Files.readAllLines(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f, e);
-        }
+        return text(f).lines().toList();
     }
 
     static void write(Path f, String text) {

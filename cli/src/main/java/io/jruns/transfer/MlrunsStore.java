@@ -6,14 +6,11 @@ import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Metric;
-import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
-import io.jruns.domain.RunData;
-import io.jruns.domain.RunInfo;
-import io.jruns.domain.RunStatus;
-import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.search.RunOrder;
+import io.jruns.search.SearchPlan;
+import io.jruns.search.SearchRequest;
 import io.jruns.store.StoreReader;
 
 import java.io.IOException;
@@ -21,10 +18,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +32,12 @@ import java.util.stream.Stream;
  * reader's in-memory default over {@link #listRuns}.
  */
 public final class MlrunsStore implements StoreReader {
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private final Path root;
     private final MlrunsLeftOut leftOut;
+    /** Run folders by name, as listRuns found them: an import reads each run's files by id, many times a run. */
+    private final Map<String, Path> runDirs = new ConcurrentHashMap<>();
+    private final MlrunsHistories histories = new MlrunsHistories();
 
     public MlrunsStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -106,7 +109,8 @@ public final class MlrunsStore implements StoreReader {
                     leftOut.partial(r);
                 }
                 if (r.getFileName().toString().startsWith(".") || !leftOut.readableMeta(r)) continue;
-                Run run = run(r);
+                runDirs.putIfAbsent(r.getFileName().toString(), r);
+                Run run = MlrunsRunRead.run(r, leftOut, histories);
                 if (viewType.includes(run.info().lifecycleStage())) out.add(run);
             }
         }
@@ -114,13 +118,22 @@ public final class MlrunsStore implements StoreReader {
         return out.size() > maxResults ? out.subList(0, maxResults) : out;
     }
 
+    /** The runs are read once for the whole scan (see MlrunsScan). */
+    @Override
+    public long scanRuns(SearchRequest request, long limit, Consumer<Run> sink) {
+        SearchPlan plan = SearchPlan.of(request); // a bad filter fails before any run is read
+        return MlrunsScan.scan(plan, listRuns(request.experimentIds(), request.viewType(), Integer.MAX_VALUE), limit, sink);
+    }
+
     @Override
     public Optional<Run> getRun(String runId) {
-        return runDir(runId).map(this::run);
+        return runDir(runId).map(r -> MlrunsRunRead.run(r, leftOut, histories));
     }
 
     private Optional<Path> runDir(String runId) {
-        if (!runId.matches("[A-Za-z0-9_-]{1,256}")) return Optional.empty();
+        if (!RUN_ID.matcher(runId).matches()) return Optional.empty();
+        Path known = runDirs.get(runId);
+        if (known != null && MlrunsFiles.plainFile(known.resolve("meta.yaml"))) return Optional.of(known);
         for (Path d : experimentDirs()) {
             Path r = d.resolve(runId);
             if (MlrunsFiles.plainFile(r.resolve("meta.yaml"))) return Optional.of(r);
@@ -128,30 +141,10 @@ public final class MlrunsStore implements StoreReader {
         return Optional.empty();
     }
 
-    private Run run(Path r) {
-        MlrunsMeta m = MlrunsMeta.read(r.resolve("meta.yaml"));
-        String id = m.string("run_id", m.string("run_uuid", r.getFileName().toString()));
-        Map<String, String> tags = MlrunsFiles.values(r.resolve("tags"), leftOut::link);
-        String name = m.string("run_name", null);
-        if (name == null || name.isEmpty()) name = tags.get(SystemTags.RUN_NAME);
-        Long end = !m.has("end_time") ? null : m.number("end_time", 0L);
-        Long deleted = !m.has("deleted_time") ? null : m.number("deleted_time", 0L);
-        RunInfo info = new RunInfo(id, m.string("experiment_id", r.getParent().getFileName().toString()), name,
-                m.string("user_id", null), RunStatus.fromCode((int) m.number("status", 1L)),
-                m.number("start_time", 0L), end, m.stage(), deleted, m.string("artifact_uri", null));
-        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        MlrunsFiles.keyed(r.resolve("metrics"), leftOut::link).forEach((key, f) -> {
-            MetricSummary s = null;
-            for (Metric x : MlrunsFiles.readMetric(f, key)) s = s == null ? MetricSummary.of(x) : s.plus(x);
-            if (s != null) metrics.put(key, s);
-        });
-        return new Run(info, new RunData(metrics, MlrunsFiles.values(r.resolve("params"), leftOut::link), tags));
-    }
-
     @Override
     public List<Metric> getMetricHistory(String runId, String key) {
         Path f = MlrunsFiles.keyPath(requireRun(runId).resolve("metrics"), key);
-        return MlrunsFiles.plainFile(f) ? MlrunsFiles.readMetric(f, key) : List.of();
+        return MlrunsFiles.plainFile(f) ? histories.take(f, key) : List.of();
     }
 
     private Path requireRun(String runId) {
