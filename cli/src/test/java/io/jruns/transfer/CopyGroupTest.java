@@ -94,4 +94,29 @@ class CopyGroupTest {
             assertEquals(RunSnapshot.of(a), RunSnapshot.of(b));
         }
     }
+
+    @Test
+    void aStoreThatPlansNoRunsGetsEachRunCompletedBeforeTheNextIsMade() throws Exception {
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            populate(a, dir.resolve("scratch"));
+            int[] made = {0};
+            // as the REST store: no planned runs, each made at once; the fifth fails, as a stopped copy would
+            Store server = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[]{Store.class}, (proxy, m, args) -> {
+                if (m.getName().equals("planRun")) return java.util.Optional.empty();
+                if (m.getName().equals("createRun") && ++made[0] == 5) throw new IllegalStateException("stopped");
+                try {
+                    return m.invoke(b, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> Transfers.copy(a, "sqlite:///a", server, Selection.all(), Progress.NONE));
+            TransferReport again = Transfers.copy(a, "sqlite:///a", b, Selection.all(), Progress.NONE);
+            // complete: three skipped, and run-2, running at the source, copied again as such copies are
+            assertEquals(3, again.skipped(), "the runs made before the stop were complete");
+            assertEquals(1, again.refreshed());
+            assertEquals(27, again.runs());
+        }
+    }
 }
