@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Ties tracking to the kernel: runs name the notebook and its revision; every cell ends with
- * a flush (so a crash after a cell loses nothing it logged); the JupyterLab cells that logged
- * to a run are recorded on it; shutdown or restart ends open runs as KILLED. A job's kernel
+ * a flush (so a crash after a cell loses nothing it logged); the cells that started, logged to
+ * or ended a run are recorded on it (by the ids the frontend sends); each run stores at its end
+ * the notebook that ran ({@link RanCells}); shutdown or restart ends open runs as KILLED. A job's kernel
  * ({@code jruns execute}) ends them as its end says: FAILED after a failing cell (which stops
  * the job), else FINISHED, as MLflow ends an open run when its process exits. Nothing here
  * opens the store: a notebook that never logs never touches it. The kernel registers the
@@ -42,6 +43,10 @@ public final class TrackingHooks implements CellListener {
     enum CellEnd { RAN, FAILED, INTERRUPTED }
 
     private volatile CellEnd lastCell = CellEnd.RAN;
+    private final RanCells ranCells = new RanCells();
+    /** The innermost run as the cell began, and what it held then: did the cell log to it? */
+    private volatile ActiveRun runBefore;
+    private volatile String printBefore;
 
     private TrackingHooks(Supplier<Optional<CellContext>> currentCell) {
         this.currentCell = currentCell;
@@ -79,6 +84,7 @@ public final class TrackingHooks implements CellListener {
             @Override
             public void onRunStarted(ActiveRun run) {
                 notebook.onRunStarted(run);
+                hooks.ranCells.started(run, identity.path());
                 environment.onRunStarted(run);
             }
         });
@@ -89,6 +95,7 @@ public final class TrackingHooks implements CellListener {
     public void kernelShuttingDown(boolean restart) {
         // a cell still running as the kernel stops (SIGINT or SIGTERM to it) was cut off
         CellEnd end = currentCell.get().isPresent() ? CellEnd.INTERRUPTED : lastCell;
+        storeRanNotebooks(ranCells::finishAll);
         Jruns.endAllRuns(statusAtShutdown(restart, end, System.getenv(NotebookRunContext.SOURCE_TYPE_ENV)));
         Jruns.flush();
     }
@@ -112,12 +119,39 @@ public final class TrackingHooks implements CellListener {
     }
 
     @Override
+    public void beforeCell(CellContext cell) {
+        runBefore = ranCells.any() ? Jruns.activeRun().orElse(null) : null;
+        printBefore = runBefore == null || cell.cellId() == null ? null : RanCells.fingerprint(runBefore);
+    }
+
+    @Override
     public void afterCell(CellContext cell, Throwable failure) {
         lastCell = failure == null ? CellEnd.RAN
                 : failure instanceof EvaluationFailure f && f.kind() == EvaluationFailure.Kind.INTERRUPTED ? CellEnd.INTERRUPTED
                 : CellEnd.FAILED;
-        cell.cellIdIfAny().ifPresent(id -> Jruns.activeRun().ifPresent(run -> recordCell(run, id)));
+        Optional<ActiveRun> now = Jruns.activeRun();
+        ActiveRun before = runBefore;
+        cell.cellIdIfAny().ifPresent(id -> now.ifPresent(run -> {
+            boolean started = before == null || !before.runId().equals(run.runId());
+            // a cell that only ran while the run was open did not log to it, and is not marked
+            if (started || printBefore != null && !printBefore.equals(RanCells.fingerprint(run))) recordCell(run, id);
+        }));
+        storeRanNotebooks(() -> ranCells.afterCell(cell).forEach(ended -> cell.cellIdIfAny().ifPresent(id -> {
+            ended.setTag(SystemTags.NOTEBOOK_END_CELL_ID, id);
+            recordCell(ended, id);
+        })));
+        runBefore = null;
+        printBefore = null;
         Jruns.flush(); // no-op until something was logged
+    }
+
+    /** What ran is stored as the run ends; failing to store it must not fail the cell or lose the run. */
+    private static void storeRanNotebooks(Runnable store) {
+        try {
+            store.run();
+        } catch (RuntimeException e) {
+            System.err.println("note: the notebook that ran was not stored with the run: " + e.getMessage());
+        }
     }
 
     private void recordCell(ActiveRun run, String cellId) {

@@ -1,0 +1,101 @@
+package io.jruns.kernel.tracking;
+
+import io.jruns.ActiveRun;
+import io.jruns.Jruns;
+import io.jruns.domain.RunData;
+import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
+import io.jruns.kernel.cell.CellContext;
+import io.jruns.magics.notebook.RanNotebook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cells executed while each run was active, in order, and at the run's end the notebook
+ * that ran ({@link RanNotebook}) stored with it under {@code notebook/ran/}: the saved copy
+ * taken at start may not be the code that ran (cells edited and run before saving).
+ */
+final class RanCells {
+    static final String UNSAVED_NOTE = "note: this notebook has unsaved changes; the run keeps the code that ran";
+
+    /** One active run: the saved notebook as it was at start, and what ran since. */
+    private record Entry(ActiveRun run, String saved, String fileName, List<RanNotebook.Cell> cells) { }
+
+    private final Map<String, Entry> runs = new ConcurrentHashMap<>();
+
+    /** The run started: reads the saved file now, as its copy is taken now too. */
+    void started(ActiveRun run, Optional<Path> notebook) {
+        String saved = null;
+        try {
+            if (notebook.isPresent() && Files.isRegularFile(notebook.get())) saved = Files.readString(notebook.get());
+        } catch (IOException e) {
+            System.err.println("note: cannot read " + notebook.get() + " (" + e.getMessage() + "); the run keeps only the cells that ran");
+        }
+        String name = notebook.map(p -> p.getFileName().toString()).orElse("notebook.ipynb");
+        runs.put(run.runId(), new Entry(run, saved, name, new ArrayList<>()));
+    }
+
+    boolean any() {
+        return !runs.isEmpty();
+    }
+
+    /**
+     * The cell ended: it ran in every run we hold (each was active during it); the runs it
+     * ended are finished. Returns the runs it ended.
+     */
+    List<ActiveRun> afterCell(CellContext cell) {
+        runs.values().forEach(e -> e.cells().add(new RanNotebook.Cell(cell.cellId(), cell.code())));
+        Optional<ActiveRun> current = Jruns.activeRun();
+        List<ActiveRun> ended = new ArrayList<>();
+        for (Entry e : List.copyOf(runs.values())) {
+            boolean active = current.map(c -> c.runId().equals(e.run().runId())).orElse(false)
+                    || (current.isPresent() && e.run().info().info().status() == RunStatus.RUNNING); // nested under it
+            if (!active) {
+                finish(e);
+                ended.add(e.run());
+            }
+        }
+        return ended;
+    }
+
+    /** Stores what ran with every run still open: the kernel is ending them. */
+    void finishAll() {
+        List.copyOf(runs.values()).forEach(this::finish);
+    }
+
+    private void finish(Entry e) {
+        runs.remove(e.run().runId());
+        RanNotebook.Result r = RanNotebook.merge(e.saved(), e.cells(), "the saved notebook " + e.fileName());
+        try {
+            Path dir = Files.createTempDirectory("jruns-ran");
+            Path file = dir.resolve(e.fileName());
+            Files.writeString(file, r.text());
+            e.run().logArtifact(file, SystemTags.NOTEBOOK_RAN_DIR);
+            Files.delete(file);
+            Files.delete(dir);
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot store the notebook that ran with run " + e.run().runId() + ": " + x.getMessage(), x);
+        }
+        if (r.differs()) {
+            e.run().setTag(SystemTags.NOTEBOOK_UNSAVED, "true");
+            System.err.println(UNSAVED_NOTE);
+        }
+    }
+
+    /** What a cell may log to a run, to tell whether it logged: params, metrics, tags but ours. */
+    static String fingerprint(ActiveRun run) {
+        RunData d = run.info().data();
+        Map<String, String> tags = new TreeMap<>(d.tags());
+        tags.keySet().removeIf(k -> k.startsWith("jruns.notebook."));
+        return d.params() + "|" + d.metrics() + "|" + tags;
+    }
+}
