@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The notebook a run was made by, at the run's revision: the copy stored with the run
- * ({@code notebook/<name>.ipynb}), else {@code git show <commit>:<path>} in the repository
+ * The notebook a run was made by: the notebook that ran, stored at the run's end
+ * ({@code notebook/ran/<name>.ipynb}: cells edited and run before saving are in it), else the
+ * saved copy stored at its start ({@code notebook/<name>.ipynb}), else {@code git show <commit>:<path>} in the repository
  * the notebook is in.
  *
  * @param fileName the notebook's file name
@@ -27,7 +28,8 @@ public record NotebookSource(String text, String fileName, String from) {
 
     public static NotebookSource of(TrackingClient reader, Run run) {
         String source = run.data().tags().get(SystemTags.SOURCE_NAME);
-        Optional<NotebookSource> copy = storedCopy(reader, run, source);
+        Optional<NotebookSource> copy = storedCopy(reader, run, source, SystemTags.NOTEBOOK_RAN_DIR);
+        if (copy.isEmpty()) copy = storedCopy(reader, run, source, ARTIFACT_DIR);
         if (copy.isPresent()) return copy.get();
         String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
         if (commit != null && source != null && source.endsWith(".ipynb")) {
@@ -38,18 +40,23 @@ public record NotebookSource(String text, String fileName, String from) {
                 + (source == null ? "" : " (its source is " + source + ")"));
     }
 
-    private static Optional<NotebookSource> storedCopy(TrackingClient reader, Run run, String source) {
-        List<FileInfo> files = reader.listArtifacts(run.runId(), ARTIFACT_DIR).stream()
+    private static Optional<NotebookSource> storedCopy(TrackingClient reader, Run run, String source, String dir) {
+        List<FileInfo> files = reader.listArtifacts(run.runId(), dir).stream()
                 .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();
         if (files.isEmpty()) return Optional.empty();
         String wanted = source == null ? "" : Path.of(source).getFileName().toString();
-        FileInfo f = files.stream().filter(x -> x.path().equals(ARTIFACT_DIR + "/" + wanted)).findFirst().orElse(files.get(0));
+        FileInfo f = files.stream().filter(x -> x.path().equals(dir + "/" + wanted)).findFirst().orElse(files.get(0));
         String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
+        String rev = revision == null ? "" : " (revision " + abbrev(revision) + ")";
+        boolean unsaved = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
+        String from = !dir.equals(SystemTags.NOTEBOOK_RAN_DIR) ? "the copy stored with the run" + rev
+                : unsaved ? "the code that ran, stored with the run; it differs from the saved notebook" + rev
+                        + ": cells were edited and run before saving"
+                : "the code that ran, stored with the run" + rev;
         try {
             String text = Files.readString(reader.downloadArtifact(run.runId(), f.path()));
             String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-            return Optional.of(new NotebookSource(text, name, "the copy stored with the run"
-                    + (revision == null ? "" : " (revision " + revision.substring(0, Math.min(12, revision.length())) + ")")));
+            return Optional.of(new NotebookSource(text, name, from));
         } catch (IOException e) {
             throw JrunsException.invalid("cannot read the notebook copy " + f.path() + " of run " + run.runId() + ": " + e.getMessage());
         }
@@ -62,11 +69,13 @@ public record NotebookSource(String text, String fileName, String from) {
      */
     static NotebookSource checked(NotebookSource committed, Run run) {
         String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
-        boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY));
+        boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY))
+                || "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
         String got = FileDigest.sha256(committed.text().getBytes(StandardCharsets.UTF_8));
-        if (revision != null ? !revision.equalsIgnoreCase(got) : dirty) {
+        boolean unsaved = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
+        if (unsaved || (revision != null ? !revision.equalsIgnoreCase(got) : dirty)) {
             throw JrunsException.invalid("run " + run.runId() + " stored no notebook copy, and " + committed.from()
-                    + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed)" : "")
+                    + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed or not saved)" : "")
                     + (revision == null ? "" : ": its revision is " + abbrev(revision) + ", the commit's " + abbrev(got))
                     + "; nothing reproduced");
         }

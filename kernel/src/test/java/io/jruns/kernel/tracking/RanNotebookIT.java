@@ -11,6 +11,8 @@ import io.jruns.kernel.install.KernelSpec;
 import io.jruns.kernel.install.KernelSpecWriter;
 import io.jruns.kernel.testing.Jupyter;
 import io.jruns.kernel.testing.Notebooks;
+import io.jruns.reproduce.ReproduceOptions;
+import io.jruns.reproduce.Reproducer;
 import io.jruns.store.Store;
 import io.jruns.store.Stores;
 import io.jruns.store.TrackingUri;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The auditor's case through a real kernel: fit.ipynb is saved with lr=0.1, the person runs
  * the edited cell with lr=0.5 without saving. The run keeps the code that ran, says so once,
- * and marks only the cells that started, logged to or ended it.
+ * marks only the cells that started, logged to or ended it, and is reproduced as it ran.
  */
 class RanNotebookIT {
     @TempDir
@@ -73,6 +75,16 @@ class RanNotebookIT {
             ran.path("cells").forEach(c -> sources.add(c.path("source").asText()));
             assertEquals(List.of("%run start fit", "int x = 1;", "%param lr=0.5", "%run end"), sources);
             assertNull(ran.path("cells").get(2).path("execution_count").numberValue());
+
+            // jruns reproduce (its Reproducer) clones the code that ran, and says it is not the saved file
+            List<String> progress = new ArrayList<>();
+            Reproducer.Result clone = Reproducer.reproduce(client, run.runId(), ReproduceOptions.builder()
+                    .to(dir.resolve("clone")).environment(false).progress(progress::add).build(), null);
+            List<String> cloned = new ArrayList<>();
+            new ObjectMapper().readTree(clone.notebook().toFile()).path("cells").forEach(c -> cloned.add(c.path("source").asText()));
+            assertEquals(List.of("%run start fit", "int x = 1;", "%param lr=0.5", "%run end"), cloned);
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith("notebook: the code that ran")
+                    && l.contains("differs from the saved notebook")), progress.toString());
         }
     }
 }
