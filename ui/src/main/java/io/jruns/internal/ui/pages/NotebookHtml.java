@@ -34,11 +34,29 @@ final class NotebookHtml {
         }
     }
 
+    /** How many of the notebook's cells {@link #cells} marks. */
+    static int marked(JsonNode notebook, Set<String> logged) {
+        int n = 0;
+        for (JsonNode cell : notebook.path("cells")) {
+            String id = id(cell);
+            if (!id.isEmpty() && logged.contains(id)) n++;
+        }
+        return n;
+    }
+
+    private static String id(JsonNode cell) {
+        return cell.path("id").asText(cell.path("metadata").path("id").asText(""));
+    }
+
     static String cells(JsonNode notebook, Set<String> logged, String startCell) {
+        return cells(notebook, logged, startCell, "");
+    }
+
+    static String cells(JsonNode notebook, Set<String> logged, String startCell, String endCell) {
         StringBuilder h = new StringBuilder("<div class=\"jr-nb\">");
         int count = 0;
         for (JsonNode cell : notebook.path("cells")) {
-            String id = cell.path("id").asText(cell.path("metadata").path("id").asText(""));
+            String id = id(cell);
             boolean mark = !id.isEmpty() && logged.contains(id);
             String type = cell.path("cell_type").asText("code");
             h.append("<div class=\"jr-cell jr-cell-").append(type.equals("markdown") ? "md" : type.equals("code") ? "code" : "raw")
@@ -46,7 +64,8 @@ final class NotebookHtml {
             if (!id.isEmpty()) Html.append(h.append(" data-cell-id=\""), id).append('"');
             h.append('>');
             if (mark) {
-                h.append("<div class=\"jr-cell-tag\">").append(id.equals(startCell) ? "started the run and logged to it" : "logged to the run")
+                h.append("<div class=\"jr-cell-tag\">").append(id.equals(startCell) ? "started the run"
+                                : id.equals(endCell) ? "ended the run" : "logged to the run")
                         .append("</div>");
             }
             if (type.equals("code")) {

@@ -34,8 +34,9 @@ final class NotebookPage {
         String id = run.runId();
         StringBuilder b = new StringBuilder("<div class=\"jr jr-nbpage\">");
         b.append("<div class=\"jr-runbar\"><span class=\"jr-title\">");
-        Html.append(b, RunCrumbs.runName(run)).append("</span> <span>").append(Html.escape(Format.time(run.info().startTime())))
-                .append("</span> <span class=\"jr-dim\">").append(Html.escape(Format.zoned(run.info().startTime()))).append("</span>");
+        // the time once; its zone in the tooltip
+        Html.append(b, RunCrumbs.runName(run)).append("</span> <span title=\"").append(Html.escape(Format.zoned(run.info().startTime())))
+                .append("\">").append(Html.escape(Format.time(run.info().startTime()))).append("</span>");
         RunFacts.revision(run).ifPresent(v -> b.append(" <span class=\"jr-dim\">revision <span class=\"jr-sha\" title=\"")
                 .append(Html.escape(v)).append("\">").append(Html.escape(RunFacts.shortRevision(run))).append("</span></span>"));
         b.append("</div>");
@@ -51,12 +52,19 @@ final class NotebookPage {
                     + " settings (docs/models.md, \"Reproducing a run\").</p>");
             Set<String> logged = cellIds(RunFacts.tag(run, SystemTags.NOTEBOOK_CELL_IDS));
             String start = Optional.ofNullable(RunFacts.tag(run, SystemTags.NOTEBOOK_START_CELL_ID)).orElse("");
+            String end = Optional.ofNullable(RunFacts.tag(run, SystemTags.NOTEBOOK_END_CELL_ID)).orElse("");
             if (!start.isEmpty()) logged.add(start);
-            b.append("<div class=\"jr-sec\">");
-            Html.append(b, ArtifactPaths.name(copy.get())).append(" <span class=\"jr-dim\">as stored with the run; ")
-                    .append(Format.count(logged.size(), "cell")).append(" logged to it (marked)</span></div>");
+            if (!end.isEmpty()) logged.add(end);
             String text = Files.readString(ctx.client().downloadArtifact(id, copy.get()));
-            b.append(NotebookHtml.cells(NotebookHtml.parse(text, copy.get()), logged, start));
+            var notebook = NotebookHtml.parse(text, copy.get());
+            boolean ran = copy.get().startsWith(SystemTags.NOTEBOOK_RAN_DIR + "/");
+            b.append("<div class=\"jr-sec\">");
+            // counts the cells marked below: a logged id may name a cell this copy lacks
+            Html.append(b, ArtifactPaths.name(copy.get())).append(" <span class=\"jr-dim\">")
+                    .append(!ran ? "as stored with the run" : "TRUE".equalsIgnoreCase(RunFacts.tag(run, SystemTags.NOTEBOOK_UNSAVED))
+                            ? "as it ran (cells edited and run before saving)" : "as it ran")
+                    .append("; ").append(Format.count(NotebookHtml.marked(notebook, logged), "cell")).append(" marked</span></div>");
+            b.append(NotebookHtml.cells(notebook, logged, start, end));
         }
         b.append("</div><link rel=\"stylesheet\" href=\"/static/run.css\"><script src=\"/static/run.js\" defer></script>");
         String crumbs = RunCrumbs.html(ctx, run) + " / notebook";
@@ -68,13 +76,19 @@ final class NotebookPage {
         return "jruns reproduce " + runId;
     }
 
-    /** The stored copy: {@code notebook/<source name>}, else the first .ipynb in {@code notebook/}. */
+    /**
+     * The notebook that ran ({@code notebook/ran/}, stored at the run's end), else the copy saved
+     * at its start: {@code <dir>/<source name>}, else the first .ipynb there.
+     */
     static Optional<String> storedCopy(UiContext ctx, Run run) {
-        List<FileInfo> files = ctx.client().listArtifacts(run.runId(), RunFacts.NOTEBOOK_DIR).stream()
-                .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();
-        if (files.isEmpty()) return Optional.empty();
-        String wanted = RunFacts.NOTEBOOK_DIR + "/" + RunFacts.sourceName(run);
-        return Optional.of(files.stream().filter(f -> f.path().equals(wanted)).findFirst().orElse(files.get(0)).path());
+        for (String dir : List.of(SystemTags.NOTEBOOK_RAN_DIR, RunFacts.NOTEBOOK_DIR)) {
+            List<FileInfo> files = ctx.client().listArtifacts(run.runId(), dir).stream()
+                    .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();
+            if (files.isEmpty()) continue;
+            String wanted = dir + "/" + RunFacts.sourceName(run);
+            return Optional.of(files.stream().filter(f -> f.path().equals(wanted)).findFirst().orElse(files.get(0)).path());
+        }
+        return Optional.empty();
     }
 
     static Set<String> cellIds(String tag) {

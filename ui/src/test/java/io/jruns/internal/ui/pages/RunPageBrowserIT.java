@@ -85,7 +85,7 @@ class RunPageBrowserIT {
 
         page.clickAndWait("a[href=\"/runs/" + f.parentId + "/notebook\"]");
         assertTrue(page.eval("location.pathname").asText().endsWith("/notebook"));
-        assertEquals(2, page.count(".jr-cell.jr-logged"), "the cells that logged to the run are marked");
+        assertEquals(3, page.count(".jr-cell.jr-logged"), "the cells that started, logged to and ended the run are marked");
         assertEquals(List.of("c2", "c3"), List.of(page.eval("document.querySelectorAll('.jr-cell.jr-logged')[0].dataset.cellId").asText(),
                 page.eval("document.querySelectorAll('.jr-cell.jr-logged')[1].dataset.cellId").asText()));
         assertTrue(page.eval("getComputedStyle(document.querySelector('.jr-cell.jr-logged')).borderLeftWidth").asText().startsWith("6"),

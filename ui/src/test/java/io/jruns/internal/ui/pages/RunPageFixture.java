@@ -60,8 +60,10 @@ final class RunPageFixture {
             run.setTag("team", "vision");
             run.setTag(SystemTags.SOURCE_NAME, "/home/me/train.ipynb");
             run.setTag(SystemTags.NOTEBOOK_REVISION, "a".repeat(64));
-            run.setTag(SystemTags.NOTEBOOK_CELL_IDS, "c2,c3");
+            // "gone": a cell that logged but is not in the stored copy (it was never saved)
+            run.setTag(SystemTags.NOTEBOOK_CELL_IDS, "c2,c3,gone");
             run.setTag(SystemTags.NOTEBOOK_START_CELL_ID, "c2");
+            run.setTag(SystemTags.NOTEBOOK_END_CELL_ID, "c4");
             run.logMetric("acc", 0.5, 0);
             run.logMetric("acc", 0.9, 1);
             Models.log(run, new Doubler(), "model", Table.create("in", DoubleColumn.create("x", 1.0, 2.0)));

@@ -290,7 +290,14 @@ class RunPageIT {
         String p = page("/runs/" + f.parentId + "/notebook");
         assertTrue(p.contains("class=\"jr-cell jr-cell-code jr-logged\" data-cell-id=\"c2\""), "c2 started the run");
         assertTrue(p.contains("class=\"jr-cell jr-cell-code jr-logged\" data-cell-id=\"c3\""));
-        assertTrue(p.contains("class=\"jr-cell jr-cell-md\" data-cell-id=\"c1\"") && p.contains("class=\"jr-cell jr-cell-code\" data-cell-id=\"c4\""));
+        assertTrue(p.contains("class=\"jr-cell jr-cell-md\" data-cell-id=\"c1\""));
+        assertTrue(p.contains("class=\"jr-cell jr-cell-code jr-logged\" data-cell-id=\"c4\"><div class=\"jr-cell-tag\">ended the run"));
+        assertTrue(p.contains("data-cell-id=\"c2\"><div class=\"jr-cell-tag\">started the run</div>"));
+        assertEquals(3, p.split("jr-cell-tag\"", -1).length - 1);
+        assertTrue(p.contains("as stored with the run; 3 cells marked"), "the count is of the marked cells, not of the ids logged");
+        String runbar = p.substring(p.indexOf("jr-runbar\">"), p.indexOf("</div>", p.indexOf("jr-runbar"))).replaceAll("<[^>]*>", "");
+        String time = io.jruns.views.format.Format.time(f.client.getRun(f.parentId).info().startTime());
+        assertEquals(1, runbar.split(java.util.regex.Pattern.quote(time), -1).length - 1, "the time shown once: " + runbar);
         assertTrue(p.contains("&lt;script&gt;alert(2)&lt;/script&gt;") && p.contains("&lt;img src=x id=evil&gt;") && p.contains("started &lt;i&gt;run"));
         assertFalse(p.contains("<script>alert(2)") || p.contains("id=evil>") || p.contains("<i>run"));
         assertTrue(p.contains("src=\"data:image/png;base64,iVBORw0KGgo"));
