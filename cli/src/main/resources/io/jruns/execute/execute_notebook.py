@@ -13,7 +13,39 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 notebook = nbformat.reads(sys.stdin.read(), as_version=4)
+# nbclient 0.7 sends no cellId, so the kernel could not tell which cells logged to a run: every
+# cell gets an nbformat 4.5 id (kept when it has one; the kernel matches id-less saved cells by
+# their code), sent with its execute_request as JupyterLab does
+taken = {c.get("id") for c in notebook.cells if c.get("id")}
+for index, cell in enumerate(notebook.cells):
+    if not cell.get("id"):
+        new_id = f"cell-{index + 1}"
+        while new_id in taken:
+            new_id += "x"
+        cell["id"] = new_id
+        taken.add(new_id)
+notebook.nbformat_minor = max(notebook.nbformat_minor, 5)
 client = NotebookClient(notebook, kernel_name=sys.argv[1], timeout=int(sys.argv[2]))
+running = {}
+
+
+def remember_cell(cell, **_):
+    running["id"] = cell.get("id")
+    kc = client.kc
+    if getattr(kc.session, "jruns_sends_cell_id", False):
+        return
+    plain = kc.session.msg
+
+    def msg(msg_type, content=None, parent=None, header=None, metadata=None):
+        if msg_type == "execute_request" and running.get("id"):
+            metadata = dict(metadata or {}, cellId=running["id"])
+        return plain(msg_type, content, parent, header, metadata)
+
+    kc.session.msg = msg
+    kc.session.jruns_sends_cell_id = True
+
+
+client.on_cell_execute = remember_cell
 failure = None
 code = 0
 try:

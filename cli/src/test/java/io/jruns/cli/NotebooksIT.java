@@ -5,6 +5,7 @@ import io.jruns.domain.Experiment;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
+import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.execute.Jupyter;
 import io.jruns.execute.NotebookRun;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +80,12 @@ class NotebooksIT {
                 assertTrue(run.data().params().containsKey("learning_rate"), run.data().params().toString());
                 assertEquals(30, store.getMetricHistory(run.runId(), "val_rmse").size());
                 List<FileInfo> copy = store.listArtifacts(run.runId(), "notebook");
-                assertEquals(List.of("notebook/quickstart.ipynb"), copy.stream().map(FileInfo::path).toList());
+                assertEquals(List.of("notebook/quickstart.ipynb"), copy.stream().filter(x -> !x.isDir()).map(FileInfo::path).toList());
+                assertEquals(List.of("notebook/ran/quickstart.ipynb"),
+                        store.listArtifacts(run.runId(), "notebook/ran").stream().map(FileInfo::path).toList(), "what ran, stored at its end");
+                assertNull(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED), "a job runs the saved file");
+                // nbclient sends no cellId: jruns execute gives the cells ids and sends them, so marks work for jobs
+                assertTrue(run.data().tags().get(SystemTags.NOTEBOOK_START_CELL_ID) != null, run.data().tags().toString());
             }
             Run byHand = runs.stream().filter(x -> x.info().runName().equals("lr 0.003")).findFirst().orElseThrow();
             assertEquals("The first setting, step by step", byHand.data().tags().get("mlflow.note.content"));
