@@ -69,13 +69,14 @@ public record NotebookSource(String text, String fileName, String from) {
      */
     static NotebookSource checked(NotebookSource committed, Run run) {
         String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
-        boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY))
-                || "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
+        boolean dirty = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_DIRTY));
         String got = FileDigest.sha256(committed.text().getBytes(StandardCharsets.UTF_8));
+        // cells edited and run before saving are in no commit, whatever the revision says
         boolean unsaved = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
         if (unsaved || (revision != null ? !revision.equalsIgnoreCase(got) : dirty)) {
             throw JrunsException.invalid("run " + run.runId() + " stored no notebook copy, and " + committed.from()
-                    + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed or not saved)" : "")
+                    + " is not the notebook that made it" + (dirty ? " (it ran with changes not committed)" : "")
+                    + (unsaved ? " (it ran cells edited and not saved)" : "")
                     + (revision == null ? "" : ": its revision is " + abbrev(revision) + ", the commit's " + abbrev(got))
                     + "; nothing reproduced");
         }

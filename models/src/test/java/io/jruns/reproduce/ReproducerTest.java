@@ -198,6 +198,33 @@ class ReproducerTest {
     }
 
     @Test
+    void theCodeThatRanIsClonedAndSaidToDifferFromTheSavedRevision() throws Exception {
+        String runId = notebookRun("unsaved", true, null, Map.of(SystemTags.NOTEBOOK_UNSAVED, "true"));
+        Path ran = Files.writeString(Files.createDirectories(dir.resolve("ran")).resolve(notebook.getFileName().toString()),
+                NOTEBOOK.replace("42", "7"));
+        store.logArtifact(runId, ran, SystemTags.NOTEBOOK_RAN_DIR);
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().environment(false));
+        assertTrue(source(json(r.notebook()).get("cells").get(0)).contains("new Random(7)") || Files.readString(r.notebook()).contains("Random(7)"),
+                "the code that ran, not the saved copy");
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("notebook: the code that ran, stored with the run; it differs from"
+                + " the saved notebook (revision " + FileDigest.sha256(notebook).substring(0, 12) + ")")), progress.toString());
+    }
+
+    @Test
+    void unsavedCellsAreInNoCommit() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("unsaved"));
+        git(repo, "init", "-q");
+        notebook = Files.writeString(repo.resolve("train.ipynb"), NOTEBOOK);
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "first");
+        String commit = git(repo, "rev-parse", "HEAD").strip();
+        // the saved file is the commit's, but the run ran edited cells (and stored no copy)
+        String runId = notebookRun("unsaved", false, null, Map.of(SystemTags.GIT_COMMIT, commit, SystemTags.NOTEBOOK_UNSAVED, "true"));
+        JrunsException e = assertThrows(JrunsException.class, () -> reproduce(runId, ReproduceOptions.builder()));
+        assertTrue(e.getMessage().contains("is not the notebook that made it (it ran cells edited and not saved)"), e.getMessage());
+    }
+
+    @Test
     void aRunExecutedWithParametersSaysToGiveThemAgain() throws Exception {
         String runId = notebookRun("with p", true, null, Map.of(SystemTags.EXECUTE_PARAMETERS, "-p alpha=0.9"));
         Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
