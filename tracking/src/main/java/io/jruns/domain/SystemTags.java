@@ -29,7 +29,7 @@ public final class SystemTags {
     public static final String NOTEBOOK_REVISION = "jruns.notebook.revision";
     /** The -p options of the jruns execute that made the run, as typed: a reproduction needs them too. */
     public static final String EXECUTE_PARAMETERS = "jruns.execute.parameters";
-    /** The JupyterLab cell ids that logged to the run, in order, comma-separated. */
+    /** The ids of the cells that ran while the run was open (and the one that ended it), in order, comma-separated. */
     public static final String NOTEBOOK_CELL_IDS = "jruns.notebook.cellIds";
     /** The id of the notebook cell that started the run. */
     public static final String NOTEBOOK_START_CELL_ID = "jruns.notebook.startCellId";

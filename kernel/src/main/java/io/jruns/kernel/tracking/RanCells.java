@@ -2,7 +2,6 @@ package io.jruns.kernel.tracking;
 
 import io.jruns.ActiveRun;
 import io.jruns.Jruns;
-import io.jruns.domain.RunData;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
 import io.jruns.kernel.cell.CellContext;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,13 +87,5 @@ final class RanCells {
             e.run().setTag(SystemTags.NOTEBOOK_UNSAVED, "true");
             System.err.println(UNSAVED_NOTE);
         }
-    }
-
-    /** What a cell may log to a run, to tell whether it logged: params, metrics, tags but ours. */
-    static String fingerprint(ActiveRun run) {
-        RunData d = run.info().data();
-        Map<String, String> tags = new TreeMap<>(d.tags());
-        tags.keySet().removeIf(k -> k.startsWith("jruns.notebook."));
-        return d.params() + "|" + d.metrics() + "|" + tags;
     }
 }

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * Ties tracking to the kernel: runs name the notebook and its revision; every cell ends with
- * a flush (so a crash after a cell loses nothing it logged); the cells that started, logged to
- * or ended a run are recorded on it (by the ids the frontend sends); each run stores at its end
+ * a flush (so a crash after a cell loses nothing it logged); the cells that ran while a run was
+ * open are recorded on it (by the ids the frontend sends), and the one that ended it; each run stores at its end
  * the notebook that ran ({@link RanCells}); shutdown or restart ends open runs as KILLED. A job's kernel
  * ({@code jruns execute}) ends them as its end says: FAILED after a failing cell (which stops
  * the job), else FINISHED, as MLflow ends an open run when its process exits. Nothing here
@@ -44,9 +44,6 @@ public final class TrackingHooks implements CellListener {
 
     private volatile CellEnd lastCell = CellEnd.RAN;
     private final RanCells ranCells = new RanCells();
-    /** The innermost run as the cell began, and what it held then: did the cell log to it? */
-    private volatile ActiveRun runBefore;
-    private volatile String printBefore;
 
     private TrackingHooks(Supplier<Optional<CellContext>> currentCell) {
         this.currentCell = currentCell;
@@ -119,29 +116,17 @@ public final class TrackingHooks implements CellListener {
     }
 
     @Override
-    public void beforeCell(CellContext cell) {
-        runBefore = ranCells.any() ? Jruns.activeRun().orElse(null) : null;
-        printBefore = runBefore == null || cell.cellId() == null ? null : RanCells.fingerprint(runBefore);
-    }
-
-    @Override
     public void afterCell(CellContext cell, Throwable failure) {
         lastCell = failure == null ? CellEnd.RAN
                 : failure instanceof EvaluationFailure f && f.kind() == EvaluationFailure.Kind.INTERRUPTED ? CellEnd.INTERRUPTED
                 : CellEnd.FAILED;
-        Optional<ActiveRun> now = Jruns.activeRun();
-        ActiveRun before = runBefore;
-        cell.cellIdIfAny().ifPresent(id -> now.ifPresent(run -> {
-            boolean started = before == null || !before.runId().equals(run.runId());
-            // a cell that only ran while the run was open did not log to it, and is not marked
-            if (started || printBefore != null && !printBefore.equals(RanCells.fingerprint(run))) recordCell(run, id);
-        }));
+        // every cell that ran while the run was open is marked: telling whether a cell logged would
+        // cost reading the run back before and after each cell, a server call each on a remote store
+        cell.cellIdIfAny().ifPresent(id -> Jruns.activeRun().ifPresent(run -> recordCell(run, id)));
         storeRanNotebooks(() -> ranCells.afterCell(cell).forEach(ended -> cell.cellIdIfAny().ifPresent(id -> {
             ended.setTag(SystemTags.NOTEBOOK_END_CELL_ID, id);
             recordCell(ended, id);
         })));
-        runBefore = null;
-        printBefore = null;
         Jruns.flush(); // no-op until something was logged
     }
 

@@ -65,7 +65,7 @@ final class NotebookHtml {
             h.append('>');
             if (mark) {
                 h.append("<div class=\"jr-cell-tag\">").append(id.equals(startCell) ? "started the run"
-                                : id.equals(endCell) ? "ended the run" : "logged to the run")
+                                : id.equals(endCell) ? "ended the run" : "ran in the run")
                         .append("</div>");
             }
             if (type.equals("code")) {

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * {@code /runs/<id>/notebook}: the notebook version stored with the run ({@code notebook/<name>.ipynb})
- * read-only, the cells that logged to the run marked with a highlight bar, the run's name, date
+ * read-only, the cells that ran while the run was open marked with a highlight bar, the run's name, date
  * and time on top, and the {@code jruns reproduce} command to copy.
  */
 final class NotebookPage {
