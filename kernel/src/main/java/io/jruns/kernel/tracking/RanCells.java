@@ -73,6 +73,8 @@ final class RanCells {
     private void finish(Entry e) {
         runs.remove(e.run().runId());
         RanNotebook.Result r = RanNotebook.merge(e.saved(), e.cells(), "the saved notebook " + e.fileName());
+        // the copy saved at the start is the record when it is what ran: not stored twice (a sweep of runs in one cell)
+        if (e.saved() != null && !r.differs()) return;
         try {
             Path dir = Files.createTempDirectory("jruns-ran");
             Path file = dir.resolve(e.fileName());
@@ -83,7 +85,7 @@ final class RanCells {
         } catch (IOException x) {
             throw new UncheckedIOException("cannot store the notebook that ran with run " + e.run().runId() + ": " + x.getMessage(), x);
         }
-        if (r.differs()) {
+        if (e.saved() != null) { // without a saved file (no notebook path) nothing is "unsaved"
             e.run().setTag(SystemTags.NOTEBOOK_UNSAVED, "true");
             System.err.println(UNSAVED_NOTE);
         }
