@@ -63,7 +63,7 @@ public final class EmbeddedStore implements Store {
         this.heartbeat = new Heartbeat(db);
         this.starts = new RunStarts(db, this.artifactRoot, heartbeat);
         this.logs = new LogWrites(db, heartbeat);
-        this.artifacts = new RunArtifacts(this.artifactRoot, this::getRun);
+        this.artifacts = new RunArtifacts(this.artifactRoot, id -> db.read(c -> RunReads.infoOf(c, id)));
         this.manage = new RunManagement(db, this.artifactRoot, gcDue);
     }
 

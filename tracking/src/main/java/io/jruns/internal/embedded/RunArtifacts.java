@@ -5,7 +5,6 @@ import io.jruns.internal.files.ArtifactFolder;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LifecycleStage;
-import io.jruns.domain.Run;
 import io.jruns.domain.RunInfo;
 
 import java.nio.file.Path;
@@ -16,9 +15,10 @@ import java.util.function.Function;
 /** The embedded store's artifacts: a folder per run under the artifact root (see LocalArtifacts). */
 final class RunArtifacts {
     private final Path root;
-    private final Function<String, Optional<Run>> runs;
+    /** A run's info by id: read alone, as each artifact logged asks for it (an import logs thousands). */
+    private final Function<String, Optional<RunInfo>> runs;
 
-    RunArtifacts(Path root, Function<String, Optional<Run>> runs) {
+    RunArtifacts(Path root, Function<String, Optional<RunInfo>> runs) {
         this.root = root;
         this.runs = runs;
     }
@@ -44,6 +44,6 @@ final class RunArtifacts {
     }
 
     private RunInfo requireRun(String runId) {
-        return runs.apply(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist")).info();
+        return runs.apply(runId).orElseThrow(() -> JrunsException.notFound("run '" + runId + "' does not exist"));
     }
 }

@@ -39,6 +39,16 @@ final class RunReads {
         }
     }
 
+    /** The run's info alone, without its params, metrics and tags: what its artifacts need. */
+    static Optional<RunInfo> infoOf(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM runs WHERE run_uuid = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(info(rs)) : Optional.empty();
+            }
+        }
+    }
+
     static List<Run> list(Connection c, List<String> experimentIds, ViewType view, int max) throws SQLException {
         String in = experimentIds.stream().map(id -> "?").collect(Collectors.joining(","));
         String stage = switch (view) {
