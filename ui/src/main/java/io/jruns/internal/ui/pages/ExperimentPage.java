@@ -8,6 +8,7 @@ import io.jruns.internal.ui.http.Request;
 import io.jruns.internal.ui.http.Response;
 import io.jruns.internal.ui.http.Router;
 import io.jruns.search.FilterException;
+import io.jruns.search.FilterParser;
 import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
@@ -53,14 +54,15 @@ public final class ExperimentPage {
 
     /** The form's page of runs: one store search of {@code size} runs from the page's token. */
     public static Fetched fetch(UiContext ctx, String experimentId, RunsForm f) {
-        SearchRequest req = SearchRequest.builder().experiments(experimentId).filter(f.filter()).viewType(f.viewType())
+        if (!f.created().isEmpty()) FilterParser.parse(f.filter()); // its errors point into the filter as typed
+        SearchRequest req = SearchRequest.builder().experiments(experimentId).filter(f.searchFilter()).viewType(f.viewType())
                 .orderBy(f.order().isEmpty() ? new String[0] : new String[]{f.order()}).maxResults(f.size())
                 .pageToken(f.token()).build();
         ctx.client().flush(); // what the notebook logged a moment ago shows
         SearchResult r = ctx.client().store().searchRuns(req);
         // one page, all of it: counted already; else the store counts every match, without the page token
         RunCount n = r.nextPageToken() == null && f.page() == 1 ? RunCount.exactly(r.runs().size())
-                : ctx.client().store().countRuns(SearchRequest.builder().experiments(experimentId).filter(f.filter())
+                : ctx.client().store().countRuns(SearchRequest.builder().experiments(experimentId).filter(f.searchFilter())
                         .viewType(f.viewType()).build(), COUNT_UP_TO);
         return new Fetched(r.runs(), r.nextPageToken(), n);
     }
@@ -96,7 +98,8 @@ public final class ExperimentPage {
                 .append("<input type=\"hidden\" name=\"back\" value=\"").append(Html.escape(form.query())).append("\">");
         RunsControls.actions(b, base, form);
         String subtitle = e.name() + (form.filter().isBlank() ? "" : " \u00b7 " + form.filter())
-                + (form.state().equals("active") ? "" : " \u00b7 " + form.state() + " runs");
+                + (form.state().equals("active") ? "" : " \u00b7 " + form.state() + " runs")
+                + (form.created().isEmpty() ? "" : " \u00b7 created in the " + form.createdLabel());
         List<String> columns = RunsControls.present(form.columns(), got.runs());
         // no search ran when the form was wrong: the error alone, no "No runs match."
         if (error == null) {

@@ -71,7 +71,7 @@ final class RunActions {
     static Response csv(UiContext ctx, Request r) {
         Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
         RunsForm f = RunsForm.of(r.query());
-        String filter = r.query("runs").map(RunActions::ticked).orElse(f.filter());
+        String filter = r.query("runs").map(RunActions::ticked).orElse(f.searchFilter());
         RunQuery q = ctx.client().search().experiments(e.experimentId()).filter(filter).state(f.viewType());
         if (!f.order().isEmpty()) q.orderBy(f.order());
         StringWriter out = new StringWriter(1 << 16);

@@ -18,13 +18,21 @@ import java.util.Map;
  * size (1 to 1,000) and the page. Links to other pages and the CSV keep these values.
  * A page after the first is fetched with the store's own page token ({@code token}), so paging
  * works on any store (an MLflow server's tokens too) and never reads the pages before it;
- * {@code prev} keeps the tokens of pages 2..page-1 for the "previous" link.
+ * {@code prev} keeps the tokens of pages 2..page-1 for the "previous" link. {@code created}
+ * (1h, 24h, 7d, 30d, 1y, or "" for all time) keeps runs started in that last stretch of time,
+ * as the reference's "Time created" does; {@code since} is its start, fixed when the form is
+ * applied and carried by the page's links, so paging and the CSV keep the same runs.
  */
 public record RunsForm(String filter, String state, String order, List<String> columns, int size, int page,
-                       String token, List<String> prev) {
+                       String token, List<String> prev, String created, long since) {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
     static final List<String> STATES = List.of("active", "deleted", "all");
+    /** The "Created" choices: value, label, length in ms. */
+    static final List<String> CREATED = List.of("", "1h", "24h", "7d", "30d", "1y");
+    static final List<String> CREATED_LABELS = List.of("all time", "last hour", "last 24 hours", "last 7 days",
+            "last 30 days", "last year");
+    private static final long[] CREATED_MS = {0, 3_600_000L, 86_400_000L, 7 * 86_400_000L, 30 * 86_400_000L, 365 * 86_400_000L};
 
     public RunsForm {
         filter = filter == null ? "" : filter;
@@ -38,10 +46,28 @@ public record RunsForm(String filter, String state, String order, List<String> c
         if (page > 1 && token == null) page = 1; // a page number without its token starts again
         prev = prev.stream().filter(t -> !t.isBlank()).toList();
         if (prev.size() != Math.max(0, page - 2)) prev = List.of(); // the previous link then goes to page 1
+        created = created == null ? "" : created.strip();
+        if (!CREATED.contains(created)) {
+            throw JrunsException.invalid("created must be 1h, 24h, 7d, 30d or 1y (or empty for all time), not '" + created + "'");
+        }
+        if (created.isEmpty()) since = 0;
+        else if (since <= 0) since = System.currentTimeMillis() - CREATED_MS[CREATED.indexOf(created)];
     }
 
     public RunsForm(String filter, String state, String order, List<String> columns, int size) {
-        this(filter, state, order, columns, size, 1, null, List.of());
+        this(filter, state, order, columns, size, 1, null, List.of(), "", 0);
+    }
+
+    /** The filter the store is given: the one typed, and the start-time bound of {@code created}. */
+    public String searchFilter() {
+        if (created.isEmpty()) return filter;
+        String bound = "attributes.start_time >= " + since;
+        return filter.isBlank() ? bound : "(" + filter + ") AND " + bound;
+    }
+
+    /** "last 24 hours", or "" for all time. */
+    String createdLabel() {
+        return created.isEmpty() ? "" : CREATED_LABELS.get(CREATED.indexOf(created));
     }
 
     /** The form's fields from a query string (or a form body); a missing field takes its default. */
@@ -49,23 +75,24 @@ public record RunsForm(String filter, String state, String order, List<String> c
         List<String> cols = new ArrayList<>();
         for (String c : q.getOrDefault("col", List.of())) cols.addAll(List.of(c.split(",")));
         String prev = first(q, "prev");
+        String since = first(q, "since");
         return new RunsForm(first(q, "filter"), first(q, "state"), first(q, "order"), cols,
                 number(q, "size", DEFAULT_SIZE), number(q, "page", 1), first(q, "token"),
-                prev == null ? List.of() : List.of(prev.split(",")));
+                prev == null ? List.of() : List.of(prev.split(",")), first(q, "created"), since == null ? 0 : since(since));
     }
 
     /** The next page, fetched with the token the store returned for it. */
     public RunsForm next(String nextToken) {
         List<String> p = new ArrayList<>(prev);
         if (page >= 2) p.add(token);
-        return new RunsForm(filter, state, order, columns, size, page + 1, nextToken, p);
+        return new RunsForm(filter, state, order, columns, size, page + 1, nextToken, p, created, since);
     }
 
     /** The page before (page 1 when the tokens of earlier pages are unknown). */
     public RunsForm previous() {
-        if (page <= 2 || prev.isEmpty()) return new RunsForm(filter, state, order, columns, size);
+        if (page <= 2 || prev.isEmpty()) return new RunsForm(filter, state, order, columns, size, 1, null, List.of(), created, since);
         return new RunsForm(filter, state, order, columns, size, page - 1, prev.get(prev.size() - 1),
-                prev.subList(0, prev.size() - 1));
+                prev.subList(0, prev.size() - 1), created, since);
     }
 
     public ViewType viewType() {
@@ -83,6 +110,7 @@ public record RunsForm(String filter, String state, String order, List<String> c
         add(b, "page", Integer.toString(page), "1");
         if (token != null) add(b, "token", token, "");
         if (!prev.isEmpty()) add(b, "prev", String.join(",", prev), "");
+        addCreated(b);
         return b.toString();
     }
 
@@ -92,7 +120,21 @@ public record RunsForm(String filter, String state, String order, List<String> c
         add(b, "filter", filter, "");
         add(b, "state", state, "active");
         add(b, "order", order, "");
+        addCreated(b);
         return b.toString();
+    }
+
+    private void addCreated(StringBuilder b) {
+        add(b, "created", created, "");
+        if (!created.isEmpty()) add(b, "since", Long.toString(since), "");
+    }
+
+    private static long since(String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw JrunsException.invalid("since must be milliseconds since the epoch, not '" + v + "'");
+        }
     }
 
     private static void add(StringBuilder b, String name, String value, String dflt) {

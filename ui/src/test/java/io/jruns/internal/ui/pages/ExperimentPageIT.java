@@ -185,6 +185,24 @@ class ExperimentPageIT {
     }
 
     @Test
+    void createdKeepsTheRunsStartedInThatLastStretchOfTime() throws Exception {
+        String exp = ui.client.createExperiment("old and new");
+        long day = 86_400_000L;
+        String old = ui.client.store().createRun(exp, "u", System.currentTimeMillis() - 10 * day, "old", List.of()).runId();
+        String recent = ui.client.store().createRun(exp, "u", System.currentTimeMillis() - day / 2, "recent", List.of()).runId();
+        String base = "/experiments/" + exp;
+        assertEquals(List.of(recent, old), rows(ok(base)));
+        String week = ok(base + "?created=7d&filter=" + q("attributes.run_name LIKE '%'"));
+        assertEquals(List.of(recent), rows(week));
+        assertTrue(week.contains("<option value=\"7d\" selected>last 7 days</option>"), "the choice stays shown");
+        assertTrue(week.contains("created in the last 7 days"), "and is said in the subtitle");
+        assertTrue(week.matches("(?s).*runs\\.csv\\?filter=[^\"]*&amp;created=7d&amp;since=\\d+.*"), "the CSV keeps it");
+        assertEquals(List.of(recent, old), rows(ok(base + "?created=30d")));
+        String bad = ok(base + "?created=7d&filter=" + q("params.x ="));
+        assertTrue(bad.contains("Filter: <pre class=\"jr-caret\">params.x ="), "an error points into the filter as typed");
+    }
+
+    @Test
     void deleteCanKeepTheNestedRuns() throws Exception {
         String cookie = ui.cookie();
         String page = ui.get(ui.page(), cookie).body();

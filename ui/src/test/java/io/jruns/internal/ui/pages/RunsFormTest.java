@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The experiment page's form values: defaults left out of links, and the chain of page tokens both ways. */
 class RunsFormTest {
@@ -57,5 +58,22 @@ class RunsFormTest {
         assertEquals("notebooks_a.ipynb-runs.csv", RunActions.fileName("notebooks/a.ipynb"));
         assertEquals("experiment-runs.csv", RunActions.fileName("../.."));
         assertEquals("Grüße_Ölpreis_日本-runs.csv", RunActions.fileName("Grüße Ölpreis/日本"), "letters of any script are kept");
+    }
+
+    @Test
+    void createdIsFixedWhenAppliedAndCarriedByEveryLink() {
+        long before = System.currentTimeMillis();
+        RunsForm f = parse("filter=params.a+%3D+%271%27+OR+params.b+%3D+%272%27&created=24h");
+        long since = f.since();
+        assertTrue(since >= before - 86_400_000L && since <= System.currentTimeMillis() - 86_400_000L, "the last 24 hours: " + since);
+        assertEquals("(params.a = '1' OR params.b = '2') AND attributes.start_time >= " + since, f.searchFilter(),
+                "the typed filter keeps its own meaning (its OR) beside the bound");
+        assertEquals(f, parse(f.query()), "links carry since, so the next page searches the same runs");
+        assertEquals(since, f.next("T2").since());
+        assertTrue(f.csvQuery().endsWith("&created=24h&since=" + since), f.csvQuery());
+        assertEquals("attributes.start_time >= 5", parse("created=7d&since=5").searchFilter());
+        assertEquals("params.a = '1'", parse("filter=params.a+%3D+%271%27&since=5").searchFilter(), "no period, no bound");
+        assertEquals("created must be 1h, 24h, 7d, 30d or 1y (or empty for all time), not '2d'",
+                assertThrows(JrunsException.class, () -> parse("created=2d")).getMessage());
     }
 }
