@@ -2,6 +2,7 @@ package io.jruns.kernel.tracking;
 
 import io.jruns.ActiveRun;
 import io.jruns.Jruns;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
 import io.jruns.kernel.cell.CellContext;
@@ -58,6 +59,8 @@ final class RanCells {
             boolean active = current.map(c -> c.runId().equals(e.run().runId())).orElse(false)
                     || (current.isPresent() && e.run().info().info().status() == RunStatus.RUNNING); // nested under it
             if (!active) {
+                runs.remove(e.run().runId());
+                if (deleted(e.run())) continue; // deleted in the cell that ended it: nothing more is written to it
                 finish(e);
                 ended.add(e.run());
             }
@@ -67,7 +70,19 @@ final class RanCells {
 
     /** Stores what ran with every run still open: the kernel is ending them. */
     void finishAll() {
-        List.copyOf(runs.values()).forEach(this::finish);
+        for (Entry e : List.copyOf(runs.values())) {
+            runs.remove(e.run().runId());
+            if (!deleted(e.run())) finish(e);
+        }
+    }
+
+    /** A run deleted meanwhile (or gone): its writes would be refused, and fail the cell at its flush. */
+    private static boolean deleted(ActiveRun run) {
+        try {
+            return run.info().info().lifecycleStage() == LifecycleStage.DELETED;
+        } catch (RuntimeException gone) {
+            return true;
+        }
     }
 
     private void finish(Entry e) {
