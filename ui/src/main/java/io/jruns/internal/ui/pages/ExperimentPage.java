@@ -1,6 +1,5 @@
 package io.jruns.internal.ui.pages;
 
-import io.jruns.domain.Experiment;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.internal.ui.UiContext;
@@ -21,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /experiments/<id>}: the Experiment Runs table of one experiment, one page of runs at a
+ * {@code /experiments/<id>[,<id>..]}: the Experiment Runs table of one experiment (or of several
+ * chosen on the home page), one page of runs at a
  * time straight from the store's search (the first page of a 100,000-run experiment reads only
  * its own rows), under a GET form for filter, state, order, columns and page size, inside a
  * POST form whose checkboxes feed Compare, Delete and Restore ({@link RunActions}).
@@ -47,28 +47,24 @@ public final class ExperimentPage {
     /** Counted exactly up to here; past it the page says "of more than 100,000". */
     static final long COUNT_UP_TO = 100_000;
 
-    static Experiment experiment(UiContext ctx, String id) {
-        return ctx.client().getExperiment(id)
-                .orElseThrow(() -> JrunsException.notFound("no experiment with id '" + id + "' in this store"));
-    }
 
     /** The form's page of runs: one store search of {@code size} runs from the page's token. */
-    public static Fetched fetch(UiContext ctx, String experimentId, RunsForm f) {
+    public static Fetched fetch(UiContext ctx, List<String> experimentIds, RunsForm f) {
         if (!f.created().isEmpty()) FilterParser.parse(f.filter()); // its errors point into the filter as typed
-        SearchRequest req = SearchRequest.builder().experiments(experimentId).filter(f.searchFilter()).viewType(f.viewType())
+        SearchRequest req = SearchRequest.builder().experiments(experimentIds).filter(f.searchFilter()).viewType(f.viewType())
                 .orderBy(f.order().isEmpty() ? new String[0] : new String[]{f.order()}).maxResults(f.size())
                 .pageToken(f.token()).build();
         ctx.client().flush(); // what the notebook logged a moment ago shows
         SearchResult r = ctx.client().store().searchRuns(req);
         // one page, all of it: counted already; else the store counts every match, without the page token
         RunCount n = r.nextPageToken() == null && f.page() == 1 ? RunCount.exactly(r.runs().size())
-                : ctx.client().store().countRuns(SearchRequest.builder().experiments(experimentId).filter(f.searchFilter())
+                : ctx.client().store().countRuns(SearchRequest.builder().experiments(experimentIds).filter(f.searchFilter())
                         .viewType(f.viewType()).build(), COUNT_UP_TO);
         return new Fetched(r.runs(), r.nextPageToken(), n);
     }
 
     static Response page(UiContext ctx, Request r) {
-        Experiment e = experiment(ctx, r.param("id"));
+        ExperimentSet e = ExperimentSet.of(ctx, r.param("id"));
         RunsForm form;
         String error = null;
         try {
@@ -80,7 +76,7 @@ public final class ExperimentPage {
         Fetched got = new Fetched(List.of(), null, RunCount.exactly(0));
         if (error == null) {
             try {
-                got = fetch(ctx, e.experimentId(), form);
+                got = fetch(ctx, e.ids(), form);
             } catch (FilterException fe) {
                 String what = fe.expression().equals(form.filter()) ? "Filter" : "Order";
                 error = what + ": <pre class=\"jr-caret\">" + Html.escape(fe.caretDisplay()) + "</pre>";
@@ -89,7 +85,7 @@ public final class ExperimentPage {
                 error = Html.escape(bad.getMessage());
             }
         }
-        String base = "/experiments/" + HomePage.path(e.experimentId());
+        String base = e.base();
         StringBuilder b = new StringBuilder(8192).append(STYLE).append("<div class=\"jr-exp\">");
         notice(r).ifPresent(n -> b.append("<p class=\"jr-notice\" role=\"status\">").append(Html.escape(n)).append("</p>"));
         RunsControls.filterForm(b, base, form, got.runs());
@@ -110,7 +106,7 @@ public final class ExperimentPage {
         b.append("</form>");
         if (error == null) pager(b, base, form, got);
         b.append("</div><script src=\"/static/experiment.js\" defer></script>");
-        String crumbs = "<a href=\"" + base + "\">" + Html.escape(e.name()) + "</a>";
+        String crumbs = e.crumbs();
         return Response.html(Layout.page(ctx, e.name(), crumbs, b.toString()));
     }
 

@@ -2,7 +2,6 @@ package io.jruns.internal.ui.pages;
 
 import io.jruns.RunManager;
 import io.jruns.RunQuery;
-import io.jruns.domain.Experiment;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.internal.ui.UiContext;
@@ -26,17 +25,21 @@ final class RunActions {
      * restores the ticked runs, then 303 back to the page the form was on with a count to show.
      */
     static Response change(UiContext ctx, Request r, boolean delete) {
-        Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
+        ExperimentSet e = ExperimentSet.of(ctx, r.param("id"));
         Map<String, List<String>> form = r.form();
         List<String> runs = form.getOrDefault("run", List.of()).stream().filter(s -> !s.isBlank()).distinct().toList();
         String done;
         if (runs.isEmpty()) {
             done = "none=1";
         } else {
-            for (String id : runs) inExperiment(ctx, id, e);
-            RunManager m = ctx.client().manage(e.experimentId());
+            Map<String, List<String>> byExperiment = new java.util.LinkedHashMap<>();
+            for (String id : runs) byExperiment.computeIfAbsent(inExperiment(ctx, id, e), x -> new java.util.ArrayList<>()).add(id);
             boolean keepNested = form.containsKey("keep");
-            int n = delete ? m.delete(runs, keepNested, Progress.NONE) : m.restore(runs, Progress.NONE);
+            int n = 0;
+            for (Map.Entry<String, List<String>> group : byExperiment.entrySet()) {
+                RunManager m = ctx.client().manage(group.getKey());
+                n += delete ? m.delete(group.getValue(), keepNested, Progress.NONE) : m.restore(group.getValue(), Progress.NONE);
+            }
             done = (delete ? "deleted=" : "restored=") + n;
         }
         String back = "";
@@ -48,7 +51,7 @@ final class RunActions {
                 back = "";
             }
         }
-        String base = "/experiments/" + HomePage.path(e.experimentId());
+        String base = e.base();
         return Response.seeOther(base + "?" + (back.isEmpty() ? "" : back + "&") + done);
     }
 
@@ -56,12 +59,14 @@ final class RunActions {
      * The page's form sends the ids of its own rows: a run of another experiment, or a name or id
      * prefix (which the run manager would resolve), is a hand-made request and is refused.
      */
-    private static void inExperiment(UiContext ctx, String runId, Experiment e) {
+    private static String inExperiment(UiContext ctx, String runId, ExperimentSet e) {
         Optional<Run> run = ctx.client().store().getRun(runId);
         if (run.isEmpty()) throw JrunsException.invalid("no run with id '" + runId + "': the page sends whole run ids");
-        if (!run.get().info().experimentId().equals(e.experimentId())) {
+        String experimentId = run.get().info().experimentId();
+        if (!e.contains(experimentId)) {
             throw JrunsException.invalid("run " + runId + " is not a run of experiment '" + e.name() + "'");
         }
+        return experimentId;
     }
 
     /**
@@ -69,10 +74,10 @@ final class RunActions {
      * as %runs csv writes them (formula-like cells neutralised).
      */
     static Response csv(UiContext ctx, Request r) {
-        Experiment e = ExperimentPage.experiment(ctx, r.param("id"));
+        ExperimentSet e = ExperimentSet.of(ctx, r.param("id"));
         RunsForm f = RunsForm.of(r.query());
         String filter = r.query("runs").map(RunActions::ticked).orElse(f.searchFilter());
-        RunQuery q = ctx.client().search().experiments(e.experimentId()).filter(filter).state(f.viewType());
+        RunQuery q = ctx.client().search().experiments(e.ids().toArray(String[]::new)).filter(filter).state(f.viewType());
         if (!f.order().isEmpty()) q.orderBy(f.order());
         StringWriter out = new StringWriter(1 << 16);
         q.exportCsv(out, Progress.NONE);

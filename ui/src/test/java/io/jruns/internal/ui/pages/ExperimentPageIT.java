@@ -203,6 +203,35 @@ class ExperimentPageIT {
     }
 
     @Test
+    void experimentsTickedOnTheHomePageShowTheirRunsInOneTable() throws Exception {
+        String a = ui.client.createExperiment("team a");
+        String b = ui.client.createExperiment("team b <i>");
+        String runA = ui.client.createRun(a, "from a", Map.of(), "u").runId();
+        String runB = ui.client.createRun(b, "from b", Map.of(), "u").runId();
+        String home = ok("/");
+        assertTrue(home.contains("name=\"exp\"") && home.contains("id=\"jr-compare-exps\""), "each experiment can be ticked");
+        HttpResponse<String> go = ui.get("/experiments?exp=" + a + "&exp=" + b);
+        assertEquals(303, go.statusCode());
+        String both = "/experiments/" + a + "," + b;
+        assertEquals(both, go.headers().firstValue("Location").orElseThrow().replace("%2C", ","));
+        String page = ok(both);
+        assertEquals(java.util.Set.of(runA, runB), java.util.Set.copyOf(rows(page)));
+        assertTrue(page.contains("team a</a> + <a href=\"/experiments/" + b + "\">team b &lt;i&gt;</a>"), "each named and linked, escaped");
+        String[] csv = ui.get(both + "/runs.csv").body().split("\r\n");
+        assertEquals(3, csv.length, String.join("\n", csv));
+
+        String cookie = ui.cookie();
+        String csrf = ui.get(both, cookie).body().replaceFirst("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> del = ui.post(both + "/delete", "csrf=" + q(csrf) + "&run=" + runA + "&run=" + runB, cookie);
+        assertEquals(303, del.statusCode(), del.body());
+        assertTrue(ui.get(del.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Deleted 2 runs."));
+        assertEquals(LifecycleStage.DELETED, ui.client.getRun(runB).info().lifecycleStage(), "a run of the second experiment too");
+        assertEquals(400, ui.post("/experiments/" + a + "/delete", "csrf=" + q(csrf) + "&run=" + runB, cookie).statusCode(),
+                "a page of one experiment still refuses another's run");
+        assertEquals(404, ui.get("/experiments/" + a + ",999999").statusCode());
+    }
+
+    @Test
     void deleteCanKeepTheNestedRuns() throws Exception {
         String cookie = ui.cookie();
         String page = ui.get(ui.page(), cookie).body();
