@@ -1,5 +1,6 @@
 package io.jruns.reproduce;
 
+import io.jruns.domain.NotebookArtifacts;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.Run;
@@ -28,7 +29,7 @@ public record NotebookSource(String text, String fileName, String from) {
 
     public static NotebookSource of(TrackingClient reader, Run run) {
         String source = run.data().tags().get(SystemTags.SOURCE_NAME);
-        Optional<NotebookSource> copy = storedCopy(reader, run, source, SystemTags.NOTEBOOK_RAN_DIR);
+        Optional<NotebookSource> copy = storedCopy(reader, run, source, NotebookArtifacts.RAN_DIR);
         if (copy.isEmpty()) copy = storedCopy(reader, run, source, ARTIFACT_DIR);
         if (copy.isPresent()) return copy.get();
         String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
@@ -49,7 +50,7 @@ public record NotebookSource(String text, String fileName, String from) {
         String revision = run.data().tags().get(SystemTags.NOTEBOOK_REVISION);
         String rev = revision == null ? "" : " (revision " + abbrev(revision) + ")";
         boolean unsaved = "true".equalsIgnoreCase(run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
-        String from = !dir.equals(SystemTags.NOTEBOOK_RAN_DIR) ? "the copy stored with the run" + rev
+        String from = !dir.equals(NotebookArtifacts.RAN_DIR) ? "the copy stored with the run" + rev
                 : unsaved ? "the code that ran, stored with the run; it differs from the saved notebook" + rev
                         + ": cells were edited and run before saving"
                 : "the code that ran, stored with the run" + rev;

@@ -202,7 +202,7 @@ class ReproducerTest {
         String runId = notebookRun("unsaved", true, null, Map.of(SystemTags.NOTEBOOK_UNSAVED, "true"));
         Path ran = Files.writeString(Files.createDirectories(dir.resolve("ran")).resolve(notebook.getFileName().toString()),
                 NOTEBOOK.replace("42", "7"));
-        store.logArtifact(runId, ran, SystemTags.NOTEBOOK_RAN_DIR);
+        store.logArtifact(runId, ran, io.jruns.domain.NotebookArtifacts.RAN_DIR);
         Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().environment(false));
         assertTrue(source(json(r.notebook()).get("cells").get(0)).contains("new Random(7)") || Files.readString(r.notebook()).contains("Random(7)"),
                 "the code that ran, not the saved copy");

@@ -37,8 +37,6 @@ public final class SystemTags {
     public static final String NOTEBOOK_END_CELL_ID = "jruns.notebook.endCellId";
     /** "true" when the code that ran differs from the saved notebook file (edited cells run before saving). */
     public static final String NOTEBOOK_UNSAVED = "jruns.notebook.unsaved";
-    /** Where, under the run's notebook/ artifacts, the notebook that ran is stored (at run end). */
-    public static final String NOTEBOOK_RAN_DIR = "notebook/ran";
     /** The jruns kernel that ran the notebook, e.g. "jruns-kernel 0.1.0". */
     public static final String KERNEL_VERSION = "jruns.kernel.version";
     /** The name of the Jupyter kernelspec the notebook ran with. */

@@ -2,6 +2,7 @@ package io.jruns.kernel.tracking;
 
 import io.jruns.ActiveRun;
 import io.jruns.Jruns;
+import io.jruns.domain.NotebookArtifacts;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
@@ -94,7 +95,7 @@ final class RanCells {
             Path dir = Files.createTempDirectory("jruns-ran");
             Path file = dir.resolve(e.fileName());
             Files.writeString(file, r.text());
-            e.run().logArtifact(file, SystemTags.NOTEBOOK_RAN_DIR);
+            e.run().logArtifact(file, NotebookArtifacts.RAN_DIR);
             Files.delete(file);
             Files.delete(dir);
         } catch (IOException x) {

@@ -1,5 +1,6 @@
 package io.jruns.internal.ui.pages;
 
+import io.jruns.domain.NotebookArtifacts;
 import io.jruns.domain.FileInfo;
 import io.jruns.domain.Run;
 import io.jruns.domain.SystemTags;
@@ -57,7 +58,7 @@ final class NotebookPage {
             if (!end.isEmpty()) logged.add(end);
             String text = Files.readString(ctx.client().downloadArtifact(id, copy.get()));
             var notebook = NotebookHtml.parse(text, copy.get());
-            boolean ran = copy.get().startsWith(SystemTags.NOTEBOOK_RAN_DIR + "/");
+            boolean ran = copy.get().startsWith(NotebookArtifacts.RAN_DIR + "/");
             b.append("<div class=\"jr-sec\">");
             // counts the cells marked below: a logged id may name a cell this copy lacks
             Html.append(b, ArtifactPaths.name(copy.get())).append(" <span class=\"jr-dim\">")
@@ -81,7 +82,7 @@ final class NotebookPage {
      * at its start: {@code <dir>/<source name>}, else the first .ipynb there.
      */
     static Optional<String> storedCopy(UiContext ctx, Run run) {
-        for (String dir : List.of(SystemTags.NOTEBOOK_RAN_DIR, RunFacts.NOTEBOOK_DIR)) {
+        for (String dir : List.of(NotebookArtifacts.RAN_DIR, RunFacts.NOTEBOOK_DIR)) {
             List<FileInfo> files = ctx.client().listArtifacts(run.runId(), dir).stream()
                     .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();
             if (files.isEmpty()) continue;
