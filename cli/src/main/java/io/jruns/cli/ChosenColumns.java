@@ -1,7 +1,7 @@
 package io.jruns.cli;
 
 import io.jruns.domain.Run;
-import io.jruns.internal.views.Columns;
+import io.jruns.views.Columns;
 import io.jruns.views.Key;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jruns.views.html;
 import io.jruns.views.Key;
 import io.jruns.views.Links;
 import io.jruns.views.RunFacts;
-import io.jruns.internal.views.Columns;
+import io.jruns.views.Columns;
 import io.jruns.internal.views.RunTree;
 import io.jruns.views.format.Format;
 import io.jruns.views.text.TextTable;

@@ -1,7 +1,6 @@
-package io.jruns.internal.views;
+package io.jruns.views;
 
 import io.jruns.domain.JrunsException;
-import io.jruns.views.Key;
 import io.jruns.domain.MetricSummary;
 import io.jruns.domain.Run;
 
