@@ -4,7 +4,6 @@ import io.jruns.domain.LogBatch;
 import io.jruns.domain.Param;
 import io.jruns.domain.RunStatus;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,21 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DiskFullIT {
     @TempDir
     Path tmp;
-    private Path disk;
+    private Tmpfs disk;
 
     @AfterEach
     void unmount() throws Exception {
-        if (disk != null) new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
+        if (disk != null) disk.close();
     }
 
     @Test
     void aFullDiskLeavesTheStoreReadable() throws Exception {
-        Path mountPoint = Files.createDirectories(tmp.resolve("disk"));
-        int mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint.toString())
-                .redirectErrorStream(true).start().waitFor();
-        Assumptions.assumeTrue(mounted == 0, "mounting a tmpfs needs root");
-        disk = mountPoint;
-        Path home = disk.resolve("home");
+        disk = Tmpfs.mount(tmp, "4m");
+        Path home = disk.root.resolve("home");
         String runId;
         try (EmbeddedStore s = EmbeddedStore.inHome(home)) {
             runId = s.createRun("0", "u", System.currentTimeMillis() - 60_000, "cut-off", List.of()).runId();
@@ -48,7 +43,7 @@ class DiskFullIT {
         }
         // its process is gone: the next open wants to end it KILLED, a write
         LivenessTest.setOwner(home, runId, Liveness.HOST, Integer.MAX_VALUE, 0, System.currentTimeMillis() - 60_000);
-        Path filler = disk.resolve("filler");
+        Path filler = disk.root.resolve("filler");
         fill(filler);
         try (EmbeddedStore s = EmbeddedStore.inHome(home)) {
             assertEquals("0.1", s.getRun(runId).orElseThrow().data().params().get("lr"), "the runs can be read");

@@ -4,7 +4,6 @@ import io.jruns.domain.JrunsException;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Param;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ReadOnlyDiskIT {
     @TempDir
     Path tmp;
-    private Path disk;
+    private Tmpfs disk;
 
     @AfterEach
     void unmount() throws Exception {
-        if (disk != null) new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
+        if (disk != null) disk.close();
     }
 
     @Test
     void aStoreOnAReadOnlyDiskOpensToRead() throws Exception {
-        Path mountPoint = Files.createDirectories(tmp.resolve("disk"));
-        Assumptions.assumeTrue(mount(mountPoint, "size=8m") == 0, "mounting a tmpfs needs root");
-        disk = mountPoint;
-        Path home = disk.resolve("home");
+        disk = Tmpfs.mount(tmp, "8m");
+        Path home = disk.root.resolve("home");
         String runId;
         try (EmbeddedStore s = EmbeddedStore.inHome(home)) {
             runId = s.createRun("0", "u", System.currentTimeMillis(), "archived", List.of()).runId();
             s.logBatch(new LogBatch(runId, List.of(), List.of(new Param("lr", "0.1")), List.of()));
             s.logArtifact(runId, Files.writeString(tmp.resolve("notes.txt"), "kept"), null);
         }
-        assertEquals(0, mount(mountPoint, "remount,ro"), "remounted read-only");
+        disk.readOnly();
         try (EmbeddedStore s = EmbeddedStore.inHome(home)) {
             assertEquals("0.1", s.getRun(runId).orElseThrow().data().params().get("lr"));
             assertEquals("kept", Files.readString(s.downloadArtifact(runId, "notes.txt")));
@@ -50,12 +47,5 @@ class ReadOnlyDiskIT {
             assertEquals("the jruns store " + home.resolve("jruns.db") + " is open to read only (its folder " + home
                     + " is not writable): it cannot be changed", e.getMessage());
         }
-    }
-
-    private static int mount(Path mountPoint, String options) throws Exception {
-        List<String> command = options.startsWith("remount")
-                ? List.of("mount", "-o", options, mountPoint.toString())
-                : List.of("mount", "-t", "tmpfs", "-o", options, "tmpfs", mountPoint.toString());
-        return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     }
 }
