@@ -40,7 +40,9 @@ final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection writer;
-    private final Connection reader;
+    private Connection reader;
+    /** For a reader of SQLite's immutable file (see ReadOnlyOpen): how the files looked then; else null. */
+    private ReadOnlyOpen.Stamp immutable;
     private final Checkpointer checkpointer;
     /** Why this store is open to read only (said in the error a write gets); null when writable. */
     private final String readOnly;
@@ -83,13 +85,17 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Path file, String readOnly) {
+    private Database(Path file, String readOnly, boolean immutableRead) {
         this.file = file;
         this.readOnly = readOnly;
         this.writer = null;
         this.checkpointer = null;
         try {
-            this.reader = ReadOnlyOpen.open(file, READER_CACHE_KIB);
+            ReadOnlyOpen.Opened o = immutableRead
+                    ? ReadOnlyOpen.immutable(file, READER_CACHE_KIB, ReadOnlyOpen.Stamp.of(file))
+                    : ReadOnlyOpen.open(file, READER_CACHE_KIB);
+            this.reader = o.connection();
+            this.immutable = o.immutable();
         } catch (SQLException e) {
             throw StoreOpen.openFailure(file, e);
         }
@@ -97,7 +103,30 @@ final class Database implements AutoCloseable {
 
     /** The file opened with readers only: no write, no checkpoint, not even SQLite's own recovery writes. */
     static Database toRead(Path file, String why) {
-        return new Database(file, why);
+        return new Database(file, why, false);
+    }
+
+    /** As {@link #toRead}, read as SQLite's immutable file from the start (for tests: root may create the index). */
+    static Database toReadImmutable(Path file, String why) {
+        return new Database(file, why, true);
+    }
+
+    /**
+     * An immutable reader whose files changed (the owner logs again), or that met them changing
+     * ({@code force}), is opened again: live, if the owner's index is there now.
+     */
+    private void reopenIfChanged(boolean force) {
+        if (immutable == null || !force && immutable.equals(ReadOnlyOpen.Stamp.of(file))) return;
+        try {
+            reader.close();
+            if (secondReader != null) secondReader.close();
+            secondReader = null;
+            ReadOnlyOpen.Opened o = ReadOnlyOpen.open(file, READER_CACHE_KIB);
+            reader = o.connection();
+            immutable = o.immutable();
+        } catch (SQLException e) {
+            throw storeError(e);
+        }
     }
 
     /** Why writes are refused, or null when this store is writable. */
@@ -200,17 +229,28 @@ final class Database implements AutoCloseable {
     <T> T read(Work<T> work) {
         readLock.lock();
         try {
-            return retryWhileBusy(() -> {
-                exec(reader, "BEGIN");
-                try {
-                    return work.run(reader);
-                } finally {
-                    exec(reader, "COMMIT");
-                }
-            });
+            reopenIfChanged(false);
+            try {
+                return readOnce(work);
+            } catch (JrunsException e) {
+                if (immutable == null || !ReadOnlyOpen.corrupt(e)) throw e;
+                reopenIfChanged(true); // written under the immutable read: read again
+                return readOnce(work);
+            }
         } finally {
             readLock.unlock();
         }
+    }
+
+    private <T> T readOnce(Work<T> work) {
+        return retryWhileBusy(() -> {
+            exec(reader, "BEGIN");
+            try {
+                return work.run(reader);
+            } finally {
+                exec(reader, "COMMIT");
+            }
+        });
     }
 
     /**
@@ -225,7 +265,8 @@ final class Database implements AutoCloseable {
         try {
             retryWhileBusy(() -> {
                 if (readOnly != null) {
-                    if (secondReader == null) secondReader = ReadOnlyOpen.open(file, READER_CACHE_KIB);
+                    reopenIfChanged(false);
+                    if (secondReader == null) secondReader = ReadOnlyOpen.open(file, READER_CACHE_KIB).connection();
                     ReadOnlyOpen.startBoth(reader, secondReader);
                     return null;
                 }

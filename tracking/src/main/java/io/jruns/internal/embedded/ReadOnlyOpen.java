@@ -12,7 +12,7 @@ import java.sql.Statement;
 
 /**
  * Connections that never write the store's files: for a store this user cannot write (a
- * colleague's, a read-only mount) and for the source of a copy or export.
+ * colleague's, a read-only mount).
  */
 final class ReadOnlyOpen {
     /** Tries at taking two snapshots with no commit between them before settling for two a moment apart. */
@@ -26,13 +26,51 @@ final class ReadOnlyOpen {
      * make the write-ahead log's index beside the file (a folder this user cannot write) and
      * the log holds nothing, the file is read as immutable: it alone holds every commit.
      */
-    static Connection open(Path file, int cacheKiB) throws SQLException {
+    static Opened open(Path file, int cacheKiB) throws SQLException {
+        Stamp before = Stamp.of(file);
         try {
-            return BusyRetry.run(() -> connect(file, cacheKiB, false));
+            return new Opened(BusyRetry.run(() -> connect(file, cacheKiB, false)), null);
         } catch (SQLException e) {
             if (!walEmpty(file)) throw e;
-            return connect(file, cacheKiB, true);
+            return immutable(file, cacheKiB, before);
         }
+    }
+
+    /** An immutable read (tests force one where this user may write the folder). */
+    static Opened immutable(Path file, int cacheKiB, Stamp before) throws SQLException {
+        return new Opened(connect(file, cacheKiB, true), before);
+    }
+
+    /**
+     * A read-only connection; {@code immutable} is how the files looked before an immutable open,
+     * null for a live one. An immutable read must be opened again as soon as they change (the
+     * owner logs again): SQLite would otherwise read a file changing under it as corrupt.
+     */
+    record Opened(Connection connection, Stamp immutable) {
+    }
+
+    /** The store's files as a reader can see them change: the file's size and time, and whether its log and index exist. */
+    record Stamp(long size, long modified, boolean wal, boolean shm) {
+        static Stamp of(Path file) {
+            try {
+                return new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+                        Files.exists(sibling(file, "-wal")), Files.exists(sibling(file, "-shm")));
+            } catch (IOException e) {
+                return new Stamp(-1, -1, false, false);
+            }
+        }
+    }
+
+    /** Whether a failure is SQLite finding the file malformed (an immutable read of a file that changed). */
+    static boolean corrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException s && s.getResultCode().code == org.sqlite.SQLiteErrorCode.SQLITE_CORRUPT.code) return true;
+        }
+        return false;
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
     }
 
     private static Connection connect(Path file, int cacheKiB, boolean immutable) throws SQLException {
@@ -54,7 +92,7 @@ final class ReadOnlyOpen {
 
     /** Whether the write-ahead log is absent or empty, so the file alone holds every commit. */
     static boolean walEmpty(Path file) {
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path wal = sibling(file, "-wal");
         try {
             return !Files.exists(wal) || Files.size(wal) == 0;
         } catch (IOException e) {

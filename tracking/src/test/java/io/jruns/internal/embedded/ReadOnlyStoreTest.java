@@ -107,6 +107,36 @@ class ReadOnlyStoreTest {
                 () -> EmbeddedStore.toRead(other.resolve("none.db"), other.resolve("artifacts"))).getMessage());
     }
 
+    @Test
+    void anImmutableReadOpensAgainWhenTheOwnerLogsAgain() throws Exception {
+        // a reader who cannot write the folder reads an idle store as immutable; its owner may log again any time
+        try (Database ro = Database.toReadImmutable(home.resolve("jruns.db"), "a test")) {
+            assertEquals(1, runs(ro));
+            int seen = 1;
+            try (EmbeddedStore owner = EmbeddedStore.inHome(home)) {
+                for (int i = 0; i < 120; i++) {
+                    String id = owner.createRun("0", "u", 2_000L + i, "more", List.of()).runId();
+                    List<Param> params = new java.util.ArrayList<>();
+                    for (int p = 0; p < 30; p++) params.add(new Param("p" + p, "v".repeat(200) + i));
+                    owner.logBatch(new LogBatch(id, List.of(), params, List.of()));
+                    int now = runs(ro); // neither stale for good nor "malformed" while the file changes under it
+                    assertTrue(now >= seen, now + " after " + seen);
+                    seen = now;
+                }
+            }
+            assertEquals(121, runs(ro));
+        }
+    }
+
+    private static int runs(Database db) {
+        return db.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM runs")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     private static String digest(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
