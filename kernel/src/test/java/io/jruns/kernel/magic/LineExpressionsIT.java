@@ -46,7 +46,9 @@ class LineExpressionsIT {
             Run run = runs.get(0);
             assertEquals("my run 0.02", run.info().runName());
             assertEquals(Map.of("lr", "0.02", "a", "3", "raw", "0.01", "json", "{k:1}", "n", "[10, 20]"), run.data().params(),
-                    "nothing of the refused lines (b, d) is logged");
+                    "nothing of the refused line (d) is logged");
+            assertEquals("{nope}", run.data().tags().get("kept"), "braces that do not compile are kept as typed");
+            assertEquals("{\"a\":1}", run.data().tags().get("cfg"));
         }
     }
 }

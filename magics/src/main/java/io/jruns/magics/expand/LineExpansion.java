@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * Fills in a magic's line as IPython does: {@code $name} is a notebook variable's value (one
  * that names no variable stays as typed), {@code {expression}} the value of a Java expression
  * in the notebook's state ({@code %param lr={lr * 2}}). Every value is known before the magic
- * runs, so one that fails stops the magic before it logs anything. Values go in after the line
- * is split into words, so one with blanks or quotes stays one word, as it is.
+ * runs, so one that throws stops the magic before it logs anything. A line whose braces are not
+ * an expression (JSON in a tag, a {@code {a,b}} glob in %jars: braces that do not pair or do not
+ * compile) is taken as typed, as IPython takes a line it cannot expand, with a note saying so.
+ * Values go in after the line is split into words, so one with blanks or quotes stays one word.
  */
 public final class LineExpansion {
     private static final Pattern MARK = Pattern.compile(LineTemplate.OPEN + "(\\d+)" + LineTemplate.CLOSE);
@@ -26,18 +28,23 @@ public final class LineExpansion {
     /**
      * The words of {@code line}, filled in; {@code magic} (e.g. {@code %param}) starts any error.
      *
-     * @throws JrunsException a brace without its pair, or an expression that does not compile or throws
+     * @throws JrunsException an expression that throws
      */
     public static List<String> words(String magic, String line, MagicHost host) throws Exception {
         LineTemplate template;
         try {
             template = LineTemplate.parse(line);
         } catch (JrunsException e) {
-            throw JrunsException.invalid(magic + ": " + e.getMessage());
+            return asTyped(magic, line, e.getMessage());
         }
         List<String> words = split(template.text(), line);
         if (template.holes().isEmpty()) return words;
-        List<String> values = values(magic, template.holes(), host);
+        List<String> values;
+        try {
+            values = values(magic, template.holes(), host);
+        } catch (NotAnExpression e) {
+            return asTyped(magic, line, e.getMessage());
+        }
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
             Matcher m = MARK.matcher(w);
@@ -80,9 +87,23 @@ public final class LineExpansion {
             return host.evaluate(h.source());
         } catch (Exception e) {
             if (host.interrupted(e)) throw e;
-            String why = host.didNotCompile(e) ? "does not compile: " : "threw ";
-            throw JrunsException.invalid(magic + ": {" + h.source() + "} (column " + h.column() + ") " + why
-                    + host.failureLine(e));
+            String what = "{" + h.source() + "} (column " + h.column() + ") ";
+            if (host.didNotCompile(e)) throw new NotAnExpression(what + "does not compile: " + host.failureLine(e));
+            throw JrunsException.invalid(magic + ": " + what + "threw " + host.failureLine(e));
+        }
+    }
+
+    /** The line's words as typed, braces and all, and a note on stderr of why nothing was filled in. */
+    private static List<String> asTyped(String magic, String line, String why) {
+        System.err.println("note: " + magic + " took its line as typed: " + why
+                + " (a literal brace in a line that also has an {expression} is {{ or }})");
+        return Tokens.split(line);
+    }
+
+    /** Braces that are not an expression: the line is then taken as typed. */
+    private static final class NotAnExpression extends Exception {
+        NotAnExpression(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -49,8 +49,9 @@ public final class HelpText {
                 .append("A `//` comment may end a magic's line, as in Java: `%runs   // the table`.\n")
                 .append("As in IPython, `$name` is a notebook variable's value (`%param lr=$lr`) and `{expression}`"
                         + " the value of any Java expression (`%run start lr-{lr * 2}`, `%param a={cfg.get(\"a\")}`);"
-                        + " `$$`, `{{` and `}}` are a literal `$`, `{` and `}`. An expression that does not compile"
-                        + " or throws stops the magic before it logs anything.\n");
+                        + " `$$`, `{{` and `}}` are a literal `$`, `{` and `}`. An expression that throws stops the"
+                        + " magic before it logs anything; braces that do not compile or pair (JSON in a tag, a"
+                        + " `{a,b}` glob) leave the line as typed, as in IPython, with a note.\n");
         for (MagicSpec s : specs) {
             b.append("\n## `").append(s.invocation()).append("`\n\n`").append(s.usage()).append("`\n\n")
                     .append(s.description()).append('\n');

@@ -37,8 +37,13 @@ class LineExpansionTest {
         });
         JrunsException e = assertThrows(JrunsException.class, () -> LineExpansion.words("%param", "a={1 / zero}", host));
         assertEquals("%param: {1 / zero} (column 3) threw ArithmeticException: / by zero", e.getMessage());
-        e = assertThrows(JrunsException.class, () -> LineExpansion.words("%%run", "{missing}", host));
-        assertEquals("%%run: {missing} (column 1) does not compile: cannot find symbol missing", e.getMessage());
+    }
+
+    @Test
+    void bracesThatDoNotCompileOrPairLeaveTheLineAsTyped() throws Exception {
+        // as IPython: a line it cannot expand is used as typed (a note on stderr says why)
+        assertEquals(List.of("{missing}", "$lr"), LineExpansion.words("%%run", "{missing} $lr", host));
+        assertEquals(List.of("x={"), LineExpansion.words("%tag", "x={", host));
     }
 
     @Test

@@ -33,11 +33,24 @@ class LoggingMagicsTest extends MagicsOnStore {
             "metric | m=1 \"bad!\"=2           | %metric: invalid metric key 'bad!': only letters, digits, underscores, dashes, periods, spaces, colons and slashes are allowed, not '!'",
             "metric | m=1 m=2                | %metric: 'm' is given twice, as '1' and '2'",
             "tag    | --delete first nosuch  | %tag --delete: run '{run}' has no tag 'nosuch' (nothing was deleted)",
-            // an expression that does not compile, after good values
-            "param  | a=1 b={nope + 1}       | %param: {nope + 1} (column 7) does not compile: cannot find symbol nope + 1",
-            "tag    | t=x u={               | %tag: '{' at column 7 is not closed (a literal { is {{)",
+            // braces that do not compile: the line is taken as typed (with a note), and its words are checked as such
+            "param  | a=1 b={nope + 1}       | %param: expected KEY=VALUE, got '+'",
     })
     void aRefusedLineLogsNothing(String magic, String args, String message) throws Exception {
+        refusedLogsNothing(magic, args, message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bracesThatAreNotAnExpressionAreKeptAsTyped() throws Exception {
+        line("run", "start r");
+        line("tag", "config='{\"a\":1,\"b\":[1,2]}' open={ glob=lib/{a,b}.jar"); // quoted as a shell would
+        java.util.Map<String, String> tags = active().data().tags();
+        assertEquals("{\"a\":1,\"b\":[1,2]}", tags.get("config"), "JSON in a tag, as IPython leaves a line it cannot expand");
+        assertEquals("{", tags.get("open"));
+        assertEquals("lib/{a,b}.jar", tags.get("glob"));
+    }
+
+    private void refusedLogsNothing(String magic, String args, String message) throws Exception {
         line("run", "start r");
         line("param", "first=1");
         line("tag", "first=1");
