@@ -46,6 +46,8 @@ final class CopyGroup {
     private final List<RunEnd> ends = new ArrayList<>();
     private final List<Pending> pending = new ArrayList<>();
     private int held; // points in batches
+    /** Whether a run of the group was made at once (a store that plans no runs, a server): nothing to gain by waiting. */
+    private boolean madeAtOnce;
     long points;
     int files;
 
@@ -72,7 +74,8 @@ final class CopyGroup {
         if (ended) ends.add(new RunEnd(id, i.status(), i.endTime()));
         // otherwise as before, by updateRun: a RunEnd needs both (a copy starts RUNNING, without an end time)
         pending.add(new Pending(run, id, !ended && (i.status() != RunStatus.RUNNING || i.endTime() != null)));
-        if (pending.size() < maxRuns && held < POINTS) return false;
+        // a server's runs exist as soon as made: complete each at once, so a stopped copy leaves at most one to redo
+        if (!madeAtOnce && pending.size() < maxRuns && held < POINTS) return false;
         flush();
         return true;
     }
@@ -90,6 +93,7 @@ final class CopyGroup {
         write(done);
         for (Pending p : pending) completion.deleteIfDeletedAtSource(p.source(), p.copyId());
         pending.clear();
+        madeAtOnce = false;
     }
 
     /** The copy's id: planned, to be written with the group, or made at once where the store plans no runs. */
@@ -103,7 +107,10 @@ final class CopyGroup {
         tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, fromUri));
         String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
         Optional<RunStart> planned = to.planRun(experimentId, user, i.startTime(), i.runName(), tags);
-        if (planned.isEmpty()) return to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
+        if (planned.isEmpty()) {
+            madeAtOnce = true;
+            return to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
+        }
         starts.add(planned.get());
         return planned.get().info().runId();
     }
