@@ -26,9 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RanCells {
     static final String UNSAVED_NOTE = "note: this notebook has unsaved changes; the run keeps the code that ran";
+    static final String ORDER_NOTE = "note: this run's cells ran out of their order in the notebook, or one more than once;"
+            + " jruns reproduce runs them top to bottom, once each, which may not give this run's results";
+    /** Cells of the kernel's session remembered for the runs to come: the last execution of each. */
+    private static final int SESSION_CELLS = 500;
 
     /** One active run: the saved notebook as it was at start, and what ran since. */
-    private record Entry(ActiveRun run, String saved, String fileName, List<RanNotebook.Cell> cells) { }
+    private record Entry(ActiveRun run, String saved, String fileName, List<RanNotebook.Cell> before, List<RanNotebook.Cell> cells) { }
+
+    /**
+     * The cells run in this kernel so far, the last execution of each (by id, else by code): a
+     * set-up cell edited and run before saving made the run's state too.
+     */
+    private final java.util.LinkedHashMap<String, RanNotebook.Cell> session = new java.util.LinkedHashMap<>();
 
     private final Map<String, Entry> runs = new ConcurrentHashMap<>();
 
@@ -41,7 +51,11 @@ final class RanCells {
             System.err.println("note: cannot read " + notebook.get() + " (" + e.getMessage() + "); the run keeps only the cells that ran");
         }
         String name = notebook.map(p -> p.getFileName().toString()).orElse("notebook.ipynb");
-        runs.put(run.runId(), new Entry(run, saved, name, new ArrayList<>()));
+        List<RanNotebook.Cell> before;
+        synchronized (session) {
+            before = List.copyOf(session.values());
+        }
+        runs.put(run.runId(), new Entry(run, saved, name, before, new ArrayList<>()));
     }
 
     boolean any() {
@@ -53,7 +67,9 @@ final class RanCells {
      * ended are finished. Returns the runs it ended.
      */
     List<ActiveRun> afterCell(CellContext cell) {
-        runs.values().forEach(e -> e.cells().add(new RanNotebook.Cell(cell.cellId(), cell.code())));
+        RanNotebook.Cell ran = new RanNotebook.Cell(cell.cellId(), cell.code());
+        // jruns execute's parameters cell is not the notebook's code: the run has them as params
+        if (!"injected-parameters".equals(ran.id())) record(ran);
         Optional<ActiveRun> current = Jruns.activeRun();
         List<ActiveRun> ended = new ArrayList<>();
         for (Entry e : List.copyOf(runs.values())) {
@@ -67,6 +83,16 @@ final class RanCells {
             }
         }
         return ended;
+    }
+
+    private void record(RanNotebook.Cell ran) {
+        runs.values().forEach(e -> e.cells().add(ran));
+        synchronized (session) {
+            String key = ran.id() != null ? "id:" + ran.id() : "code:" + ran.code();
+            session.remove(key); // its last execution, in the order of last executions
+            session.put(key, ran);
+            if (session.size() > SESSION_CELLS) session.remove(session.keySet().iterator().next());
+        }
     }
 
     /** Stores what ran with every run still open: the kernel is ending them. */
@@ -88,7 +114,10 @@ final class RanCells {
 
     private void finish(Entry e) {
         runs.remove(e.run().runId());
-        RanNotebook.Result r = RanNotebook.merge(e.saved(), e.cells(), "the saved notebook " + e.fileName());
+        List<RanNotebook.Cell> all = new ArrayList<>(e.before());
+        all.addAll(e.cells());
+        RanNotebook.Result r = RanNotebook.merge(e.saved(), all, e.before().size(), "the saved notebook " + e.fileName());
+        if (r.outOfOrder()) System.err.println(ORDER_NOTE);
         // the copy saved at the start is the record when it is what ran: not stored twice (a sweep of runs in one cell)
         if (e.saved() != null && !r.differs()) return;
         try {

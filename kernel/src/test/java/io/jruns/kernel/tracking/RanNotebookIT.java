@@ -87,4 +87,32 @@ class RanNotebookIT {
                     && l.contains("differs from the saved notebook")), progress.toString());
         }
     }
+
+    @Test
+    void setUpEditedBeforeTheRunAndACellRunTwiceAreSaid() throws Exception {
+        Path home = dir.resolve("home2");
+        Path prefix = dir.resolve("prefix2");
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).env("JRUNS_HOME", home.toString()).build(),
+                prefix.resolve("share/jupyter/kernels/jruns-ran2"));
+        Path notebook = Notebooks.write(dir.resolve("flow.ipynb"), List.of("double lr = 0.1;", "%run start flow", "int n = 1;",
+                "n = n + 1;", "%metric final=$n", "%run end"));
+        ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(),
+                Path.of("src/test/python/unsaved_session.py").toAbsolutePath().toString(), "jruns-ran2",
+                "cell-1=double lr = 0.5;", "cell-2=%run start flow", "cell-3=int n = 1;", "cell-4=n = n + 1;",
+                "cell-4=n = n + 1;", "cell-5=%metric final=$n", "cell-6=%run end"), dir);
+        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        pb.environment().put("JRUNS_NOTEBOOK", notebook.toString());
+        Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(3));
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(List.of("STDERR cell-6 " + RanCells.ORDER_NOTE, "STDERR cell-6 " + RanCells.UNSAVED_NOTE),
+                r.output().lines().filter(l -> l.startsWith("STDERR")).toList(),
+                "the set-up cell edited before the run is unsaved code it ran with; cell-4 ran twice");
+        try (Store store = Stores.open(TrackingUri.resolve(home.toString(), Map.of()))) {
+            String experiment = store.getExperimentByName(notebook.toAbsolutePath().normalize().toString()).orElseThrow().experimentId();
+            Run run = store.listRuns(List.of(experiment), ViewType.ALL, 10).get(0);
+            assertEquals("true", run.data().tags().get(SystemTags.NOTEBOOK_UNSAVED));
+            JsonNode ran = new ObjectMapper().readTree(TrackingClient.of(store).downloadArtifact(run.runId(), "notebook/ran/flow.ipynb").toFile());
+            assertEquals("double lr = 0.5;", ran.path("cells").get(0).path("source").asText(), "the set-up as it ran");
+        }
+    }
 }

@@ -35,8 +35,12 @@ public final class RanNotebook {
     /** One cell the kernel executed while the run was active. @param id the frontend's cellId, or null */
     public record Cell(String id, String code) { }
 
-    /** @param differs whether what ran is not what the saved file says */
-    public record Result(String text, boolean differs) { }
+    /**
+     * @param differs    whether what ran is not what the saved file says
+     * @param outOfOrder whether the run's own cells ran out of their saved order, or one more than
+     *                   once: a reproduction runs them top to bottom, once each
+     */
+    public record Result(String text, boolean differs, boolean outOfOrder) { }
 
     private RanNotebook() {
     }
@@ -46,6 +50,15 @@ public final class RanNotebook {
      * @param what  names the saved notebook in an error
      */
     public static Result merge(String saved, List<Cell> executed, String what) {
+        return merge(saved, executed, 0, what);
+    }
+
+    /**
+     * As {@link #merge(String, List, String)}, where {@code executed} starts with the cells run in
+     * the kernel before the run began (set-up edited and run before saving counts too) and the
+     * run's own cells start at {@code runFrom}: only their order is checked.
+     */
+    public static Result merge(String saved, List<Cell> executed, int runFrom, String what) {
         ObjectNode nb = saved == null ? empty() : parse(saved, what);
         ArrayNode cells = (ArrayNode) nb.get("cells");
         List<ObjectNode> savedCells = new ArrayList<>();
@@ -64,6 +77,12 @@ public final class RanNotebook {
             if (at == null) at = sameCode(savedCells, c.code(), taken);
             place[e] = at == null ? -1 : at;
             if (at != null) taken.add(at);
+        }
+        boolean outOfOrder = false;
+        for (int e = Math.max(runFrom, 0), last = -1; e < executed.size(); e++) {
+            if (place[e] < 0) continue;
+            if (place[e] <= last) outOfOrder = true;
+            last = Math.max(last, place[e]);
         }
         boolean differs = false;
         Map<Integer, String> code = new HashMap<>();
@@ -118,7 +137,7 @@ public final class RanNotebook {
         // cell ids are valid from nbformat 4.5 on
         if (ids && nb.path("nbformat_minor").asInt(0) < 5) nb.put("nbformat_minor", 5);
         try {
-            return new Result(JSON.writeValueAsString(nb) + "\n", differs);
+            return new Result(JSON.writeValueAsString(nb) + "\n", differs, outOfOrder);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write the notebook that ran: " + e.getMessage(), e);
         }

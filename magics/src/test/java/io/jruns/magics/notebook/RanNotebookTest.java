@@ -27,6 +27,25 @@ class RanNotebookTest {
             ], "metadata": {"kernelspec": {"name": "jruns"}}, "nbformat": 4, "nbformat_minor": 5}
             """;
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // cells before the run (up to '|') | the run's cells | out of order?
+            "      | a b c   | false",
+            "      | a b b c | true",
+            "      | a c b   | true",
+            "b c a | a b c   | false",
+            "c     | a b     | false",
+    })
+    void onlyTheRunsOwnCellsOrderCounts(String before, String during, boolean outOfOrder) {
+        List<RanNotebook.Cell> cells = new java.util.ArrayList<>();
+        String code = "abc";
+        for (String part : new String[]{before == null ? "" : before, during}) {
+            for (String id : part.trim().split("\\s+")) if (!id.isEmpty()) cells.add(cell(id, "x" + code.indexOf(id)));
+        }
+        int from = before == null ? 0 : before.trim().split("\\s+").length;
+        assertEquals(outOfOrder, RanNotebook.merge(SAVED, cells, from, "fit.ipynb").outOfOrder(), before + " | " + during);
+    }
+
     @Test
     void anEditedCellRunBeforeSavingReplacesTheSavedOneWithItsId() throws Exception {
         RanNotebook.Result r = RanNotebook.merge(SAVED, List.of(cell("a", "%run start fit"), cell("b", "%param lr=0.5"),
