@@ -94,11 +94,11 @@ public final class RunCopier {
                 written = group.add(run, p.targetExperiment());
             }
             done++;
-            if (written) progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", done, total);
+            if (written) progress.update(already == 0 ? "runs copied" : String.format(java.util.Locale.ROOT, "runs done (%,d already there)", already), done, total);
         }
         if (!group.isEmpty()) {
             group.flush();
-            progress.update(already == 0 ? "runs copied" : "runs done (" + already + " already there)", done, total);
+            progress.update(already == 0 ? "runs copied" : String.format(java.util.Locale.ROOT, "runs done (%,d already there)", already), done, total);
         }
         return new TransferReport(experiments.size(), done - already, already, group.points, group.files, refreshed, leftOut);
     }

@@ -34,7 +34,7 @@ public record TransferReport(int experiments, int runs, int skipped, long metric
                 + Format.count(artifactFiles, "artifact file") + ") in " + Format.count(experiments, "experiment")
                 + " " + where
                 + (refreshed > 0 ? "; " + refreshed + " of them copied again, their earlier copy made while they ran" : "")
-                + (skipped > 0 ? "; " + skipped + " already there, skipped" : "")
+                + (skipped > 0 ? String.format(java.util.Locale.ROOT, "; %,d already there, skipped", skipped) : "")
                 + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.subList(0, Math.min(LEFT_OUT_SHOWN,
                         leftOut.size()))) + (leftOut.size() > LEFT_OUT_SHOWN ? "; and " + (leftOut.size() - LEFT_OUT_SHOWN)
                         + " more" : ""));
