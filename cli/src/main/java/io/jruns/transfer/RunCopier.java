@@ -3,6 +3,8 @@ package io.jruns.transfer;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Experiment;
 import io.jruns.domain.LifecycleStage;
+import io.jruns.domain.LogBatch;
+import io.jruns.domain.RunTag;
 import io.jruns.domain.Run;
 import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
@@ -89,7 +91,16 @@ public final class RunCopier {
                     to.deleteTag(old.runId(), SystemTags.COPY_SOURCE_RUN_ID);
                     refreshed++;
                 }
-                if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) to.deleteRun(old.runId());
+                if (old != null && old.info().lifecycleStage() == LifecycleStage.ACTIVE) {
+                    if (complete(old)) {
+                        to.deleteRun(old.runId());
+                    } else {
+                        // a copy stopped half-way, not a run anyone deleted: said so, and the next gc purges it
+                        to.logBatch(new LogBatch(old.runId(), List.of(), List.of(),
+                                List.of(new RunTag(SystemTags.COPY_INCOMPLETE, "true"))));
+                        to.deleteRun(old.runId(), 1L);
+                    }
+                }
                 from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
                 written = group.add(run, p.targetExperiment());
             }

@@ -58,6 +58,25 @@ class InterruptedCopyTest {
     }
 
     @Test
+    void theRunsOfAGroupStoppedBeforeItsCompletionAreReplacedAndMarkedForTheNextGc() throws Exception {
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            TransferFixture.populate(a, dir.resolve("scratch"));
+            // groups of 2: the third group's values are written (call 5), its completion (call 6) is not
+            Store dying = Interrupt.at(Store.class, b, "logBatches", 6);
+            assertThrows(Interrupt.Killed.class, () -> new RunCopier(a, "sqlite:///a", dying, Progress.NONE, 2).copy(Selection.all()));
+            Transfers.copy(a, "sqlite:///a", b, Selection.all(), Progress.NONE);
+            List<Run> leftovers = all(b).stream().filter(r -> r.data().tags().containsKey(SystemTags.COPY_INCOMPLETE)).toList();
+            assertEquals(1, leftovers.size(), "the stopped group's run that was made (the fifth has none)");
+            for (Run r : leftovers) {
+                assertEquals(LifecycleStage.DELETED, r.info().lifecycleStage());
+                assertEquals(1L, r.info().deletedTime(), "purged by the next gc, not kept 30 days like a real deletion");
+            }
+            assertEquals(1, b.gc(System.currentTimeMillis() - 86_400_000L, Progress.NONE).runsPurged(), "gc takes it at once");
+            assertEquals(RunSnapshot.of(a), RunSnapshot.of(b));
+        }
+    }
+
+    @Test
     void aCopyStoppedBeforeItsDeletionIsDeletedWhenCopyingAgain() throws Exception {
         try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
             TransferFixture.populate(a, dir.resolve("scratch"));

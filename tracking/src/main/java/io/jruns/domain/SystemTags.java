@@ -59,6 +59,11 @@ public final class SystemTags {
     public static final String COPY_SOURCE_URI = "jruns.source.uri";
     /** On a copied run, set last: when the copy was completed (epoch ms); without it the copy was interrupted. */
     public static final String COPIED_AT = "jruns.source.copiedAt";
+    /**
+     * On a copy whose copying was stopped before it was complete, deleted when copied again:
+     * "true". Its deletion time is the epoch, so the next gc purges it.
+     */
+    public static final String COPY_INCOMPLETE = "jruns.source.incomplete";
     /** On a tracking server, which keeps no deleted time: when jruns deleted the run (epoch ms). */
     public static final String DELETED_TIME = "jruns.deletedTime";
 
