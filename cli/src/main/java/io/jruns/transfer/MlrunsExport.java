@@ -48,38 +48,49 @@ public final class MlrunsExport {
             total += runs.size();
         }
         for (List<Run> runs : chosen.values()) runs.forEach(MlrunsExport::checkKeysFitFolders); // before writing any
-        int done = 0;
+        int[] done = {0};
         long points = 0;
         int files = 0;
-        for (Map.Entry<Experiment, List<Run>> entry : chosen.entrySet()) {
-            Experiment e = entry.getKey();
-            Path expDir = (e.lifecycleStage() == LifecycleStage.DELETED ? root.resolve(".trash") : root)
-                    .resolve(e.experimentId());
-            writeExperiment(e, expDir);
-            for (Run run : entry.getValue()) {
-                Path finalDir = expDir.resolve(run.runId());
-                Path runDir = RunFolders.partial(finalDir);
-                writeRunMeta(run.info(), runDir, finalDir);
-                run.data().params().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("params"), k), v));
-                run.data().tags().forEach((k, v) -> MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("tags"), k), v));
-                for (String key : run.data().metrics().keySet()) {
-                    StringBuilder b = new StringBuilder();
-                    for (Metric m : src.getMetricHistory(run.runId(), key)) {
-                        b.append(MlrunsFiles.line(m));
-                        points++;
+        final int all = total;
+        try (FolderWriters writers = new FolderWriters()) {
+            for (Map.Entry<Experiment, List<Run>> entry : chosen.entrySet()) {
+                Experiment e = entry.getKey();
+                Path expDir = (e.lifecycleStage() == LifecycleStage.DELETED ? root.resolve(".trash") : root)
+                        .resolve(e.experimentId());
+                writeExperiment(e, expDir);
+                for (Run run : entry.getValue()) {
+                    // read here (the store, from this thread only); the files are written on the writers
+                    Path finalDir = expDir.resolve(run.runId());
+                    Map<Path, String> texts = new LinkedHashMap<>();
+                    Map<Path, Path> copies = new LinkedHashMap<>();
+                    Path runDir = RunFolders.partialOf(finalDir);
+                    texts.put(runDir.resolve("meta.yaml"), runMeta(run.info(), finalDir));
+                    run.data().params().forEach((k, v) -> texts.put(MlrunsFiles.keyPath(runDir.resolve("params"), k), v));
+                    run.data().tags().forEach((k, v) -> texts.put(MlrunsFiles.keyPath(runDir.resolve("tags"), k), v));
+                    for (String key : run.data().metrics().keySet()) {
+                        StringBuilder b = new StringBuilder();
+                        for (Metric m : src.getMetricHistory(run.runId(), key)) {
+                            b.append(MlrunsFiles.line(m));
+                            points++;
+                        }
+                        texts.put(MlrunsFiles.keyPath(runDir.resolve("metrics"), key), b.toString());
                     }
-                    MlrunsFiles.write(MlrunsFiles.keyPath(runDir.resolve("metrics"), key), b.toString());
+                    for (String path : ArtifactWalk.files(src, run.runId())) {
+                        copies.put(MlrunsFiles.keyPath(runDir.resolve("artifacts"), path), src.downloadArtifact(run.runId(), path));
+                        files++;
+                    }
+                    writers.submit(() -> {
+                        Path partial = RunFolders.partial(finalDir);
+                        texts.forEach(MlrunsFiles::write);
+                        mkdirs(partial.resolve("artifacts"));
+                        copies.forEach((to, from) -> copy(from, to));
+                        RunFolders.publish(partial, finalDir);
+                    }, () -> progress.update("runs exported", ++done[0], all));
                 }
-                mkdirs(runDir.resolve("artifacts"));
-                for (String path : ArtifactWalk.files(src, run.runId())) {
-                    copy(src.downloadArtifact(run.runId(), path), MlrunsFiles.keyPath(runDir.resolve("artifacts"), path));
-                    files++;
-                }
-                RunFolders.publish(runDir, finalDir);
-                progress.update("runs exported", ++done, total);
             }
+            writers.finish();
         }
-        return new TransferReport(chosen.size(), done, 0, points, files);
+        return new TransferReport(chosen.size(), done[0], 0, points, files);
     }
 
     /**
@@ -118,7 +129,7 @@ public final class MlrunsExport {
     }
 
     /** The fields MLflow 2.x's file store writes (source_type 4 is LOCAL); the artifact URI is where the folder ends up. */
-    private static void writeRunMeta(RunInfo i, Path runDir, Path finalDir) {
+    private static String runMeta(RunInfo i, Path finalDir) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("artifact_uri", finalDir.resolve("artifacts").toUri().toString().replaceAll("/$", ""));
         meta.put("end_time", i.endTime());
@@ -138,7 +149,7 @@ public final class MlrunsExport {
         if (i.lifecycleStage() == LifecycleStage.DELETED) {
             meta.put("deleted_time", i.deletedTime() != null ? i.deletedTime() : System.currentTimeMillis());
         }
-        MlrunsFiles.write(runDir.resolve("meta.yaml"), Yaml.write(new TreeMap<>(meta)));
+        return Yaml.write(new TreeMap<>(meta));
     }
 
     private static void copy(Path from, Path to) {

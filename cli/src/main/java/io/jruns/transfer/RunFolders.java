@@ -22,9 +22,14 @@ final class RunFolders {
 
     /** Where {@code runDir} is written before it is there; emptied of what a killed export left. */
     static Path partial(Path runDir) {
-        Path p = runDir.resolveSibling("." + runDir.getFileName() + PARTIAL);
+        Path p = partialOf(runDir);
         deleteTree(p);
         return p;
+    }
+
+    /** The hidden folder {@code runDir} is written in, by name only. */
+    static Path partialOf(Path runDir) {
+        return runDir.resolveSibling("." + runDir.getFileName() + PARTIAL);
     }
 
     static boolean isPartial(Path folder) {

@@ -40,9 +40,17 @@ class InterruptedExportTest {
             String parent = a.listRuns(List.of(a.getExperimentByName("exp one").orElseThrow().experimentId()),
                     io.jruns.domain.ViewType.ALL, 10).stream().filter(r -> r.info().runName().equals("parent"))
                     .findFirst().orElseThrow().runId();
-            // killed while copying the parent's artifacts: its meta.yaml, params, tags and metrics are written
-            StoreReader dying = Interrupt.at(StoreReader.class, a, "downloadArtifact", 1);
-            assertThrows(Interrupt.Killed.class, () -> Transfers.export(dying, out, Selection.all(), Progress.NONE));
+            // stopped while a writer copies the parent's artifact (it is gone): its meta.yaml, params, tags and metrics are written
+            StoreReader dying = (StoreReader) java.lang.reflect.Proxy.newProxyInstance(StoreReader.class.getClassLoader(),
+                    new Class<?>[]{StoreReader.class}, (proxy, m, args) -> {
+                        if (m.getName().equals("downloadArtifact") && parent.equals(args[0])) return dir.resolve("gone");
+                        try {
+                            return m.invoke(a, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            assertThrows(java.io.UncheckedIOException.class, () -> Transfers.export(dying, out, Selection.all(), Progress.NONE));
             TransferReport half = Transfers.importDir(out, b, Selection.all(), Progress.NONE);
             assertTrue(RunSnapshot.of(b).keySet().stream().noneMatch(k -> k.endsWith("/parent")), "the half run is not imported");
             assertTrue(String.join("; ", half.leftOut()).contains("/." + parent + ".partial, a run an export was writing"
