@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite file: one connection for writes and one for reads (WAL lets readers run beside
- * a writer), plus a second reader opened for the first {@link #readPair}. Each connection is
+ * The SQLite file: one connection for writes and the readers ({@link Readers}: WAL lets
+ * readers run beside a writer). Each connection is
  * used by one thread at a time. Writes take the lock with BEGIN IMMEDIATE so two processes
  * queue on the busy timeout instead of failing with "database is locked" half-way through a
  * transaction. A store opened {@linkplain #toRead to read only} has readers alone: every write
@@ -40,16 +40,12 @@ final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection writer;
-    private Connection reader;
-    /** For a reader of SQLite's immutable file (see ReadOnlyOpen): how the files looked then; else null. */
-    private ReadOnlyOpen.Stamp immutable;
+    private final Readers readers;
     private final Checkpointer checkpointer;
     /** Why this store is open to read only (said in the error a write gets); null when writable. */
     private final String readOnly;
     /** The writer connection's summaries: told of every transaction on it, so it can never go stale. */
     private final SummaryCache summaries = new SummaryCache();
-    /** Opened by the first readPair (most stores never export): guarded by readLock. */
-    private Connection secondReader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /**
@@ -78,7 +74,7 @@ final class Database implements AutoCloseable {
             // The checkpointer copies the WAL back off the writer's path; SQLite's own
             // autocheckpoint stays only as the backstop, far above what a quarter second of passes leaves.
             exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
-            this.reader = BusyRetry.run(() -> open(file, READER_CACHE_KIB));
+            this.readers = Readers.writable(file, BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
             this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
         } catch (SQLException e) {
             throw StoreOpen.openFailure(file, e);
@@ -91,11 +87,7 @@ final class Database implements AutoCloseable {
         this.writer = null;
         this.checkpointer = null;
         try {
-            ReadOnlyOpen.Opened o = immutableRead
-                    ? ReadOnlyOpen.immutable(file, READER_CACHE_KIB, ReadOnlyOpen.Stamp.of(file))
-                    : ReadOnlyOpen.open(file, READER_CACHE_KIB);
-            this.reader = o.connection();
-            this.immutable = o.immutable();
+            this.readers = Readers.readOnly(file, immutableRead);
         } catch (SQLException e) {
             throw StoreOpen.openFailure(file, e);
         }
@@ -111,30 +103,12 @@ final class Database implements AutoCloseable {
         return new Database(file, why, true);
     }
 
-    /**
-     * An immutable reader whose files changed (the owner logs again), or that met them changing
-     * ({@code force}), is opened again: live, if the owner's index is there now.
-     */
-    private void reopenIfChanged(boolean force) {
-        if (immutable == null || !force && immutable.equals(ReadOnlyOpen.Stamp.of(file))) return;
-        try {
-            reader.close();
-            if (secondReader != null) secondReader.close();
-            secondReader = null;
-            ReadOnlyOpen.Opened o = ReadOnlyOpen.open(file, READER_CACHE_KIB);
-            reader = o.connection();
-            immutable = o.immutable();
-        } catch (SQLException e) {
-            throw storeError(e);
-        }
-    }
-
     /** Why writes are refused, or null when this store is writable. */
     String readOnly() {
         return readOnly;
     }
 
-    private static Connection open(Path file, int cacheKiB) throws SQLException {
+    static Connection open(Path file, int cacheKiB) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL: a commit survives the process dying; JRUNS_SYNC=full makes flush() fsync too.
@@ -229,12 +203,10 @@ final class Database implements AutoCloseable {
     <T> T read(Work<T> work) {
         readLock.lock();
         try {
-            reopenIfChanged(false);
             try {
                 return readOnce(work);
             } catch (JrunsException e) {
-                if (immutable == null || !ReadOnlyOpen.corrupt(e)) throw e;
-                reopenIfChanged(true); // written under the immutable read: read again
+                if (!readers.reopenedAfter(e)) throw e; // an immutable read met the file changing: read again
                 return readOnce(work);
             }
         } finally {
@@ -244,6 +216,7 @@ final class Database implements AutoCloseable {
 
     private <T> T readOnce(Work<T> work) {
         return retryWhileBusy(() -> {
+            Connection reader = readers.fresh();
             exec(reader, "BEGIN");
             try {
                 return work.run(reader);
@@ -263,24 +236,19 @@ final class Database implements AutoCloseable {
     <T> T readPair(PairWork<T> work) {
         readLock.lock();
         try {
-            retryWhileBusy(() -> {
-                if (readOnly != null) {
-                    reopenIfChanged(false);
-                    if (secondReader == null) secondReader = ReadOnlyOpen.open(file, READER_CACHE_KIB).connection();
-                    ReadOnlyOpen.startBoth(reader, secondReader);
-                    return null;
-                }
-                if (secondReader == null) secondReader = open(file, READER_CACHE_KIB);
-                startBoth(secondReader);
-                return null;
+            Connection[] pair = retryWhileBusy(() -> {
+                Connection[] both = {readers.fresh(), readers.second()};
+                if (readOnly != null) ReadOnlyOpen.startBoth(both[0], both[1]);
+                else startBoth(both[0], both[1]);
+                return both;
             });
             try {
-                return work.run(reader, secondReader);
+                return work.run(pair[0], pair[1]);
             } catch (SQLException e) {
                 throw storeError(e);
             } finally {
-                endQuietly(reader);
-                endQuietly(secondReader);
+                endQuietly(pair[0]);
+                endQuietly(pair[1]);
             }
         } finally {
             readLock.unlock();
@@ -288,7 +256,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Both read transactions, started under the write lock; neither is left open on failure. */
-    private void startBoth(Connection second) throws SQLException {
+    private void startBoth(Connection reader, Connection second) throws SQLException {
         writeLock.lock();
         try {
             exec(writer, "BEGIN IMMEDIATE");
@@ -361,8 +329,7 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         readLock.lock();
         try {
-            reader.close();
-            if (secondReader != null) secondReader.close();
+            readers.close();
             if (writer != null) writer.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect
