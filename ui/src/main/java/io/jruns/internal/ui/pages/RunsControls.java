@@ -25,9 +25,7 @@ final class RunsControls {
                 .append("<label>State <select name=\"state\">");
         for (String s : RunsForm.STATES) option(b, s, s, s.equals(f.state()));
         b.append("</select></label><label>Created <select name=\"created\">");
-        for (int i = 0; i < RunsForm.CREATED.size(); i++) {
-            option(b, RunsForm.CREATED.get(i), RunsForm.CREATED_LABELS.get(i), RunsForm.CREATED.get(i).equals(f.created()));
-        }
+        for (RunsForm.Period p : RunsForm.PERIODS) option(b, p.value(), p.label(), p.value().equals(f.created()));
         b.append("</select></label><label>Order by <input type=\"text\" name=\"order\" spellcheck=\"false\" value=\"")
                 .append(Html.escape(f.order())).append("\" placeholder=\"start_time DESC\"></label><label>Rows <select name=\"size\">");
         for (int s : SIZES) option(b, Integer.toString(s), Integer.toString(s), s == f.size());

@@ -28,11 +28,13 @@ public record RunsForm(String filter, String state, String order, List<String> c
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
     static final List<String> STATES = List.of("active", "deleted", "all");
-    /** The "Created" choices: value, label, length in ms. */
-    static final List<String> CREATED = List.of("", "1h", "24h", "7d", "30d", "1y");
-    static final List<String> CREATED_LABELS = List.of("all time", "last hour", "last 24 hours", "last 7 days",
-            "last 30 days", "last year");
-    private static final long[] CREATED_MS = {0, 3_600_000L, 86_400_000L, 7 * 86_400_000L, 30 * 86_400_000L, 365 * 86_400_000L};
+    /** A "Created" choice: its value in the URL, its label, and how far back it reaches. */
+    record Period(String value, String label, long millis) {
+    }
+
+    static final List<Period> PERIODS = List.of(new Period("", "all time", 0), new Period("1h", "last hour", 3_600_000L),
+            new Period("24h", "last 24 hours", 86_400_000L), new Period("7d", "last 7 days", 7 * 86_400_000L),
+            new Period("30d", "last 30 days", 30 * 86_400_000L), new Period("1y", "last year", 365 * 86_400_000L));
 
     public RunsForm {
         filter = filter == null ? "" : filter;
@@ -47,11 +49,12 @@ public record RunsForm(String filter, String state, String order, List<String> c
         prev = prev.stream().filter(t -> !t.isBlank()).toList();
         if (prev.size() != Math.max(0, page - 2)) prev = List.of(); // the previous link then goes to page 1
         created = created == null ? "" : created.strip();
-        if (!CREATED.contains(created)) {
+        Period period = period(created);
+        if (period == null) {
             throw JrunsException.invalid("created must be 1h, 24h, 7d, 30d or 1y (or empty for all time), not '" + created + "'");
         }
         if (created.isEmpty()) since = 0;
-        else if (since <= 0) since = System.currentTimeMillis() - CREATED_MS[CREATED.indexOf(created)];
+        else if (since <= 0) since = System.currentTimeMillis() - period.millis();
     }
 
     public RunsForm(String filter, String state, String order, List<String> columns, int size) {
@@ -67,7 +70,11 @@ public record RunsForm(String filter, String state, String order, List<String> c
 
     /** "last 24 hours", or "" for all time. */
     String createdLabel() {
-        return created.isEmpty() ? "" : CREATED_LABELS.get(CREATED.indexOf(created));
+        return created.isEmpty() ? "" : period(created).label();
+    }
+
+    private static Period period(String value) {
+        return PERIODS.stream().filter(p -> p.value().equals(value)).findFirst().orElse(null);
     }
 
     /** The form's fields from a query string (or a form body); a missing field takes its default. */
