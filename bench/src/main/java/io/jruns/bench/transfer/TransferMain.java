@@ -3,6 +3,7 @@ package io.jruns.bench.transfer;
 import io.jruns.TrackingClient;
 import io.jruns.bench.ResultTable;
 import io.jruns.bench.child.Dirs;
+import io.jruns.bench.child.Stats;
 import io.jruns.internal.embedded.EmbeddedStore;
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
@@ -15,7 +16,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -146,8 +146,6 @@ public final class TransferMain {
     }
 
     private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return Stats.of(xs).median();
     }
 }

@@ -27,12 +27,11 @@ final class ReadOnlyOpen {
      * the log holds nothing, the file is read as immutable: it alone holds every commit.
      */
     static Opened open(Path file, int cacheKiB) throws SQLException {
-        Stamp before = Stamp.of(file);
         try {
             return new Opened(BusyRetry.run(() -> connect(file, cacheKiB, false)), null);
         } catch (SQLException e) {
             if (!walEmpty(file)) throw e;
-            return immutable(file, cacheKiB, before);
+            return immutable(file, cacheKiB, Stamp.of(file));
         }
     }
 
