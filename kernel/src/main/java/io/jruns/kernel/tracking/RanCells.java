@@ -20,9 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cells executed while each run was active, in order, and at the run's end the notebook
- * that ran ({@link RanNotebook}) stored with it under {@code notebook/ran/}: the saved copy
- * taken at start may not be the code that ran (cells edited and run before saving).
+ * The cells the kernel ran before each run began (the last execution of each) and while it was
+ * active, in order, and at the run's end the notebook that ran ({@link RanNotebook}) stored
+ * with it under {@code notebook/ran/} when it is not the copy saved at its start (cells edited
+ * and run before saving).
  */
 final class RanCells {
     static final String UNSAVED_NOTE = "note: this notebook has unsaved changes; the run keeps the code that ran";

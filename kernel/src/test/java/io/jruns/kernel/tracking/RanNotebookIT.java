@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The auditor's case through a real kernel: fit.ipynb is saved with lr=0.1, the person runs
  * the edited cell with lr=0.5 without saving. The run keeps the code that ran, says so once,
- * marks only the cells that started, logged to or ended it, and is reproduced as it ran.
+ * marks the cells that ran while it was open and the one that ended it, and is reproduced as it ran.
  */
 class RanNotebookIT {
     @TempDir
@@ -42,18 +42,10 @@ class RanNotebookIT {
     @Test
     void aRunKeepsTheEditedCellsThatRanNotTheSavedFile() throws Exception {
         Path home = dir.resolve("home");
-        Path prefix = dir.resolve("prefix");
-        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).env("JRUNS_HOME", home.toString()).build(),
-                prefix.resolve("share/jupyter/kernels/jruns-ran"));
         Path notebook = Notebooks.write(dir.resolve("fit.ipynb"), List.of("%run start fit", "int x = 1;", "%param lr=0.1", "%run end"));
         String saved = Files.readString(notebook);
-        ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(),
-                Path.of("src/test/python/unsaved_session.py").toAbsolutePath().toString(), "jruns-ran",
-                "cell-1=%run start fit", "cell-2=int x = 1;", "cell-3=%param lr=0.5", "cell-4=%run end"), dir);
-        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-        pb.environment().put("JRUNS_NOTEBOOK", notebook.toString());
-        Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(3));
-        assertEquals(0, r.exitCode(), r.output());
+        Jupyter.Result r = session(home, notebook,
+                "cell-1=%run start fit", "cell-2=int x = 1;", "cell-3=%param lr=0.5", "cell-4=%run end");
         assertTrue(r.output().contains("RAN-NOTEBOOK-OK"), r.output());
         assertEquals(List.of("STDERR cell-4 " + RanCells.UNSAVED_NOTE), r.output().lines().filter(l -> l.startsWith("STDERR")).toList(),
                 "one note, in the cell that ended the run");
@@ -91,19 +83,10 @@ class RanNotebookIT {
     @Test
     void setUpEditedBeforeTheRunAndACellRunTwiceAreSaid() throws Exception {
         Path home = dir.resolve("home2");
-        Path prefix = dir.resolve("prefix2");
-        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).env("JRUNS_HOME", home.toString()).build(),
-                prefix.resolve("share/jupyter/kernels/jruns-ran2"));
         Path notebook = Notebooks.write(dir.resolve("flow.ipynb"), List.of("double lr = 0.1;", "%run start flow", "int n = 1;",
                 "n = n + 1;", "%metric final=$n", "%run end"));
-        ProcessBuilder pb = Jupyter.process(List.of(Jupyter.PYTHON.toString(),
-                Path.of("src/test/python/unsaved_session.py").toAbsolutePath().toString(), "jruns-ran2",
-                "cell-1=double lr = 0.5;", "cell-2=%run start flow", "cell-3=int n = 1;", "cell-4=n = n + 1;",
-                "cell-4=n = n + 1;", "cell-5=%metric final=$n", "cell-6=%run end"), dir);
-        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-        pb.environment().put("JRUNS_NOTEBOOK", notebook.toString());
-        Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(3));
-        assertEquals(0, r.exitCode(), r.output());
+        Jupyter.Result r = session(home, notebook, "cell-1=double lr = 0.5;", "cell-2=%run start flow", "cell-3=int n = 1;",
+                "cell-4=n = n + 1;", "cell-4=n = n + 1;", "cell-5=%metric final=$n", "cell-6=%run end");
         assertEquals(List.of("STDERR cell-6 " + RanCells.ORDER_NOTE, "STDERR cell-6 " + RanCells.UNSAVED_NOTE),
                 r.output().lines().filter(l -> l.startsWith("STDERR")).toList(),
                 "the set-up cell edited before the run is unsaved code it ran with; cell-4 ran twice");
@@ -114,5 +97,21 @@ class RanNotebookIT {
             JsonNode ran = new ObjectMapper().readTree(TrackingClient.of(store).downloadArtifact(run.runId(), "notebook/ran/flow.ipynb").toFile());
             assertEquals("double lr = 0.5;", ran.path("cells").get(0).path("source").asText(), "the set-up as it ran");
         }
+    }
+
+    /** Runs {@code cells} ("ID=code") in a real kernel for {@code notebook}, logging to {@code home}; the session ended well. */
+    private Jupyter.Result session(Path home, Path notebook, String... cells) throws Exception {
+        Path prefix = home.resolveSibling(home.getFileName() + "-prefix");
+        KernelSpecWriter.write(KernelSpec.builder().classDataSharing(false).env("JRUNS_HOME", home.toString()).build(),
+                prefix.resolve("share/jupyter/kernels/jruns-ran"));
+        List<String> command = new java.util.ArrayList<>(List.of(Jupyter.PYTHON.toString(),
+                Path.of("src/test/python/unsaved_session.py").toAbsolutePath().toString(), "jruns-ran"));
+        command.addAll(List.of(cells));
+        ProcessBuilder pb = Jupyter.process(command, dir);
+        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        pb.environment().put("JRUNS_NOTEBOOK", notebook.toString());
+        Jupyter.Result r = Jupyter.run(pb, Duration.ofMinutes(3));
+        assertEquals(0, r.exitCode(), r.output());
+        return r;
     }
 }
