@@ -50,7 +50,7 @@ public final class ExperimentPage {
 
     /** The form's page of runs: one store search of {@code size} runs from the page's token. */
     public static Fetched fetch(UiContext ctx, List<String> experimentIds, RunsForm f) {
-        if (!f.created().isEmpty()) FilterParser.parse(f.filter()); // its errors point into the filter as typed
+        if (!f.searchFilter().equals(f.filter())) FilterParser.parse(f.filter()); // its errors point into the filter as typed
         SearchRequest req = SearchRequest.builder().experiments(experimentIds).filter(f.searchFilter()).viewType(f.viewType())
                 .orderBy(f.order().isEmpty() ? new String[0] : new String[]{f.order()}).maxResults(f.size())
                 .pageToken(f.token()).build();
@@ -95,7 +95,8 @@ public final class ExperimentPage {
         RunsControls.actions(b, base, form);
         String subtitle = e.name() + (form.filter().isBlank() ? "" : " \u00b7 " + form.filter())
                 + (form.state().equals("active") ? "" : " \u00b7 " + form.state() + " runs")
-                + (form.created().isEmpty() ? "" : " \u00b7 created in the " + form.createdLabel());
+                + (form.created().isEmpty() ? "" : " \u00b7 created in the " + form.createdLabel())
+                + (form.models().isEmpty() ? "" : " \u00b7 " + form.modelsLabel());
         List<String> columns = RunsControls.present(form.columns(), got.runs());
         // no search ran when the form was wrong: the error alone, no "No runs match."
         if (error == null) {

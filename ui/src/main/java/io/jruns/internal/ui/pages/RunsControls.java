@@ -26,6 +26,8 @@ final class RunsControls {
         for (String s : RunsForm.STATES) option(b, s, s, s.equals(f.state()));
         b.append("</select></label><label>Created <select name=\"created\">");
         for (RunsForm.Period p : RunsForm.PERIODS) option(b, p.value(), p.label(), p.value().equals(f.created()));
+        b.append("</select></label><label>Models <select name=\"models\">");
+        for (RunsForm.ModelChoice m : RunsForm.MODELS) option(b, m.value(), m.label(), m.value().equals(f.models()));
         b.append("</select></label><label>Order by <input type=\"text\" name=\"order\" spellcheck=\"false\" value=\"")
                 .append(Html.escape(f.order())).append("\" placeholder=\"start_time DESC\"></label><label>Rows <select name=\"size\">");
         for (int s : SIZES) option(b, Integer.toString(s), Integer.toString(s), s == f.size());

@@ -22,9 +22,11 @@ import java.util.Map;
  * (1h, 24h, 7d, 30d, 1y, or "" for all time) keeps runs started in that last stretch of time,
  * as the reference's "Time created" does; {@code since} is its start, fixed when the form is
  * applied and carried by the page's links, so paging and the CSV keep the same runs.
+ * {@code models} ("with", "without" or "" for all runs) keeps the runs that logged a model, or
+ * those that did not: the reference's filter on whether a model is associated with a run.
  */
 public record RunsForm(String filter, String state, String order, List<String> columns, int size, int page,
-                       String token, List<String> prev, String created, long since) {
+                       String token, List<String> prev, String created, long since, String models) {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
     static final List<String> STATES = List.of("active", "deleted", "all");
@@ -35,6 +37,14 @@ public record RunsForm(String filter, String state, String order, List<String> c
     static final List<Period> PERIODS = List.of(new Period("", "all time", 0), new Period("1h", "last hour", 3_600_000L),
             new Period("24h", "last 24 hours", 86_400_000L), new Period("7d", "last 7 days", 7 * 86_400_000L),
             new Period("30d", "last 30 days", 30 * 86_400_000L), new Period("1y", "last year", 365 * 86_400_000L));
+    /** A "Models" choice: its value in the URL, its label, and the clause it adds to the filter. */
+    record ModelChoice(String value, String label, String clause) {
+    }
+
+    /** Models are logged in MLflow's history tag, so the choice is a filter any store (an MLflow server too) runs. */
+    static final List<ModelChoice> MODELS = List.of(new ModelChoice("", "all runs", ""),
+            new ModelChoice("with", "with a logged model", "tags.`mlflow.log-model.history` IS NOT NULL"),
+            new ModelChoice("without", "without a logged model", "tags.`mlflow.log-model.history` IS NULL"));
 
     public RunsForm {
         filter = filter == null ? "" : filter;
@@ -55,17 +65,32 @@ public record RunsForm(String filter, String state, String order, List<String> c
         }
         if (created.isEmpty()) since = 0;
         else if (since <= 0) since = System.currentTimeMillis() - period.millis();
+        models = models == null ? "" : models.strip().toLowerCase(Locale.ROOT);
+        if (modelChoice(models) == null) {
+            throw JrunsException.invalid("models must be 'with' or 'without' (or empty for all runs), not '" + models + "'");
+        }
     }
 
     public RunsForm(String filter, String state, String order, List<String> columns, int size) {
-        this(filter, state, order, columns, size, 1, null, List.of(), "", 0);
+        this(filter, state, order, columns, size, 1, null, List.of(), "", 0, "");
     }
 
-    /** The filter the store is given: the one typed, and the start-time bound of {@code created}. */
+    /** The filter the store is given: the one typed, the start-time bound of {@code created} and the models clause. */
     public String searchFilter() {
-        if (created.isEmpty()) return filter;
-        String bound = "attributes.start_time >= " + since;
-        return filter.isBlank() ? bound : "(" + filter + ") AND " + bound;
+        List<String> clauses = new ArrayList<>();
+        if (!filter.isBlank()) clauses.add(created.isEmpty() && models.isEmpty() ? filter : "(" + filter + ")");
+        if (!created.isEmpty()) clauses.add("attributes.start_time >= " + since);
+        if (!models.isEmpty()) clauses.add(modelChoice(models).clause());
+        return clauses.isEmpty() ? filter : String.join(" AND ", clauses);
+    }
+
+    /** "with a logged model", or "" for all runs. */
+    String modelsLabel() {
+        return models.isEmpty() ? "" : modelChoice(models).label();
+    }
+
+    private static ModelChoice modelChoice(String value) {
+        return MODELS.stream().filter(m -> m.value().equals(value)).findFirst().orElse(null);
     }
 
     /** "last 24 hours", or "" for all time. */
@@ -85,21 +110,22 @@ public record RunsForm(String filter, String state, String order, List<String> c
         String since = first(q, "since");
         return new RunsForm(first(q, "filter"), first(q, "state"), first(q, "order"), cols,
                 number(q, "size", DEFAULT_SIZE), number(q, "page", 1), first(q, "token"),
-                prev == null ? List.of() : List.of(prev.split(",")), first(q, "created"), since == null ? 0 : since(since));
+                prev == null ? List.of() : List.of(prev.split(",")), first(q, "created"), since == null ? 0 : since(since),
+                first(q, "models"));
     }
 
     /** The next page, fetched with the token the store returned for it. */
     public RunsForm next(String nextToken) {
         List<String> p = new ArrayList<>(prev);
         if (page >= 2) p.add(token);
-        return new RunsForm(filter, state, order, columns, size, page + 1, nextToken, p, created, since);
+        return new RunsForm(filter, state, order, columns, size, page + 1, nextToken, p, created, since, models);
     }
 
     /** The page before (page 1 when the tokens of earlier pages are unknown). */
     public RunsForm previous() {
-        if (page <= 2 || prev.isEmpty()) return new RunsForm(filter, state, order, columns, size, 1, null, List.of(), created, since);
+        if (page <= 2 || prev.isEmpty()) return new RunsForm(filter, state, order, columns, size, 1, null, List.of(), created, since, models);
         return new RunsForm(filter, state, order, columns, size, page - 1, prev.get(prev.size() - 1),
-                prev.subList(0, prev.size() - 1), created, since);
+                prev.subList(0, prev.size() - 1), created, since, models);
     }
 
     public ViewType viewType() {
@@ -131,9 +157,11 @@ public record RunsForm(String filter, String state, String order, List<String> c
         return b.toString();
     }
 
+    /** The fields that narrow which runs are searched, beside the filter: kept by every link and the CSV. */
     private void addCreated(StringBuilder b) {
         add(b, "created", created, "");
         if (!created.isEmpty()) add(b, "since", Long.toString(since), "");
+        add(b, "models", models, "");
     }
 
     private static long since(String v) {

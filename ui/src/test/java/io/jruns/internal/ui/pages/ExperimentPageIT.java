@@ -203,6 +203,25 @@ class ExperimentPageIT {
     }
 
     @Test
+    void modelsKeepsTheRunsThatLoggedAModelOrThoseThatDidNot() throws Exception {
+        String exp = ui.client.createExperiment("models or not");
+        String plain = ui.client.createRun(exp, "plain", Map.of(), "u").runId();
+        String modelled = ui.client.createRun(exp, "modelled", Map.of(), "u").runId();
+        ui.client.setTag(modelled, "mlflow.log-model.history", "[{\"artifact_path\": \"model\"}]");
+        String base = "/experiments/" + exp;
+        String with = ok(base + "?models=with");
+        assertEquals(List.of(modelled), rows(with));
+        assertTrue(with.contains("<option value=\"with\" selected>with a logged model</option>"), "the choice stays shown");
+        assertTrue(with.contains("\u00b7 with a logged model"), "and is said in the subtitle");
+        assertTrue(with.matches("(?s).*runs\\.csv\\?models=with\".*"), "the CSV keeps it");
+        assertEquals(List.of(plain), rows(ok(base + "?models=without&filter=" + q("attributes.run_name LIKE '%'"))));
+        String csv = ui.get(base + "/runs.csv?models=with").body();
+        assertTrue(csv.contains(modelled) && !csv.contains(plain), csv);
+        String bad = ok(base + "?models=with&filter=" + q("params.x ="));
+        assertTrue(bad.contains("Filter: <pre class=\"jr-caret\">params.x ="), "an error points into the filter as typed");
+    }
+
+    @Test
     void experimentsTickedOnTheHomePageShowTheirRunsInOneTable() throws Exception {
         String a = ui.client.createExperiment("team a");
         String b = ui.client.createExperiment("team b <i>");

@@ -76,4 +76,20 @@ class RunsFormTest {
         assertEquals("created must be 1h, 24h, 7d, 30d or 1y (or empty for all time), not '2d'",
                 assertThrows(JrunsException.class, () -> parse("created=2d")).getMessage());
     }
+
+    @Test
+    void modelsNarrowsTheSearchToRunsWithOrWithoutALoggedModel() {
+        RunsForm f = parse("filter=params.a+%3D+%271%27+OR+params.b+%3D+%272%27&created=7d&since=5&models=with");
+        assertEquals("(params.a = '1' OR params.b = '2') AND attributes.start_time >= 5"
+                + " AND tags.`mlflow.log-model.history` IS NOT NULL", f.searchFilter());
+        assertEquals("tags.`mlflow.log-model.history` IS NULL", parse("models=without").searchFilter());
+        assertEquals("", parse("models=").searchFilter(), "all runs: no clause");
+        assertEquals(f, parse(f.query()), "links carry it");
+        assertEquals("with", f.next("T2").models());
+        assertEquals("with", f.next("T2").next("T3").previous().models());
+        assertTrue(f.csvQuery().endsWith("&models=with"), "the CSV keeps it: " + f.csvQuery());
+        assertEquals("with a logged model", f.modelsLabel());
+        assertEquals("models must be 'with' or 'without' (or empty for all runs), not 'some'",
+                assertThrows(JrunsException.class, () -> parse("models=some")).getMessage());
+    }
 }
