@@ -77,12 +77,12 @@ final class CsvMetrics implements AutoCloseable {
 
     private void run() {
         try {
-            Database.exec(c, "CREATE TEMP TABLE IF NOT EXISTS " + KEYS.substring(5)
+            Connections.exec(c, "CREATE TEMP TABLE IF NOT EXISTS " + KEYS.substring(5)
                     + " (key TEXT PRIMARY KEY, col INTEGER NOT NULL) WITHOUT ROWID");
             try {
                 readAll();
             } finally {
-                Database.exec(c, "DELETE FROM " + KEYS);
+                Connections.exec(c, "DELETE FROM " + KEYS);
             }
         } catch (InterruptedException e) {
             // stopped by close(): the reading side failed

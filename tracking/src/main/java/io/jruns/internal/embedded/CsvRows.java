@@ -33,7 +33,7 @@ final class CsvRows {
         for (int from = 0; from < runs.size(); from += BLOCK) {
             blocks.add(rids(runs.subList(from, Math.min(runs.size(), from + BLOCK))));
         }
-        Database.exec(c, "CREATE TEMP TABLE IF NOT EXISTS " + SELECTION.substring(5) + " (rid INTEGER PRIMARY KEY)");
+        Connections.exec(c, "CREATE TEMP TABLE IF NOT EXISTS " + SELECTION.substring(5) + " (rid INTEGER PRIMARY KEY)");
         try {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO " + SELECTION
                     + " SELECT value FROM json_each(?)")) {
@@ -48,7 +48,7 @@ final class CsvRows {
             write(c, second, runs.size(), blocks, paramKeys, metricKeys, table);
             return runs.size();
         } finally {
-            Database.exec(c, "DELETE FROM " + SELECTION);
+            Connections.exec(c, "DELETE FROM " + SELECTION);
         }
     }
 

@@ -1,14 +1,12 @@
 package io.jruns.internal.embedded;
 
 import io.jruns.domain.JrunsException;
-import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,23 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * is refused, saying why.
  */
 final class Database implements AutoCloseable {
-    static final int BUSY_TIMEOUT_MS = 30_000;
     /**
      * 64 MB of 4 KiB pages: reached only under writes without a pause, where the checkpointer's
      * passes never catch up (it has copied most by then; the writer copies the rest and the
      * WAL starts over).
      */
     private static final int AUTOCHECKPOINT_BACKSTOP_PAGES = 16_384;
-    /**
-     * Page caches in KiB. The writer mostly appends: it needs the hot pages and one round's dirty
-     * ones, and a bigger cache costs time, since a page slot's memory is slow to touch the first
-     * time (B1 into a new store: 1.4x the storage limit's rate with 2 MB, 1.1x with 8 MB, 0.6-0.75x
-     * with 32 MB). 8 MB, not 2: ingest (index inserts all over) fell to 0.73x its floor at 2 MB in one run of
-     * three, never at 8 MB.
-     * Readers keep 32 MB: searches repeat over the same pages.
-     */
-    static final int WRITER_CACHE_KIB = 8_000;
-    static final int READER_CACHE_KIB = 32_000;
 
     private final Path file;
     private final Connection writer;
@@ -70,12 +57,12 @@ final class Database implements AutoCloseable {
         this.readOnly = null;
         try {
             // opening switches a new store to WAL, which may meet another process creating it
-            this.writer = BusyRetry.run(() -> open(file, WRITER_CACHE_KIB));
+            this.writer = BusyRetry.run(() -> Connections.open(file, Connections.WRITER_CACHE_KIB));
             // The checkpointer copies the WAL back off the writer's path; SQLite's own
             // autocheckpoint stays only as the backstop, far above what a quarter second of passes leaves.
-            exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
-            this.readers = Readers.writable(file, BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
-            this.checkpointer = new Checkpointer(BusyRetry.run(() -> open(file, READER_CACHE_KIB)));
+            Connections.exec(writer, "PRAGMA wal_autocheckpoint=" + AUTOCHECKPOINT_BACKSTOP_PAGES);
+            this.readers = Readers.writable(file, BusyRetry.run(() -> Connections.open(file, Connections.READER_CACHE_KIB)));
+            this.checkpointer = new Checkpointer(BusyRetry.run(() -> Connections.open(file, Connections.READER_CACHE_KIB)));
         } catch (SQLException e) {
             throw StoreOpen.openFailure(file, e);
         }
@@ -106,18 +93,6 @@ final class Database implements AutoCloseable {
     /** Why writes are refused, or null when this store is writable. */
     String readOnly() {
         return readOnly;
-    }
-
-    static Connection open(Path file, int cacheKiB) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL: a commit survives the process dying; JRUNS_SYNC=full makes flush() fsync too.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        config.setCacheSize(-cacheKiB);
-        // a file: URI, percent-encoded: sqlite-jdbc reads a plain path's '?' and '&' as its own options
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri());
     }
 
     SummaryCache summaries() {
@@ -153,21 +128,21 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             return retryWhileBusy(() -> {
-                if (fsync) exec(writer, "PRAGMA synchronous=FULL");
-                exec(writer, "BEGIN IMMEDIATE");
+                if (fsync) Connections.exec(writer, "PRAGMA synchronous=FULL");
+                Connections.exec(writer, "BEGIN IMMEDIATE");
                 try {
                     summaries.begun(writer, logging);
                     T result = work.run(writer);
-                    exec(writer, "COMMIT");
+                    Connections.exec(writer, "COMMIT");
                     summaries.committed();
                     checkpointer.nudge();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly();
+                    Connections.endQuietly(writer);
                     summaries.rolledBack();
                     throw e;
                 } finally {
-                    if (fsync) exec(writer, "PRAGMA synchronous=NORMAL");
+                    if (fsync) Connections.exec(writer, "PRAGMA synchronous=NORMAL");
                 }
             });
         } finally {
@@ -185,9 +160,9 @@ final class Database implements AutoCloseable {
         try {
             long before = Files.size(file);
             retryWhileBusy(() -> {
-                exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
-                exec(writer, "VACUUM");
-                exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+                Connections.exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+                Connections.exec(writer, "VACUUM");
+                Connections.exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
                 return null;
             });
             summaries.rolledBack(); // rids are kept by VACUUM (INTEGER PRIMARY KEY), but start the cache over
@@ -217,11 +192,11 @@ final class Database implements AutoCloseable {
     private <T> T readOnce(Work<T> work) {
         return retryWhileBusy(() -> {
             Connection reader = readers.fresh();
-            exec(reader, "BEGIN");
+            Connections.exec(reader, "BEGIN");
             try {
                 return work.run(reader);
             } finally {
-                exec(reader, "COMMIT");
+                Connections.exec(reader, "COMMIT");
             }
         });
     }
@@ -239,7 +214,7 @@ final class Database implements AutoCloseable {
             Connection[] pair = retryWhileBusy(() -> {
                 Connection[] both = {readers.fresh(), readers.second()};
                 if (readOnly != null) ReadOnlyOpen.startBoth(both[0], both[1]);
-                else startBoth(both[0], both[1]);
+                else PairStart.underWriteLock(writer, writeLock, both[0], both[1]);
                 return both;
             });
             try {
@@ -247,36 +222,11 @@ final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw storeError(e);
             } finally {
-                endQuietly(pair[0]);
-                endQuietly(pair[1]);
+                Connections.endQuietly(pair[0]);
+                Connections.endQuietly(pair[1]);
             }
         } finally {
             readLock.unlock();
-        }
-    }
-
-    /** Both read transactions, started under the write lock; neither is left open on failure. */
-    private void startBoth(Connection reader, Connection second) throws SQLException {
-        writeLock.lock();
-        try {
-            exec(writer, "BEGIN IMMEDIATE");
-            try {
-                for (Connection c : new Connection[]{reader, second}) {
-                    exec(c, "BEGIN");
-                    // A deferred BEGIN takes its snapshot at the first read: take it now.
-                    try (Statement s = c.createStatement()) {
-                        s.executeQuery("SELECT count(*) FROM sqlite_master").close();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                endQuietly(reader);
-                endQuietly(second);
-                throw e;
-            } finally {
-                rollbackQuietly(); // nothing was written: the lock is all it was for
-            }
-        } finally {
-            writeLock.unlock();
         }
     }
 
@@ -284,28 +234,6 @@ final class Database implements AutoCloseable {
         if (readOnly != null) {
             throw new JrunsException(JrunsException.Code.INVALID_STATE, "the jruns store " + file
                     + " is open to read only (" + readOnly + "): it cannot be changed");
-        }
-    }
-
-    static void endQuietly(Connection c) {
-        try {
-            exec(c, "ROLLBACK"); // a read transaction: nothing to keep
-        } catch (SQLException ignored) {
-            // no transaction open: nothing to end
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            exec(writer, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // no transaction open any more: nothing to undo
-        }
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 

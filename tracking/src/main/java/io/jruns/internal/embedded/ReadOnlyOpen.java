@@ -75,7 +75,7 @@ final class ReadOnlyOpen {
     private static Connection connect(Path file, int cacheKiB, boolean immutable) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(Connections.BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-cacheKiB);
         String uri = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + (immutable ? "?immutable=1" : "");
@@ -112,18 +112,18 @@ final class ReadOnlyOpen {
             try {
                 begin(second);
             } catch (SQLException | RuntimeException e) {
-                Database.endQuietly(first);
+                Connections.endQuietly(first);
                 throw e;
             }
             if (dataVersion(second) == before || i == PAIR_TRIES) return;
-            Database.endQuietly(first);
-            Database.endQuietly(second);
+            Connections.endQuietly(first);
+            Connections.endQuietly(second);
         }
     }
 
     /** BEGIN, and a read, since a deferred BEGIN takes its snapshot at the first read. */
     private static void begin(Connection c) throws SQLException {
-        Database.exec(c, "BEGIN");
+        Connections.exec(c, "BEGIN");
         try (Statement s = c.createStatement()) {
             s.executeQuery("SELECT count(*) FROM sqlite_master").close();
         }

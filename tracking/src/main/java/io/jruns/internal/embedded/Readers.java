@@ -34,8 +34,8 @@ final class Readers implements AutoCloseable {
     /** Read only; {@code immutableRead} reads the immutable file from the start (tests: root may create the index). */
     static Readers readOnly(Path file, boolean immutableRead) throws SQLException {
         ReadOnlyOpen.Opened o = immutableRead
-                ? ReadOnlyOpen.immutable(file, Database.READER_CACHE_KIB, ReadOnlyOpen.Stamp.of(file))
-                : ReadOnlyOpen.open(file, Database.READER_CACHE_KIB);
+                ? ReadOnlyOpen.immutable(file, Connections.READER_CACHE_KIB, ReadOnlyOpen.Stamp.of(file))
+                : ReadOnlyOpen.open(file, Connections.READER_CACHE_KIB);
         return new Readers(file, true, o.connection(), o.immutable());
     }
 
@@ -48,8 +48,8 @@ final class Readers implements AutoCloseable {
     /** The second reader, opened the first time it is asked for. */
     Connection second() throws SQLException {
         if (second == null) {
-            second = readOnly ? ReadOnlyOpen.open(file, Database.READER_CACHE_KIB).connection()
-                    : Database.open(file, Database.READER_CACHE_KIB);
+            second = readOnly ? ReadOnlyOpen.open(file, Connections.READER_CACHE_KIB).connection()
+                    : Connections.open(file, Connections.READER_CACHE_KIB);
         }
         return second;
     }
@@ -64,7 +64,7 @@ final class Readers implements AutoCloseable {
     private void reopen() {
         try {
             close();
-            ReadOnlyOpen.Opened o = ReadOnlyOpen.open(file, Database.READER_CACHE_KIB);
+            ReadOnlyOpen.Opened o = ReadOnlyOpen.open(file, Connections.READER_CACHE_KIB);
             first = o.connection();
             immutable = o.immutable();
         } catch (SQLException e) {

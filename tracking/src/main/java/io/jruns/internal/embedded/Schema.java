@@ -98,7 +98,7 @@ final class Schema {
 
     /** Brings the schema up to date; returns the version found before migrating. */
     static int migrate(Connection c) throws SQLException {
-        Database.exec(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        Connections.exec(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         int current = 0;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
             if (rs.next()) current = rs.getInt(1);
@@ -108,8 +108,8 @@ final class Schema {
                     + ", this jruns knows up to v" + latestVersion() + "): upgrade jruns to open it");
         }
         for (int v = current; v < latestVersion(); v++) {
-            for (String sql : MIGRATIONS.get(v)) Database.exec(c, sql);
-            Database.exec(c, "INSERT INTO schema_version (version) VALUES (" + (v + 1) + ")");
+            for (String sql : MIGRATIONS.get(v)) Connections.exec(c, sql);
+            Connections.exec(c, "INSERT INTO schema_version (version) VALUES (" + (v + 1) + ")");
         }
         return current;
     }

@@ -22,11 +22,11 @@ class PageCacheTest {
     @Test
     void theWriterCachesLessThanTheReaders() {
         try (Database db = new Database(dir.resolve("jruns.db"))) {
-            assertEquals(Database.WRITER_CACHE_KIB, db.write(PageCacheTest::cacheKiB));
-            assertEquals(Database.READER_CACHE_KIB, db.read(PageCacheTest::cacheKiB));
+            assertEquals(Connections.WRITER_CACHE_KIB, db.write(PageCacheTest::cacheKiB));
+            assertEquals(Connections.READER_CACHE_KIB, db.read(PageCacheTest::cacheKiB));
             db.readPair((first, second) -> {
-                assertEquals(Database.READER_CACHE_KIB, cacheKiB(first));
-                assertEquals(Database.READER_CACHE_KIB, cacheKiB(second));
+                assertEquals(Connections.READER_CACHE_KIB, cacheKiB(first));
+                assertEquals(Connections.READER_CACHE_KIB, cacheKiB(second));
                 return null;
             });
         }

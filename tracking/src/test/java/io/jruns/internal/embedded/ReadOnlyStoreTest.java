@@ -84,7 +84,7 @@ class ReadOnlyStoreTest {
     void aStoreOfAnOlderSchemaIsNotUpgradedButNamed() throws Exception {
         int latest = Schema.latestVersion();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("jruns.db"))) {
-            Database.exec(c, "DELETE FROM schema_version WHERE version = " + latest);
+            Connections.exec(c, "DELETE FROM schema_version WHERE version = " + latest);
         }
         String before = digest(home.resolve("jruns.db"));
         JrunsException e = assertThrows(JrunsException.class,
@@ -99,7 +99,7 @@ class ReadOnlyStoreTest {
     void aSqliteFileThatIsNotAStoreAndAMissingOneAreNamed(@TempDir Path other) throws Exception {
         Path foreign = other.resolve("mlflow.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign)) {
-            Database.exec(c, "CREATE TABLE runs (run_uuid TEXT)");
+            Connections.exec(c, "CREATE TABLE runs (run_uuid TEXT)");
         }
         assertEquals(foreign + " is not a jruns store: it has no jruns schema", assertThrows(JrunsException.class,
                 () -> EmbeddedStore.toRead(foreign, other.resolve("artifacts"))).getMessage());

@@ -32,12 +32,12 @@ class ReadPairTest {
     void open() throws SQLException {
         db = new Database(dir.resolve("pair.db"));
         db.write(c -> {
-            Database.exec(c, "CREATE TABLE t (x INTEGER)");
-            Database.exec(c, "INSERT INTO t VALUES (1)");
+            Connections.exec(c, "CREATE TABLE t (x INTEGER)");
+            Connections.exec(c, "INSERT INTO t VALUES (1)");
             return null;
         });
         other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("pair.db"));
-        Database.exec(other, "PRAGMA busy_timeout = 30000");
+        Connections.exec(other, "PRAGMA busy_timeout = 30000");
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class ReadPairTest {
     void bothReadersKeepTheirSnapshotWhileAnotherConnectionCommitsInBetween() {
         int[] seen = db.readPair((first, second) -> {
             int before = count(first);
-            Database.exec(other, "INSERT INTO t VALUES (2)"); // committed: autocommit
+            Connections.exec(other, "INSERT INTO t VALUES (2)"); // committed: autocommit
             return new int[]{before, count(second), count(first), count(other)};
         });
         assertArrayEquals(new int[]{1, 1, 1, 2}, seen, "both readers before the commit, the writer after it");
@@ -59,13 +59,13 @@ class ReadPairTest {
 
     @Test
     void waitsForAWriteAlreadyInProgressThenSeesIt() throws Exception {
-        Database.exec(other, "BEGIN IMMEDIATE");
-        Database.exec(other, "INSERT INTO t VALUES (2)");
+        Connections.exec(other, "BEGIN IMMEDIATE");
+        Connections.exec(other, "INSERT INTO t VALUES (2)");
         CompletableFuture<int[]> pair = CompletableFuture.supplyAsync(
                 () -> db.readPair((first, second) -> new int[]{count(first), count(second)}));
         Thread.sleep(300);
         assertFalse(pair.isDone(), "the snapshots wait for the write lock");
-        Database.exec(other, "COMMIT");
+        Connections.exec(other, "COMMIT");
         assertArrayEquals(new int[]{2, 2}, pair.get(30, TimeUnit.SECONDS));
     }
 
@@ -88,7 +88,7 @@ class ReadPairTest {
         Thread writer = new Thread(() -> {
             try {
                 while (!stop.get()) {
-                    Database.exec(other, "INSERT INTO t VALUES (3)");
+                    Connections.exec(other, "INSERT INTO t VALUES (3)");
                     commits.incrementAndGet();
                     Thread.sleep(1); // else it takes the lock back before the busy handler's retry
                 }
