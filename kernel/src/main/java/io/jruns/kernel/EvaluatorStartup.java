@@ -3,6 +3,7 @@ package io.jruns.kernel;
 import io.jruns.kernel.eval.EvaluationFailure;
 import io.jruns.kernel.eval.JShellEvaluator;
 import io.jruns.kernel.eval.SourceRef;
+import io.jruns.kernel.tracking.TrackingHooks;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ final class EvaluatorStartup {
             try {
                 long t1 = System.nanoTime();
                 JShellEvaluator ev = JShellEvaluator.createWithJvmClasspath();
+                ev.importWhenMissing(TrackingHooks.API_PACKAGES);
                 long t2 = System.nanoTime();
                 synchronized (this) {
                     ev.defer(List.copyOf(snippets), (code, e) -> {

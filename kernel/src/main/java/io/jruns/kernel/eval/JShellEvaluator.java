@@ -4,9 +4,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -34,6 +36,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile boolean stopRequested;
     /** Class path entries the compiler does not see yet: added when a snippet needs them. Guarded by this. */
     private List<String> laterClasspath = List.of();
+    /** Packages whose types a cell may name without importing them (see MissingImports). Guarded by this. */
+    private MissingImports missingImports = new MissingImports(List.of(), JShellEvaluator.class.getClassLoader());
 
     private JShellEvaluator(JShell shell, InProcessExecutionControl control) {
         this.shell = shell;
@@ -97,6 +101,11 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public synchronized void defer(List<String> snippets, BiConsumer<String, EvaluationFailure> failures) {
         deferred.add(snippets, failures);
+    }
+
+    /** Lets cells name the public types of {@code packages} without importing them (see MissingImports). */
+    public synchronized void importWhenMissing(List<String> packages) {
+        missingImports = new MissingImports(packages, JShellEvaluator.class.getClassLoader());
     }
 
     public synchronized boolean hasDeferred() {
@@ -214,6 +223,7 @@ public final class JShellEvaluator implements AutoCloseable {
             control.takeCapturedValue();
             events = shell.eval(src);
         }
+        if (!missingImports.isEmpty() && Snippets.needCompletion(events)) events = withMissingImports(src, events);
         Object raw = control.takeCapturedValue();
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
@@ -238,6 +248,38 @@ public final class JShellEvaluator implements AutoCloseable {
             result = Snippets.classify(s, raw, assigned);
         }
         return result;
+    }
+
+    /**
+     * Evaluates {@code src} again after importing the API types its compile could not find; the
+     * imports stay only when it then compiles, so a failing cell changes no name's meaning.
+     */
+    private List<SnippetEvent> withMissingImports(String src, List<SnippetEvent> events) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SnippetEvent ev : events) {
+            if (ev.causeSnippet() != null) continue;
+            names.addAll(MissingImports.missingIn(shell.diagnostics(ev.snippet()).collect(Collectors.toList())));
+            // a declaration that compiled but for a type it names (void f() { Table t; }) lists it here
+            if (ev.snippet() instanceof DeclarationSnippet d) {
+                shell.unresolvedDependencies(d).map(n -> n.substring(n.lastIndexOf(' ') + 1)).forEach(names::add);
+            }
+        }
+        List<String> imports = missingImports.importsFor(names);
+        if (imports.isEmpty()) return events;
+        List<Snippet> added = new ArrayList<>();
+        for (String imp : imports) {
+            for (SnippetEvent ev : shell.eval(imp)) {
+                if (ev.causeSnippet() == null && ev.status() == Snippet.Status.VALID) added.add(ev.snippet());
+            }
+        }
+        control.takeCapturedValue();
+        List<SnippetEvent> again = shell.eval(src);
+        if (Snippets.needCompletion(again)) {
+            added.forEach(shell::drop);
+            control.takeCapturedValue();
+            return shell.eval(src); // as it was, with the diagnostics the user's own names give
+        }
+        return again;
     }
 
     /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */

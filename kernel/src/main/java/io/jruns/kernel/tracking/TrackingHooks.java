@@ -35,6 +35,12 @@ import java.util.function.Supplier;
 public final class TrackingHooks implements CellListener {
     /** What every notebook can use without importing it. */
     public static final List<String> STARTUP_IMPORTS = List.of("import io.jruns.*;", "import io.jruns.domain.RunStatus;");
+    /**
+     * Packages whose public types a cell may name without importing them, as the docs' examples
+     * do: imported one type at a time, when a cell's compile lacks it (never ahead: see MissingImports).
+     */
+    public static final List<String> API_PACKAGES = List.of("io.jruns.domain", "io.jruns.search", "io.jruns.store",
+            "io.jruns.views", "io.jruns.model", "io.jruns.snippet", "io.jruns.ui", "tech.tablesaw.api", "java.time");
     private static final int MAX_CELLS_TAG = 8000;
 
     private final Supplier<Optional<CellContext>> currentCell;
