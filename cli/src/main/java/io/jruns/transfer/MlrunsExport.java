@@ -95,14 +95,30 @@ public final class MlrunsExport {
 
     /**
      * In MLflow's layout a key is a file path: "loss" and "loss/val" would be a file and a folder of
-     * one name. jruns allows both, so such a run is refused by name before anything is written.
+     * one name. jruns allows both, so such a run is refused by name before anything is written; so is a
+     * key part longer than a file name can be (MLflow counts 250 characters, a file system 255 bytes).
      */
+    /** A file name's limit on Linux's and macOS's file systems; a 250-letter key of non-ASCII letters passes it. */
+    static final int MAX_NAME_BYTES = 255;
+
     static void checkKeysFitFolders(Run run) {
         Map<String, java.util.Collection<String>> kinds = new LinkedHashMap<>();
         kinds.put("param", run.data().params().keySet());
         kinds.put("tag", run.data().tags().keySet());
         kinds.put("metric", run.data().metrics().keySet());
         kinds.forEach((kind, keys) -> {
+            for (String k : keys) {
+                for (String part : k.split("/")) {
+                    int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    if (bytes > MAX_NAME_BYTES) {
+                        throw JrunsException.invalid("export: run " + run.runId() + " has a " + kind + " named '"
+                                + part.codePoints().limit(20).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                                + "…' (" + bytes + " bytes in UTF-8), longer than a file name can be ("
+                                + MAX_NAME_BYTES + " bytes) in MLflow's folder layout; nothing was written."
+                                + " Leave the run out with --filter, or copy it to a store instead (jruns copy)");
+                    }
+                }
+            }
             java.util.TreeSet<String> sorted = new java.util.TreeSet<>(keys);
             for (String k : sorted) {
                 String under = sorted.ceiling(k + "/");

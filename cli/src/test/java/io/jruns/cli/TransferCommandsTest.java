@@ -267,4 +267,19 @@ class TransferCommandsTest {
                 r.error());
         assertTrue(!Files.exists(out) || Files.list(out).findAny().isEmpty(), "nothing written");
     }
+
+    @Test
+    void aKeyLongerThanAFileNameCanBeIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        String key = "\u03bb".repeat(250); // MLflow's 250 characters, 500 bytes: no file system takes it
+        String run = newRun(a, "long", (s, id) -> s.logBatch(new io.jruns.domain.LogBatch(id,
+                List.of(new Metric(key, 1, 1, 0)), List.of(), List.of())));
+        Path out = dir.resolve("out");
+        Cli.Result r = a.run("export", "--to", out.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.error().contains("run " + run + " has a metric named '" + "\u03bb".repeat(20) + "\u2026' (500 bytes in UTF-8),"
+                + " longer than a file name can be (255 bytes)"), r.error());
+        assertTrue(r.error().length() < 400, "one short line, not the path: " + r.error());
+        assertTrue(!Files.exists(out) || Files.list(out).findAny().isEmpty(), "nothing written");
+    }
 }
