@@ -16,6 +16,8 @@ module io.jruns.tracking {
     exports io.jruns.search;
     // the one configured JSON mapper, for the jruns modules that read or write JSON
     exports io.jruns.internal.json to io.jruns.store.rest, io.jruns.views, io.jruns.models;
+    // the embedded store's limits, which the REST store applies to jruns ui (it keeps what that store keeps)
+    exports io.jruns.internal.validate to io.jruns.store.rest;
 
     uses io.jruns.store.StoreProvider;
     uses io.jruns.RunContext;

@@ -35,6 +35,8 @@ class ArchitectureTest {
             "cli→io.jruns.internal.yaml",
             // the UI's MLflow API checks what clients send by the Java API's own rules (MLflow's limits)
             "ui→io.jruns.internal.validate",
+            // the REST store applies those same limits to jruns ui, which keeps what the embedded store keeps
+            "store-rest→io.jruns.internal.validate",
             // %param, %tag and %metric check a whole line by those rules before logging any of it
             "magics→io.jruns.internal.validate",
             // import reads an export folder's artifacts by the embedded store's own path and link checks

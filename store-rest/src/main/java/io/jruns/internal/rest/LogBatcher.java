@@ -16,13 +16,15 @@ import java.util.List;
  */
 final class LogBatcher {
     private final RestTransport http;
-    private final Outbox outbox = new Outbox(LogLimits.MLFLOW);
-    private final ServerRules rules = new ServerRules();
+    private final Outbox outbox;
+    private final ServerRules rules;
     private final Refusals refusals;
     private boolean versionAsked;
 
     LogBatcher(RestTransport http) {
         this.http = http;
+        this.outbox = new Outbox(LogLimits.MLFLOW, http.server());
+        this.rules = new ServerRules(http.server());
         RestConfig config = http.config();
         this.refusals = new Refusals(rules, config.displayName(), config.warnings(), LongValues.fromEnvironment());
     }
@@ -46,7 +48,7 @@ final class LogBatcher {
 
     /** The values as requests of their own, all ready, outside the queue; refused ones into {@code refused}. */
     List<LogChunk> requestsNow(List<LogBatch> batches, List<JrunsException> refused) {
-        Outbox now = new Outbox(LogLimits.MLFLOW);
+        Outbox now = new Outbox(LogLimits.MLFLOW, http.server());
         refused.addAll(now.add(refusals.screen(batches, refused), System.nanoTime()));
         return now.takeReady(true, System.nanoTime(), 0);
     }

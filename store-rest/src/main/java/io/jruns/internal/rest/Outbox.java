@@ -22,14 +22,21 @@ import java.util.Set;
  */
 final class Outbox {
     private final LogLimits limits;
+    private final ServerIdentity server;
     private final List<LogChunk> chunks = new ArrayList<>();
     private final Map<String, LogChunk> open = new HashMap<>();
     /** NaN and infinite points already queued per run: the server cannot tell two of them apart. */
     private final Map<String, Set<Metric>> nonFinite = new HashMap<>();
     private static final int NON_FINITE_MEMORY = 100_000;
 
+    /** For a server not known to be jruns ui. */
     Outbox(LogLimits limits) {
+        this(limits, new ServerIdentity());
+    }
+
+    Outbox(LogLimits limits, ServerIdentity server) {
         this.limits = limits;
+        this.server = server;
     }
 
     /** Adds the values; returns the ones that cannot fit even an empty request (over 1 MB alone). */
@@ -42,7 +49,7 @@ final class Outbox {
                         && !fresh(run, nowNanos).addParam(p.key(), p.value())) tooBig.add(tooBig(run, "param", p.key()));
             }
             for (Metric m : b.metrics()) {
-                if (!Double.isFinite(m.value()) && !firstOfItsKind(run, m)) continue;
+                if (!Double.isFinite(m.value()) && !server.isJruns() && !firstOfItsKind(run, m)) continue;
                 if (!chunk(run, nowNanos).addMetric(m) && !fresh(run, nowNanos).addMetric(m)) {
                     tooBig.add(tooBig(run, "metric", m.key()));
                 }
@@ -59,7 +66,8 @@ final class Outbox {
      * False for a NaN or infinite point equal in key, value, timestamp and step to one queued
      * before: MLflow's SQL store tells finite duplicates apart and keeps one, but two such
      * points break its metrics table's primary key and fail the whole request (UNIQUE
-     * constraint). The value is the same, so sending it once loses nothing.
+     * constraint). The value is the same, so sending it once loses little (the point count).
+     * jruns ui keeps every point, as the embedded store does, so there all of them are sent.
      */
     private boolean firstOfItsKind(String runId, Metric m) {
         Set<Metric> seen = nonFinite.computeIfAbsent(runId, r -> new HashSet<>());

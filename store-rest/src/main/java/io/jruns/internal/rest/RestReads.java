@@ -41,7 +41,7 @@ final class RestReads {
             JsonNode answer = http.get("runs/get", Map.of("run_id", runId));
             JsonNode node = RestErrors.reading("GET runs/get", http.config(), () -> RestExperiments.required(answer, "run"));
             runs.notCarried.note(node);
-            Run run = RestErrors.reading("GET runs/get", http.config(), () -> WireRuns.run(RestJson.run(node, "run")));
+            Run run = RestErrors.reading("GET runs/get", http.config(), () -> WireRuns.run(RestJson.run(node, "run"), http.server()));
             // MLflow sends the latest value only: min, max and count come from the full histories
             Map<String, List<Metric>> histories = new LinkedHashMap<>();
             for (String key : run.data().metrics().keySet()) histories.put(key, runs.history(runId, key));

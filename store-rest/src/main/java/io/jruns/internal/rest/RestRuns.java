@@ -72,7 +72,7 @@ final class RestRuns {
             if (token != null) q.put("page_token", token);
             JsonNode answer = http.get("metrics/get-history", q);
             for (JsonNode n : answer.path("metrics")) {
-                out.add(RestErrors.reading("GET metrics/get-history", http.config(), () -> WireRuns.metric(RestJson.metric(n, "metrics[]"))));
+                out.add(RestErrors.reading("GET metrics/get-history", http.config(), () -> WireRuns.metric(RestJson.metric(n, "metrics[]"), http.server())));
             }
             token = answer.path("next_page_token").asText("");
         } while (!token.isEmpty());
@@ -99,7 +99,7 @@ final class RestRuns {
         java.util.Set<Long> steps = new java.util.HashSet<>();
         for (JsonNode n : answer.path("metrics")) {
             Metric m = RestErrors.reading("GET metrics/get-history-bulk-interval", http.config(),
-                    () -> WireRuns.metric(RestJson.metric(n, "metrics[]")));
+                    () -> WireRuns.metric(RestJson.metric(n, "metrics[]"), http.server()));
             byRun.computeIfAbsent(n.path("run_id").asText(), x -> new ArrayList<>()).add(m);
             steps.add(m.step());
         }

@@ -178,7 +178,7 @@ final class RestSearch {
             List<Run> page = new ArrayList<>();
             for (JsonNode n : answer.path("runs")) {
                 notCarried.note(n);
-                page.add(RestErrors.reading("POST runs/search", http.config(), () -> WireRuns.run(RestJson.run(n, "runs[]"))));
+                page.add(RestErrors.reading("POST runs/search", http.config(), () -> WireRuns.run(RestJson.run(n, "runs[]"), http.server())));
             }
             for (int from = 0; from < page.size(); from += CHUNK) {
                 List<Run> chunk = histories.enrich(page.subList(from, Math.min(page.size(), from + CHUNK)), plan, pageSplit);

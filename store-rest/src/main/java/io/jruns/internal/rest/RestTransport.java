@@ -42,6 +42,7 @@ final class RestTransport {
     private final HttpUrl base;
     private final OkHttpClient repeatable;
     private final OkHttpClient once;
+    private final ServerIdentity server = new ServerIdentity();
 
     RestTransport(RestConfig config) {
         this.config = config;
@@ -54,6 +55,11 @@ final class RestTransport {
 
     RestConfig config() {
         return config;
+    }
+
+    /** Whether the server is jruns ui, as its last successful answer said. */
+    ServerIdentity server() {
+        return server;
     }
 
     JsonNode get(String endpoint, Map<String, ?> query) {
@@ -143,7 +149,10 @@ final class RestTransport {
             long retryAfter = -1;
             RestException failure;
             try (Response resp = client.newCall(r).execute()) {
-                if (resp.isSuccessful()) return handler.handle(resp);
+                if (resp.isSuccessful()) {
+                    server.answered(resp);
+                    return handler.handle(resp);
+                }
                 if (resp.isRedirect()) throw RestErrors.redirected(resp.code(), resp.header("Location"), r.url(), call, config);
                 String text = resp.body() == null ? "" : resp.body().string();
                 failure = RestErrors.fromAnswer(resp.code(), resp.header("Content-Type"), text, call, config);

@@ -1,5 +1,7 @@
 package io.jruns.internal.rest;
 
+import io.jruns.internal.validate.Validation;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
  * names. A server that refuses ':' although its version did not say so teaches it with its
  * first refusal. Unknown versions (Databricks, proxies) get MLflow's current limits; until the
  * server has been asked, tag values get the oldest limit, since values logged while it is away
- * are replayed later to whatever version answers.
+ * are replayed later to whatever version answers. jruns ui answers an MLflow 2.12 version but
+ * keeps what the embedded store keeps ({@link ServerIdentity}): once it has said so, its limits
+ * are jruns' own ({@link Validation}: 8000 characters, ':' allowed).
  */
 final class ServerRules {
     static final int TAG_VALUE_NEW = 8000;
@@ -21,10 +25,15 @@ final class ServerRules {
     private static final Pattern NAME_REFUSED = Pattern.compile("Invalid (?:metric|parameter|tag) name: '(.*)'\\. "
             + "Names may only contain");
 
+    private final ServerIdentity server;
     private volatile String version;
     private volatile boolean asked;
     private volatile int tagValueMax = TAG_VALUE_OLD;
     private volatile boolean colonAllowed = true;
+
+    ServerRules(ServerIdentity server) {
+        this.server = server;
+    }
 
     /** Applies what a server version means; null or unparsable leaves the defaults. */
     void version(String v) {
@@ -54,12 +63,12 @@ final class ServerRules {
     }
 
     int tagValueMax() {
-        return tagValueMax;
+        return server.isJruns() ? Validation.MAX_TAG_VALUE_LENGTH : tagValueMax;
     }
 
     /** Why this server refuses the key, or null. */
     String keyProblem(String key) {
-        if (!colonAllowed && key.indexOf(':') >= 0) {
+        if (!colonAllowed && !server.isJruns() && key.indexOf(':') >= 0) {
             return "this MLflow server" + (version == null ? "" : " (" + version + ")")
                     + " does not allow ':' in names (MLflow 2.12 and older)";
         }
@@ -67,6 +76,7 @@ final class ServerRules {
     }
 
     String describe() {
+        if (server.isJruns()) return server.describe();
         if (!asked) return "this MLflow server until it tells its version (MLflow before 2.17 cuts longer tag values)";
         return version == null ? "this MLflow server" : "this MLflow server (" + version + ")";
     }

@@ -16,31 +16,33 @@ import java.util.Map;
  * What the REST store changes in runs read from a server, so they mean what they meant when
  * logged. An MLflow server stores ±Infinity as ±1.7976931348623157e308 (Double.MAX_VALUE):
  * reading that value back gives ±Infinity again (a metric that really was MAX_VALUE, which no
- * training produces, reads as infinity). MLflow keeps no deletion time; the REST store records
+ * training produces, reads as infinity); jruns ui keeps infinities and sends them as such, so
+ * there values are read as sent ({@link ServerIdentity}). MLflow keeps no deletion time; the REST store records
  * it in the tag {@link SystemTags#DELETED_TIME} before deleting, and shows it as the run's deleted time.
  */
 final class WireRuns {
     private WireRuns() {
     }
 
-    static double value(double v) {
+    static double value(double v, ServerIdentity server) {
+        if (server.isJruns()) return v;
         if (v == Double.MAX_VALUE) return Double.POSITIVE_INFINITY;
         if (v == -Double.MAX_VALUE) return Double.NEGATIVE_INFINITY;
         return v;
     }
 
-    static Metric metric(Metric m) {
-        double v = value(m.value());
+    static Metric metric(Metric m, ServerIdentity server) {
+        double v = value(m.value(), server);
         return v == m.value() ? m : new Metric(m.key(), v, m.timestamp(), m.step());
     }
 
-    static List<Metric> history(List<Metric> h) {
-        return h.stream().map(WireRuns::metric).toList();
+    static List<Metric> history(List<Metric> h, ServerIdentity server) {
+        return h.stream().map(m -> metric(m, server)).toList();
     }
 
-    static Run run(Run r) {
+    static Run run(Run r, ServerIdentity server) {
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        r.data().metrics().forEach((k, s) -> metrics.put(k, MetricSummary.of(metric(s.latestMetric()))));
+        r.data().metrics().forEach((k, s) -> metrics.put(k, MetricSummary.of(metric(s.latestMetric(), server))));
         Map<String, String> tags = new LinkedHashMap<>(r.data().tags());
         String deleted = tags.remove(SystemTags.DELETED_TIME);
         RunInfo i = r.info();

@@ -51,6 +51,8 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
     volatile boolean databricks;
     /** What GET /version answers (49-version: text/html, the bare version). */
     volatile String version = "2.12.2.dev0";
+    /** When set, every answer says it is jruns ui in this header value (ServerIdentity.HEADER). */
+    volatile String jrunsVersion;
     /** Answers instead of the server when it returns non-null (a misbehaving proxy, say). */
     volatile java.util.function.Function<Seen, MockResponse> override = s -> null;
 
@@ -119,6 +121,14 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
         this.faultTarget = target;
     }
 
+    /** Play jruns ui: say so on every answer, keep what its embedded store keeps (8000-character tags, ':', every point). */
+    void playJrunsUi() {
+        jrunsVersion = "test";
+        state.jruns = true;
+        state.tagValueLimit = 8000;
+        state.dedupeMetrics = false;
+    }
+
     void malformed(boolean on) {
         this.malformed = on;
     }
@@ -152,6 +162,12 @@ final class FakeMlflow extends Dispatcher implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse r = answerOrFault(request);
+        String jruns = jrunsVersion;
+        return jruns == null ? r : r.setHeader(ServerIdentity.HEADER, jruns);
+    }
+
+    private MockResponse answerOrFault(RecordedRequest request) {
         HttpUrl url = request.getRequestUrl();
         String path = url == null ? "" : url.encodedPath();
         byte[] bytes = request.getBody().readByteArray();

@@ -71,6 +71,7 @@ final class FakeState {
     }
 
     private static final Pattern KEY = Pattern.compile("^[/\\w.\\- ]*$");
+    private static final Pattern JRUNS_KEY = Pattern.compile("^[/\\w.\\- :]*$");
 
     final Map<String, Exp> experiments = new LinkedHashMap<>();
     final Map<String, FRun> runs = new LinkedHashMap<>();
@@ -79,6 +80,8 @@ final class FakeState {
     volatile boolean dedupeMetrics = true;
     /** Where run tag values are cut, silently: 5000 in MLflow 2.12, 8000 since 2.17. */
     volatile int tagValueLimit = 5000;
+    /** Keeps what jruns ui keeps: ':' in names, infinities as such (set with {@link FakeMlflow#playJrunsUi}). */
+    volatile boolean jruns;
     private int nextExperiment = 1;
 
     FakeState() {
@@ -211,7 +214,7 @@ final class FakeState {
         }
     }
 
-    private static Metric metric(JsonNode m) {
+    private Metric metric(JsonNode m) {
         String key = key("metric", m);
         if (!m.hasNonNull("timestamp")) {
             throw FakeError.invalid("Missing value for required parameter 'timestamp'. See the API docs for more "
@@ -229,14 +232,14 @@ final class FakeState {
                 default -> Double.parseDouble(v.textValue());
             };
         } else throw FakeError.invalid("Invalid value " + v + " for parameter 'value' supplied.");
-        if (value == Double.POSITIVE_INFINITY) value = Double.MAX_VALUE; // what the SQL store keeps
-        if (value == Double.NEGATIVE_INFINITY) value = -Double.MAX_VALUE;
+        if (value == Double.POSITIVE_INFINITY && !jruns) value = Double.MAX_VALUE; // what the SQL store keeps
+        if (value == Double.NEGATIVE_INFINITY && !jruns) value = -Double.MAX_VALUE;
         return new Metric(key, value, m.get("timestamp").asLong(), m.path("step").asLong(0));
     }
 
-    private static String key(String what, JsonNode n) {
+    private String key(String what, JsonNode n) {
         String key = n.path("key").asText();
-        if (!KEY.matcher(key).matches()) {
+        if (!(jruns ? JRUNS_KEY : KEY).matcher(key).matches()) {
             throw FakeError.invalid("Invalid " + what + " name: '" + key + "'. Names may only contain alphanumerics, "
                     + "underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).");
         }
