@@ -19,6 +19,13 @@ public final class MlflowApi {
     static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
     /** What GET /version answers: the MLflow server whose answers this API was checked against (recordings/49-version). */
     static final String MLFLOW_VERSION = "2.12.2.dev0";
+    /**
+     * Says it is jruns on every answer, as /version cannot without misleading MLflow clients:
+     * jruns' REST store then applies jruns' own limits and reads doubles as sent (docs/ui.md).
+     */
+    static final String JRUNS_HEADER = "X-Jruns-Version";
+    static final String JRUNS_VERSION = MlflowApi.class.getPackage().getImplementationVersion() != null
+            ? MlflowApi.class.getPackage().getImplementationVersion() : "dev";
 
     /** An endpoint's work, on the call's fields. */
     @FunctionalInterface
@@ -36,7 +43,7 @@ public final class MlflowApi {
         LogEndpoints.install(e, ctx.client().store());
         MetricEndpoints.install(e, ctx.client().store());
         ArtifactEndpoints.install(e, router, ctx.client().store());
-        router.get("/version", r -> Response.text(200, MLFLOW_VERSION));
+        router.get("/version", guarded(r -> Response.text(200, MLFLOW_VERSION)));
     }
 
     /** Registers an endpoint under every prefix, its failures answered in MLflow's error shape. */
@@ -60,14 +67,16 @@ public final class MlflowApi {
         return guarded(r -> c.answer(ApiCall.of(r)));
     }
 
-    /** Any failure of {@code h} as MLflow's JSON error, whatever the path. */
+    /** Any failure of {@code h} as MLflow's JSON error, whatever the path; every answer says it is jruns. */
     static Handler guarded(Handler h) {
         return r -> {
+            Response answer;
             try {
-                return h.handle(r);
+                answer = h.handle(r);
             } catch (Exception | StackOverflowError e) {
-                return ApiErrors.of(e);
+                answer = ApiErrors.of(e);
             }
+            return answer.withHeader(JRUNS_HEADER, JRUNS_VERSION);
         };
     }
 }
