@@ -111,7 +111,8 @@ final class CopyGroup {
             madeAtOnce = true;
             return to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
         }
-        starts.add(planned.get());
+        // no owner: a copy of a running run stays RUNNING after this process exits, so copying again updates it
+        starts.add(planned.get().unowned());
         return planned.get().info().runId();
     }
 

@@ -44,7 +44,9 @@ final class LogWrites {
         if (starts.isEmpty() && batches.isEmpty() && metrics.isEmpty() && ends.isEmpty()) return List.of();
         RunRounds.Written w = db.log(durable, c -> RunRounds.write(c, db.summaries(), starts, batches, metrics, ends,
                 System.currentTimeMillis()));
-        w.started().forEach(heartbeat::own); // after the commit: a retried transaction makes new rids
+        for (RunStart s : starts) { // after the commit: a retried transaction makes new rids
+            if (s.owned()) heartbeat.own(s.info().runId(), w.started().get(s.info().runId()));
+        }
         for (RunEnd e : ends) if (e.status().isTerminated()) heartbeat.release(e.runId());
         return w.problems();
     }

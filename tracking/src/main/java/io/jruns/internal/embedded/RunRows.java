@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The SQL of a run's own row: creating it (owned by this process) and changing its state or name. */
+/** The SQL of a run's own row: creating it (owned by this process, or by none) and changing its state or name. */
 final class RunRows {
     private RunRows() {
     }
@@ -37,7 +37,7 @@ final class RunRows {
         return all;
     }
 
-    /** Inserts a RUNNING run owned by this process (unless a copy), with its tags; returns its internal id. */
+    /** Inserts a RUNNING run owned by this process, with its tags; returns its internal id. */
     static long insert(Connection c, String runId, long experimentKey, String name, String userId, long startTime,
                        String artifactUri, Map<String, String> tags, long now) throws SQLException {
         long rid;
@@ -50,17 +50,7 @@ final class RunRows {
             ps.setString(4, userId);
             ps.setLong(5, startTime);
             ps.setString(6, artifactUri);
-            if (tags.containsKey(SystemTags.COPY_SOURCE_RUN_ID)) {
-                // a copy of a run (jruns import or copy) is not this process's: no owner to outlive
-                ps.setNull(7, java.sql.Types.VARCHAR);
-                ps.setNull(8, java.sql.Types.BIGINT);
-                ps.setNull(9, java.sql.Types.BIGINT);
-            } else {
-                ps.setString(7, Liveness.HOST);
-                ps.setLong(8, Liveness.PID);
-                ps.setLong(9, Liveness.START);
-            }
-            ps.setLong(10, now);
+            setOwner(ps, true, now);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 rid = rs.getLong(1);
@@ -74,7 +64,8 @@ final class RunRows {
 
     /**
      * Inserts runs planned earlier ({@code Store.planRun}) with their tags, owned by this
-     * process as {@link #insert} does; returns each run's internal id by run id.
+     * process as {@link #insert} does unless {@link RunStart#owned} says not; returns each
+     * run's internal id by run id.
      */
     static Map<String, Long> insertAll(Connection c, List<RunStart> starts, long now) throws SQLException {
         Map<String, Long> rids = new LinkedHashMap<>();
@@ -91,10 +82,7 @@ final class RunRows {
                 ps.setString(4, i.userId());
                 ps.setLong(5, i.startTime());
                 ps.setString(6, i.artifactUri());
-                ps.setString(7, Liveness.HOST);
-                ps.setLong(8, Liveness.PID);
-                ps.setLong(9, Liveness.START);
-                ps.setLong(10, now);
+                setOwner(ps, s.owned(), now);
                 long rid;
                 try (var rs = ps.executeQuery()) {
                     rs.next();
@@ -111,6 +99,23 @@ final class RunRows {
             tag.executeBatch();
         }
         return rids;
+    }
+
+    /**
+     * Parameters 7 to 10 of the insert: this process as owner, or none (a run written for
+     * someone else has no owner here to outlive, and is never ended as dead).
+     */
+    private static void setOwner(PreparedStatement ps, boolean owned, long now) throws SQLException {
+        if (owned) {
+            ps.setString(7, Liveness.HOST);
+            ps.setLong(8, Liveness.PID);
+            ps.setLong(9, Liveness.START);
+        } else {
+            ps.setNull(7, Types.VARCHAR);
+            ps.setNull(8, Types.BIGINT);
+            ps.setNull(9, Types.BIGINT);
+        }
+        ps.setLong(10, now);
     }
 
     private static JrunsException notActive(Connection c, String runId) throws SQLException {

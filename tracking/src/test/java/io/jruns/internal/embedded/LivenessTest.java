@@ -91,10 +91,12 @@ class LivenessTest {
     }
 
     @Test
-    void aCopyOfARunningRunHasNoOwnerToOutlive() throws Exception {
+    void anUnownedRunHasNoOwnerToOutlive() throws Exception {
         String copy;
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
-            copy = s.createRun("0", "u", 1, "copy", List.of(new io.jruns.domain.RunTag(SystemTags.COPY_SOURCE_RUN_ID, "src"))).runId();
+            io.jruns.store.RunStart start = s.planRun("0", "u", 1, "copy", List.of()).orElseThrow().unowned();
+            assertEquals(List.of(), s.logBatches(List.of(start), List.of(), List.of(), false));
+            copy = start.info().runId();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jruns.db"));
              PreparedStatement ps = c.prepareStatement("SELECT owner_pid FROM runs WHERE run_uuid = ?")) {
@@ -105,7 +107,7 @@ class LivenessTest {
             }
         }
         try (EmbeddedStore s = EmbeddedStore.inHome(dir)) {
-            assertEquals(RunStatus.RUNNING, s.getRun(copy).orElseThrow().info().status(), "as its source was");
+            assertEquals(RunStatus.RUNNING, s.getRun(copy).orElseThrow().info().status(), "as its writer left it");
         }
     }
 
