@@ -14,10 +14,12 @@ import io.jruns.search.RunCount;
 import io.jruns.search.SearchRequest;
 import io.jruns.search.SearchResult;
 import io.jruns.store.LongValues;
+import io.jruns.store.RunStart;
 import io.jruns.store.Store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** runs/*: create, get, update, delete, restore, search. */
 final class RunEndpoints {
@@ -39,7 +41,7 @@ final class RunEndpoints {
             }
             Long start = c.optLong("start_time");
             String user = c.optString("user_id");
-            RunInfo info = store.createRun(experimentId, user == null || user.isEmpty() ? null : user,
+            RunInfo info = createUnowned(store, experimentId, user == null || user.isEmpty() ? null : user,
                     start == null ? System.currentTimeMillis() : start, runName, tags);
             ObjectNode run = Wire.runNode(require(store, info.runId()));
             run.remove("inputs"); // runs/create answers without it (09-run-create)
@@ -72,6 +74,19 @@ final class RunEndpoints {
             return Wire.empty();
         });
         e.post("runs/search", c -> search(store, c));
+    }
+
+    /**
+     * A run made for a client: not owned by this server's process, which would end it as dead
+     * once restarted. It stays RUNNING until the client ends it, as on MLflow's own server.
+     */
+    private static RunInfo createUnowned(Store store, String experimentId, String user, long start, String runName,
+                                         List<RunTag> tags) {
+        Optional<RunStart> planned = store.planRun(experimentId, user, start, runName, tags);
+        if (planned.isEmpty()) return store.createRun(experimentId, user, start, runName, tags); // a server's runs have no owner here
+        List<JrunsException> refused = store.logBatches(List.of(planned.get().unowned()), List.of(), List.of(), false);
+        if (!refused.isEmpty()) throw refused.get(0);
+        return planned.get().info();
     }
 
     /** MLflow reads {@code run_id}, and {@code run_uuid} from older clients. */
