@@ -79,7 +79,7 @@ public final class RunCopier {
             Run run = p.source();
             Run old = existing.get(run.runId());
             boolean written;
-            if (complete(old) && old.info().status() != RunStatus.RUNNING) {
+            if (complete(old) && old.info().status() != RunStatus.RUNNING && !endedAsDeadInTarget(old, run)) {
                 if (!group.isEmpty()) group.flush(); // its parent link may name a run of the group
                 completion.repair(run, old, idMap);
                 already++;
@@ -112,6 +112,16 @@ public final class RunCopier {
             progress.update(already == 0 ? "runs copied" : String.format(java.util.Locale.ROOT, "runs done (%,d already there)", already), done, total);
         }
         return new TransferReport(experiments.size(), done - already, already, group.points, group.files, refreshed, leftOut);
+    }
+
+    /**
+     * Whether the target ended the copy as dead (its own KILLED reason, not the source's): earlier
+     * jruns builds owned the copies they made, so a copy of a running run was ended KILLED once
+     * the copy exited. Such a copy was made while its source ran, and is copied again.
+     */
+    private static boolean endedAsDeadInTarget(Run copy, Run source) {
+        String reason = copy.data().tags().get(SystemTags.KILLED_REASON);
+        return reason != null && !reason.equals(source.data().tags().get(SystemTags.KILLED_REASON));
     }
 
     private static boolean complete(Run copy) {

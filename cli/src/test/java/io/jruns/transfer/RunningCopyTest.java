@@ -38,9 +38,52 @@ class RunningCopyTest {
 
     /** As if every process that owned a run of the store had exited: its owner becomes a pid no process has. */
     private void ownersGone(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(name).resolve("jruns.db"));
+        sql(name, "UPDATE runs SET owner_pid = 2147483647, owner_start = 0 WHERE owner_pid IS NOT NULL");
+    }
+
+    private void sql(String store, String update) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(store).resolve("jruns.db"));
              Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE runs SET owner_pid = 2147483647, owner_start = 0 WHERE owner_pid IS NOT NULL");
+            s.executeUpdate(update);
+        }
+    }
+
+    @Test
+    void aCopyEndedAsDeadByAnEarlierJrunsIsCopiedAgain() throws Exception {
+        String src;
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            src = a.createRun("0", "ann", 1_000, "live", List.of()).runId();
+            a.logBatch(new LogBatch(src, List.of(new Metric("m", 1.0, 1_100, 0)), List.of(), List.of()));
+            Transfers.copy(a, "a", b, Selection.all(), Progress.NONE);
+        }
+        // owned by the copying process, as earlier builds made it, long gone (on another host: no heartbeat since)
+        sql("b", "UPDATE runs SET owner_host = 'copying-host', owner_pid = 1, owner_start = 0, heartbeat = 0");
+        try (EmbeddedStore b = embedded("b")) {
+            assertEquals(RunStatus.KILLED, activeCopy(b).info().status(), "ended by the target as dead");
+        }
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            a.logBatch(new LogBatch(src, List.of(new Metric("m", 2.0, 1_200, 1)), List.of(), List.of(new RunTag("phase", "done"))));
+            a.updateRun(src, RunStatus.FINISHED, 2_000L, null);
+            TransferReport again = Transfers.copy(a, "a", b, Selection.all(), Progress.NONE);
+            assertEquals(1, again.refreshed(), again.summary("copied", "to b"));
+            assertEnded(b, 2_000L, List.of(1.0, 2.0), "done");
+            assertNull(activeCopy(b).data().tags().get(SystemTags.KILLED_REASON));
+            assertEquals(1, Transfers.copy(a, "a", b, Selection.all(), Progress.NONE).skipped(), "copied as it ended");
+        }
+    }
+
+    @Test
+    void aRunEndedAsDeadInItsSourceIsCopiedOnce() throws Exception {
+        try (EmbeddedStore a = embedded("a")) {
+            a.createRun("0", "ann", 1_000, "died", List.of());
+        }
+        ownersGone("a");
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            Transfers.copy(a, "a", b, Selection.all(), Progress.NONE);
+            assertEquals(RunStatus.KILLED, activeCopy(b).info().status());
+            TransferReport again = Transfers.copy(a, "a", b, Selection.all(), Progress.NONE);
+            assertEquals(1, again.skipped(), "its KILLED reason is its source's: " + again.summary("copied", "to b"));
+            assertEquals(0, again.refreshed());
         }
     }
 
