@@ -31,6 +31,7 @@ final class LocalArtifacts {
                 refuseSpecialFiles(local);
                 copyTree(root, local, artifactPath);
             } else {
+                refuseBackslash(local, local);
                 Files.createDirectories(dest);
                 Path file = ArtifactFolder.resolve(root, ArtifactFolder.join(artifactPath, local.getFileName().toString()));
                 Files.copy(local, file, StandardCopyOption.REPLACE_EXISTING);
@@ -41,13 +42,20 @@ final class LocalArtifacts {
     }
 
     /**
-     * A socket, pipe or device in the tree cannot be copied: said before anything is, so a
-     * failed copy leaves no half of the folder in the run.
+     * A socket, pipe or device in the tree cannot be copied, nor a name with a backslash: said
+     * before anything is, so a failed copy leaves no half of the folder in the run.
      */
     private static void refuseSpecialFiles(Path src) throws IOException {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(src)) refuseBackslash(src, dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                refuseBackslash(src, file);
                 boolean other = attrs.isOther() || attrs.isSymbolicLink() && !Files.isRegularFile(file) && !Files.isDirectory(file);
                 if (other) {
                     throw JrunsException.invalid("cannot log " + src + " as artifacts: " + file
@@ -56,6 +64,17 @@ final class LocalArtifacts {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Artifact paths take a backslash for '/' (a path given on Windows), so a file named with one
+     * (Linux and macOS allow it) would land in a folder that is not there: refused, naming it.
+     */
+    private static void refuseBackslash(Path logged, Path file) {
+        if (file.getFileName().toString().indexOf('\\') < 0) return;
+        String why = " a '\\', which artifact paths read as a folder separator; rename it";
+        throw JrunsException.invalid(logged.equals(file) ? "cannot log " + file + " as an artifact: its name has" + why
+                : "cannot log " + logged + " as artifacts: the name of " + file + " has" + why + "; nothing was copied");
     }
 
     /**

@@ -98,6 +98,20 @@ class ArtifactsTest {
     }
 
     @Test
+    void aFileNamedWithABackslashIsRefusedNamingIt() throws IOException {
+        Path odd = file("a\\b.txt", "x");
+        JrunsException e = assertThrows(JrunsException.class, () -> store.logArtifact(run, odd, "dir"));
+        assertEquals("cannot log " + odd + " as an artifact: its name has a '\\', which artifact paths read as a"
+                + " folder separator; rename it", e.getMessage());
+        Path tree = file("tree/ok.txt", "ok").getParent();
+        Path inside = file("tree/sub/c\\d.txt", "x");
+        e = assertThrows(JrunsException.class, () -> store.logArtifact(run, tree, ""));
+        assertEquals("cannot log " + tree + " as artifacts: the name of " + inside + " has a '\\', which artifact paths"
+                + " read as a folder separator; rename it; nothing was copied", e.getMessage());
+        assertEquals(List.of(), store.listArtifacts(run, ""), "no half of the folder in the run");
+    }
+
+    @Test
     void loggingAgainReplacesTheFile() throws IOException {
         store.logArtifact(run, file("a.txt", "one"), "");
         store.logArtifact(run, file("a.txt", "three"), "");
