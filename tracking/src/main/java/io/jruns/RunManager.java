@@ -10,6 +10,7 @@ import io.jruns.store.Progress;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LogBatch;
 import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
 import io.jruns.domain.RunTag;
 import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
@@ -48,6 +49,25 @@ public record RunManager(Store store, List<String> nameScope) {
         String id = resolve(ref).runId();
         store.updateRun(id, null, null, value);
         return id;
+    }
+
+    /**
+     * Ends a run still RUNNING (or SCHEDULED) as {@code status}, now: one whose process cannot end it
+     * any more, such as a client of {@code jruns ui} that died (runs made over the API, copied or
+     * imported have no owner here, so nothing ends them as dead). A run that has ended is refused,
+     * so its end time is never overwritten. Returns the run id.
+     */
+    public String end(String ref, RunStatus status) {
+        if (status == null || !status.isTerminated()) {
+            throw JrunsException.invalid("a run ends as FINISHED, FAILED or KILLED, not " + status);
+        }
+        Run run = resolve(ref);
+        RunStatus now = run.info().status();
+        if (now.isTerminated()) {
+            throw JrunsException.invalid("run " + run.runId() + " has already ended (" + now + "): nothing to end");
+        }
+        store.updateRun(run.runId(), status, System.currentTimeMillis(), null);
+        return run.runId();
     }
 
     /** Adds or changes a tag on a run, also one that has ended. Returns the run id. */

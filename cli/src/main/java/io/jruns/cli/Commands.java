@@ -29,6 +29,7 @@ final class Commands {
                 new RunsUntagCommand(),
                 new RunsDeleteCommand(),
                 new RunsRestoreCommand(),
+                new RunsEndCommand(),
                 new GcCommand(),
                 new ExportCommand(), new ImportCommand(), new CopyCommand(),
                 new ClasspathCommand(),

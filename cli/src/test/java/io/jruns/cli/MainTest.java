@@ -107,8 +107,8 @@ class MainTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "frobnicate              | jruns: unknown command 'frobnicate' (see 'jruns help')",
-            "runs                    | jruns: 'runs' needs a subcommand: one of list, get, metric-history, search, rename, tag, untag, delete, restore",
-            "runs frob x             | jruns: unknown command 'runs frob': one of list, get, metric-history, search, rename, tag, untag, delete, restore",
+            "runs                    | jruns: 'runs' needs a subcommand: one of list, get, metric-history, search, rename, tag, untag, delete, restore, end",
+            "runs frob x             | jruns: unknown command 'runs frob': one of list, get, metric-history, search, rename, tag, untag, delete, restore, end",
             "experiments             | jruns: 'experiments' needs a subcommand: one of list",
             "help runs nope          | jruns: help: no command 'runs nope' (see 'jruns help')",
             "--tracking-uri          | jruns: --tracking-uri needs a value (URI)",

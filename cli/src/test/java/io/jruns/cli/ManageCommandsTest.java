@@ -57,6 +57,21 @@ class ManageCommandsTest {
     }
 
     @Test
+    void endARunLeftRunningOnceAndOnlyOnce() {
+        long before = System.currentTimeMillis();
+        Cli.Result r = cli.run("runs", "end", "cnn-nested");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("Ended run " + nested + " as KILLED.\n", r.out());
+        io.jruns.domain.RunInfo ended = get(nested).info();
+        assertEquals(io.jruns.domain.RunStatus.KILLED, ended.status());
+        assertTrue(ended.endTime() >= before, "ended now: " + ended.endTime());
+        Cli.Result again = cli.run("runs", "end", nested, "--status", "finished");
+        assertEquals(1, again.code(), again.toString());
+        assertEquals("jruns: run " + nested + " has already ended (KILLED): nothing to end", again.error());
+        assertEquals(ended.endTime(), get(nested).info().endTime(), "its end time is kept");
+    }
+
+    @Test
     void tagAndUntagAnEndedRun() {
         assertEquals(0, cli.run("runs", "tag", "bert", "stage=prod", "note=a=b", "empty=").code());
         assertEquals("prod", get(seed.bert).data().tags().get("stage"));
@@ -137,6 +152,8 @@ class ManageCommandsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "runs rename cnn-small                        | runs rename: missing NAME",
+            "runs end cnn-nested --status DONE            | runs end: --status must be FINISHED, FAILED or KILLED, not 'DONE'",
+            "runs end cnn-nested --status running         | runs end: --status must be FINISHED, FAILED or KILLED, not 'running'",
             "runs tag cnn-small                           | runs tag: missing KEY=VALUE...",
             "runs tag cnn-small novalue                   | runs tag: expected KEY=VALUE, got 'novalue'",
             "runs tag cnn-small =v                        | runs tag: expected KEY=VALUE, got '=v'",

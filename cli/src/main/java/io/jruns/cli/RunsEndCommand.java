@@ -1,0 +1,42 @@
+package io.jruns.cli;
+
+import io.jruns.domain.RunStatus;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code jruns runs end RUN [--status S]}: ends a run left RUNNING by a process that cannot end it. */
+final class RunsEndCommand implements Command {
+    private static final OptionSpec STATUS = OptionSpec.value("--status", "FINISHED|FAILED|KILLED",
+            "how it ended (default KILLED: its process stopped before ending it)");
+    private static final CommandSpec SPEC = new CommandSpec("runs end", List.of("RUN"),
+            List.of(STATUS, ManageOptions.EXPERIMENT),
+            "End a run left RUNNING",
+            "For a run whose process died without ending it: a client of jruns ui, or a run copied or imported"
+                    + " while it ran (such runs have no owner here, so nothing ends them by itself). The end time"
+                    + " is now. A run that has ended is refused. RUN is a run id, a unique prefix of one (4 or more"
+                    + " hex digits) or a run name.");
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ParsedArgs args, CliContext context) {
+        String text = args.value("--status");
+        RunStatus status = RunStatus.KILLED;
+        if (text != null) {
+            try {
+                status = RunStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                status = null;
+            }
+            if (status == null || !status.isTerminated()) {
+                throw new UsageException("runs end: --status must be FINISHED, FAILED or KILLED, not '" + text + "'");
+            }
+        }
+        String id = ManageOptions.manager(args, context).end(args.positional(0), status);
+        context.out().println("Ended run " + id + " as " + status + ".");
+    }
+}
