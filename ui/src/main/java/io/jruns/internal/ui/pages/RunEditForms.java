@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The run page's forms: rename, the note, and the user's tags (edit a value, delete, add).
+ * The run page's forms: rename, the note, and the user's tags (edit a value, delete, add); for a
+ * run that has not ended, ending it.
  * System tags ({@code mlflow.*}, {@code jruns.*}) are not editable here: the views' page above
  * lists them read-only. Each form posts with the CSRF field; a refused one comes back filled in.
  */
@@ -42,6 +43,7 @@ final class RunEditForms {
                             + " <button type=\"submit\" id=\"restore-button\">Restore</button></form></section>");
             if (draft.form().isEmpty()) return h.toString();
         }
+        if (!run.info().status().isTerminated()) end(h, run, action, csrf, draft);
         h.append("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
         h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
                 .append("/rename\">").append(csrf).append(Seen.hidden(RunCrumbs.runName(run))).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
@@ -56,6 +58,23 @@ final class RunEditForms {
         tags(h, run, action, csrf, draft);
         h.append("</div></div></section>");
         return h.toString();
+    }
+
+    /**
+     * Ending a run its process left RUNNING (a client of this UI that died; a copy made while it ran):
+     * nothing else ends those, as on MLflow's server. KILLED first, as jruns ends a dead notebook's runs.
+     */
+    private static void end(StringBuilder h, Run run, String action, String csrf, Draft draft) {
+        String chosen = draft.field("status", "KILLED");
+        h.append("<section class=\"jr jr-end\" id=\"end\"><div class=\"jr-sec\">").append(Html.escape(run.info().status().name()))
+                .append("</div><form method=\"post\" class=\"jr-form\" id=\"end-form\" action=\"").append(action).append("/end\">")
+                .append(csrf).append(Seen.hidden(run.info().status().name()))
+                .append("This run has not ended. If the process logging it stopped without ending it, end it here: ")
+                .append("<select name=\"status\" id=\"end-status\">");
+        for (String s : new String[]{"KILLED", "FINISHED", "FAILED"}) {
+            h.append("<option").append(s.equals(chosen) ? " selected" : "").append('>').append(s).append("</option>");
+        }
+        h.append("</select> <button type=\"submit\" id=\"end-button\">End run</button></form></section>");
     }
 
     private static void tags(StringBuilder h, Run run, String action, String csrf, Draft draft) {

@@ -4,6 +4,7 @@ import io.jruns.RunManager;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
+import io.jruns.domain.RunStatus;
 import io.jruns.domain.SystemTags;
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Request;
@@ -12,6 +13,7 @@ import io.jruns.internal.ui.http.Router;
 import io.jruns.views.Links;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -60,6 +62,13 @@ final class RunEdits {
             ctx.client().manage(run.info().experimentId()).restore(java.util.List.of(run.runId()), io.jruns.store.Progress.NONE);
             return Response.seeOther(Links.ui("/").run(run.runId()).orElseThrow());
         });
+        router.post("/runs/{id}/end", r -> edit(ctx, r, "end", run -> run.info().status().name(), (m, run) -> {
+            String status = field(r, "status").strip();
+            if (!List.of("KILLED", "FINISHED", "FAILED").contains(status)) {
+                throw JrunsException.invalid("a run ends as KILLED, FINISHED or FAILED, not '" + status + "'");
+            }
+            m.end(run.runId(), RunStatus.valueOf(status));
+        }));
         router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", RunCrumbs::runName,
                 (m, run) -> m.rename(run.runId(), field(r, "name").strip())));
     }

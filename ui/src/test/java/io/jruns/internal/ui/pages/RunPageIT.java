@@ -196,6 +196,26 @@ class RunPageIT {
     }
 
     @Test
+    void aRunLeftRunningIsEndedFromItsPageOnce() throws Exception {
+        String exp = f.client.getRun(f.parentId).info().experimentId();
+        String id = f.client.store().createRun(exp, "api client", System.currentTimeMillis(), "left running", List.of()).runId();
+        String shown = page("/runs/" + id);
+        assertTrue(shown.contains("id=\"end-form\"") && shown.contains("<option selected>KILLED</option>"), "offered, KILLED first");
+        HttpResponse<String> bad = post("/runs/" + id + "/end", true, "status", "RUNNING", "seen", seen(shown, "id=\"end-form\""));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("a run ends as KILLED, FINISHED or FAILED, not &#39;RUNNING&#39;"), bad.body());
+        assertEquals(303, post("/runs/" + id + "/end", true, "status", "FAILED", "seen", seen(shown, "id=\"end-form\"")).statusCode());
+        Run ended = f.client.getRun(id);
+        assertEquals(io.jruns.domain.RunStatus.FAILED, ended.info().status());
+        assertTrue(ended.info().endTime() != null && ended.info().endTime() > 0);
+        assertTrue(!page("/runs/" + id).contains("id=\"end-form\""), "an ended run has no End form");
+        HttpResponse<String> late = post("/runs/" + id + "/end", true, "status", "KILLED", "seen", seen(shown, "id=\"end-form\""));
+        assertEquals(409, late.statusCode(), "a tab still showing it RUNNING does not end it again");
+        assertEquals(io.jruns.domain.RunStatus.FAILED, f.client.getRun(id).info().status());
+        assertTrue(!page("/runs/" + f.parentId).contains("id=\"end-form\"") || !f.client.getRun(f.parentId).info().status().isTerminated());
+    }
+
+    @Test
     void aChangeMadeMeanwhileIsNotOverwrittenUnseen() throws Exception {
         String id = f.childIds.get(2);
         String tabA = page("/runs/" + id);
