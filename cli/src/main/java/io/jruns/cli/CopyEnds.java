@@ -36,6 +36,15 @@ final class CopyEnds {
         }
     }
 
+    /** Whether {@code uri} (as a copy records its source's) names {@code store}; one that does not resolve names none. */
+    static boolean names(String uri, TrackingUri store, java.util.Map<String, String> env) {
+        try {
+            return same(TrackingUri.resolve(uri, env), store);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The same database file however spelled (a folder or sqlite:, links, ..), or the same server. */
     private static boolean same(TrackingUri from, TrackingUri to) {
         if (from.kind() != to.kind()) return false;

@@ -1,6 +1,7 @@
 package io.jruns.cli;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.store.TrackingUri;
 import io.jruns.transfer.TransferReport;
 import io.jruns.transfer.Transfers;
 
@@ -24,8 +25,10 @@ final class ImportCommand implements Command {
     public void run(ParsedArgs args, CliContext context) {
         Path dir = Path.of(args.positional(0)).toAbsolutePath();
         if (!Files.isDirectory(dir)) throw JrunsException.notFound("import: no folder at " + dir);
-        TransferReport r = Transfers.importDir(dir, context.store(), TransferOptions.selection(args),
-                TransferOptions.progress(context.err(), "import"));
+        TrackingUri target = TrackingUri.resolve(context.trackingUri().orElse(null), context.environment().variables());
+        TransferReport r = Transfers.importDir(dir, context.store(), TransferOptions.isTarget(target, context),
+                TransferOptions.selection(args), TransferOptions.progress(context.err(), "import"));
         context.out().println(r.summary("Imported", "into " + context.store().describe()));
+        TransferOptions.failOnFailedRuns(r, "import", context);
     }
 }

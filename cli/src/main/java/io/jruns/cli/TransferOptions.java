@@ -1,10 +1,13 @@
 package io.jruns.cli;
 
+import io.jruns.domain.JrunsException;
 import io.jruns.store.Progress;
 import io.jruns.store.Store;
 import io.jruns.store.Stores;
 import io.jruns.store.TrackingUri;
 import io.jruns.transfer.Selection;
+import io.jruns.transfer.TransferReport;
+import io.jruns.views.format.Format;
 
 import java.io.PrintStream;
 
@@ -39,6 +42,23 @@ final class TransferOptions {
 
     static TrackingUri resolve(String uri, CliContext context) {
         return TrackingUri.resolve(uri, context.environment().variables());
+    }
+
+    /** Whether a tracking URI a copied run names as its source is {@code target}: its copy back is no new run. */
+    static java.util.function.Predicate<String> isTarget(TrackingUri target, CliContext context) {
+        return uri -> CopyEnds.names(uri, target, context.environment().variables());
+    }
+
+    /**
+     * After the summary: the runs whose copy failed, one line each on stderr, and a failure
+     * (exit 1) that says copying again retries them.
+     */
+    static void failOnFailedRuns(TransferReport r, String command, CliContext context) {
+        if (r.failed().isEmpty()) return;
+        r.failureLines().forEach(l -> context.err().println("  " + l));
+        throw new JrunsException(JrunsException.Code.INVALID_STATE, command + ": " + Format.count(r.failed().size(), "run")
+                + " failed (above; what they made is marked incomplete and deleted); " + command
+                + " again retries them");
     }
 
     static String shown(String uri, CliContext context) {

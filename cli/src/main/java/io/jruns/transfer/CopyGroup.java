@@ -15,48 +15,56 @@ import io.jruns.store.Store;
 import io.jruns.store.StoreReader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs being copied, written a group at a time: one call (one transaction on the embedded
- * store) for the group's starts, values and ends, then each run's artifacts, then one call
- * for the completion tags, then deletions. A transaction and a flush per run, and a call per
+ * store) for the group's starts and values, then each run's artifacts, then one call for the
+ * completion tags and ends, then deletions. A transaction and a flush per run, and a call per
  * run for each of start, values, end and completion, held an import to about 170 runs/s.
  * A copy stopped midway keeps every group completed before; the runs of the group it was in
- * have no completion tag, so copying again replaces them, as it did a run stopped midway.
+ * have no completion tag and no end, so copying again replaces them, as it did a run stopped
+ * midway. A run the target refuses fails alone ({@link CopyFailures}).
  */
 final class CopyGroup {
     static final int RUNS = 200;
     static final int POINTS = 50_000;
 
-    /** A run whose values are written or held, to be completed with the group; {@code endLater}: by updateRun. */
-    private record Pending(Run source, String copyId, boolean endLater) {
+    /**
+     * A run whose values are written or held, to be completed with the group: {@code end} is
+     * written with its completion tag (after its artifacts, so a copy stopped or failed midway
+     * never leaves a FINISHED run), or by updateRun when {@code endLater}.
+     */
+    private record Pending(Run source, String copyId, RunEnd end, boolean endLater) {
     }
 
     private final StoreReader from;
-    private final String fromUri;
     private final Store to;
     private final CopyCompletion completion;
     private final Map<String, String> idMap;
+    private final CopyFailures failures;
     private final int maxRuns;
     private final List<RunStart> starts = new ArrayList<>();
     private final List<LogBatch> batches = new ArrayList<>();
-    private final List<RunEnd> ends = new ArrayList<>();
     private final List<Pending> pending = new ArrayList<>();
+    private final Set<String> failed = new HashSet<>(); // copy ids of pending runs whose copy failed
     private int held; // points in batches
     /** Whether a run of the group was made at once (a store that plans no runs, a server): nothing to gain by waiting. */
     private boolean madeAtOnce;
     long points;
     int files;
 
-    CopyGroup(StoreReader from, String fromUri, Store to, Map<String, String> idMap, int maxRuns) {
+    CopyGroup(StoreReader from, Store to, Map<String, String> idMap, CopyFailures failures, int maxRuns) {
         this.from = from;
-        this.fromUri = fromUri;
         this.to = to;
         this.completion = new CopyCompletion(to);
         this.idMap = idMap;
+        this.failures = failures;
         this.maxRuns = maxRuns;
     }
 
@@ -64,47 +72,116 @@ final class CopyGroup {
         return pending.isEmpty();
     }
 
-    /** Adds a run to the group (its copy's id given out now, for its children's links); true when the group was written. */
-    boolean add(Run run, String targetExperiment) {
-        String id = start(targetExperiment, run);
+    /**
+     * Adds a run to the group (its copy's id given out now, for its children's links); true
+     * when the group was written. {@code origin}: the run and store its copy names as its source.
+     */
+    boolean add(Run run, SourceTags.Origin origin, String targetExperiment) {
+        String id;
+        try {
+            id = start(targetExperiment, run, origin);
+        } catch (RuntimeException e) {
+            if (CopyFailures.stopsTheCopy(e)) throw e;
+            failures.add(run, e);
+            return false;
+        }
         idMap.put(run.runId(), id);
-        values(run, id);
         RunInfo i = run.info();
         boolean ended = i.status() != RunStatus.RUNNING && i.endTime() != null;
-        if (ended) ends.add(new RunEnd(id, i.status(), i.endTime()));
         // otherwise as before, by updateRun: a RunEnd needs both (a copy starts RUNNING, without an end time)
-        pending.add(new Pending(run, id, !ended && (i.status() != RunStatus.RUNNING || i.endTime() != null)));
+        Pending p = new Pending(run, id, ended ? new RunEnd(id, i.status(), i.endTime()) : null,
+                !ended && (i.status() != RunStatus.RUNNING || i.endTime() != null));
+        pending.add(p);
+        try {
+            values(run, id);
+        } catch (RuntimeException e) {
+            fail(p, e);
+        }
         // a server's runs exist as soon as made: complete each at once, so a stopped copy leaves at most one to redo
         if (!madeAtOnce && pending.size() < maxRuns && held < POINTS) return false;
         flush();
         return true;
     }
 
-    /** Writes what is held and completes the group's runs. */
+    /** Writes what is held and completes the group's runs; those whose copy failed are marked incomplete. */
     void flush() {
         writeValues();
-        for (Pending p : pending) {
-            RunInfo i = p.source().info();
-            if (p.endLater()) to.updateRun(p.copyId(), i.status(), i.endTime(), null);
-            files += copyArtifacts(p.source(), p.copyId());
+        for (Pending p : live()) {
+            try {
+                files += copyArtifacts(p.source(), p.copyId());
+                RunInfo i = p.source().info();
+                if (p.endLater()) to.updateRun(p.copyId(), i.status(), i.endTime(), null);
+            } catch (RuntimeException e) {
+                fail(p, e);
+            }
         }
-        List<LogBatch> done = new ArrayList<>(pending.size());
-        for (Pending p : pending) done.add(CopyCompletion.completionTags(p.source(), p.copyId(), idMap));
-        write(done);
-        for (Pending p : pending) completion.deleteIfDeletedAtSource(p.source(), p.copyId());
+        List<Pending> completing = live();
+        List<LogBatch> done = new ArrayList<>(completing.size());
+        List<RunEnd> ends = new ArrayList<>();
+        for (Pending p : completing) {
+            done.add(CopyCompletion.completionTags(p.source(), p.copyId(), idMap));
+            if (p.end() != null) ends.add(p.end());
+        }
+        if (!done.isEmpty()) {
+            refused(written(() -> ends.isEmpty() ? to.logBatches(done) : to.logBatches(List.of(), done, ends, false)), completing);
+        }
+        for (Pending p : live()) {
+            try {
+                completion.deleteIfDeletedAtSource(p.source(), p.copyId());
+            } catch (RuntimeException e) {
+                fail(p, e);
+            }
+        }
+        for (Pending p : pending) if (failed.contains(p.copyId())) CopyFailures.markIncomplete(to, p.copyId());
         pending.clear();
+        failed.clear();
         madeAtOnce = false;
     }
 
+    /** The pending runs whose copy has not failed. */
+    private List<Pending> live() {
+        return pending.stream().filter(p -> !failed.contains(p.copyId())).toList();
+    }
+
+    /** A run's copy failed: said at the end and marked incomplete at the flush; a failure of another kind stops the copy. */
+    private void fail(Pending p, RuntimeException e) {
+        if (CopyFailures.stopsTheCopy(e)) throw e;
+        if (failed.add(p.copyId())) failures.add(p.source(), e);
+    }
+
+    /** What a write refused; a refusal thrown (not listed) is one too, any other failure stops the copy. */
+    private static List<JrunsException> written(Supplier<List<JrunsException>> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (CopyFailures.stopsTheCopy(e)) throw e;
+            return List.of((JrunsException) e);
+        }
+    }
+
+    /**
+     * What a write refused, put on the runs it names; a refusal that names none of them fails
+     * every run of the write (a server gets one run at a time, so that is the one).
+     */
+    private void refused(List<JrunsException> refusals, List<Pending> in) {
+        for (JrunsException e : refusals) {
+            String m = String.valueOf(e.getMessage());
+            List<Pending> named = in.stream().filter(p -> m.contains(p.copyId())).toList();
+            for (Pending p : named.isEmpty() ? in : named) {
+                if (failed.add(p.copyId())) failures.add(p.source(), e);
+            }
+        }
+    }
+
     /** The copy's id: planned, to be written with the group, or made at once where the store plans no runs. */
-    private String start(String experimentId, Run run) {
+    private String start(String experimentId, Run run, SourceTags.Origin origin) {
         RunInfo i = run.info();
         List<RunTag> tags = new ArrayList<>();
         run.data().tags().forEach((k, v) -> {
             if (!k.equals(SystemTags.PARENT_RUN_ID) && !SourceTags.isSourceTag(k)) tags.add(new RunTag(k, v));
         });
-        tags.add(new RunTag(SystemTags.COPY_SOURCE_RUN_ID, i.runId()));
-        tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, fromUri));
+        tags.add(new RunTag(SystemTags.COPY_SOURCE_RUN_ID, origin.runId()));
+        tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, origin.uri()));
         String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
         Optional<RunStart> planned = to.planRun(experimentId, user, i.startTime(), i.runName(), tags);
         if (planned.isEmpty()) {
@@ -133,22 +210,15 @@ final class CopyGroup {
         }
     }
 
-    /** One call for the starts, batches and ends held; a refusal fails the copy, as logBatch did. */
+    /** One call for the starts and batches held; what it refuses fails the runs held. */
     private void writeValues() {
-        if (starts.isEmpty() && batches.isEmpty() && ends.isEmpty()) return;
-        List<JrunsException> refused = starts.isEmpty() && ends.isEmpty() ? to.logBatches(batches)
-                : to.logBatches(starts, batches, ends, false);
+        if (starts.isEmpty() && batches.isEmpty()) return;
+        List<RunStart> s = List.copyOf(starts);
+        List<LogBatch> b = List.copyOf(batches);
         starts.clear();
         batches.clear();
-        ends.clear();
         held = 0;
-        if (!refused.isEmpty()) throw refused.get(0);
-    }
-
-    private void write(List<LogBatch> tags) {
-        if (tags.isEmpty()) return;
-        List<JrunsException> refused = to.logBatches(tags);
-        if (!refused.isEmpty()) throw refused.get(0);
+        refused(written(() -> s.isEmpty() ? to.logBatches(b) : to.logBatches(s, b, List.of(), false)), live());
     }
 
     private int copyArtifacts(Run run, String id) {

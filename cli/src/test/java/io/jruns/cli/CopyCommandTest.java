@@ -2,6 +2,7 @@ package io.jruns.cli;
 
 import io.jruns.domain.ViewType;
 import io.jruns.store.Store;
+import io.jruns.internal.rest.FakeServerAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +65,45 @@ class CopyCommandTest {
             assertEquals(3, runs(s), "nothing duplicated");
         }
         assertEquals(0, a.run("copy", "--from", store, "--to", dir.resolve("b").toString()).code(), "another store is fine");
+    }
+
+    @Test
+    void runsTheServerRefusesAreListedAndTheCopyFailsAfterCopyingTheOthers() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        try (Store s = a.openStore()) {
+            String exp = s.createExperiment("exp", null, java.util.Map.of());
+            for (String key : List.of("lr", "val:acc", "lr")) { // ':' is a legal key for jruns, not for MLflow 2's server
+                String id = s.createRun(exp, "ann", 1_000, "with " + key, List.of()).runId();
+                s.logBatch(new io.jruns.domain.LogBatch(id, List.of(), List.of(new io.jruns.domain.Param(key, "1")), List.of()));
+                s.updateRun(id, io.jruns.domain.RunStatus.FINISHED, 2_000L, null);
+            }
+        }
+        try (FakeServerAccess server = new FakeServerAccess(dir.resolve("server-home"))) {
+            Cli.Result r = a.run("copy", "--from", dir.resolve("a").toString(), "--to", server.url());
+            assertEquals(1, r.code(), r.toString());
+            assertTrue(r.out().startsWith("Copied 2 runs ") && r.out().contains("; 1 run failed"), r.out());
+            List<String> err = r.err().lines().filter(l -> !l.startsWith("jruns copy: ")).toList(); // progress lines aside
+            assertEquals(2, err.size(), r.err());
+            assertTrue(err.get(0).matches("  run [0-9a-f]{32} \\('with val:acc'\\): .*val:acc.*"), err.get(0));
+            assertTrue(err.get(1).startsWith("jruns: copy: 1 run failed (above;") && err.get(1).endsWith("copy again retries them"),
+                    err.get(1));
+            assertEquals(3, server.runCount(), "the failed one's copy is there, marked incomplete and deleted");
+        }
+    }
+
+    @Test
+    void copyingBackIntoTheOriginalStoreAddsNothing() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        try (Store s = a.openStore()) {
+            new Seed(s);
+        }
+        String b = "sqlite:///" + dir.resolve("b/jruns.db");
+        assertEquals(0, a.run("copy", "--from", dir.resolve("a").toString(), "--to", b).code());
+        Cli.Result back = a.run("copy", "--from", b, "--to", dir.resolve("a") + "/");
+        assertEquals(0, back.code(), back.toString());
+        assertTrue(back.out().startsWith("Copied 0 runs ") && back.out().contains("; 3 already there, skipped"), back.out());
+        try (Store s = a.openStore()) {
+            assertEquals(3, runs(s), "nothing duplicated");
+        }
     }
 }

@@ -53,9 +53,9 @@ public final class SystemTags {
     /** How many libraries were on the run's classpath. */
     public static final String ENV_LIBRARIES = "jruns.env.libraries";
 
-    /** On a copied run: the id of the run it was copied from. */
+    /** On a copied run: the id of the run it was copied from; a copy of a copy names the original run. */
     public static final String COPY_SOURCE_RUN_ID = "jruns.source.runId";
-    /** On a copied run: the tracking URI it was copied from. */
+    /** On a copied run: the tracking URI of the store holding that run. */
     public static final String COPY_SOURCE_URI = "jruns.source.uri";
     /** On a copied run, set last: when the copy was completed (epoch ms); without it the copy was interrupted. */
     public static final String COPIED_AT = "jruns.source.copiedAt";
