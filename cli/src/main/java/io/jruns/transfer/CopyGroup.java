@@ -182,11 +182,10 @@ final class CopyGroup {
         });
         tags.add(new RunTag(SystemTags.COPY_SOURCE_RUN_ID, origin.runId()));
         tags.add(new RunTag(SystemTags.COPY_SOURCE_URI, origin.uri()));
-        String user = i.userId() == null || i.userId().isEmpty() ? null : i.userId();
-        Optional<RunStart> planned = to.planRun(experimentId, user, i.startTime(), i.runName(), tags);
+        Optional<RunStart> planned = to.planRun(experimentId, i.userId(), i.startTime(), i.runName(), tags);
         if (planned.isEmpty()) {
             madeAtOnce = true;
-            return to.createRun(experimentId, user, i.startTime(), i.runName(), tags).runId();
+            return to.createRun(experimentId, i.userId(), i.startTime(), i.runName(), tags).runId();
         }
         // no owner: a copy of a running run stays RUNNING after this process exits, so copying again updates it
         starts.add(planned.get().unowned());

@@ -25,8 +25,11 @@ final class MlrunsRunRead {
         if (name == null || name.isEmpty()) name = tags.get(SystemTags.RUN_NAME);
         Long end = !m.has("end_time") ? null : m.number("end_time", 0L);
         Long deleted = !m.has("deleted_time") ? null : m.number("deleted_time", 0L);
+        String user = m.string("user_id", null);
+        // export writes a run without a user as '': one whose user is '' has the tag mlflow.user = ''
+        if (user != null && user.isEmpty() && !tags.containsKey(SystemTags.USER)) user = null;
         RunInfo info = new RunInfo(id, m.string("experiment_id", r.getParent().getFileName().toString()), name,
-                m.string("user_id", null), RunStatus.fromCode((int) m.number("status", 1L)),
+                user, RunStatus.fromCode((int) m.number("status", 1L)),
                 m.number("start_time", 0L), end, m.stage(), deleted, m.string("artifact_uri", null));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
         MlrunsFiles.keyed(r.resolve("metrics"), leftOut::link).forEach((key, f) -> {
