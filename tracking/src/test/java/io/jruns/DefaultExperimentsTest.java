@@ -7,8 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +73,41 @@ class DefaultExperimentsTest {
         assertEquals(a.experimentId(), runIn(notebook("train.ipynb", "/a/train.ipynb")).experimentId());
         // the same notebook named from another folder (server root) keeps the experiment it has
         assertEquals(a.experimentId(), runIn(notebook("train.ipynb", "/a/train.ipynb")).experimentId());
+    }
+
+    /** Names as Jupyter or jruns execute started in three folders give them; the notebook is one. */
+    @ParameterizedTest(name = "[{index}] first named {0}")
+    @CsvSource({"aud/tiny.ipynb", "tiny.ipynb", "/w/aud/tiny.ipynb"})
+    void aNotebookKeepsItsExperimentWhateverFolderNamesIt(String first) {
+        Experiment e = runIn(notebook(first, "/w/aud/tiny.ipynb"));
+        assertEquals(first, e.name());
+        for (String name : List.of("aud/tiny.ipynb", "tiny.ipynb", "/w/aud/tiny.ipynb")) {
+            Jruns.setTrackingUri(dir.toString()); // a new kernel: nothing remembered but the store
+            assertEquals(e.experimentId(), runIn(notebook(name, "/w/aud/tiny.ipynb")).experimentId(), name);
+        }
+        assertEquals(2, Jruns.client().listExperiments().size(), "Default and the notebook's");
+    }
+
+    @Test
+    void ofSeveralExperimentsANotebookOwnsTheOneOfItsNameIsKept() {
+        // a store from before: one experiment per folder the notebook ran from
+        String a = Jruns.client().createExperiment("aud/tiny.ipynb");
+        String b = Jruns.client().createExperiment("tiny.ipynb");
+        Jruns.client().store.setExperimentTag(a, SystemTags.EXPERIMENT_SOURCE_NAME, "/w/aud/tiny.ipynb");
+        Jruns.client().store.setExperimentTag(b, SystemTags.EXPERIMENT_SOURCE_NAME, "/w/aud/tiny.ipynb");
+        assertEquals(b, runIn(notebook("tiny.ipynb", "/w/aud/tiny.ipynb")).experimentId());
+        assertEquals(a, runIn(notebook("aud/tiny.ipynb", "/w/aud/tiny.ipynb")).experimentId());
+        assertEquals(a, runIn(notebook("/w/aud/tiny.ipynb", "/w/aud/tiny.ipynb")).experimentId(), "else the oldest");
+    }
+
+    @Test
+    void aMovedNotebookGetsTheExperimentOfItsNameAsBefore() {
+        Experiment old = runIn(notebook("tiny.ipynb", "/w/aud/tiny.ipynb"));
+        Experiment moved = runIn(notebook("new/tiny.ipynb", "/w/new/tiny.ipynb"));
+        assertEquals("new/tiny.ipynb", moved.name());
+        assertEquals(moved.experimentId(), runIn(notebook("tiny.ipynb", "/w/new/tiny.ipynb")).experimentId(),
+                "from its new folder it keeps its new experiment, not the old path's of that name");
+        assertEquals(old.experimentId(), runIn(notebook("tiny.ipynb", "/w/aud/tiny.ipynb")).experimentId());
     }
 
     @Test

@@ -36,6 +36,16 @@ public interface StoreReader extends AutoCloseable {
 
     List<Experiment> listExperiments(ViewType viewType);
 
+    /**
+     * The active experiments whose tag {@code key} is exactly {@code value}, oldest first: how a
+     * notebook finds the experiment it owns ({@code mlflow.experiment.sourceName}) whatever it
+     * is named. This default reads every experiment; stores that can look a tag up override it.
+     */
+    default List<Experiment> experimentsTagged(String key, String value) {
+        return listExperiments(ViewType.ACTIVE_ONLY).stream().filter(e -> value.equals(e.tags().get(key)))
+                .sorted(java.util.Comparator.comparingLong(Experiment::creationTime)).toList();
+    }
+
     Optional<Run> getRun(String runId);
 
     /** Runs of the given experiments, newest first. */

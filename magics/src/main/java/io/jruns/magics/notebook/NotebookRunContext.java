@@ -71,9 +71,11 @@ public final class NotebookRunContext implements RunContext {
     }
 
     /**
-     * The experiment a notebook logs to by default: named after its path from the Jupyter
-     * server's root (what {@code JPY_SESSION_NAME} says, e.g. {@code notebooks/quickstart.ipynb}),
-     * as Databricks names it by its workspace path; the absolute path when no root is known.
+     * The name a notebook's experiment is created with: its path from the Jupyter server's root
+     * (what {@code JPY_SESSION_NAME} says, e.g. {@code notebooks/quickstart.ipynb}), as
+     * Databricks names it by its workspace path; the absolute path when no root is known. An
+     * experiment the notebook already owns ({@link #defaultExperimentSource}) is kept whatever
+     * this name says (DefaultExperiments).
      */
     public static String experimentNameFor(Path notebookPath) {
         return experimentNameFor(notebookPath, System.getenv("JPY_SESSION_NAME"));

@@ -134,6 +134,11 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
+    public List<Experiment> experimentsTagged(String key, String value) {
+        return db.read(c -> Experiments.tagged(c, key, value));
+    }
+
+    @Override
     public void setExperimentTag(String experimentId, String key, String value) {
         db.write(c -> {
             Experiments.require(c, experimentId);

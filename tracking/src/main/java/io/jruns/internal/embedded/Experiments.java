@@ -100,6 +100,23 @@ final class Experiments {
         return query(c, where + " ORDER BY experiment_id");
     }
 
+    /** Active experiments with this tag value, oldest first: one query on the tag rows, not every experiment read. */
+    static List<Experiment> tagged(Connection c, String key, String value) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.experiment_id FROM experiment_tags t JOIN experiments e "
+                + "ON e.experiment_id = t.experiment_id WHERE t.key = ? AND t.value = ? AND e.lifecycle_stage = 'active' "
+                + "ORDER BY e.creation_time, e.experiment_id")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        List<Experiment> out = new ArrayList<>();
+        for (long id : ids) get(c, id).ifPresent(out::add);
+        return out;
+    }
+
     private static List<Experiment> query(Connection c, String tail) throws SQLException {
         List<Experiment> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM experiments " + tail);
