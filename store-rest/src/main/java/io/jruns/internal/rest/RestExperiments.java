@@ -53,10 +53,28 @@ final class RestExperiments {
     }
 
     List<Experiment> list(ViewType viewType) {
+        return search(viewType, null);
+    }
+
+    /**
+     * Active experiments whose tag {@code key} is {@code value}, oldest first, with the filter
+     * MLflow's experiments/search takes ({@code tags."KEY" = 'VALUE'}). MLflow's filter has no
+     * escape for a quote in a value, so such a value (or a backslash, read differently by
+     * servers) is matched here over every experiment; either way only exact matches are kept.
+     */
+    List<Experiment> tagged(String key, String value) {
+        boolean sayable = !key.contains("\"") && !key.contains("\\") && !value.contains("'") && !value.contains("\\");
+        List<Experiment> found = search(ViewType.ACTIVE_ONLY, sayable ? "tags.\"" + key + "\" = '" + value + "'" : null);
+        return found.stream().filter(e -> value.equals(e.tags().get(key)))
+                .sorted(java.util.Comparator.comparingLong(Experiment::creationTime)).toList();
+    }
+
+    private List<Experiment> search(ViewType viewType, String filter) {
         List<Experiment> out = new ArrayList<>();
         String token = null;
         do {
             ObjectNode b = F.objectNode().put("max_results", 1000).put("view_type", viewType.name());
+            if (filter != null) b.put("filter", filter);
             if (token != null) b.put("page_token", token);
             JsonNode answer = http.post("experiments/search", b, Repeat.SAFE);
             RestErrors.reading("POST experiments/search", http.config(), () -> {

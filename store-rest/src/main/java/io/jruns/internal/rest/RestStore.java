@@ -115,6 +115,11 @@ public final class RestStore implements Store {
     }
 
     @Override
+    public List<Experiment> experimentsTagged(String key, String value) {
+        return experiments.tagged(key, value);
+    }
+
+    @Override
     public void setExperimentTag(String experimentId, String key, String value) {
         experiments.setTag(experimentId, key, value);
     }
