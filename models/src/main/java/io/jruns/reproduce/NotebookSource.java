@@ -19,7 +19,7 @@ import java.util.Optional;
  * The notebook a run was made by: the notebook that ran, stored at the run's end
  * ({@code notebook/ran/<name>.ipynb}: cells edited and run before saving are in it), else the
  * saved copy stored at its start ({@code notebook/<name>.ipynb}), else {@code git show <commit>:<path>} in the repository
- * the notebook is in.
+ * the notebook is in, unless the run says that commit does not hold it ({@code jruns.source.git.untracked}).
  *
  * @param fileName the notebook's file name
  * @param from     where the text came from, for progress lines
@@ -33,6 +33,12 @@ public record NotebookSource(String text, String fileName, String from) {
         if (copy.isEmpty()) copy = storedCopy(reader, run, source, ARTIFACT_DIR);
         if (copy.isPresent()) return copy.get();
         String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
+        if (commit != null && "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_UNTRACKED))) {
+            // the commit is the repository's, not the notebook's: no git show could give what ran
+            throw JrunsException.notFound("run " + run.runId() + " has no stored notebook copy, and its notebook was in no"
+                    + " commit when it ran (never committed; " + abbrev(commit) + " was the repository's HEAD): nothing to"
+                    + " reproduce it from");
+        }
         if (commit != null && source != null && source.endsWith(".ipynb")) {
             return checked(CommittedNotebook.show(run.runId(), Path.of(source), commit), run);
         }

@@ -13,11 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The git state of a source file: commit, branch, remote URL and whether the tree is dirty,
- * read with the {@code git} command. Absent when the file is not in a repository or git is
- * not installed. The remote URL is shown without credentials.
+ * The git state of a source file: commit, branch, remote URL, whether the tree is dirty and
+ * whether the commit holds the file at all, read with the {@code git} command. Absent when the
+ * file is not in a repository or git is not installed. The remote URL is shown without credentials.
+ *
+ * @param dirty     tracked files have uncommitted changes, or the file itself is in no commit
+ * @param untracked the commit does not hold the file (never committed: untracked, ignored or
+ *                  only staged); the commit is still the repository's, as MLflow tags it
  */
-public record GitInfo(String commit, String branch, String repoUrl, boolean dirty) {
+public record GitInfo(String commit, String branch, String repoUrl, boolean dirty, boolean untracked) {
 
     public static Optional<GitInfo> of(Path file) {
         Path dir = file.toAbsolutePath().getParent();
@@ -26,17 +30,22 @@ public record GitInfo(String commit, String branch, String repoUrl, boolean dirt
         if (commit.isEmpty()) return Optional.empty();
         String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD").orElse("");
         String url = git(dir, "config", "--get", "remote.origin.url").map(GitInfo::withoutCredentials).orElse("");
-        boolean dirty = git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(false);
-        return Optional.of(new GitInfo(commit.get(), branch, url, dirty));
+        // status leaves untracked files out (a tree always has some); the file itself is asked about apart
+        boolean untracked = file.getFileName() == null
+                || git(dir, "cat-file", "-e", "HEAD:./" + file.getFileName()).isEmpty();
+        boolean dirty = untracked
+                || git(dir, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(false);
+        return Optional.of(new GitInfo(commit.get(), branch, url, dirty, untracked));
     }
 
-    /** MLflow's git tags, plus {@code jruns.source.git.dirty}. */
+    /** MLflow's git tags, plus {@code jruns.source.git.dirty}, and {@code jruns.source.git.untracked} when true. */
     public Map<String, String> tags() {
         Map<String, String> t = new LinkedHashMap<>();
         t.put(SystemTags.GIT_COMMIT, commit);
         if (!branch.isEmpty()) t.put(SystemTags.GIT_BRANCH, branch);
         if (!repoUrl.isEmpty()) t.put(SystemTags.GIT_REPO_URL, repoUrl);
         t.put(SystemTags.GIT_DIRTY, String.valueOf(dirty));
+        if (untracked) t.put(SystemTags.GIT_UNTRACKED, "true");
         return t;
     }
 

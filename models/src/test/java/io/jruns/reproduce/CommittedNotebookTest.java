@@ -55,12 +55,24 @@ class CommittedNotebookTest {
     }
 
     /** A run of the notebook at {@code commit} that stored no copy of it. */
-    Run run() {
-        String exp = store.createExperiment("nb", null, Map.of());
-        String id = store.createRun(exp, "me", System.currentTimeMillis(), "r", List.of(
+    Run run(RunTag... more) {
+        String exp = store.getExperimentByName("nb").map(e -> e.experimentId()).orElseGet(() -> store.createExperiment("nb", null, Map.of()));
+        List<RunTag> tags = new java.util.ArrayList<>(List.of(
                 new RunTag(SystemTags.SOURCE_NAME, notebook.toString()), new RunTag(SystemTags.GIT_COMMIT, commit),
-                new RunTag("jruns.notebook.revision", FileDigest.sha256(notebook)))).runId();
+                new RunTag("jruns.notebook.revision", FileDigest.sha256(notebook))));
+        tags.addAll(List.of(more));
+        String id = store.createRun(exp, "me", System.currentTimeMillis(), "r", tags).runId();
         return TrackingClient.of(store).getRun(id);
+    }
+
+    @Test
+    void aRunOfANotebookInNoCommitIsNotLookedForInItsCommit() throws Exception {
+        // tagged in no commit: what HEAD holds at that path (committed later, or dropped from the index) is another
+        Files.writeString(repo.resolve("train.ipynb"), ReproducerTest.NOTEBOOK.replace("42", "7"));
+        Run run = run(new RunTag(SystemTags.GIT_UNTRACKED, "true"), new RunTag(SystemTags.GIT_DIRTY, "true"));
+        assertEquals("run " + run.runId() + " has no stored notebook copy, and its notebook was in no commit when it ran"
+                + " (never committed; " + commit.substring(0, 12) + " was the repository's HEAD): nothing to reproduce it from",
+                failure(run));
     }
 
     String failure(Run run) {

@@ -20,8 +20,13 @@ public final class SystemTags {
     /** Why a run was ended as KILLED by someone other than its owner. */
     public static final String KILLED_REASON = "jruns.killed.reason";
 
-    /** "true" when the git working tree had uncommitted changes to tracked files. */
+    /** "true" when the git working tree had uncommitted changes to tracked files, or the notebook was in no commit. */
     public static final String GIT_DIRTY = "jruns.source.git.dirty";
+    /**
+     * "true" when the commit ({@link #GIT_COMMIT}, the repository's HEAD) does not hold the
+     * notebook: it was never committed (untracked, ignored or only staged). Absent otherwise.
+     */
+    public static final String GIT_UNTRACKED = "jruns.source.git.untracked";
     /** The run's Java version (the JVM's java.version property). */
     public static final String JAVA_VERSION = "java.version";
 

@@ -53,10 +53,13 @@ final class RunPageParts {
         if (commit != null) {
             String branch = RunFacts.tag(r, SystemTags.GIT_BRANCH);
             boolean dirty = "true".equalsIgnoreCase(RunFacts.tag(r, SystemTags.GIT_DIRTY));
+            // the repository's commit, as MLflow tags it, but the notebook was never committed in it
+            boolean untracked = "true".equalsIgnoreCase(RunFacts.tag(r, SystemTags.GIT_UNTRACKED));
             row(h, "Git commit", "<span class=\"jr-sha\" title=\"" + Html.escape(commit) + "\">"
                     + Html.escape(commit.length() > 10 ? commit.substring(0, 10) : commit) + "</span>"
                     + (branch == null ? "" : " <span class=\"jr-dim\">on " + Html.escape(branch) + "</span>")
-                    + (dirty ? " <span class=\"jr-badge\">uncommitted changes</span>" : ""));
+                    + (untracked ? " <span class=\"jr-badge\">notebook not in this commit</span>"
+                    : dirty ? " <span class=\"jr-badge\">uncommitted changes</span>" : ""));
         }
         row(h, "User", Html.escape(RunFacts.user(r)));
         r.parentRunId().ifPresent(p -> row(h, "Parent run", d.parent() == null ? "<span class=\"jr-sha\">" + Html.escape(p) + "</span>"

@@ -9,6 +9,8 @@ import io.jruns.views.ArtifactEntry;
 import io.jruns.views.RunPageData;
 import io.jruns.views.Runs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -53,6 +55,20 @@ class RunPageTest {
                 "the file sits inside its folder");
         assertTrue(o.text().contains("\nLogged models\npath   flavors\nmodel  java_function\n"), o.text());
         assertTrue(o.text().contains("\nArtifacts\nmodel/\n  " + HOSTILE + "  2.0 KB\nnotes.txt  12 B\n"), o.text());
+    }
+
+    @ParameterizedTest(name = "[{index}] dirty={0} untracked={1}")
+    @CsvSource(delimiter = '|', value = {
+            "false |      | ''",
+            "true  |      | uncommitted changes",
+            "true  | true | notebook not in this commit",
+    })
+    void theGitCommitRowSaysWhetherTheCommitHoldsTheNotebook(String dirty, String untracked, String badge) {
+        Map<String, String> tags = new HashMap<>(Map.of("mlflow.source.git.commit", "0123456789abcdef",
+                "jruns.source.git.dirty", dirty));
+        if (untracked != null) tags.put("jruns.source.git.untracked", untracked);
+        Document d = Xhtml.parse(page(Runs.run("r", Map.of(), Map.of(), tags), Map.of(), List.of()).html());
+        assertEquals(badge, String.join(",", Xhtml.withClass(d, "span", "jr-badge").stream().map(Element::getTextContent).toList()));
     }
 
     @Test
