@@ -29,6 +29,14 @@ public final class FilterException extends JrunsException {
         return new FilterException(expression, column, problem, advice);
     }
 
+    /**
+     * The same error led by what was wrong as the user typed it ({@code %runs: the filter "DESC"
+     * does not parse: }), with advice after the column: for a caller that read the words.
+     */
+    public FilterException withLead(String lead, String advice) {
+        return new FilterException(expression, column, lead + problem, advice);
+    }
+
     /** The text that was parsed. */
     public String expression() {
         return expression;

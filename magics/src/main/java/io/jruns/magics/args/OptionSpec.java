@@ -52,10 +52,12 @@ public record OptionSpec(String name, String valueName, boolean repeatable, Stri
         return word.equals("--" + name) || (name.length() == 1 && word.equals("-" + name));
     }
 
-    /** As shown in usage lines: {@code --step N} or {@code --nested}. */
+    /** As shown in usage lines: {@code --step N}, {@code --nested}, or {@code [--tag K=V]...} for one given again for more. */
     public String synopsis() {
         // a value name that already says it repeats (E,...) gets no second "..."
         boolean saysItRepeats = takesValue() && valueName.endsWith("...");
-        return word() + (takesValue() ? " " + valueName : "") + (repeatable && !saysItRepeats ? "..." : "");
+        String once = word() + (takesValue() ? " " + valueName : "");
+        // "--tag K=V..." read as several values after one --tag; each takes one word
+        return repeatable && !saysItRepeats ? "[" + once + "]..." : once;
     }
 }

@@ -3,6 +3,7 @@ package io.jruns.magics.line;
 import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.search.FilterException;
+import io.jruns.search.OrderParser;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.registry.Magic;
@@ -39,7 +40,8 @@ public final class RunsMagic implements Magic {
             List.of(OptionSpec.value("max", "N", "rows a page, 1 to 1,000 (default 100)").only("", "delete", "restore"),
                     OptionSpec.value("page", "P", "which page of rows (default 1)").only(""),
                     OptionSpec.value("columns", "K,...", "params and metrics to show (default: those that vary most)").only(""),
-                    OptionSpec.repeated("order-by", "O", "order key, e.g. \"metrics.rmse ASC\" (default: newest first)").only(""),
+                    OptionSpec.repeated("order-by", "O", "an order, quoted when it has a direction: --order-by \"metrics.rmse ASC\"; "
+                            + "more keys after commas in it or in another --order-by (default: newest first)").only(""),
                     OptionSpec.value("state", "S", "active (default), deleted or all").only("", "csv"),
                     OptionSpec.repeated("experiment", "E,...", "experiments by name or id (default: the active one)")
                             .only("", "show", "delete", "restore", "csv"),
@@ -60,8 +62,33 @@ public final class RunsMagic implements Magic {
         try {
             runWords(host, args, words);
         } catch (FilterException e) {
+            Optional<String> order = splitOrder(args, words, e);
+            if (order.isPresent()) {
+                throw e.withLead("%runs: the filter \"" + e.expression() + "\" does not parse: ",
+                        "--order-by takes one word: quote the order, --order-by \"" + order.get() + "\"");
+            }
             int filterWords = words.size() - (!words.isEmpty() && RunsManage.ACTIONS.contains(words.get(0)) ? 1 : 0);
             throw filterWords > 1 ? e.withAdvice(UNQUOTED) : e;
+        }
+    }
+
+    /**
+     * The order meant, when the filter that failed is the rest of an unquoted one: {@code
+     * --order-by metrics.loss DESC} leaves {@code DESC} as the filter, {@code --order-by "a DESC"
+     * start_time} leaves {@code start_time}. Empty when the words make no order with it.
+     */
+    static Optional<String> splitOrder(ParsedArgs args, List<String> words, FilterException e) {
+        List<String> orders = args.values("order-by");
+        String filter = String.join(" ", words);
+        boolean table = words.isEmpty() || !(words.get(0).equals("show") || RunsManage.ACTIONS.contains(words.get(0)));
+        if (orders.isEmpty() || filter.isBlank() || !table || !filter.equals(e.expression())) return Optional.empty();
+        String last = orders.get(orders.size() - 1);
+        String meant = last + (words.get(0).matches("(?i)ASC|DESC") ? " " : ", ") + filter;
+        try {
+            OrderParser.parse(meant);
+            return Optional.of(meant);
+        } catch (FilterException notAnOrder) {
+            return Optional.empty();
         }
     }
 

@@ -150,6 +150,9 @@ class RunMagicsTest extends MagicsOnStore {
             "experiment | a b                | %experiment takes one name; quote a name with spaces: %experiment \"my exp\"",
             "runs     | params.opt = 'sgd'   | expected a quoted string after =, found 'sgd' (column 14); %runs reads an unquoted filter as words and drops their quotes: write the whole filter in double quotes, e.g. %runs \"params.opt = 'sgd'\"",
             "runs     | \"params.opt = sgd\"   | expected a quoted string after =, found 'sgd' (column 14)",
+            "runs     | --order-by metrics.loss DESC | %runs: the filter \"DESC\" does not parse: expected an identifier such as metrics.loss, params.lr or status, found DESC (column 1); --order-by takes one word: quote the order, --order-by \"metrics.loss DESC\"",
+            "runs     | --order-by \"metrics.loss DESC\" start_time | %runs: the filter \"start_time\" does not parse: expected an operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN or IS [NOT] NULL) after attributes.start_time, found the end of the expression (column 11); --order-by takes one word: quote the order, --order-by \"metrics.loss DESC, start_time\"",
+            "runs     | \"metrics.loss >\" --order-by start_time | expected a number after >, found the end of the expression (column 15)",
             "runs     | --experiment nosuchexp | experiment 'nosuchexp' does not exist (by name or id) in embedded store {home}/jruns.db",
             "compare  | --experiment magics,nope | experiment 'nope' does not exist (by name or id) in embedded store {home}/jruns.db",
     })
