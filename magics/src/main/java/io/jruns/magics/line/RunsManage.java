@@ -1,6 +1,7 @@
 package io.jruns.magics.line;
 
 import io.jruns.store.TimeArg;
+import io.jruns.views.format.Format;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
@@ -64,7 +65,7 @@ final class RunsManage {
             need(runs.isEmpty(), "%runs delete --before TIME takes no RUN");
             long before = time(args.value("before").get(), "before");
             int n = client.deleteRuns(experiment(args), before, maxRuns(args));
-            return "deleted " + n + " run(s) created at or before " + args.value("before").get();
+            return "deleted " + n + " run(s) created at or before " + Format.zoned(before);
         }
         need(!runs.isEmpty(), "%runs delete RUN... [--keep-descendants] | %runs delete --before TIME [--max N]");
         int n = client.deleteRuns(runs, args.flag("keep-descendants"));
@@ -76,7 +77,7 @@ final class RunsManage {
             need(runs.isEmpty(), "%runs restore --since TIME takes no RUN");
             long since = time(args.value("since").get(), "since");
             int n = client.restoreRuns(experiment(args), since, maxRuns(args));
-            return "restored " + n + " run(s) deleted at or after " + args.value("since").get();
+            return "restored " + n + " run(s) deleted at or after " + Format.zoned(since);
         }
         need(!runs.isEmpty(), "%runs restore RUN... | %runs restore --since TIME [--max N]");
         return "restored " + client.restoreRuns(runs.toArray(String[]::new)) + " run(s)";

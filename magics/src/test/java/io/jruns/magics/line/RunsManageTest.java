@@ -8,6 +8,7 @@ import io.jruns.domain.Run;
 import io.jruns.magics.registry.MagicSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -74,6 +75,31 @@ class RunsManageTest extends MagicsOnStore {
         JrunsException e = assertThrows(JrunsException.class, () -> runs(args));
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().startsWith("usage: ") || e.getMessage().startsWith("%runs"), e.getMessage());
+    }
+
+    /** The cutoff as a date-time with its offset, whatever form it was given in (an age said nothing of when). */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "delete --before 1700000000000     | deleted 0 run(s) created at or before {1700000000000}",
+            "restore --since 1700000000000     | restored 0 run(s) deleted at or after {1700000000000}",
+            "delete --before 2023-11-14T22:13  | deleted 0 run(s) created at or before {2023-11-14T22:13}",
+            "delete --before 30d               | deleted 0 run(s) created at or before {30d}",
+            "restore --since 2h                | restored 0 run(s) deleted at or after {2h}",
+    })
+    void bulkDeleteAndRestoreSayTheCutoffAsADateTime(String args, String said) throws Exception {
+        String typed = said.substring(said.indexOf('{') + 1, said.length() - 1);
+        long before = System.currentTimeMillis();
+        runs(args);
+        long cutoff = RunsManage.time(typed, "before");
+        String expected = said.substring(0, said.indexOf('{'));
+        String shown = host.lastText();
+        assertTrue(shown.startsWith(expected), shown);
+        String when = shown.substring(expected.length());
+        assertTrue(when.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}"), when);
+        long read = java.time.OffsetDateTime.parse(when, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))
+                .toInstant().toEpochMilli();
+        // an age counts back from when it ran, a second or so before the test's own reading
+        assertTrue(Math.abs(read - cutoff) < 1000 + (System.currentTimeMillis() - before), when + " vs " + cutoff);
     }
 
     @Test
