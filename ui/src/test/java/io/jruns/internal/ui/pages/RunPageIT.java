@@ -198,7 +198,7 @@ class RunPageIT {
     @Test
     void aRunLeftRunningIsEndedFromItsPageOnce() throws Exception {
         String exp = f.client.getRun(f.parentId).info().experimentId();
-        String id = f.client.store().createRun(exp, "api client", System.currentTimeMillis(), "left running", List.of()).runId();
+        String id = f.client.store().createRun(exp, "api client", System.currentTimeMillis(), "left running", java.util.List.of()).runId();
         String shown = page("/runs/" + id);
         assertTrue(shown.contains("id=\"end-form\"") && shown.contains("<option selected>KILLED</option>"), "offered, KILLED first");
         HttpResponse<String> bad = post("/runs/" + id + "/end", true, "status", "RUNNING", "seen", seen(shown, "id=\"end-form\""));
