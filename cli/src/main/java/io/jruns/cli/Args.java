@@ -27,7 +27,8 @@ final class Args {
             throw error(spec, "missing " + spec.positionals().get(positionals.size()));
         }
         if (spec.maxCount() >= 0 && positionals.size() > spec.maxCount()) {
-            throw error(spec, "unexpected argument '" + positionals.get(spec.maxCount()) + "'");
+            String extra = positionals.get(spec.maxCount());
+            throw error(spec, "unexpected argument '" + extra + "'" + orderHint(tokens, extra));
         }
         Map<String, String> values = new HashMap<>();
         Map<String, List<String>> repeated = new HashMap<>();
@@ -43,6 +44,14 @@ final class Args {
             }
         }
         return new ParsedArgs(spec, positionals, values, flags, repeated);
+    }
+
+    /** ASC or DESC right after an option's value: the shell split an order that needed quotes. */
+    private static String orderHint(List<String> tokens, String extra) {
+        if (!extra.equalsIgnoreCase("ASC") && !extra.equalsIgnoreCase("DESC")) return "";
+        int at = tokens.indexOf(extra);
+        if (at < 2 || !tokens.get(at - 2).startsWith("--")) return "";
+        return "; quote the order: " + tokens.get(at - 2) + " '" + tokens.get(at - 1) + " " + extra + "'";
     }
 
     private static UsageException error(CommandSpec spec, String what) {

@@ -108,7 +108,9 @@ class RunsSearchCommandTest {
             "--max 60000          | runs search: --max is at most 50,000 for table and json (csv has no limit), got 60000",
             "--format xml         | runs search: --format must be one of table, csv, json, got 'xml'",
             "--filter             | runs search: --filter needs a value (FILTER)",
-            "extra                | runs search: unexpected argument 'extra'"})
+            "extra                | runs search: unexpected argument 'extra'",
+            "--order-by metrics.rmse DESC | runs search: unexpected argument 'DESC'; quote the order: --order-by 'metrics.rmse DESC'",
+            "--order-by start_time asc --max 5 | runs search: unexpected argument 'asc'; quote the order: --order-by 'start_time asc'"})
     void badUsage(String args, String message) {
         List<String> argv = new ArrayList<>(List.of("runs", "search"));
         argv.addAll(List.of(args.split(" ")));
