@@ -46,13 +46,49 @@ def hand_off(path, connection_file):
         if answer == b"ok\n":
             s.settimeout(None)
             return s
-        if answer.startswith(b"no: "):  # names what differs, never a value: safe for Jupyter's log
-            sys.stderr.write("jruns: the waiting spare kernel did not take this launch (%s); starting a JVM\n"
-                             % answer[4:].decode("utf-8", "replace").strip())
+        if answer.startswith(b"no: ") and asks_for_details(os.environ.get("JRUNS_KERNEL_LOG", "")):
+            log_fine("the waiting spare kernel did not take this launch (%s); starting a JVM"
+                     % reason(answer[4:].decode("utf-8", "replace").strip()))
     except OSError:
         pass
     s.close()
     return None
+
+
+def asks_for_details(level):
+    """Whether JRUNS_KERNEL_LOG asks the kernel's log for FINE lines (as KernelLog reads it: a
+    level's name or number). A refused launch is routine (another JRUNS_HOME, a token, nbconvert
+    after jruns execute): it costs a JVM's start, and a person sees it only when asking, and in
+    the spare's own KEY.log."""
+    level = level.strip().upper()
+    if level.isdigit():
+        return int(level) <= 500
+    return level in ("FINE", "FINER", "FINEST", "ALL")
+
+
+def log_fine(message):
+    """A line of the kernel's log, in KernelLog's form."""
+    now = time.time()
+    stamp = time.strftime("%H:%M:%S", time.localtime(now)) + ".%03d" % (int(now * 1000) % 1000)
+    sys.stderr.write("[%s jruns-kernel FINE] launch: %s\n" % (stamp, message))
+
+
+# What a spare answers when it refuses (HandOffRequest.mismatch, SpareListener), and what this
+# repeats of it: fixed words and a variable's name, so a line of the log never carries a value,
+# whatever a spare sends.
+REASONS = ((r"environment variable ([A-Za-z_][A-Za-z0-9_]*) differs", "environment variable %s differs"),
+           (r"working directory .* is not the spare's .*", "the spare cannot move to this folder"),
+           (r".* changed since the spare started", "a jar changed since the spare started"),
+           (r"the notebook's variables or folder could not be set", "the notebook's variables or folder could not be set"))
+
+
+def reason(answer):
+    import re  # only for a refusal: no cost to a launch a spare serves
+    for pattern, said in REASONS:
+        m = re.fullmatch(pattern, answer)
+        if m:
+            return said % m.groups() if m.groups() else said
+    return "its check of the launch failed"
 
 
 def relay(s):

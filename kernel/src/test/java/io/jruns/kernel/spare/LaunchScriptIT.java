@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,15 +179,20 @@ class LaunchScriptIT {
         }
     }
 
-    @Test
-    void aSpareThatRefusesTheLaunchLeavesItToAJvmOfItsOwn() throws Exception {
-        String key = coldKey(Map.of());
+    /** A refusal is routine (another JRUNS_HOME, nbconvert after jruns execute): logged only when asked for. */
+    @ParameterizedTest(name = "JRUNS_KERNEL_LOG={0}")
+    @CsvSource(nullValues = "unset", value = {"unset, false", "INFO, false", "WARNING, false", "FINE, true", "finest, true"})
+    void aSpareThatRefusesTheLaunchLeavesItToAJvmOfItsOwn(String level, boolean logged) throws Exception {
+        Map<String, String> launchEnv = new HashMap<>();
+        if (level != null) launchEnv.put("JRUNS_KERNEL_LOG", level);
+        String key = coldKey(launchEnv);
         Map<String, String> spareEnv = spareEnv();
+        spareEnv.putAll(launchEnv);
         spareEnv.put("EXTRA", "only the spare has it");
         SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
         try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
             l.listen(Optional.empty());
-            Process p = launch(Map.of());
+            Process p = launch(launchEnv);
             CompletableFuture<Optional<SpareListener.HandOff>> served = CompletableFuture.supplyAsync(() -> {
                 try {
                     return l.await(tmp.toRealPath(), spareEnv, ClasspathStamp.current());
@@ -196,7 +203,34 @@ class LaunchScriptIT {
             String err = finish(p);
             assertEquals(Optional.empty(), served.get());
             assertEquals("key=" + key, Files.readAllLines(record).get(3));
-            assertTrue(err.contains("did not take this launch (environment variable EXTRA differs); starting a JVM"), err);
+            String line = " jruns-kernel FINE] launch: the waiting spare kernel did not take this launch "
+                    + "(environment variable EXTRA differs); starting a JVM";
+            assertEquals(logged, err.contains(line), err);
+            if (!logged) assertEquals("", err);
+        }
+    }
+
+    /** Whatever a spare answers, the log line says only which variable, never a value. */
+    @Test
+    void aRefusalThatCarriesMoreThanAVariablesNameIsNotRepeated() throws Exception {
+        String key = coldKey(Map.of("JRUNS_KERNEL_LOG", "FINE"));
+        PrivateDir.create(spares);
+        Files.writeString(spares.resolve(key + ".lock"), String.valueOf(ProcessHandle.current().pid()));
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(spares.resolve(key + ".sock")));
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+                try (var ch = server.accept()) {
+                    ch.read(ByteBuffer.allocate(65536));
+                    ch.write(ByteBuffer.wrap("no: environment variable TOKEN differs: s3cr3t\n".getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String err = finish(launch(Map.of("JRUNS_KERNEL_LOG", "FINE")));
+            answered.get(5, TimeUnit.SECONDS);
+            assertTrue(err.contains("did not take this launch (its check of the launch failed); starting a JVM"), err);
+            assertFalse(err.contains("s3cr3t"), err);
+            assertEquals("key=" + key, Files.readAllLines(record).get(3));
         }
     }
 }
