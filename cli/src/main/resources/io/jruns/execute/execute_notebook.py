@@ -2,8 +2,8 @@
 # stdout even when a cell fails (papermill's way: the executed notebook shows where and why).
 # usage: python3 -c "$(cat execute_notebook.py)" KERNEL_NAME TIMEOUT_SECONDS
 # exits 3 after a failing cell (its report on stderr); 5 when nbclient itself failed after
-# starting (as it can on Ctrl-C, cleaning the kernel up twice), the notebook still written
-# up to there; any other error exits 1 with a traceback
+# starting, the notebook still written up to there; any other error exits 1 with a traceback
+import asyncio
 import sys
 import traceback
 
@@ -46,6 +46,20 @@ def remember_cell(cell, **_):
 
 
 client.on_cell_execute = remember_cell
+# nbclient shuts the kernel down on each SIGINT and SIGTERM, and again as execute() unwinds; a
+# terminal's Ctrl-C reaches this process and jruns, which passes it on: one shutdown, which the
+# later calls wait for (concurrent ones failed on the kernel manager the first had let go)
+plain_cleanup = client._async_cleanup_kernel
+cleanup = []
+
+
+def cleanup_once():
+    if not cleanup:
+        cleanup.append(asyncio.ensure_future(plain_cleanup()))
+    return cleanup[0]
+
+
+client._async_cleanup_kernel = cleanup_once
 failure = None
 code = 0
 try:

@@ -190,57 +190,6 @@ class NotebooksIT {
         assertTrue(executed.contains("<h2>Findings</h2>") && executed.contains("<em>lr</em> matters &lt;b&gt;much&lt;/b&gt;"), executed);
     }
 
-    /** Ctrl-C in a terminal signals the whole foreground group: the CLI, nbclient's Python and the kernel. */
-    @Test
-    void ctrlCStopsTheNotebookWritesWhatRanAndEndsItsRunKilled() throws Exception {
-        Path nb = tmp.resolve("loop.ipynb");
-        Files.writeString(nb, """
-                {"cells": [
-                  {"cell_type": "code", "execution_count": null, "id": "s", "metadata": {}, "outputs": [], "source": "%run start looping"},
-                  {"cell_type": "code", "execution_count": null, "id": "l", "metadata": {}, "outputs": [],
-                   "source": "for (long i = 0; ; i++) { Jruns.logMetric(\\"m\\", i, i); if (i % 1000 == 0) Thread.sleep(1); }"}
-                 ],
-                 "metadata": {"kernelspec": {"name": "jruns", "display_name": "Java (jruns)", "language": "java"}},
-                 "nbformat": 4, "nbformat_minor": 5}
-                """);
-        Path home = tmp.resolve("ctrl-c-home");
-        Path out = tmp.resolve("loop-out.ipynb");
-        ProcessBuilder pb = new ProcessBuilder("setsid", ROOT.resolve("install/jruns").toString(), "execute", nb.toString(),
-                "--output", out.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("ctrl-c.log").toFile());
-        pb.environment().put("JRUNS_HOME", home.toString());
-        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-        pb.environment().put("JRUNS_SPARE", "off");
-        Process p = pb.start();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-        while (!logging(home) && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(200);
-        assertTrue(p.isAlive(), Files.readString(tmp.resolve("ctrl-c.log")));
-        new ProcessBuilder("kill", "-INT", "--", "-" + p.pid()).start().waitFor(); // setsid: its pid is the group's
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "it stops");
-        String log = Files.readString(tmp.resolve("ctrl-c.log"));
-        assertEquals(1, p.exitValue(), log);
-        assertTrue(log.contains("jruns execute: interrupting (Ctrl-C again to quit at once)"), log);
-        assertTrue(log.contains("was interrupted; runs it left open ended KILLED"), log);
-        assertFalse(log.contains("Traceback"), log);
-        assertTrue(Files.exists(out) && Files.readString(out).contains("cell interrupted"), "what ran is written, with where it stopped: " + log);
-        try (Store s = cli(home).openStore()) {
-            Run run = s.listExperiments(ViewType.ALL).stream()
-                    .flatMap(e -> s.listRuns(List.of(e.experimentId()), ViewType.ALL, 10).stream()).findFirst().orElseThrow();
-            assertEquals(RunStatus.KILLED, run.info().status(), "a run cut off by Ctrl-C is not FINISHED");
-            assertTrue(run.data().metrics().get("m").latest() > 0, "what it logged is kept");
-        }
-    }
-
-    private static boolean logging(Path home) {
-        if (!Files.exists(home.resolve("jruns.db"))) return false;
-        try (Store s = cli(home).openStore()) {
-            return s.listExperiments(ViewType.ALL).stream()
-                    .flatMap(e -> s.listRuns(List.of(e.experimentId()), ViewType.ALL, 10).stream())
-                    .anyMatch(r -> r.data().metrics().containsKey("m"));
-        } catch (RuntimeException notYet) {
-            return false;
-        }
-    }
-
     @Test
     void aMissingKernelIsSaidToBeMissingNamingTheInstalledOnes() throws Exception {
         Path nb = tmp.resolve("tiny.ipynb");
