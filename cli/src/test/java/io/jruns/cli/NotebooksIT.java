@@ -65,6 +65,11 @@ class NotebooksIT {
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("Experiment Runs: " + notebook), r.out());
         for (String name : List.of("lr 0.003", "lr 0.0003", "lr 0.03")) assertTrue(r.out().contains(name), r.out());
+        assertTrue(r.out().contains("200 sales: 160 to train on, 40 to validate"), r.out());
+        assertFalse(r.out().lines().anyMatch(l -> l.strip().matches("[0-9.]+")), "no bare echoed value: " + r.out());
+        // headless: %ui would start a UI that ends with the job, the command line's stays
+        assertTrue(r.out().contains("start it with jruns ui (install/jruns ui from a jruns checkout)"), r.out());
+        assertFalse(r.out().contains("%ui"), r.out());
         assertTrue(Files.readString(out).contains("<table"), "the executed notebook keeps the HTML table");
 
         try (Store store = cli(home).openStore()) {

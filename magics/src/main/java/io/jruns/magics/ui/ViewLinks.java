@@ -1,6 +1,7 @@
 package io.jruns.magics.ui;
 
 import io.jruns.magics.host.Output;
+import io.jruns.magics.notebook.NotebookRunContext;
 import io.jruns.views.Links;
 import io.jruns.views.Rendered;
 
@@ -11,6 +12,14 @@ import io.jruns.views.Rendered;
  */
 public record ViewLinks(Links links) {
     public static final String HINT = "Start the runs UI with %ui to open runs, notebooks and artifacts from here.";
+    /** In a headless job (jruns execute) %ui would start a UI that ends with the job: the command line's stays. */
+    public static final String JOB_HINT = "Open runs, notebooks and artifacts in the runs UI: start it with jruns ui "
+            + "(install/jruns ui from a jruns checkout).";
+
+    /** The hint for a kernel run by hand, or as a job (its {@code JRUNS_SOURCE_TYPE}). */
+    static String hint(String sourceType) {
+        return sourceType != null && sourceType.strip().equalsIgnoreCase("JOB") ? JOB_HINT : HINT;
+    }
 
     /** The links of the UI serving the kernel's store now, or none. */
     public static ViewLinks current() {
@@ -25,8 +34,9 @@ public record ViewLinks(Links links) {
     public Output show(Rendered view) {
         if (linked()) return new Output(newTabs(view.html()), view.text());
         if (!KernelUi.firstUnlinked()) return Output.of(view);
-        return new Output(view.html() + "<div class=\"jr-more\" style=\"font-size:12px;opacity:.75;margin-top:4px\">" + HINT + "</div>",
-                view.text() + HINT + "\n");
+        String hint = hint(System.getenv(NotebookRunContext.SOURCE_TYPE_ENV));
+        return new Output(view.html() + "<div class=\"jr-more\" style=\"font-size:12px;opacity:.75;margin-top:4px\">" + hint + "</div>",
+                view.text() + hint + "\n");
     }
 
     /**
