@@ -223,7 +223,8 @@ public final class JShellEvaluator implements AutoCloseable {
             control.takeCapturedValue();
             events = shell.eval(src);
         }
-        if (!missingImports.isEmpty() && Snippets.needCompletion(events)) events = withMissingImports(src, events);
+        if (!missingImports.isEmpty() && Snippets.needCompletion(events)) events = withMissingImports(src, events, notes);
+        ImportClash.dropShadowed(shell, events, notes);
         Object raw = control.takeCapturedValue();
         EvalOutcome result = EvalOutcome.empty();
         for (SnippetEvent ev : events) {
@@ -254,7 +255,7 @@ public final class JShellEvaluator implements AutoCloseable {
      * Evaluates {@code src} again after importing the API types its compile could not find; the
      * imports stay only when it then compiles, so a failing cell changes no name's meaning.
      */
-    private List<SnippetEvent> withMissingImports(String src, List<SnippetEvent> events) {
+    private List<SnippetEvent> withMissingImports(String src, List<SnippetEvent> events, List<String> notes) {
         Set<String> names = new LinkedHashSet<>();
         for (SnippetEvent ev : events) {
             if (ev.causeSnippet() != null) continue;
@@ -278,6 +279,12 @@ public final class JShellEvaluator implements AutoCloseable {
             added.forEach(shell::drop);
             control.takeCapturedValue();
             return shell.eval(src); // as it was, with the diagnostics the user's own names give
+        }
+        // said once, so a later "Table does not take parameters" (Guava's, imported on demand) has its cause in sight
+        for (Snippet imp : added) {
+            String full = ((jdk.jshell.ImportSnippet) imp).fullname();
+            notes.add("note: imported " + full + " for " + full.substring(full.lastIndexOf('.') + 1)
+                    + "; an import of your own replaces it");
         }
         return again;
     }

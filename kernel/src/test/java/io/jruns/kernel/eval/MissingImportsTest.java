@@ -63,4 +63,23 @@ class MissingImportsTest {
         EvaluationFailure f = assertThrows(EvaluationFailure.class, () -> eval("NoSuchType x = null;"));
         assertTrue(String.join("\n", f.traceback()).contains("NoSuchType"), f.traceback().toString());
     }
+
+    @Test
+    void aClassTheUserDeclaresTakesTheNameFromAnImport() {
+        assertEquals(1L, eval("Duration.ofSeconds(1).getSeconds()"));
+        EvalOutcome declared = ev.eval("class Duration { int x = 3; }", new SourceRef("cell [2]", 1));
+        assertTrue(declared.notes().stream().anyMatch(n -> n.contains("no longer the imported java.time.Duration")), declared.notes().toString());
+        assertEquals(2, eval("1+1"), "the session goes on (JShell alone fails every later cell)");
+        assertEquals(3, eval("new Duration().x"));
+        eval("import java.util.List;");
+        eval("record List(int n) {}");
+        assertEquals(4, eval("new List(4).n()"), "an import the user wrote too");
+    }
+
+    @Test
+    void anImportMadeForACellIsSaidOnce() {
+        EvalOutcome first = ev.eval("Table.create(\"t\").name()", new SourceRef("cell [1]", 1));
+        assertEquals(List.of("note: imported tech.tablesaw.api.Table for Table; an import of your own replaces it"), first.notes());
+        assertEquals(List.of(), ev.eval("Table.create(\"u\").name()", new SourceRef("cell [2]", 1)).notes());
+    }
 }
