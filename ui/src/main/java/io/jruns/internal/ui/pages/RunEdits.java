@@ -89,7 +89,8 @@ final class RunEdits {
         // a tag removed meanwhile is no conflict: saving it adds it back, deleting it says it is gone
         boolean tagGone = now == null && form.startsWith("tag");
         if (!tagGone && !Seen.unchanged(r.formField(Seen.FIELD).orElse(null), now)) {
-            String line = (now == null ? "the note was removed" : "this was changed to '" + Seen.shortened(now) + "'")
+            String line = form.equals("end") ? "this run has ended meanwhile (" + now + "): nothing was changed"
+                    : (now == null ? "the note was removed" : "this was changed to '" + Seen.shortened(now) + "'")
                     + " since the page was loaded (another tab, or the run itself): what you typed is below;"
                     + " submit again to replace it";
             return Response.of(409, Response.HTML, RunPageRoute.render(ctx, run.runId(), false, draft(r, form, line)));

@@ -211,6 +211,7 @@ class RunPageIT {
         assertTrue(!page("/runs/" + id).contains("id=\"end-form\""), "an ended run has no End form");
         HttpResponse<String> late = post("/runs/" + id + "/end", true, "status", "KILLED", "seen", seen(shown, "id=\"end-form\""));
         assertEquals(409, late.statusCode(), "a tab still showing it RUNNING does not end it again");
+        assertTrue(late.body().contains("this run has ended meanwhile (FAILED): nothing was changed"), late.body());
         assertEquals(io.jruns.domain.RunStatus.FAILED, f.client.getRun(id).info().status());
         assertTrue(!page("/runs/" + f.parentId).contains("id=\"end-form\"") || !f.client.getRun(f.parentId).info().status().isTerminated());
     }
