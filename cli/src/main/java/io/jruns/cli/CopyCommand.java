@@ -33,9 +33,9 @@ final class CopyCommand implements Command {
         TrackingUri toUri = TransferOptions.resolve(to, context);
         CopyEnds.check(TransferOptions.resolve(from, context), toUri);
         try (Store source = TransferOptions.open(from, context); Store target = TransferOptions.open(to, context)) {
-            TransferReport r = Transfers.copy(source, TransferOptions.shown(from, context), target,
-                    TransferOptions.isTarget(toUri, context), TransferOptions.selection(args),
-                    TransferOptions.progress(context.err(), "copy"));
+            TransferReport r = TransferOptions.resumable("copy", () -> Transfers.copy(source, TransferOptions.shown(from, context),
+                    target, TransferOptions.isTarget(toUri, context), TransferOptions.selection(args),
+                    TransferOptions.progress(context.err(), "copy")));
             context.out().println(r.summary("Copied", "from " + source.describe() + " to " + target.describe()));
             TransferOptions.failOnFailedRuns(r, "copy", context);
         }

@@ -26,8 +26,9 @@ final class ImportCommand implements Command {
         Path dir = Path.of(args.positional(0)).toAbsolutePath();
         if (!Files.isDirectory(dir)) throw JrunsException.notFound("import: no folder at " + dir);
         TrackingUri target = TrackingUri.resolve(context.trackingUri().orElse(null), context.environment().variables());
-        TransferReport r = Transfers.importDir(dir, context.store(), TransferOptions.isTarget(target, context),
-                TransferOptions.selection(args), TransferOptions.progress(context.err(), "import"));
+        TransferReport r = TransferOptions.resumable("import", () -> Transfers.importDir(dir, context.store(),
+                TransferOptions.isTarget(target, context), TransferOptions.selection(args),
+                TransferOptions.progress(context.err(), "import")));
         context.out().println(r.summary("Imported", "into " + context.store().describe()));
         TransferOptions.failOnFailedRuns(r, "import", context);
     }

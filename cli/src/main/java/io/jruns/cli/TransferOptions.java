@@ -64,4 +64,20 @@ final class TransferOptions {
     static String shown(String uri, CliContext context) {
         return TrackingUri.resolve(uri, context.environment().variables()).toString();
     }
+
+    /**
+     * Runs a copy or import; a store that stops answering midway (INTERNAL_ERROR: a server gone,
+     * a disk error) is said with what it means for the work: what was copied stays, and the same
+     * command goes on from there (runs completed are skipped, a half-made one is replaced).
+     */
+    static TransferReport resumable(String command, java.util.function.Supplier<TransferReport> work) {
+        try {
+            return work.get();
+        } catch (io.jruns.domain.JrunsException e) {
+            if (e.code() != io.jruns.domain.JrunsException.Code.INTERNAL_ERROR) throw e;
+            String why = e.getMessage() == null ? "the store failed" : e.getMessage().lines().findFirst().orElse("the store failed");
+            throw new io.jruns.domain.JrunsException(e.code(), command + " stopped: " + why
+                    + "; the runs copied so far are kept, and running the same " + command + " again goes on from there", e);
+        }
+    }
 }

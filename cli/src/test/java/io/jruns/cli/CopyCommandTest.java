@@ -92,6 +92,23 @@ class CopyCommandTest {
     }
 
     @Test
+    void aServerThatDoesNotAnswerSaysTheCopyCanGoOn() throws Exception {
+        Cli a = new Cli(dir.resolve("a"));
+        try (Store s = a.openStore()) {
+            s.createRun(s.createExperiment("exp", null, java.util.Map.of()), "ann", 1_000, "r", List.of());
+        }
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again: nothing answers there
+        }
+        Cli.Result r = a.run("copy", "--from", dir.resolve("a").toString(), "--to", "http://127.0.0.1:" + port);
+        assertEquals(1, r.code(), r.toString());
+        String last = r.err().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.startsWith("jruns: copy stopped: ") && last.endsWith(
+                "; the runs copied so far are kept, and running the same copy again goes on from there"), r.err());
+    }
+
+    @Test
     void copyingBackIntoTheOriginalStoreAddsNothing() throws Exception {
         Cli a = new Cli(dir.resolve("a"));
         try (Store s = a.openStore()) {
