@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A run's artifacts as files under its own folder, in the embedded store or a folder being
@@ -24,6 +25,8 @@ public final class ArtifactFolder {
 
     /** Resolves a caller's artifact path (may be empty) under {@code root}, or refuses it. */
     public static Path resolve(Path root, String relative) {
+        Path literal = literal(root, relative);
+        if (literal != null) return literal;
         String rel = relative == null ? "" : relative.replace('\\', '/');
         if (rel.startsWith("/") || rel.matches("^[A-Za-z]:.*")) {
             throw JrunsException.invalid("artifact path '" + relative + "' must be relative to the run");
@@ -39,6 +42,20 @@ public final class ArtifactFolder {
         }
         checkNoLinkOut(root, target, relative);
         return target;
+    }
+
+    /**
+     * A file whose own name has a backslash, which Linux and macOS allow (MLflow makes such
+     * artifacts there): the path as its name reads, when that file is there. Otherwise a
+     * backslash is a folder separator (a path written on Windows), as before.
+     */
+    private static Path literal(Path root, String relative) {
+        if (relative == null || relative.indexOf('\\') < 0 || java.io.File.separatorChar != '/') return null;
+        if (relative.startsWith("/") || java.util.Arrays.asList(relative.split("[/\\\\]")).contains("..")) return null;
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root) || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return null;
+        checkNoLinkOut(root, p, relative);
+        return p;
     }
 
     /** Walks from the root down to the target; any existing component must really be inside. */
@@ -78,7 +95,9 @@ public final class ArtifactFolder {
             Path realRoot = root.toRealPath();
             for (Path child : children.sorted().toList()) {
                 // A link leading out of the run is not the run's: neither listed nor readable.
-                String rel = root.relativize(child).toString().replace('\\', '/');
+                // joined with '/' whatever the separator: a backslash inside a name stays (see literal)
+                String rel = StreamSupport.stream(root.relativize(child).spliterator(), false).map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining("/"));
                 if (Files.isSymbolicLink(child) && !leadsInside(child, realRoot)) {
                     skipped.accept(rel);
                     continue;

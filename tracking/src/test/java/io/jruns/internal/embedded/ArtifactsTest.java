@@ -112,6 +112,18 @@ class ArtifactsTest {
     }
 
     @Test
+    void aFileMadeWithABackslashInItsNameIsListedAndReadAsItIs() throws IOException {
+        Path folder = Path.of(java.net.URI.create(store.getRun(run).orElseThrow().info().artifactUri()));
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub").resolve("we\\ird.txt"), "odd"); // as MLflow on Linux may leave one
+        assertEquals(List.of("sub/we\\ird.txt"), store.listArtifacts(run, "sub").stream().map(FileInfo::path).toList());
+        assertEquals("odd", Files.readString(store.downloadArtifact(run, "sub/we\\ird.txt")));
+        store.logArtifact(run, file("x.txt", "x"), "win\\dir"); // written on Windows: still a folder
+        assertEquals("x", Files.readString(store.downloadArtifact(run, "win/dir/x.txt")));
+        assertThrows(JrunsException.class, () -> store.downloadArtifact(run, "sub\\..\\..\\x"));
+    }
+
+    @Test
     void loggingAgainReplacesTheFile() throws IOException {
         store.logArtifact(run, file("a.txt", "one"), "");
         store.logArtifact(run, file("a.txt", "three"), "");
