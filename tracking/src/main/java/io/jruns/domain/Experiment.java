@@ -14,6 +14,13 @@ public record Experiment(
 
     public static final String DEFAULT_ID = "0";
     public static final String DEFAULT_NAME = "Default";
+    /**
+     * Oldest first; experiments made in one millisecond by id, shorter first, so MLflow's
+     * numeric ids sort as numbers and the order never depends on how a server listed them.
+     */
+    public static final java.util.Comparator<Experiment> OLDEST_FIRST = java.util.Comparator
+            .comparingLong(Experiment::creationTime).thenComparingInt((Experiment e) -> e.experimentId().length())
+            .thenComparing(Experiment::experimentId);
 
     public Experiment {
         tags = Map.copyOf(tags);

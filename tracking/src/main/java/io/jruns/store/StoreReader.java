@@ -43,7 +43,7 @@ public interface StoreReader extends AutoCloseable {
      */
     default List<Experiment> experimentsTagged(String key, String value) {
         return listExperiments(ViewType.ACTIVE_ONLY).stream().filter(e -> value.equals(e.tags().get(key)))
-                .sorted(java.util.Comparator.comparingLong(Experiment::creationTime)).toList();
+                .sorted(Experiment.OLDEST_FIRST).toList();
     }
 
     Optional<Run> getRun(String runId);

@@ -66,7 +66,7 @@ final class RestExperiments {
         boolean sayable = !key.contains("\"") && !key.contains("\\") && !value.contains("'") && !value.contains("\\");
         List<Experiment> found = search(ViewType.ACTIVE_ONLY, sayable ? "tags.\"" + key + "\" = '" + value + "'" : null);
         return found.stream().filter(e -> value.equals(e.tags().get(key)))
-                .sorted(java.util.Comparator.comparingLong(Experiment::creationTime)).toList();
+                .sorted(Experiment.OLDEST_FIRST).toList();
     }
 
     private List<Experiment> search(ViewType viewType, String filter) {
