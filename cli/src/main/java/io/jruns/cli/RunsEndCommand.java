@@ -3,7 +3,6 @@ package io.jruns.cli;
 import io.jruns.domain.RunStatus;
 
 import java.util.List;
-import java.util.Locale;
 
 /** {@code jruns runs end RUN [--status S]}: ends a run left RUNNING by a process that cannot end it. */
 final class RunsEndCommand implements Command {
@@ -25,17 +24,8 @@ final class RunsEndCommand implements Command {
     @Override
     public void run(ParsedArgs args, CliContext context) {
         String text = args.value("--status");
-        RunStatus status = RunStatus.KILLED;
-        if (text != null) {
-            try {
-                status = RunStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                status = null;
-            }
-            if (status == null || !status.isTerminated()) {
-                throw new UsageException("runs end: --status must be FINISHED, FAILED or KILLED, not '" + text + "'");
-            }
-        }
+        RunStatus status = text == null ? RunStatus.KILLED : RunStatus.ending(text).orElseThrow(
+                () -> new UsageException("runs end: --status must be FINISHED, FAILED or KILLED, not '" + text + "'"));
         String id = ManageOptions.manager(args, context).end(args.positional(0), status);
         context.out().println("Ended run " + id + " as " + status + ".");
     }

@@ -25,6 +25,15 @@ public enum RunStatus {
         throw new IllegalArgumentException("unknown run status code " + code);
     }
 
+    /** A status a run can end with (FINISHED, FAILED or KILLED), by name in any case; empty for any other text. */
+    public static java.util.Optional<RunStatus> ending(String text) {
+        if (text == null) return java.util.Optional.empty();
+        for (RunStatus s : values()) {
+            if (s.isTerminated() && s.name().equalsIgnoreCase(text.strip())) return java.util.Optional.of(s);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Parses a status name case-insensitively, with a one-line error naming the choices. */
     public static RunStatus parse(String text) {
         for (RunStatus s : values()) {

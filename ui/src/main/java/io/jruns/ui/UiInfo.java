@@ -6,6 +6,8 @@ import io.jruns.internal.ui.http.LoginCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +36,37 @@ public record UiInfo(String url, String token, long pid, String store) {
         return new UiInfo(url, token, pid, trackingUri);
     }
 
-    /** Whether it serves the store named {@code trackingUri} (a file without a store serves none for sure). */
+    /**
+     * Whether its pages show the store named {@code trackingUri}: the store it serves (a file
+     * without a store serves none for sure), or itself, a kernel logging through its MLflow API
+     * ({@code Jruns.setTrackingUri} of its address).
+     */
     public boolean serves(String trackingUri) {
-        return !store.isEmpty() && store.equals(trackingUri);
+        return !store.isEmpty() && store.equals(trackingUri) || sameAddress(url, trackingUri);
+    }
+
+    /** Scheme, host, port (defaults filled in) and root path alike, a trailing slash aside; a store's path is no address. */
+    private static boolean sameAddress(String uiUrl, String trackingUri) {
+        if (uiUrl == null || trackingUri == null) return false;
+        try {
+            URI a = new URI(uiUrl);
+            URI b = new URI(trackingUri);
+            if (a.getScheme() == null || b.getScheme() == null || a.getHost() == null || b.getHost() == null) return false;
+            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b) && root(a).equals(root(b));
+        } catch (URISyntaxException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) return u.getPort();
+        return u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private static String root(URI u) {
+        String path = u.getPath() == null ? "" : u.getPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** The link a person opens: the root with the token, which the server swaps for a cookie. */

@@ -4,11 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -223,7 +221,7 @@ public final class JShellEvaluator implements AutoCloseable {
             control.takeCapturedValue();
             events = shell.eval(src);
         }
-        if (!missingImports.isEmpty() && Snippets.needCompletion(events)) events = withMissingImports(src, events, notes);
+        if (Snippets.needCompletion(events)) events = missingImports.complete(shell, control::takeCapturedValue, src, events, notes);
         ImportClash.dropShadowed(shell, events, notes);
         Object raw = control.takeCapturedValue();
         EvalOutcome result = EvalOutcome.empty();
@@ -249,44 +247,6 @@ public final class JShellEvaluator implements AutoCloseable {
             result = Snippets.classify(s, raw, assigned);
         }
         return result;
-    }
-
-    /**
-     * Evaluates {@code src} again after importing the API types its compile could not find; the
-     * imports stay only when it then compiles, so a failing cell changes no name's meaning.
-     */
-    private List<SnippetEvent> withMissingImports(String src, List<SnippetEvent> events, List<String> notes) {
-        Set<String> names = new LinkedHashSet<>();
-        for (SnippetEvent ev : events) {
-            if (ev.causeSnippet() != null) continue;
-            names.addAll(MissingImports.missingIn(shell.diagnostics(ev.snippet()).collect(Collectors.toList())));
-            // a declaration that compiled but for a type it names (void f() { Table t; }) lists it here
-            if (ev.snippet() instanceof DeclarationSnippet d) {
-                shell.unresolvedDependencies(d).map(n -> n.substring(n.lastIndexOf(' ') + 1)).forEach(names::add);
-            }
-        }
-        List<String> imports = missingImports.importsFor(names);
-        if (imports.isEmpty()) return events;
-        List<Snippet> added = new ArrayList<>();
-        for (String imp : imports) {
-            for (SnippetEvent ev : shell.eval(imp)) {
-                if (ev.causeSnippet() == null && ev.status() == Snippet.Status.VALID) added.add(ev.snippet());
-            }
-        }
-        control.takeCapturedValue();
-        List<SnippetEvent> again = shell.eval(src);
-        if (Snippets.needCompletion(again)) {
-            added.forEach(shell::drop);
-            control.takeCapturedValue();
-            return shell.eval(src); // as it was, with the diagnostics the user's own names give
-        }
-        // said once, so a later "Table does not take parameters" (Guava's, imported on demand) has its cause in sight
-        for (Snippet imp : added) {
-            String full = ((jdk.jshell.ImportSnippet) imp).fullname();
-            notes.add("note: imported " + full + " for " + full.substring(full.lastIndexOf('.') + 1)
-                    + "; an import of your own replaces it");
-        }
-        return again;
     }
 
     /** Current values of the user's variables (not JShell's {@code $N} temporaries), by name. */

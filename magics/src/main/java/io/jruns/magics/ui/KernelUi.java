@@ -5,8 +5,6 @@ import io.jruns.store.TrackingUri;
 import io.jruns.ui.UiInfo;
 import io.jruns.ui.UiServer;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,38 +34,8 @@ public final class KernelUi {
     /** The UI serving the kernel's current store, if one runs. */
     public static synchronized Optional<UiInfo> serving() {
         String store = Jruns.client().trackingUri();
-        if (ours != null && serves(ours.info(), store)) return Optional.of(ours.info());
-        return UiInfo.read(home).filter(i -> serves(i, store));
-    }
-
-    /**
-     * Whether {@code ui}'s pages show the store the kernel logs to: it serves that store, or it is
-     * that store, the kernel logging through its MLflow API ({@code Jruns.setTrackingUri} of its address).
-     */
-    static boolean serves(UiInfo ui, String trackingUri) {
-        return ui.serves(trackingUri) || sameAddress(ui.url(), trackingUri);
-    }
-
-    private static boolean sameAddress(String uiUrl, String trackingUri) {
-        try {
-            URI a = new URI(uiUrl);
-            URI b = new URI(trackingUri);
-            if (a.getScheme() == null || b.getScheme() == null || a.getHost() == null || b.getHost() == null) return false;
-            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                    && port(a) == port(b) && root(a).equals(root(b));
-        } catch (URISyntaxException notAnAddress) {
-            return false; // a store's path
-        }
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() != -1) return u.getPort();
-        return u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
-    private static String root(URI u) {
-        String path = u.getPath() == null ? "" : u.getPath();
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (ours != null && ours.info().serves(store)) return Optional.of(ours.info());
+        return UiInfo.read(home).filter(i -> i.serves(store));
     }
 
     /** The UI serving the kernel's store, started here when none does. */

@@ -37,6 +37,6 @@ class ViewLinksTest {
             """)
     void aUiIsUsedForTheStoreItServesAndForItsOwnAddress(String what, String trackingUri, boolean linked) {
         UiInfo ui = new UiInfo("http://127.0.0.1:5000/", "t0ken", ProcessHandle.current().pid(), "/data/store");
-        assertEquals(linked, KernelUi.serves(ui, trackingUri), what);
+        assertEquals(linked, ui.serves(trackingUri), what);
     }
 }

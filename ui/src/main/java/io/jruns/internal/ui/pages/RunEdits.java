@@ -13,7 +13,6 @@ import io.jruns.internal.ui.http.Router;
 import io.jruns.views.Links;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -64,10 +63,8 @@ final class RunEdits {
         });
         router.post("/runs/{id}/end", r -> edit(ctx, r, "end", run -> run.info().status().name(), (m, run) -> {
             String status = field(r, "status").strip();
-            if (!List.of("KILLED", "FINISHED", "FAILED").contains(status)) {
-                throw JrunsException.invalid("a run ends as KILLED, FINISHED or FAILED, not '" + status + "'");
-            }
-            m.end(run.runId(), RunStatus.valueOf(status));
+            m.end(run.runId(), RunStatus.ending(status).orElseThrow(
+                    () -> JrunsException.invalid("a run ends as KILLED, FINISHED or FAILED, not '" + status + "'")));
         }));
         router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", RunCrumbs::runName,
                 (m, run) -> m.rename(run.runId(), field(r, "name").strip())));
