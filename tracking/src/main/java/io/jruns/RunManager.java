@@ -55,9 +55,10 @@ public record RunManager(Store store, List<String> nameScope) {
      * Ends a run still RUNNING (or SCHEDULED) as {@code status}, now: one whose process cannot end it
      * any more, such as a client of {@code jruns ui} that died (runs made over the API, copied or
      * imported have no owner here, so nothing ends them as dead). A run that has ended is refused,
-     * so its end time is never overwritten. Returns the run id.
+     * so its end time is never overwritten; so is a run whose owning process is alive
+     * ({@link io.jruns.store.StoreReader#liveOwner}), unless {@code force}. Returns the run id.
      */
-    public String end(String ref, RunStatus status) {
+    public String end(String ref, RunStatus status, boolean force) {
         if (status == null || !status.isTerminated()) {
             throw JrunsException.invalid("a run ends as FINISHED, FAILED or KILLED, not " + status);
         }
@@ -65,6 +66,13 @@ public record RunManager(Store store, List<String> nameScope) {
         RunStatus now = run.info().status();
         if (now.isTerminated()) {
             throw JrunsException.invalid("run " + run.runId() + " has already ended (" + now + "): nothing to end");
+        }
+        if (!force) {
+            store.liveOwner(run.runId()).ifPresent(owner -> {
+                throw JrunsException.invalid("run " + run.runId() + " is still being logged by " + owner
+                        + ", which is alive: end it there (%run end, or interrupt its cell), or force it"
+                        + " (jruns runs end --force; on the run page, 'end it here anyway')");
+            });
         }
         store.updateRun(run.runId(), status, System.currentTimeMillis(), null);
         return run.runId();

@@ -27,12 +27,17 @@ class ManageCommandsTest {
     String nested;
 
     @BeforeEach
-    void seed() {
+    void seed() throws Exception {
         cli = new Cli(home);
         seed = Seed.into(cli);
         try (Store store = cli.openStore()) {
             nested = store.createRun(seed.visionId, "alice", Seed.T0 + 150_000, "cnn-nested",
                     List.of(new RunTag(SystemTags.PARENT_RUN_ID, seed.small))).runId();
+        }
+        // left RUNNING by a client that died: no owner this process would vouch for (RunsEndOwnerTest)
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("jruns.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE runs SET owner_pid = NULL WHERE run_uuid = '" + nested + "'");
         }
     }
 

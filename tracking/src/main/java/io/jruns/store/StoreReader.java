@@ -48,6 +48,16 @@ public interface StoreReader extends AutoCloseable {
 
     Optional<Run> getRun(String runId);
 
+    /**
+     * Who is still logging a RUNNING run, when the store knows and that process is alive (the
+     * embedded store records the pid and host of the process that started it): "process 4242 on
+     * host-a". Empty for ended runs, runs without an owner (made over an API, copied, imported),
+     * owners that are gone, and stores that keep no owners (MLflow's).
+     */
+    default Optional<String> liveOwner(String runId) {
+        return Optional.empty();
+    }
+
     /** Runs of the given experiments, newest first. */
     List<Run> listRuns(List<String> experimentIds, ViewType viewType, int maxResults);
 

@@ -166,6 +166,11 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
+    public Optional<String> liveOwner(String runId) {
+        return db.read(c -> Liveness.liveOwner(c, runId, System.currentTimeMillis()));
+    }
+
+    @Override
     public void updateRun(String runId, RunStatus status, Long endTime, String runName) {
         db.write(c -> {
             RunRows.update(c, runId, status, endTime, runName);

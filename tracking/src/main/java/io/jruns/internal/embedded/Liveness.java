@@ -66,6 +66,24 @@ final class Liveness {
         return ended;
     }
 
+    /** The process that owns a RUNNING run, while it may be alive ({@link #deathReason} finds no reason). */
+    static Optional<String> liveOwner(Connection c, String runId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT rid, run_uuid, owner_host, owner_pid, owner_start, heartbeat "
+                + "FROM runs WHERE run_uuid = ? AND status = 'RUNNING' AND owner_pid IS NOT NULL")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                Owned o = new Owned(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                if (deathReason(o, now) != null) return Optional.empty();
+                String who = o.pid() == PID && HOST.equals(o.host()) ? "this process (" + o.pid() + ")"
+                        : "process " + o.pid() + " on " + o.host();
+                // another host's process is only known by its heartbeat
+                return Optional.of(HOST.equals(o.host()) ? who
+                        : who + " (heartbeat " + Math.max(0, now - o.heartbeat()) / 1000 + " s ago)");
+            }
+        }
+    }
+
     /**
      * The latest metric time the run holds: its owner logged up to then, though its last
      * heartbeat (every 30 s) may be older; the end time is not put before the run's own data.

@@ -7,6 +7,7 @@ import io.jruns.internal.ui.UiContext;
 import io.jruns.views.html.Html;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,7 +44,7 @@ final class RunEditForms {
                             + " <button type=\"submit\" id=\"restore-button\">Restore</button></form></section>");
             if (draft.form().isEmpty()) return h.toString();
         }
-        if (!run.info().status().isTerminated()) end(h, run, action, csrf, draft);
+        if (!run.info().status().isTerminated()) end(h, run, ctx.client().store().liveOwner(run.runId()), action, csrf, draft);
         h.append("<section class=\"jr jr-edit\" id=\"edit\"><div class=\"jr-cols\"><div>");
         h.append("<div class=\"jr-sec\">Rename</div><form method=\"post\" class=\"jr-form\" id=\"rename-form\" action=\"").append(action)
                 .append("/rename\">").append(csrf).append(Seen.hidden(RunCrumbs.runName(run))).append("<input name=\"name\" id=\"run-name\" maxlength=\"8000\" required value=\"");
@@ -64,13 +65,20 @@ final class RunEditForms {
      * Ending a run its process left RUNNING (a client of this UI that died; a copy made while it ran):
      * nothing else ends those, as on MLflow's server. KILLED first, as jruns ends a dead notebook's runs.
      */
-    private static void end(StringBuilder h, Run run, String action, String csrf, Draft draft) {
+    private static void end(StringBuilder h, Run run, Optional<String> owner, String action, String csrf, Draft draft) {
         String chosen = draft.field("status", "KILLED");
         h.append("<section class=\"jr jr-end\" id=\"end\"><div class=\"jr-sec\">").append(Html.escape(run.info().status().name()))
                 .append("</div><form method=\"post\" class=\"jr-form\" id=\"end-form\" action=\"").append(action).append("/end\">")
-                .append(csrf).append(Seen.hidden(run.info().status().name()))
-                .append("This run has not ended. If the process logging it stopped without ending it, end it here: ")
-                .append("<select name=\"status\" id=\"end-status\">");
+                .append(csrf).append(Seen.hidden(run.info().status().name()));
+        if (owner.isEmpty()) {
+            h.append("This run has not ended. If the process logging it stopped without ending it, end it here: ");
+        } else {
+            // a live kernel ends its own runs; ending one under it is allowed, knowingly
+            h.append("This run is still being logged by ").append(Html.escape(owner.get()))
+                    .append(", which is alive: end it there (<code>%run end</code>, or interrupt its cell). ")
+                    .append("<label><input type=\"checkbox\" name=\"force\" id=\"end-force\"> end it here anyway</label> ");
+        }
+        h.append("<select name=\"status\" id=\"end-status\">");
         for (String s : new String[]{"KILLED", "FINISHED", "FAILED"}) {
             h.append("<option").append(s.equals(chosen) ? " selected" : "").append('>').append(s).append("</option>");
         }

@@ -64,7 +64,8 @@ final class RunEdits {
         router.post("/runs/{id}/end", r -> edit(ctx, r, "end", run -> run.info().status().name(), (m, run) -> {
             String status = field(r, "status").strip();
             m.end(run.runId(), RunStatus.ending(status).orElseThrow(
-                    () -> JrunsException.invalid("a run ends as KILLED, FINISHED or FAILED, not '" + status + "'")));
+                    () -> JrunsException.invalid("a run ends as KILLED, FINISHED or FAILED, not '" + status + "'")),
+                    r.formField("force").isPresent());
         }));
         router.post("/runs/{id}/rename", r -> edit(ctx, r, "rename", RunCrumbs::runName,
                 (m, run) -> m.rename(run.runId(), field(r, "name").strip())));

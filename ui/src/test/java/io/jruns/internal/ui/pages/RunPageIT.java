@@ -198,9 +198,14 @@ class RunPageIT {
     @Test
     void aRunLeftRunningIsEndedFromItsPageOnce() throws Exception {
         String exp = f.client.getRun(f.parentId).info().experimentId();
-        String id = f.client.store().createRun(exp, "api client", System.currentTimeMillis(), "left running", java.util.List.of()).runId();
+        // as a client of the UI's API makes it: nobody owns it
+        io.jruns.store.RunStart start = f.client.store().planRun(exp, "api client", System.currentTimeMillis(), "left running",
+                java.util.List.of()).orElseThrow().unowned();
+        assertEquals(java.util.List.of(), f.client.store().logBatches(java.util.List.of(start), java.util.List.of(), java.util.List.of(), true));
+        String id = start.info().runId();
         String shown = page("/runs/" + id);
         assertTrue(shown.contains("id=\"end-form\"") && shown.contains("<option selected>KILLED</option>"), "offered, KILLED first");
+        assertTrue(!shown.contains("end-force"), "no process to warn of");
         HttpResponse<String> bad = post("/runs/" + id + "/end", true, "status", "RUNNING", "seen", seen(shown, "id=\"end-form\""));
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("a run ends as KILLED, FINISHED or FAILED, not &#39;RUNNING&#39;"), bad.body());
@@ -214,6 +219,23 @@ class RunPageIT {
         assertTrue(late.body().contains("this run has ended meanwhile (FAILED): nothing was changed"), late.body());
         assertEquals(io.jruns.domain.RunStatus.FAILED, f.client.getRun(id).info().status());
         assertTrue(!page("/runs/" + f.parentId).contains("id=\"end-form\"") || !f.client.getRun(f.parentId).info().status().isTerminated());
+    }
+
+    @Test
+    void aRunItsLiveProcessLogsIsEndedOnlyWhenForced() throws Exception {
+        String exp = f.client.getRun(f.parentId).info().experimentId();
+        // started by this process, which serves the page: as a kernel's own runs under %ui
+        String id = f.client.store().createRun(exp, "me", System.currentTimeMillis(), "still training", java.util.List.of()).runId();
+        String shown = page("/runs/" + id);
+        assertTrue(shown.contains("This run is still being logged by this process (" + ProcessHandle.current().pid() + "), which is alive")
+                && shown.contains("id=\"end-force\""), shown);
+        HttpResponse<String> refused = post("/runs/" + id + "/end", true, "status", "KILLED", "seen", seen(shown, "id=\"end-form\""));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("is still being logged by this process"), refused.body());
+        assertEquals(io.jruns.domain.RunStatus.RUNNING, f.client.getRun(id).info().status());
+        assertEquals(303, post("/runs/" + id + "/end", true, "status", "KILLED", "force", "on",
+                "seen", seen(shown, "id=\"end-form\"")).statusCode());
+        assertEquals(io.jruns.domain.RunStatus.KILLED, f.client.getRun(id).info().status());
     }
 
     @Test
