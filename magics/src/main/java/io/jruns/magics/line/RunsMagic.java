@@ -84,11 +84,27 @@ public final class RunsMagic implements Magic {
         if (orders.isEmpty() || filter.isBlank() || !table || !filter.equals(e.expression())) return Optional.empty();
         String last = orders.get(orders.size() - 1);
         String meant = last + (words.get(0).matches("(?i)ASC|DESC") ? " " : ", ") + filter;
+        if (isOrder(meant)) return Optional.of(meant);
+        // a quoted filter beside it: %runs "metrics.r2 > 0.3" --order-by metrics.loss DESC
+        List<String> directions = words.stream().filter(w -> w.matches("(?i)ASC|DESC")).toList();
+        if (directions.size() != 1) return Optional.empty();
+        List<String> rest = new ArrayList<>(words);
+        rest.remove(directions.get(0));
+        meant = last + " " + directions.get(0);
         try {
-            OrderParser.parse(meant);
-            return Optional.of(meant);
-        } catch (FilterException notAnOrder) {
+            io.jruns.search.FilterParser.parse(String.join(" ", rest));
+        } catch (FilterException restIsNoFilter) {
             return Optional.empty();
+        }
+        return isOrder(meant) ? Optional.of(meant) : Optional.empty();
+    }
+
+    private static boolean isOrder(String text) {
+        try {
+            OrderParser.parse(text);
+            return true;
+        } catch (FilterException notAnOrder) {
+            return false;
         }
     }
 
