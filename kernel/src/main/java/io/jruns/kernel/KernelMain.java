@@ -26,9 +26,9 @@ public final class KernelMain {
             System.out.println("jruns kernel " + KernelVersion.get());
             return;
         }
-        if (args.length == 1 && args[0].equals("--spare")) {
+        if (args.length == 1 && (args[0].equals("--spare") || args[0].equals("--server-spare"))) {
             ignoreCtrlC();
-            SpareMain.run(System.getenv());
+            SpareMain.run(System.getenv(), args[0].equals("--server-spare"));
             return;
         }
         if (args.length == 1 && args[0].equals("--warm-up")) {
@@ -36,7 +36,7 @@ public final class KernelMain {
             return;
         }
         if (args.length != 1) {
-            originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up | --spare");
+            originalErr.println("usage: KernelMain CONNECTION_FILE | --version | --warm-up | --spare | --server-spare");
             System.exit(2);
         }
         ignoreCtrlC();

@@ -3,6 +3,7 @@ package io.jruns.kernel;
 import io.jruns.kernel.channel.KernelConnection;
 import io.jruns.kernel.log.KernelLog;
 import io.jruns.kernel.spare.ClasspathStamp;
+import io.jruns.kernel.spare.KernelMark;
 import io.jruns.kernel.spare.Relay;
 import io.jruns.kernel.spare.SpareConfig;
 import io.jruns.kernel.spare.SpareListener;
@@ -32,15 +33,16 @@ final class SpareMain {
     private SpareMain() {
     }
 
-    static void run(Map<String, String> env) throws Exception {
+    /** @param forServer started by jruns's Jupyter server extension (launch.sh --spare): see {@link SpareListener#claim(SpareConfig, boolean)} */
+    static void run(Map<String, String> env, boolean forServer) throws Exception {
         Optional<SpareConfig> config = SpareConfig.from(env);
         if (config.isEmpty()) {
             System.err.println("jruns spare: started without " + SpareConfig.KEY + " and " + SpareConfig.DIR);
             System.exit(2);
         }
-        Optional<SpareListener> claimed = SpareListener.claim(config.get());
+        Optional<SpareListener> claimed = SpareListener.claim(config.get(), forServer);
         if (claimed.isEmpty()) {
-            return; // a spare for this key is already there
+            return; // a spare for this key is already there, or (for a server) a kernel that leaves them
         }
         Relay relay = new Relay(logTo(config.get()));
         PrintStream out = new PrintStream(relay, true);
@@ -67,6 +69,8 @@ final class SpareMain {
                 listener.close();
                 System.exit(0); // idle for too long, or superseded: nothing to hand over
             }
+            SpareConfig c = config.get();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> KernelMark.clear(c), "jruns-kernel-mark"));
             kernel.rereadNotebook(); // the launch's notebook may be another, in another folder
             spawnAfter(kernel, env); // only now: a spare that timed out must not leave another
             serve(kernel, handOff.get(), relay);

@@ -44,6 +44,15 @@ public final class SpareListener implements AutoCloseable {
 
     /** Empty when another spare holds the key. */
     public static Optional<SpareListener> claim(SpareConfig config) throws IOException {
+        return claim(config, false);
+    }
+
+    /**
+     * @param forServer started by jruns's Jupyter server extension, which wants a spare only
+     *     while no kernel a spare became runs ({@link KernelMark}): empty too when one does. Checked
+     *     holding the lock, which that spare wrote its mark before giving up.
+     */
+    public static Optional<SpareListener> claim(SpareConfig config, boolean forServer) throws IOException {
         PrivateDir.create(config.dir());
         FileChannel f = FileChannel.open(config.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
@@ -52,7 +61,10 @@ public final class SpareListener implements AutoCloseable {
         } catch (java.nio.channels.OverlappingFileLockException heldHere) {
             l = null; // by this JVM (tests); another JVM's lock makes tryLock return null
         }
-        if (l == null) {
+        if (l == null || forServer && KernelMark.kernelRuns(config)) {
+            if (l != null) {
+                l.release(); // the lock file as it was: no pid, the kernel's spare may take it
+            }
             f.close();
             return Optional.empty();
         }
@@ -126,6 +138,9 @@ public final class SpareListener implements AutoCloseable {
                     // before "ok": no cell runs before the notebook's variables and folder are set
                     .or(() -> adoption.isEmpty() || adoption.get().adopt(request, cwd) ? Optional.empty()
                             : Optional.of("the notebook's variables or folder could not be set"));
+            if (why.isEmpty()) {
+                KernelMark.write(config); // before the lock goes: whoever takes it next sees the kernel
+            }
             close(); // before answering: a second launcher now finds no socket and starts a JVM
             if (why.isPresent()) {
                 LOG.info("spare: exits without serving a launch: " + why.get());

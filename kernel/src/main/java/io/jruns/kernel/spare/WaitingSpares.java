@@ -79,14 +79,14 @@ public final class WaitingSpares {
         return found;
     }
 
-    /** Whether the pid is a JVM started with --spare: a pid reused since a spare was killed is not stopped. */
+    /** Whether the pid is a JVM started with --spare (--server-spare): a pid reused since a spare was killed is not stopped. */
     private static boolean startedAsSpare(long pid) {
         if (!Files.exists(Path.of("/proc", "self", "cmdline"))) {
             return true; // no /proc: the lock and the socket are all there is to go by
         }
         try {
             List<String> args = SpareSpawner.commandLine(String.valueOf(pid));
-            return args.get(args.size() - 1).equals("--spare");
+            return List.of("--spare", "--server-spare").contains(args.get(args.size() - 1));
         } catch (IOException e) {
             return false;
         }

@@ -77,7 +77,9 @@ def keep_spares(app, root, period):
     """Every period, for the jruns kernels none of which runs in this server, runs launch.sh
     --spare, which starts a spare only when none waits or starts: so one starts once the last
     has exited idle. The kernelspecs and the server's environment as they are now, as a launch
-    would see them."""
+    would see them. A notebook that takes the waiting spare after this looked at its kernels
+    gets no spare beside it: launch.sh and the spare check KEY.kernel, which a spare writes as
+    it takes a launch (KernelMark)."""
     while True:
         time.sleep(period)
         try:

@@ -6,7 +6,8 @@
 # of Python's ~40 ms.
 # usage: launch.sh CONNECTION_FILE PYTHON JAVA [JVM ARGUMENTS...] MAIN_CLASS
 # With --spare for the connection file (jruns's Jupyter server extension), starts a spare for
-# this kernel unless one waits or is starting, and returns.
+# this kernel unless one waits or is starting, or a kernel a spare became runs (it leaves spares
+# itself), and returns.
 conn=$1
 python=$2
 shift 2
@@ -25,8 +26,13 @@ pid=
 read -r pid 2>/dev/null < "$dir/$key.lock"
 if [ "$conn" = --spare ]; then
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then exit 0; fi
+    # read after the lock: a spare names its kernel here before it gives the lock up (KernelMark),
+    # and the JVM checks again holding the lock
+    kernel=
+    read -r kernel 2>/dev/null < "$dir/$key.kernel"
+    if [ -n "$kernel" ] && kill -0 "$kernel" 2>/dev/null; then exit 0; fi
     export JRUNS_SPARE_DIR="$dir" JRUNS_SPARE_KEY="$key"
-    exec "$@" --spare
+    exec "$@" --server-spare
 fi
 if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     exec "$python" -I -S "${0%/*}/launch.py" "$conn" "$dir" "$key" "$@"

@@ -55,7 +55,16 @@ class LaunchScriptIT {
 
     /** As Jupyter starts a kernel for a notebook in {@code folder}: there, with a relative connection file. */
     private Process launch(Map<String, String> extraEnv, String python, Path folder) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", tmp.resolve("launch.sh").toString(), "kernel-3.json",
+        return launch("kernel-3.json", extraEnv, python, folder);
+    }
+
+    /** As jruns's Jupyter server extension starts a spare: --spare for the connection file. */
+    private Process serverSpare() throws IOException {
+        return launch("--spare", Map.of(), "/usr/bin/python3", tmp);
+    }
+
+    private Process launch(String connectionFile, Map<String, String> extraEnv, String python, Path folder) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", tmp.resolve("launch.sh").toString(), connectionFile,
                 python, fakeJava.toString(), "-Xmx1g", "io.jruns.kernel.KernelMain").directory(folder.toFile());
         pb.environment().remove("JRUNS_SPARE");
         pb.environment().put("JRUNS_SPARE_DIR", spares.toString());
@@ -163,6 +172,46 @@ class LaunchScriptIT {
             finish(p);
             assertFalse(Files.exists(record), "no JVM started");
         }
+    }
+
+    /**
+     * The server extension's check in the order that left a spare beside a kernel (ServerSpareIT,
+     * once in four runs): it saw none of its kernels run, then a notebook's launch took the waiting
+     * spare, then its launch.sh --spare ran. That kernel leaves spares itself, so the server's
+     * starts none while it runs: not launch.sh, nor a JVM started just before the spare was taken;
+     * the kernel's own spare still does.
+     */
+    @Test
+    void aServersSpareStartsOnlyWhileNoKernelASpareBecameRuns() throws Exception {
+        String key = coldKey(Map.of());
+        SpareConfig c = new SpareConfig(spares, key, Duration.ofSeconds(30));
+        finish(serverSpare());
+        assertEquals(List.of("-Xmx1g", "io.jruns.kernel.KernelMain", "--server-spare", "key=" + key, "dir=" + spares),
+                Files.readAllLines(record), "no spare, no kernel: the server's spare starts");
+        Files.delete(record);
+        try (SpareListener l = SpareListener.claim(c).orElseThrow()) {
+            l.listen(Optional.of(new Adoption(m -> true, Optional.empty())));
+            Process p = launch(Map.of());
+            SpareListener.HandOff h = l.await(tmp.toRealPath(), spareEnv(), ClasspathStamp.current()).orElseThrow();
+            // this JVM is the notebook's kernel now
+            finish(serverSpare());
+            assertFalse(Files.exists(record), "launch.sh started a server's spare beside the kernel");
+            assertEquals(Optional.empty(), SpareListener.claim(c, true), "a server's spare that got past launch.sh");
+            assertEquals(Optional.empty(), SpareListener.holder(c), "refused, it left the lock as it was");
+            SpareListener.claim(c).orElseThrow().close(); // the kernel's own spare
+            h.channel().close();
+            finish(p);
+        }
+        KernelMark.clear(c); // as the kernel exits
+        finish(serverSpare());
+        assertTrue(Files.exists(record), "the kernel has gone: the server's spare starts");
+        Files.delete(record);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(KernelMark.file(c), String.valueOf(gone.pid())); // a kernel killed with SIGKILL
+        finish(serverSpare());
+        assertTrue(Files.exists(record), "a killed kernel's pid counts as none");
+        SpareListener.claim(c, true).orElseThrow().close();
     }
 
     /** A spare that claimed its key long ago and never listened (stuck, or its pid reused) is not waited for. */

@@ -121,6 +121,7 @@ class SpareListenerTest {
             assertEquals("ok\n", answer.get());
             assertEquals(Path.of("/tmp/kernel-7.json"), h.connectionFile());
             assertFalse(Files.exists(c.socket()), "a second launcher must find no socket");
+            assertEquals(String.valueOf(ProcessHandle.current().pid()), Files.readString(KernelMark.file(c)), "named as the kernel");
             SpareListener.claim(c).orElseThrow().close(); // the next spare may start
             h.channel().close();
         }
@@ -185,6 +186,7 @@ class SpareListenerTest {
             assertEquals(Optional.empty(), await(l));
             assertEquals("no: environment variable HOME differs\n", answer.get());
             assertEquals(List.of(), taken, "a refused launch changes nothing");
+            assertFalse(Files.exists(KernelMark.file(c)), "and names no kernel");
             assertEquals(List.of(), moved);
             assertFalse(Files.exists(c.socket()));
         }
