@@ -22,6 +22,11 @@ public final class RunFacts {
     private RunFacts() {
     }
 
+    /** The anchor where a run's page (jruns ui) shows the prediction code of its {@code index}-th logged model. */
+    public static String modelAnchor(int index) {
+        return "model-" + index;
+    }
+
     public static String tag(Run r, String key) {
         return r.data().tags().get(key);
     }

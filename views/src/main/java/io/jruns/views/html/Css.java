@@ -28,6 +28,8 @@ public final class Css {
             + ".jr .jr-t th,.jr .jr-t td{padding:4px 12px 4px 0;border:none;border-bottom:1px solid var(--jr-line);"
             + "text-align:left;vertical-align:middle;white-space:nowrap;max-width:24em;overflow:hidden;"
             + "text-overflow:ellipsis;line-height:1.35;background:transparent;color:inherit}"
+            // a list (a run's children) wraps instead of hiding all but its first names
+            + ".jr .jr-t td.jr-wrap{white-space:normal;max-width:48em}"
             + ".jr .jr-t thead th{font-weight:600;border-bottom:1px solid var(--jr-strong);vertical-align:bottom}"
             + ".jr .jr-t thead th.jr-grp{font-weight:500;font-size:11px;text-transform:uppercase;letter-spacing:.04em;"
             + "opacity:.6;border-bottom:1px solid var(--jr-line);padding-bottom:2px}"

@@ -35,7 +35,7 @@ public final class RunPage {
         h.append("</div>");
         if (!RunFacts.models(r).isEmpty()) {
             h.append("<div><div class=\"jr-sec\">Logged models</div>");
-            RunPageParts.models(h, r);
+            RunPageParts.models(h, r, d.links());
             h.append("</div>");
         }
         h.append("</div><div class=\"jr-cols\"><div><div class=\"jr-sec\">Parameters <span class=\"jr-dim\">")

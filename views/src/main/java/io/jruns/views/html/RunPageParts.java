@@ -11,6 +11,7 @@ import io.jruns.domain.RunInfo;
 import io.jruns.domain.SystemTags;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,8 +69,15 @@ final class RunPageParts {
             StringBuilder c = new StringBuilder();
             List<Run> kids = d.children();
             for (int k = 0; k < Math.min(CHILDREN_SHOWN, kids.size()); k++) c.append(k == 0 ? "" : ", ").append(runRef(kids.get(k), d.links()));
-            if (kids.size() > CHILDREN_SHOWN) c.append(" <span class=\"jr-dim\">and ").append(kids.size() - CHILDREN_SHOWN).append(" more</span>");
-            row(h, "Child runs", c.toString());
+            if (kids.size() > CHILDREN_SHOWN) {
+                String more = "and " + (kids.size() - CHILDREN_SHOWN) + " more";
+                // all of them, on the experiment page where a UI has one
+                Optional<String> all = d.links().experiment(i.experimentId()).map(u -> u + "?filter=" + java.net.URLEncoder.encode(
+                        "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + i.runId() + "'", java.nio.charset.StandardCharsets.UTF_8));
+                c.append(" <span class=\"jr-dim\">").append(all.map(u -> "<a href=\"" + Html.escape(u) + "\">" + more + "</a>").orElse(more))
+                        .append("</span>");
+            }
+            h.append("<tr><th class=\"jr-k\">Child runs</th><td class=\"jr-wrap\">").append(c).append("</td></tr>");
         }
         if (i.deletedTime() != null) row(h, "Deleted", Format.time(i.deletedTime()));
         h.append("</tbody></table>");
@@ -134,11 +142,19 @@ final class RunPageParts {
         }
     }
 
-    static void models(StringBuilder h, Run r) {
+    static void models(StringBuilder h, Run r, io.jruns.views.Links links) {
         h.append("<table class=\"jr-t\"><tbody>");
-        for (RunFacts.LoggedModel m : RunFacts.models(r)) {
+        List<RunFacts.LoggedModel> models = RunFacts.models(r);
+        for (int n = 0; n < models.size(); n++) {
+            RunFacts.LoggedModel m = models.get(n);
             h.append("<tr><th class=\"jr-k\">");
-            Html.append(h, m.artifactPath()).append("</th><td class=\"jr-dim\">");
+            // where the run has a page (jruns ui), that page shows each model's prediction code
+            java.util.Optional<String> page = links.run(r.runId());
+            if (page.isPresent()) {
+                h.append("<a href=\"").append(Html.escape(page.get())).append('#').append(RunFacts.modelAnchor(n))
+                        .append("\" title=\"prediction code for this model\">");
+            }
+            Html.append(h, m.artifactPath()).append(page.isPresent() ? "</a>" : "").append("</th><td class=\"jr-dim\">");
             Html.append(h, String.join(", ", m.flavors())).append("</td><td><code>%snippet ");
             String path = m.artifactPath().matches("[^\\s\"'\\\\]+") ? m.artifactPath()
                     : "\"" + m.artifactPath().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

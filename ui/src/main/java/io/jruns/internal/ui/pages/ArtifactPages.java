@@ -9,6 +9,7 @@ import io.jruns.internal.ui.http.Response;
 import io.jruns.internal.ui.http.Router;
 import io.jruns.views.Links;
 import io.jruns.views.format.Format;
+import io.jruns.views.RunFacts;
 import io.jruns.views.html.Html;
 
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ final class ArtifactPages {
         Html.append(b, path.isEmpty() ? "Artifacts" : ArtifactPaths.name(path)).append("</span>");
         b.append("<span class=\"jr-dim\">").append(trail(runId, path)).append("</span></div>");
         if (entry.isDir()) {
+            modelNote(b, run, path);
             folder(ctx, b, runId, path);
         } else {
             b.append("<p><a class=\"jr-download\" href=\"").append(rawHref(runId, path)).append("?download=1\">Download</a> <span class=\"jr-dim\">")
@@ -61,6 +63,19 @@ final class ArtifactPages {
             if (f.path().equals(path)) return f;
         }
         throw JrunsException.notFound("run " + runId + " has no artifact '" + path + "'");
+    }
+
+    /** A logged model's folder says so, and where its prediction code is. */
+    private static void modelNote(StringBuilder b, Run run, String path) {
+        List<RunFacts.LoggedModel> models = RunFacts.models(run);
+        for (int i = 0; i < models.size(); i++) {
+            if (!models.get(i).artifactPath().equals(path)) continue;
+            b.append("<p class=\"jr-model-note\">A logged model (");
+            Html.append(b, String.join(", ", models.get(i).flavors())).append("): <a href=\"")
+                    .append(Html.escape(LINKS.run(run.runId()).orElseThrow())).append('#').append(RunFacts.modelAnchor(i))
+                    .append("\">prediction code for it</a> is on the run page.</p>");
+            return;
+        }
     }
 
     private static void folder(UiContext ctx, StringBuilder b, String runId, String path) {

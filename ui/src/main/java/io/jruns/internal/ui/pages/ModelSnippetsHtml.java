@@ -19,8 +19,10 @@ final class ModelSnippetsHtml {
         if (models.isEmpty()) return "";
         StringBuilder h = new StringBuilder("<section class=\"jr jr-models\" id=\"models\"><div class=\"jr-sec\">Prediction code for the logged models</div>");
         int n = 0;
-        for (RunFacts.LoggedModel m : models) {
-            h.append("<div class=\"jr-model-snippets\"><div class=\"jr-name\">");
+        for (int i = 0; i < models.size(); i++) {
+            RunFacts.LoggedModel m = models.get(i);
+            h.append("<div class=\"jr-model-snippets\" id=\"").append(RunFacts.modelAnchor(i))
+                    .append("\"><div class=\"jr-name\">");
             Html.append(h, m.artifactPath()).append(" <span class=\"jr-dim\">");
             Html.append(h, String.join(", ", m.flavors())).append("</span></div>");
             Snippets s;

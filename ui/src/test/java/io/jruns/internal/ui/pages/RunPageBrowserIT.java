@@ -40,6 +40,25 @@ class RunPageBrowserIT {
     }
 
     @Test
+    void everyChildRunIsSeenAndAModelsNameLeadsToItsPredictionCode() throws Exception {
+        BrowserPage page = new BrowserPage(devTools, 1400, 1000);
+        page.open(f.server.info().link());
+        page.open(f.server.info().url() + "runs/" + f.parentId);
+        // the cell used to clip its list after the first names (one line, 24em, ellipsis)
+        String cell = "[...document.querySelectorAll('.jr-k')].find(e => e.textContent === 'Child runs').nextElementSibling";
+        assertTrue(page.eval(cell + ".scrollWidth <= " + cell + ".clientWidth + 1").asBoolean(),
+                "no child run hidden: " + page.eval(cell + ".innerText").asText());
+        for (String id : f.childIds) {
+            assertTrue(page.eval(cell + ".innerText").asText().contains(id.substring(0, 8)), id);
+        }
+        page.click("a[href$='#model-0']"); // within the page: no load
+        page.waitFor("location.hash === '#model-0'", 5000);
+        assertTrue(page.eval("location.hash").asText().equals("#model-0")
+                && page.eval("document.querySelector('#model-0 .jr-snippet-tablesaw pre').innerText").asText().contains("runs:/" + f.parentId + "/model"),
+                "the model's name leads to its prediction code");
+    }
+
+    @Test
     void tagsRenameAndTheNotebookVersionByRealClicks() throws Exception {
         BrowserPage page = new BrowserPage(devTools, 1400, 1000);
         page.open(f.server.info().link());

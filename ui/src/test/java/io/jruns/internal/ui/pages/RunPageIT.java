@@ -362,5 +362,25 @@ class RunPageIT {
         assertTrue(p.contains("jr-snippet-tablesaw") && p.contains("jr-snippet-spark"));
         assertTrue(p.contains("runs:/" + f.parentId + "/model"), "the snippet loads the model by its URI");
         assertTrue(p.contains("<button type=\"button\" class=\"jr-copy\" data-copy=\"snippet-0\">Copy</button>"));
+        assertTrue(p.contains("<a href=\"/runs/" + f.parentId + "#model-0\" title=\"prediction code for this model\">model</a>"),
+                "the model's name links to its code");
+        String folder = page("/runs/" + f.parentId + "/artifacts/model");
+        assertTrue(folder.contains("prediction code for it</a> is on the run page") && folder.contains("#model-0\""), folder);
+        assertTrue(!page("/runs/" + f.parentId + "/artifacts").contains("prediction code for it"), "only the model's own folder says so");
+    }
+
+    @Test
+    void aRunWithManyChildrenLinksToThemAll() throws Exception {
+        String exp = f.client.getRun(f.parentId).info().experimentId();
+        String parent = f.client.createRun(exp, "big sweep", java.util.Map.of(), "me").runId();
+        for (int c = 0; c < 14; c++) {
+            f.client.createRun(exp, "c" + c, java.util.Map.of(io.jruns.domain.SystemTags.PARENT_RUN_ID, parent), "me");
+        }
+        String p = page("/runs/" + parent);
+        java.util.regex.Matcher m = Pattern.compile("<a href=\"([^\"]+)\">and 2 more</a>").matcher(p);
+        assertTrue(m.find(), p);
+        String all = page(m.group(1).replace("&amp;", "&").replace("&#39;", "'"));
+        for (int c = 0; c < 14; c++) assertTrue(all.contains(">c" + c + "<"), "c" + c + " listed");
+        assertTrue(!all.contains(">big sweep<") && !all.contains(">child 0<"), "its children only");
     }
 }
