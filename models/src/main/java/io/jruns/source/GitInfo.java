@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 public record GitInfo(String commit, String branch, String repoUrl, boolean dirty, boolean untracked) {
 
-    public static Optional<GitInfo> of(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
+    /** The state of the file a path names: a symbolic link is followed, so any way of reaching the file tells the same. */
+    public static Optional<GitInfo> of(Path path) {
+        Path file = real(path);
+        Path dir = file.getParent();
         if (dir == null) return Optional.empty();
         Optional<String> commit = git(dir, "rev-parse", "HEAD");
         if (commit.isEmpty()) return Optional.empty();
@@ -47,6 +49,18 @@ public record GitInfo(String commit, String branch, String repoUrl, boolean dirt
         t.put(SystemTags.GIT_DIRTY, String.valueOf(dirty));
         if (untracked) t.put(SystemTags.GIT_UNTRACKED, "true");
         return t;
+    }
+
+    /**
+     * The file itself: a link to it from outside its repository would ask another repository, or
+     * none, and under its own name, which the commit does not hold.
+     */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path.toAbsolutePath(); // not there (yet): asked as named
+        }
     }
 
     static String withoutCredentials(String url) {

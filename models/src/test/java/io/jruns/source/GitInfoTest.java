@@ -4,6 +4,7 @@ import io.jruns.domain.SystemTags;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GitInfoTest {
     @TempDir
     Path repo;
+    @TempDir
+    Path elsewhere;
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
@@ -52,7 +55,36 @@ class GitInfoTest {
         assertEquals(untracked, tags.get(SystemTags.GIT_UNTRACKED));
     }
 
+    /** A notebook reached through a link tells its own repository's state, however the link is named or placed. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"file linked from outside any repository", "file linked from another repository",
+            "folder linked"})
+    void aNotebookReachedThroughALinkTellsItsRepository(String how) throws Exception {
+        Path nb = Files.createDirectories(repo.resolve("notebooks")).resolve("nb.ipynb");
+        Files.writeString(nb, "{}");
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "first");
+        if (how.contains("another")) {
+            git(elsewhere, "init", "-q");
+            git(elsewhere, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "--allow-empty", "-m", "other");
+        }
+        Path link = how.startsWith("folder")
+                ? Files.createSymbolicLink(elsewhere.resolve("ln"), nb.getParent()).resolve("nb.ipynb")
+                : Files.createSymbolicLink(elsewhere.resolve("mine.ipynb"), nb);
+
+        Map<String, String> tags = GitInfo.of(link).orElseThrow(() -> new AssertionError("no git info")).tags();
+
+        assertEquals(git("rev-parse", "HEAD").strip(), tags.get(SystemTags.GIT_COMMIT));
+        assertEquals("false", tags.get(SystemTags.GIT_DIRTY), "the commit holds the file");
+        assertEquals(null, tags.get(SystemTags.GIT_UNTRACKED));
+    }
+
     private String git(String... args) throws Exception {
+        return git(repo, args);
+    }
+
+    private static String git(Path repo, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
