@@ -1,10 +1,10 @@
 package io.jruns;
 
 import io.jruns.domain.Experiment;
-import io.jruns.domain.JrunsException;
-import io.jruns.domain.SystemTags;
 import io.jruns.store.Store;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +17,11 @@ import java.util.function.UnaryOperator;
  * its experiment, whatever name the source would be given now: the name comes from the folder
  * Jupyter or {@code jruns execute} started in, so one notebook would otherwise get a new
  * experiment per folder. A source that owns none (a new notebook, or one that moved) gets the
- * experiment of its name. Two notebooks named {@code train.ipynb} in different folders, each
+ * experiment of its name. A notebook is one file however it is reached, through symbolic links
+ * or not ({@link SourceFile}). Two notebooks named {@code train.ipynb} in different folders, each
  * run from its own, would share one experiment by name and see each other's runs; the second
- * gets an experiment named by its full path instead, and says so.
+ * gets an experiment named by its full path instead (by its file's, when a link of that path
+ * led to another notebook), and says so.
  */
 final class DefaultExperiments {
     private final Store store;
@@ -38,36 +40,31 @@ final class DefaultExperiments {
     }
 
     private String choose(String name, String source) {
-        Optional<String> owned = owned(name, source);
-        if (owned.isPresent()) return owned.get();
-        String owner = ownerOrClaim(idFor.apply(name), source);
-        if (owner == null || owner.equals(source) || name.equals(source)) return name;
-        ownerOrClaim(idFor.apply(source), source);
-        System.err.println("jruns: experiment '" + name + "' holds the runs of notebook " + owner
-                + "; this notebook's runs go to experiment '" + source + "'");
-        return source;
+        SourceFile me = new SourceFile(store, source);
+        Optional<Experiment> owned = owned(name, me.owned());
+        if (owned.isPresent()) {
+            me.bind(owned.get().experimentId(), owned.get().tags());
+            return owned.get().name();
+        }
+        // the experiment of its name, else of its path, else of its file: the first that is free or its own
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(List.of(name, source, me.real().orElse(source))));
+        Optional<String> owner = me.otherOwner(idFor.apply(name));
+        for (int i = 1; i < names.size() && owner.isPresent(); i++) {
+            String other = names.get(i);
+            if (me.otherOwner(idFor.apply(other)).isEmpty() || i == names.size() - 1) {
+                System.err.println("jruns: experiment '" + name + "' holds the runs of notebook " + owner.get()
+                        + "; this notebook's runs go to experiment '" + other + "'");
+                return other;
+            }
+        }
+        return name; // its own, or shared: its path names it, or the store keeps no owners
     }
 
     /**
-     * The name of the experiment the source owns: the one of this name when it owns several
-     * (stores from before this lookup may hold one per folder), else the oldest.
+     * The experiment the source owns: the one of this name when it owns several (stores from
+     * before this lookup may hold one per folder), else the oldest.
      */
-    private Optional<String> owned(String name, String source) {
-        List<Experiment> mine = store.experimentsTagged(SystemTags.EXPERIMENT_SOURCE_NAME, source);
-        return mine.stream().filter(e -> e.name().equals(name)).findFirst().or(() -> mine.stream().findFirst())
-                .map(Experiment::name);
-    }
-
-    /** The experiment's owner; an experiment without one becomes the source's. Null when the store keeps no tags. */
-    private String ownerOrClaim(String id, String source) {
-        Optional<Experiment> e = store.getExperiment(id);
-        String owner = e.map(x -> x.tags().get(SystemTags.EXPERIMENT_SOURCE_NAME)).orElse(null);
-        if (owner != null) return owner;
-        try {
-            store.setExperimentTag(id, SystemTags.EXPERIMENT_SOURCE_NAME, source);
-            return source;
-        } catch (JrunsException refused) {
-            return null; // a server that refuses the tag (a workspace's own): share by name, as before
-        }
+    private static Optional<Experiment> owned(String name, List<Experiment> mine) {
+        return mine.stream().filter(e -> e.name().equals(name)).findFirst().or(() -> mine.stream().findFirst());
     }
 }

@@ -20,7 +20,8 @@ public interface RunContext {
     }
 
     /**
-     * What owns the default experiment (a notebook's absolute path): another source whose
+     * What owns the default experiment (a notebook's absolute path, as opened: a path through
+     * symbolic links finds the experiment of the file it leads to): another source whose
      * default has the same name gets an experiment of its own (see DefaultExperiments).
      */
     default java.util.Optional<String> defaultExperimentSource() {

@@ -11,6 +11,12 @@ public final class SystemTags {
     public static final String SOURCE_TYPE = "mlflow.source.type";
     /** Experiment tag (Databricks'): the notebook a notebook experiment belongs to. */
     public static final String EXPERIMENT_SOURCE_NAME = "mlflow.experiment.sourceName";
+    /**
+     * Experiment tag: the real path (symbolic links followed) of the notebook file it belongs to,
+     * so the file is one notebook however it is reached, and a link that now leads to another
+     * file is another notebook.
+     */
+    public static final String EXPERIMENT_SOURCE_FILE = "jruns.experiment.sourceFile";
     public static final String GIT_COMMIT = "mlflow.source.git.commit";
     public static final String GIT_BRANCH = "mlflow.source.git.branch";
     public static final String GIT_REPO_URL = "mlflow.source.git.repoURL";
