@@ -185,7 +185,9 @@ public final class RunCopier {
         Experiment found = to.getExperimentByName(e.name()).orElse(null);
         if (found != null) return found.experimentId();
         try {
-            return to.createExperiment(e.name(), null, e.tags());
+            // as old as its source where the target can set it (not through MLflow's REST API)
+            long created = e.creationTime() > 0 ? e.creationTime() : System.currentTimeMillis(); // 0: a meta.yaml without it
+            return to.createExperiment(e.name(), null, e.tags(), created, Math.max(created, e.lastUpdateTime()));
         } catch (JrunsException ex) {
             if (ex.code() != JrunsException.Code.RESOURCE_ALREADY_EXISTS) throw ex;
             return to.getExperimentByName(e.name()).orElseThrow(() -> ex).experimentId();

@@ -114,6 +114,30 @@ class TransferTest {
             assertEquals(Long.valueOf(1721451000000L), runs.get("wine quality/beautiful-dog-902").deleted(),
                     "the deletion time read, not the time of the import");
             assertEquals("ann", b.getExperimentByName("wine quality").orElseThrow().tags().get("owner"));
+            Experiment wine = b.getExperimentByName("wine quality").orElseThrow();
+            assertEquals(1721450905103L, wine.creationTime(), "creation_time of its meta.yaml, not the time of the import");
+            assertEquals(1721450905103L, wine.lastUpdateTime());
+        }
+    }
+
+    @Test
+    void anExperimentACopyMakesKeepsItsTimesWhereTheTargetCanSetThem() throws Exception {
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b"); EmbeddedStore c = embedded("c");
+             FakeServerAccess server = new FakeServerAccess(dir.resolve("home"))) {
+            String exp = a.createExperiment("old one", null, Map.of(), 1_600_000_000_000L, 1_650_000_000_000L);
+            a.createRun(exp, "ann", 1_600_000_001_000L, "r", List.of());
+            Transfers.copy(a, "sqlite:///a", b, Selection.all(), Progress.NONE);
+            Experiment copied = b.getExperimentByName("old one").orElseThrow();
+            assertEquals(1_600_000_000_000L, copied.creationTime(), "its source's, not the time of the copy");
+            assertEquals(1_650_000_000_000L, copied.lastUpdateTime());
+
+            long before = System.currentTimeMillis();
+            RestStore rest = server.store();
+            Transfers.copy(a, "sqlite:///a", rest, Selection.all(), Progress.NONE);
+            long made = rest.getExperimentByName("old one").orElseThrow().creationTime();
+            assertTrue(made >= before, "MLflow's REST API cannot set it: the server's time of the copy");
+            Transfers.copy(rest, rest.describe(), c, Selection.all(), Progress.NONE);
+            assertEquals(made, c.getExperimentByName("old one").orElseThrow().creationTime(), "the server's, kept onward");
         }
     }
 

@@ -32,6 +32,16 @@ public interface Store extends StoreReader {
     // ---- experiments
     String createExperiment(String name, String artifactLocation, Map<String, String> tags);
 
+    /**
+     * Creates an experiment with the times it was made and last changed elsewhere: a copy or
+     * import makes the target's experiment as old as its source. A store that cannot set them
+     * (MLflow's REST API takes no such field) makes it now.
+     */
+    default String createExperiment(String name, String artifactLocation, Map<String, String> tags,
+                                    long creationTime, long lastUpdateTime) {
+        return createExperiment(name, artifactLocation, tags);
+    }
+
     void setExperimentTag(String experimentId, String key, String value);
 
     // ---- runs

@@ -106,8 +106,15 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
+        long now = System.currentTimeMillis();
+        return createExperiment(name, artifactLocation, tags, now, now);
+    }
+
+    @Override
+    public String createExperiment(String name, String artifactLocation, Map<String, String> tags,
+                                   long creationTime, long lastUpdateTime) {
         return db.write(c -> {
-            String id = Experiments.create(c, null, name, artifactLocation, tags, System.currentTimeMillis());
+            String id = Experiments.create(c, null, name, artifactLocation, tags, creationTime, lastUpdateTime);
             if (artifactLocation == null || artifactLocation.isEmpty()) {
                 Experiments.setArtifactLocation(c, Long.parseLong(id), experimentLocation(id));
             }

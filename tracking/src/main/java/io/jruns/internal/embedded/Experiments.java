@@ -26,6 +26,12 @@ final class Experiments {
     /** Creates the experiment; {@code id} null means the next free id. Returns the id. */
     static String create(Connection c, Long id, String name, String artifactLocation, Map<String, String> tags,
                          long now) throws SQLException {
+        return create(c, id, name, artifactLocation, tags, now, now);
+    }
+
+    /** As above, with the times it was made and last changed (a copy keeps its source's). */
+    static String create(Connection c, Long id, String name, String artifactLocation, Map<String, String> tags,
+                         long creationTime, long lastUpdateTime) throws SQLException {
         if (findId(c, name).isPresent()) {
             throw new JrunsException(JrunsException.Code.RESOURCE_ALREADY_EXISTS,
                     "experiment '" + name + "' already exists");
@@ -37,8 +43,8 @@ final class Experiments {
             else ps.setLong(1, id);
             ps.setString(2, name);
             ps.setString(3, artifactLocation == null ? "" : artifactLocation);
-            ps.setLong(4, now);
-            ps.setLong(5, now);
+            ps.setLong(4, creationTime);
+            ps.setLong(5, lastUpdateTime);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 newId = rs.getLong(1);
