@@ -36,6 +36,10 @@ final class CopyFailures {
                 + firstLine(why.getMessage()));
     }
 
+    int size() {
+        return lines.size();
+    }
+
     List<String> lines() {
         return List.copyOf(lines);
     }

@@ -58,6 +58,7 @@ final class CopyGroup {
     private boolean madeAtOnce;
     long points;
     int files;
+    int copied; // runs whose copy was completed
 
     CopyGroup(StoreReader from, Store to, Map<String, String> idMap, CopyFailures failures, int maxRuns) {
         this.from = from;
@@ -73,17 +74,17 @@ final class CopyGroup {
     }
 
     /**
-     * Adds a run to the group (its copy's id given out now, for its children's links); true
-     * when the group was written. {@code origin}: the run and store its copy names as its source.
+     * Adds a run to the group (its copy's id given out now, for its children's links), writing
+     * the group when full. {@code origin}: the run and store its copy names as its source.
      */
-    boolean add(Run run, SourceTags.Origin origin, String targetExperiment) {
+    void add(Run run, SourceTags.Origin origin, String targetExperiment) {
         String id;
         try {
             id = start(targetExperiment, run, origin);
         } catch (RuntimeException e) {
             if (CopyFailures.stopsTheCopy(e)) throw e;
             failures.add(run, e);
-            return false;
+            return;
         }
         idMap.put(run.runId(), id);
         RunInfo i = run.info();
@@ -98,9 +99,8 @@ final class CopyGroup {
             fail(p, e);
         }
         // a server's runs exist as soon as made: complete each at once, so a stopped copy leaves at most one to redo
-        if (!madeAtOnce && pending.size() < maxRuns && held < POINTS) return false;
+        if (!madeAtOnce && pending.size() < maxRuns && held < POINTS) return;
         flush();
-        return true;
     }
 
     /** Writes what is held and completes the group's runs; those whose copy failed are marked incomplete. */
@@ -132,6 +132,7 @@ final class CopyGroup {
                 fail(p, e);
             }
         }
+        copied += live().size();
         for (Pending p : pending) if (failed.contains(p.copyId())) CopyFailures.markIncomplete(to, p.copyId());
         pending.clear();
         failed.clear();

@@ -76,7 +76,7 @@ public final class RunCopier {
         CopyCompletion completion = new CopyCompletion(to);
         CopyFailures failures = new CopyFailures();
         CopyGroup group = new CopyGroup(from, to, idMap, failures, runsPerGroup);
-        int total = planned.size();
+        CopyProgress shown = new CopyProgress(progress, planned.size());
         int done = 0;
         int refreshed = 0;
         int already = 0; // copied before, and not again
@@ -85,23 +85,18 @@ public final class RunCopier {
         for (CopyOrder.Planned p : CopyOrder.parentsFirst(planned)) {
             Run run = p.source();
             done++;
-            boolean written = false;
             try {
+                SourceTags.Origin origin = SourceTags.origin(run, fromUri);
+                Run old = existing.get(origin.runId());
                 if (SourceTags.isIncompleteCopy(run)) {
                     leftOut.add("run " + run.runId() + ", an incomplete copy (copying again from its source replaces it)");
                     incomplete++;
-                    continue;
-                }
-                SourceTags.Origin origin = SourceTags.origin(run, fromUri);
-                Run old = existing.get(origin.runId());
-                if (inTarget(origin)) {
+                } else if (inTarget(origin)) {
                     already++; // a copy of the target's own run, copied back
-                    written = true;
                 } else if (SourceTags.complete(old) && old.info().status() != RunStatus.RUNNING && !endedAsDeadInTarget(old, run)) {
                     if (!group.isEmpty()) group.flush(); // its parent link may name a run of the group
                     completion.repair(run, old, idMap);
                     already++;
-                    written = true;
                 } else {
                     if (SourceTags.complete(old)) {
                         // its source was running when copied: copy it again as it is now, and the
@@ -114,18 +109,16 @@ public final class RunCopier {
                         else CopyFailures.markIncomplete(to, old.runId()); // a copy stopped half-way, not a run anyone deleted
                     }
                     from.notCarried(run.runId()).ifPresent(what -> leftOut.add("run " + run.runId() + "'s " + what));
-                    written = group.add(run, origin, p.targetExperiment());
+                    group.add(run, origin, p.targetExperiment());
                 }
             } catch (RuntimeException e) {
                 if (CopyFailures.stopsTheCopy(e)) throw e;
                 failures.add(run, e);
             }
-            if (written) progress.update(already == 0 ? "runs copied" : String.format(java.util.Locale.ROOT, "runs done (%,d already there)", already), done, total);
+            shown.update(group.copied, already, failures.size(), incomplete);
         }
-        if (!group.isEmpty()) {
-            group.flush();
-            progress.update(already == 0 ? "runs copied" : String.format(java.util.Locale.ROOT, "runs done (%,d already there)", already), done, total);
-        }
+        if (!group.isEmpty()) group.flush();
+        shown.update(group.copied, already, failures.size(), incomplete);
         List<String> failed = failures.lines();
         return new TransferReport(experiments.size(), done - already - incomplete - failed.size(), already, group.points,
                 group.files, refreshed, leftOut, failed);

@@ -74,7 +74,7 @@ class TransferCommandsTest {
         assertTrue(copy.out().startsWith("Copied 1 run (6 metric points, 0 artifact files) in "), copy.out());
         Cli.Result again = a.run("copy", "--from", dir.resolve("a").toString(), "--to", dir.resolve("c").toString());
         assertTrue(again.out().startsWith("Copied 2 runs") && again.out().contains("1 already there"), again.out());
-        assertTrue(again.err().contains("copy: 3/3 runs done (1 already there)"), "progress says what it did: " + again.err());
+        assertTrue(again.err().contains("copy: 3/3 runs done (2 copied, 1 already there)"), "progress says what it did: " + again.err());
         assertTrue(copy.err().contains("copy: 1/1 runs copied"), copy.err());
         try (Store s = new Cli(dir.resolve("c")).openStore()) {
             assertEquals(original.keySet(), contents(s).keySet());

@@ -109,6 +109,19 @@ class FailedCopyTest {
     }
 
     @Test
+    void progressCountsAFailedRunAsFailedNotAsCopied() throws Exception {
+        try (EmbeddedStore a = embedded("a"); EmbeddedStore b = embedded("b")) {
+            populate(a, "val:acc");
+            List<String> lines = new ArrayList<>();
+            Store target = Refusing.store(b, "val:acc", "bad-artifact", new AtomicBoolean(true));
+            new RunCopier(a, "sqlite:///a", target, (what, done, total) -> lines.add(done + "/" + total + " " + what), 3)
+                    .copy(Selection.all());
+            // groups of 3: bad-param fails in the first, bad-artifact in the second
+            assertEquals(List.of("3/5 runs done (2 copied, 1 failed)", "5/5 runs done (3 copied, 2 failed)"), lines);
+        }
+    }
+
+    @Test
     void aValueTheServerRefusesFailsThatRunAloneAndTheRunIsNotCopiedOnward() throws Exception {
         try (EmbeddedStore a = embedded("a"); EmbeddedStore c = embedded("c");
              FakeServerAccess server = new FakeServerAccess(dir.resolve("home"))) {
