@@ -9,7 +9,6 @@ import io.jruns.store.Store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The last steps of copying a run, done as soon as its values and artifacts are there (not
@@ -27,12 +26,12 @@ final class CopyCompletion {
 
     /**
      * The tags that complete a copy: the parent link and the completion time. Written only once
-     * the run's values and artifacts are in ({@link CopyGroup}); {@code idMap}: source run id ->
-     * the id of its copy, for the runs copied so far.
+     * the run's values and artifacts are in ({@link CopyGroup}); {@code links}: where the parents
+     * of the runs copied so far are in the target.
      */
-    static LogBatch completionTags(Run source, String copyId, Map<String, String> idMap) {
+    static LogBatch completionTags(Run source, String copyId, ParentLinks links) {
         List<RunTag> tags = new ArrayList<>();
-        source.parentRunId().ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, idMap.getOrDefault(p, p))));
+        source.parentRunId().flatMap(links::of).ifPresent(p -> tags.add(new RunTag(SystemTags.PARENT_RUN_ID, p)));
         tags.add(new RunTag(SystemTags.COPIED_AT, Long.toString(System.currentTimeMillis())));
         return new LogBatch(copyId, List.of(), List.of(), tags);
     }
@@ -45,10 +44,10 @@ final class CopyCompletion {
     /**
      * A completed copy, not copied again: its parent link is pointed at the parent's copy when
      * that was made later (another selection, or a run copied again), and the deletion a stopped
-     * copy did not get to is done.
+     * copy did not get to is done. A parent the target still has no copy of leaves the link as it is.
      */
-    void repair(Run source, Run copy, Map<String, String> idMap) {
-        String parent = source.parentRunId().map(p -> idMap.getOrDefault(p, p)).orElse(null);
+    void repair(Run source, Run copy, ParentLinks links) {
+        String parent = source.parentRunId().flatMap(links::of).orElse(null);
         if (parent != null && !parent.equals(copy.data().tags().get(SystemTags.PARENT_RUN_ID))) {
             LogBatch link = new LogBatch(copy.runId(), List.of(), List.of(), List.of(new RunTag(SystemTags.PARENT_RUN_ID, parent)));
             if (copy.info().lifecycleStage() == LifecycleStage.DELETED) {

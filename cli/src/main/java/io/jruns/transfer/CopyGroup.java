@@ -17,7 +17,6 @@ import io.jruns.store.StoreReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,7 +45,7 @@ final class CopyGroup {
     private final StoreReader from;
     private final Store to;
     private final CopyCompletion completion;
-    private final Map<String, String> idMap;
+    private final ParentLinks links;
     private final CopyFailures failures;
     private final int maxRuns;
     private final List<RunStart> starts = new ArrayList<>();
@@ -60,11 +59,11 @@ final class CopyGroup {
     int files;
     int copied; // runs whose copy was completed
 
-    CopyGroup(StoreReader from, Store to, Map<String, String> idMap, CopyFailures failures, int maxRuns) {
+    CopyGroup(StoreReader from, Store to, ParentLinks links, CopyFailures failures, int maxRuns) {
         this.from = from;
         this.to = to;
         this.completion = new CopyCompletion(to);
-        this.idMap = idMap;
+        this.links = links;
         this.failures = failures;
         this.maxRuns = maxRuns;
     }
@@ -84,9 +83,10 @@ final class CopyGroup {
         } catch (RuntimeException e) {
             if (CopyFailures.stopsTheCopy(e)) throw e;
             failures.add(run, e);
+            links.failed(run.runId());
             return;
         }
-        idMap.put(run.runId(), id);
+        links.copied(run.runId(), id);
         RunInfo i = run.info();
         boolean ended = i.status() != RunStatus.RUNNING && i.endTime() != null;
         // otherwise as before, by updateRun: a RunEnd needs both (a copy starts RUNNING, without an end time)
@@ -115,11 +115,15 @@ final class CopyGroup {
                 fail(p, e);
             }
         }
+        for (Pending p : pending) {
+            // a start refused with the values: its children, completed below, get no link to a run never made
+            if (failed.contains(p.copyId()) && to.getRun(p.copyId()).isEmpty()) links.unmade(p.source().runId());
+        }
         List<Pending> completing = live();
         List<LogBatch> done = new ArrayList<>(completing.size());
         List<RunEnd> ends = new ArrayList<>();
         for (Pending p : completing) {
-            done.add(CopyCompletion.completionTags(p.source(), p.copyId(), idMap));
+            done.add(CopyCompletion.completionTags(p.source(), p.copyId(), links));
             if (p.end() != null) ends.add(p.end());
         }
         if (!done.isEmpty()) {

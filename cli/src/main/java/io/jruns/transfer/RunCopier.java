@@ -72,10 +72,10 @@ public final class RunCopier {
             if (looked.add(target)) existing.putAll(existingCopies(target));
             runs.forEach(r -> planned.add(new CopyOrder.Planned(r, target)));
         }
-        Map<String, String> idMap = knownCopies(planned, existing); // source run id -> its copy's id, completed or in the group
+        ParentLinks links = new ParentLinks(knownCopies(planned, existing));
         CopyCompletion completion = new CopyCompletion(to);
         CopyFailures failures = new CopyFailures();
-        CopyGroup group = new CopyGroup(from, to, idMap, failures, runsPerGroup);
+        CopyGroup group = new CopyGroup(from, to, links, failures, runsPerGroup);
         CopyProgress shown = new CopyProgress(progress, planned.size());
         int done = 0;
         int refreshed = 0;
@@ -91,11 +91,12 @@ public final class RunCopier {
                 if (SourceTags.isIncompleteCopy(run)) {
                     leftOut.add("run " + run.runId() + ", an incomplete copy (copying again from its source replaces it)");
                     incomplete++;
+                    links.failed(run.runId());
                 } else if (inTarget(origin)) {
                     already++; // a copy of the target's own run, copied back
                 } else if (SourceTags.complete(old) && old.info().status() != RunStatus.RUNNING && !endedAsDeadInTarget(old, run)) {
                     if (!group.isEmpty()) group.flush(); // its parent link may name a run of the group
-                    completion.repair(run, old, idMap);
+                    completion.repair(run, old, links);
                     already++;
                 } else {
                     if (SourceTags.complete(old)) {
@@ -114,6 +115,7 @@ public final class RunCopier {
             } catch (RuntimeException e) {
                 if (CopyFailures.stopsTheCopy(e)) throw e;
                 failures.add(run, e);
+                links.failed(run.runId());
             }
             shown.update(group.copied, already, failures.size(), incomplete);
         }
