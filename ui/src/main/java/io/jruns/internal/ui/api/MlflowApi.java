@@ -40,6 +40,7 @@ public final class MlflowApi {
         Endpoints e = new Endpoints(router);
         ExperimentEndpoints.install(e, ctx.client().store());
         RunEndpoints.install(e, ctx.client().store());
+        BulkRunEndpoints.install(e, ctx.client().store());
         LogEndpoints.install(e, ctx.client().store());
         MetricEndpoints.install(e, ctx.client().store());
         ArtifactEndpoints.install(e, router, ctx.client().store());
