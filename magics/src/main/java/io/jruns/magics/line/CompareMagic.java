@@ -3,6 +3,7 @@ package io.jruns.magics.line;
 import io.jruns.domain.JrunsException;
 import io.jruns.Jruns;
 import io.jruns.views.RunComparison;
+import io.jruns.domain.Experiment;
 import io.jruns.domain.Run;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.magics.args.ParsedArgs;
@@ -13,6 +14,7 @@ import io.jruns.magics.registry.MagicSpec;
 import io.jruns.views.html.CompareView;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ import java.util.Map;
 public final class CompareMagic implements Magic {
     static final int DEFAULT_MAX = 100;
     static final int MAX = 1000;
+    /** Experiments the heading names before "and N more". */
+    static final int MAX_NAMED = 5;
     private static final MagicSpec SPEC = new MagicSpec("compare", MagicSpec.Kind.LINE,
             "%compare RUN RUN... [FILTER] [--experiment E,...] [--diff-only] [--plots-only] [--plot parallel|scatter|contour|history|none]... "
                     + "[--x K] [--y K] [--z METRIC] [--metric K] [--color METRIC] [--axes K,...] [--max N]",
             "Compare runs side by side: details, params and metrics (one column per run), and plots "
-                    + "(parallel coordinates by default). Keys are params.K, metrics.K or bare names.",
+                    + "(parallel coordinates by default), headed by the experiments the runs come from. Keys are params.K, metrics.K or bare names.",
             List.of(OptionSpec.repeated("experiment", "E,...", "where names and the filter look (default: the active experiment)"),
                     OptionSpec.flag("diff-only", "hide params and metrics that are the same in every run"),
                     OptionSpec.flag("plots-only", "show the plots without the tables"),
@@ -55,6 +59,21 @@ public final class CompareMagic implements Magic {
             }
         }
         return names;
+    }
+
+    /**
+     * The heading's experiments: those the compared runs come from, in order of first run (runs
+     * given by id may be from anywhere, and a filter over several may match in only some).
+     */
+    static String experimentNames(Collection<Run> runs) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Run r : runs) {
+            names.computeIfAbsent(r.info().experimentId(),
+                    id -> Jruns.client().getExperiment(id).map(Experiment::name).orElse(id));
+        }
+        List<String> all = new ArrayList<>(names.values());
+        if (all.size() <= MAX_NAMED) return String.join(", ", all);
+        return String.join(", ", all.subList(0, MAX_NAMED)) + " and " + (all.size() - MAX_NAMED) + " more";
     }
 
     @Override
@@ -92,7 +111,7 @@ public final class CompareMagic implements Magic {
         }
         RunComparison c = RunComparison.of(new ArrayList<>(runs.values()), Jruns.client());
         List<CompareView.Plot> plots = ComparePlots.of(c, args);
-        String subtitle = RunFinder.names(experiments) + (filter == null ? "" : " \u00b7 " + filter);
+        String subtitle = experimentNames(runs.values()) + (filter == null ? "" : " \u00b7 " + filter);
         if (args.flag("plots-only") && plots.isEmpty()) throw JrunsException.invalid("%compare: --plots-only needs a --plot");
         ViewLinks links = ViewLinks.current();
         host.display(links.show(CompareView.render(c, new CompareView.Show(!args.flag("plots-only"), args.flag("diff-only")), plots,

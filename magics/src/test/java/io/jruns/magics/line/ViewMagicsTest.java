@@ -30,6 +30,9 @@ class ViewMagicsTest {
     @TempDir
     static Path home;
     static final MagicRegistry MAGICS = JrunsMagics.registry();
+    static final String ELSEWHERE = "elsewhere <b>&</b>";
+    /** Runs "away" in ELSEWHERE and six more experiments, not the active one. */
+    static final List<String> AWAY = new ArrayList<>();
     static final List<Output> SHOWN = new ArrayList<>();
     static final MagicHost HOST = new MagicHost() {
         @Override
@@ -66,6 +69,14 @@ class ViewMagicsTest {
         }
         Jruns.startRun("twin").close();
         Jruns.startRun("twin").close();
+        for (int i = 0; i < 7; i++) {
+            Jruns.setExperiment(i == 0 ? ELSEWHERE : "far " + i);
+            try (ActiveRun r = Jruns.startRun("away")) {
+                r.logParam("opt", "sgd");
+                AWAY.add(r.runId());
+            }
+        }
+        Jruns.setExperiment("views");
     }
 
     @AfterAll
@@ -116,6 +127,20 @@ class ViewMagicsTest {
         assertTrue(o.html().contains("Parallel coordinates") && o.html().contains("History: loss by step"));
         Output contour = run("compare", "--plots-only --plot contour --x lr --y loss --z loss");
         assertTrue(contour.html().contains("Contour: loss over lr and loss"), contour.html());
+    }
+
+    @Test
+    void compareIsHeadedByTheExperimentsTheRunsComeFrom() throws Exception {
+        Output o = run("compare", AWAY.get(0) + " \"trial 1\"");
+        assertTrue(o.text().startsWith("Comparing 2 runs: elsewhere <b>&</b>, views\n"), o.text());
+        assertTrue(o.html().contains(">elsewhere &lt;b&gt;&amp;&lt;/b&gt;, views<"), o.html());
+        Output one = run("compare", AWAY.get(1) + " " + AWAY.get(2));
+        assertTrue(one.text().startsWith("Comparing 2 runs: far 1, far 2\n"), one.text());
+        // a filter over two experiments that matches in one of them names that one
+        Output filtered = run("compare", "--experiment \"views,far 3\" \"params.opt = 'adam'\"");
+        assertTrue(filtered.text().startsWith("Comparing 3 runs: views \u00b7 params.opt = 'adam'\n"), filtered.text());
+        Output all = run("compare", String.join(" ", AWAY));
+        assertTrue(all.text().startsWith("Comparing 7 runs: elsewhere <b>&</b>, far 1, far 2, far 3, far 4 and 2 more\n"), all.text());
     }
 
     @ParameterizedTest
