@@ -126,6 +126,22 @@ public final class RunComparison {
     }
 
     /**
+     * The axes as {@code %compare --axes a,b} and the compare page's {@code axes=} (repeated or
+     * comma-separated) give them: stripped, blanks and repeats dropped, in order. {@link #parallel}
+     * refuses a key no run has.
+     */
+    public static List<String> axes(List<String> given) {
+        List<String> out = new ArrayList<>();
+        for (String v : given) {
+            for (String a : v.split(",")) {
+                String s = a.strip();
+                if (!s.isEmpty() && !out.contains(s)) out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param axes    keys for the axes, in order; empty for the default
      * @param colorBy the metric that colours the lines; null for the default
      */

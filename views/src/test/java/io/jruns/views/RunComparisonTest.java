@@ -26,6 +26,12 @@ class RunComparisonTest {
     final RunComparison cmp = RunComparison.of(List.of(a, b, c), id -> "exp " + id, (id, key) -> List.of());
 
     @Test
+    void axesAreCommaSeparatedOrRepeatedInOrderWithoutBlanksOrRepeats() {
+        assertEquals(List.of("params.lr", "rmse", "opt"), RunComparison.axes(List.of(" params.lr, rmse,,", "opt", "rmse")));
+        assertEquals(List.of(), RunComparison.axes(List.of()));
+    }
+
+    @Test
     void paramsAndMetricsAreOneRowPerKeyAndOneColumnPerRun() {
         Table p = cmp.params();
         assertEquals(List.of("param", "a", "b", HOSTILE), p.columnNames());

@@ -7,7 +7,6 @@ import io.jruns.magics.args.ParsedArgs;
 import io.jruns.views.html.CompareView;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +37,7 @@ final class ComparePlots {
         for (String kind : kinds) {
             switch (kind) {
                 case "parallel" -> {
-                    List<String> axes = args.value("axes").map(a -> Arrays.stream(a.split(",")).map(String::strip)
-                            .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+                    List<String> axes = RunComparison.axes(args.value("axes").map(List::of).orElse(List.of()));
                     out.add(new CompareView.Plot("Parallel coordinates", c.parallel(axes, color),
                             "[parallel coordinates plot of " + c.runs().size() + " runs; shown in HTML]"));
                 }

@@ -12,15 +12,16 @@ import java.util.Locale;
 
 /**
  * The compare page's plot as its form chose it: the kind and its keys ({@code params.K} or
- * {@code metrics.K}); a key left empty takes %compare's default.
+ * {@code metrics.K}); a key left empty takes %compare's default. The parallel plot's axes
+ * ({@code axes=}, repeated or comma-separated as {@code %compare --axes}) are in order; none is the default.
  */
-record PlotChoice(String kind, String x, String y, String z, String color, String metric, boolean diffOnly) {
+record PlotChoice(String kind, String x, String y, String z, String color, String metric, List<String> axes, boolean diffOnly) {
     static final List<String> KINDS = List.of("parallel", "scatter", "contour", "history", "none");
 
     static PlotChoice of(Request r) {
         String kind = r.query("plot").map(String::strip).filter(k -> !k.isEmpty()).orElse("parallel").toLowerCase(Locale.ROOT);
         return new PlotChoice(kind, field(r, "x"), field(r, "y"), field(r, "z"), field(r, "color"), field(r, "metric"),
-                r.query("diff").isPresent());
+                RunComparison.axes(r.queryAll("axes")), r.query("diff").isPresent());
     }
 
     private static String field(Request r, String name) {
@@ -53,7 +54,7 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
             }
             default -> {
                 if (n < 2) throw JrunsException.invalid("parallel coordinates need two runs or more: choose scatter or history for one run");
-                yield List.of(new CompareView.Plot("Parallel coordinates", c.parallel(List.of(), color), ""));
+                yield List.of(new CompareView.Plot("Parallel coordinates", c.parallel(axes, color), ""));
             }
         };
     }
@@ -73,8 +74,23 @@ record PlotChoice(String kind, String x, String y, String z, String color, Strin
         select(b, "z", "z", metrics, z);
         select(b, "color", "colour", metrics, color);
         select(b, "metric", "history of", metrics, metric);
+        axes(b, all);
         b.append("<label><input type=\"checkbox\" name=\"diff\" value=\"1\"").append(diffOnly ? " checked" : "")
                 .append("> only rows that differ</label><button type=\"submit\">Show</button></form>");
+    }
+
+    /** Checkboxes for the parallel plot's axes: the chosen ones first, in their order (unknown ones kept as typed). */
+    private void axes(StringBuilder b, List<String> keys) {
+        List<String> shown = new java.util.ArrayList<>(axes);
+        for (String k : keys) if (!shown.contains(k)) shown.add(k);
+        b.append("<details class=\"jr-cols\"").append(axes.isEmpty() ? "" : " open").append("><summary>Parallel axes")
+                .append(axes.isEmpty() ? " (params that vary)" : " (" + axes.size() + " chosen)").append("</summary>");
+        for (String k : shown) {
+            b.append("<label><input type=\"checkbox\" name=\"axes\" value=\"");
+            Html.append(b, k).append('"').append(axes.contains(k) ? " checked" : "").append('>');
+            Html.append(b, k).append("</label>");
+        }
+        b.append("</details>");
     }
 
     private static void select(StringBuilder b, String name, String label, List<String> keys, String chosen) {

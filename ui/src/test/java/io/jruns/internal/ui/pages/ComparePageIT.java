@@ -65,6 +65,32 @@ class ComparePageIT {
     }
 
     @Test
+    void theFormChoosesTheParallelAxesInTheUrl() throws Exception {
+        String base = "/compare?runs=" + runs("base", "parent", "hostile");
+        String dflt = ui.get(base).body();
+        assertTrue(dflt.contains("<input type=\"checkbox\" name=\"axes\" value=\"params.formula\">"), "every key offered, none ticked: " + dflt);
+        assertFalse(axisTitles(dflt).contains("formula"), "the default axes are the params that vary");
+        // repeated as the checkboxes send them, or comma-separated as %compare --axes takes them
+        for (String q : new String[]{"&axes=params.formula&axes=metrics.rmse", "&axes=params.formula,metrics.rmse"}) {
+            String page = ui.get(base + q).body();
+            assertEquals(java.util.List.of("formula", "rmse"), axisTitles(page), q);
+            assertTrue(page.contains("<input type=\"checkbox\" name=\"axes\" value=\"params.formula\" checked>"), "stays ticked");
+        }
+        String unknown = ui.get(base + "&axes=params.lr&axes=nope").body();
+        assertTrue(unknown.contains("<div class=\"jr-filter-error\" role=\"alert\">no compared run has a param or metric &#39;nope&#39;"), unknown);
+        assertTrue(axisTitles(unknown).isEmpty(), "nothing drawn");
+        assertTrue(unknown.contains("value=\"nope\" checked>"), "kept as typed");
+    }
+
+    /** The parallel plot's axis titles, left to right. */
+    private static java.util.List<String> axisTitles(String page) {
+        var m = java.util.regex.Pattern.compile("text-anchor=\"middle\" fill=\"currentColor\" font-weight=\"600\">([^<]*)</text>").matcher(page);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
     void aPlotThatCannotBeDrawnSaysWhyAndKeepsTheChoice() throws Exception {
         String base = "/compare?runs=" + runs("base", "parent");
         String[][] cases = {
