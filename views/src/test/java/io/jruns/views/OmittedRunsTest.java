@@ -40,6 +40,27 @@ class OmittedRunsTest {
     }
 
     @Test
+    void scatterAxesAndColoursSpanTheDrawnPointsOnly() {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) runs.add(run("ok-" + i, Map.of("lr", "0.0" + (i + 1)), Map.of("rmse", 1.0 + i), Map.of()));
+        runs.add(run("failed", Map.of(), Map.of("rmse", 9.0), Map.of())); // no lr: not drawn
+        runs.add(run("far", Map.of("lr", "0.9"), Map.of("rmse", Double.NaN), Map.of())); // NaN: not drawn either
+        String svg = RunComparison.of(runs, id -> id, (id, k) -> List.of()).scatter("lr", "rmse", "rmse");
+        assertEquals(3, SvgDocs.count(svg, "circle"));
+        assertEquals(List.of("1", "1.5", "2", "2.5", "3"), labels(svg, "end"), "the y axis: rmse of the drawn runs");
+        assertFalse(labels(svg, "middle").contains("0.9"), "the x axis stops at the drawn runs' lr: " + labels(svg, "middle"));
+        assertFalse(labels(svg, "start").contains("9"), "the colour bar too: " + labels(svg, "start"));
+    }
+
+    /** Tick labels with this anchor: y ticks end, x ticks middle, colour bar ticks start. */
+    private static List<String> labels(String svg, String anchor) {
+        var m = java.util.regex.Pattern.compile("text-anchor=\"" + anchor + "\" fill=\"currentColor\">([^<]*)</text>").matcher(svg);
+        List<String> out = new ArrayList<>();
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
     void contourNamesTheRunsItLeftOut() {
         String svg = six().contour("lr", "l2", "loss");
         assertTrue(svg.contains(", 3 of 6 runs"), svg);

@@ -1,5 +1,6 @@
 package io.jruns.internal.svg;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One point per run at (x, y); optionally coloured by a metric; few points get their run's name. */
@@ -18,11 +19,17 @@ public final class ScatterPlot {
         Axis x = Axis.of(xs, f.left(), f.right(), true);
         Axis y = Axis.of(ys, f.bottom(), f.top(), true);
         Omitted omitted = new Omitted();
+        List<Boolean> kept = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             String why = Omitted.why(xName, xs.get(r), x);
             if (why == null) why = Omitted.why(yName, ys.get(r), y);
             if (why != null) omitted.add(runs.get(r), why);
+            kept.add(why == null);
         }
+        // the ranges span the points drawn: a run left out (no x, say) must not stretch the other axis
+        x = Axis.of(only(xs, kept), f.left(), f.right(), true);
+        y = Axis.of(only(ys, kept), f.bottom(), f.top(), true);
+        if (colorValues != null) colorValues = only(colorValues, kept);
         int drawn = runs.size() - omitted.size();
         Svg svg = new Svg(width, (int) (height + omitted.height(width)),
                 "Scatter plot of " + yName + " against " + xName + " over " + Omitted.count(drawn, runs.size()));
@@ -47,6 +54,13 @@ public final class ScatterPlot {
         omitted.draw(svg, 8, height, width);
         if (color != null) ColorBar.draw(svg, f.right() + 24, f.top() + 20, f.bottom() - f.top() - 40, Palette.LINES, color.lo(), color.hi(), colorName);
         return svg.done();
+    }
+
+    /** The values of the kept runs, null for the others. */
+    private static <T> List<T> only(List<T> values, List<Boolean> kept) {
+        List<T> out = new ArrayList<>();
+        for (int r = 0; r < values.size(); r++) out.add(kept.get(r) ? values.get(r) : null);
+        return out;
     }
 
     static String text(Object v) {
