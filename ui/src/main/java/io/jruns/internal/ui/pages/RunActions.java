@@ -23,18 +23,26 @@ final class RunActions {
     /**
      * Deletes (with the runs nested below, as %runs delete does; restorable for 30 days) or
      * restores the ticked runs, then 303 back to the page the form was on with a count to show.
+     * A delete first answers with {@link DeleteConfirm}'s question; its form posts {@code confirm=1}.
      */
     static Response change(UiContext ctx, Request r, boolean delete) {
         ExperimentSet e = ExperimentSet.of(ctx, r.param("id"));
         Map<String, List<String>> form = r.form();
         List<String> runs = form.getOrDefault("run", List.of()).stream().filter(s -> !s.isBlank()).distinct().toList();
+        boolean keepNested = form.containsKey("keep");
+        String back = back(form);
         String done;
         if (runs.isEmpty()) {
             done = "none=1";
         } else {
             Map<String, List<String>> byExperiment = new java.util.LinkedHashMap<>();
-            for (String id : runs) byExperiment.computeIfAbsent(inExperiment(ctx, id, e), x -> new java.util.ArrayList<>()).add(id);
-            boolean keepNested = form.containsKey("keep");
+            List<Run> ticked = new java.util.ArrayList<>();
+            for (String id : runs) {
+                Run run = inExperiment(ctx, id, e);
+                ticked.add(run);
+                byExperiment.computeIfAbsent(run.info().experimentId(), x -> new java.util.ArrayList<>()).add(id);
+            }
+            if (delete && !form.containsKey("confirm")) return DeleteConfirm.page(ctx, e, ticked, keepNested, back);
             int n = 0;
             for (Map.Entry<String, List<String>> group : byExperiment.entrySet()) {
                 RunManager m = ctx.client().manage(group.getKey());
@@ -42,31 +50,32 @@ final class RunActions {
             }
             done = (delete ? "deleted=" : "restored=") + n;
         }
-        String back = "";
+        return Response.seeOther(e.base() + "?" + (back.isEmpty() ? "" : back + "&") + done);
+    }
+
+    /** The query of the page the form was on, rebuilt so the redirect stays on this page; empty when stale. */
+    private static String back(Map<String, List<String>> form) {
         List<String> b = form.get("back");
-        if (b != null && !b.isEmpty()) {
-            try {
-                back = RunsForm.of(Request.parseQuery(b.get(0))).query(); // rebuilt: the redirect stays on this page
-            } catch (RuntimeException stale) {
-                back = "";
-            }
+        if (b == null || b.isEmpty()) return "";
+        try {
+            return RunsForm.of(Request.parseQuery(b.get(0))).query();
+        } catch (RuntimeException stale) {
+            return "";
         }
-        String base = e.base();
-        return Response.seeOther(base + "?" + (back.isEmpty() ? "" : back + "&") + done);
     }
 
     /**
      * The page's form sends the ids of its own rows: a run of another experiment, or a name or id
      * prefix (which the run manager would resolve), is a hand-made request and is refused.
      */
-    private static String inExperiment(UiContext ctx, String runId, ExperimentSet e) {
+    private static Run inExperiment(UiContext ctx, String runId, ExperimentSet e) {
         Optional<Run> run = ctx.client().store().getRun(runId);
         if (run.isEmpty()) throw JrunsException.invalid("no run with id '" + runId + "': the page sends whole run ids");
         String experimentId = run.get().info().experimentId();
         if (!e.contains(experimentId)) {
             throw JrunsException.invalid("run " + runId + " is not a run of experiment '" + e.name() + "'");
         }
-        return experimentId;
+        return run.get();
     }
 
     /**

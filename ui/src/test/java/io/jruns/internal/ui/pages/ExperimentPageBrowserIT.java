@@ -112,6 +112,9 @@ class ExperimentPageBrowserIT {
         page.open(ui.url(ui.page()));
         page.click(sel(ui.ids.get("base")));
         page.clickAndWait("#jr-delete");
+        assertTrue(text(page).contains("Delete 1 run?"), "asked first: " + text(page));
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(ui.ids.get("base")).info().lifecycleStage());
+        page.clickAndWait("#jr-confirm-delete");
         assertTrue(text(page).contains("Deleted 1 run."), text(page));
         assertFalse(page.eval("location.search").asText().contains("deleted="), "a reload would not say it again");
         assertEquals(LifecycleStage.DELETED, ui.client.getRun(ui.ids.get("base")).info().lifecycleStage());

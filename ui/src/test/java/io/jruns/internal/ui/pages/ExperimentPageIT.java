@@ -241,7 +241,7 @@ class ExperimentPageIT {
 
         String cookie = ui.cookie();
         String csrf = ui.get(both, cookie).body().replaceFirst("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> del = ui.post(both + "/delete", "csrf=" + q(csrf) + "&run=" + runA + "&run=" + runB, cookie);
+        HttpResponse<String> del = ui.post(both + "/delete", "csrf=" + q(csrf) + "&confirm=1&run=" + runA + "&run=" + runB, cookie);
         assertEquals(303, del.statusCode(), del.body());
         assertTrue(ui.get(del.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Deleted 2 runs."));
         assertEquals(LifecycleStage.DELETED, ui.client.getRun(runB).info().lifecycleStage(), "a run of the second experiment too");
@@ -257,7 +257,7 @@ class ExperimentPageIT {
         assertTrue(page.contains("name=\"keep\""), "the choice is offered beside Delete");
         String csrf = page.replaceFirst("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
         String parent = ui.ids.get("parent");
-        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=" + parent + "&keep=1", cookie);
+        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&confirm=1&run=" + parent + "&keep=1", cookie);
         assertEquals(303, del.statusCode(), del.body());
         assertTrue(ui.get(del.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Deleted 1 run."));
         assertEquals(LifecycleStage.DELETED, ui.client.getRun(parent).info().lifecycleStage());
@@ -276,7 +276,7 @@ class ExperimentPageIT {
         assertEquals(403, ui.post(ui.page() + "/delete", "run=" + parent + "&back=" + back, cookie).statusCode(), "no CSRF token");
         assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(parent).info().lifecycleStage());
 
-        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&run=" + parent + "&back=" + back, cookie);
+        HttpResponse<String> del = ui.post(ui.page() + "/delete", "csrf=" + q(csrf) + "&confirm=1&run=" + parent + "&back=" + back, cookie);
         assertEquals(303, del.statusCode(), del.body());
         String location = del.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(ui.page() + "?filter=metrics.rmse+%3E+1&size=50&deleted=3"), location);
