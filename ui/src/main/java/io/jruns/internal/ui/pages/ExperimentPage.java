@@ -88,6 +88,7 @@ public final class ExperimentPage {
         String base = e.base();
         StringBuilder b = new StringBuilder(8192).append(STYLE).append("<div class=\"jr-exp\">");
         notice(r).ifPresent(n -> b.append("<p class=\"jr-notice\" role=\"status\">").append(Html.escape(n)).append("</p>"));
+        refusal(r).ifPresent(n -> b.append("<p class=\"jr-filter-error\" role=\"alert\">").append(Html.escape(n)).append("</p>"));
         RunsControls.filterForm(b, base, form, got.runs());
         if (error != null) b.append("<div class=\"jr-filter-error\" role=\"alert\">").append(error).append("</div>");
         b.append("<form id=\"jr-runs-form\" method=\"post\" action=\"").append(base).append("/delete\">").append(Layout.csrfField(ctx))
@@ -117,8 +118,17 @@ public final class ExperimentPage {
         if (deleted.isPresent()) return Optional.of("Deleted " + deleted.get() + ". Deleted runs can be restored for 30 days (state: deleted).");
         Optional<String> restored = r.query("restored").map(ExperimentPage::count);
         if (restored.isPresent()) return Optional.of("Restored " + restored.get() + ".");
-        if (r.query("none").isPresent()) return Optional.of("No runs selected: tick the runs' checkboxes first.");
+        if (r.query("none").filter("1"::equals).isPresent()) return Optional.of("No runs selected: tick the runs' checkboxes first.");
         return Optional.empty();
+    }
+
+    /** A Delete of deleted runs only, or a Restore of active runs only: nothing changed, and why. */
+    static Optional<String> refusal(Request r) {
+        return r.query("none").map(what -> switch (what) {
+            case "active" -> "Nothing deleted: the ticked runs are deleted already (Restore brings them back).";
+            case "deleted" -> "Nothing restored: the ticked runs are not deleted (State: deleted shows the runs Restore can bring back).";
+            default -> null;
+        });
     }
 
     private static String count(String n) {

@@ -3,6 +3,7 @@ package io.jruns.internal.ui.pages;
 import io.jruns.RunManager;
 import io.jruns.RunQuery;
 import io.jruns.domain.JrunsException;
+import io.jruns.domain.LifecycleStage;
 import io.jruns.domain.Run;
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Request;
@@ -32,17 +33,18 @@ final class RunActions {
         boolean keepNested = form.containsKey("keep");
         String back = back(form);
         String done;
+        List<Run> ticked = new java.util.ArrayList<>();
+        for (String id : runs) ticked.add(inExperiment(ctx, id, e));
+        // Delete takes the active runs ticked, Restore the deleted ones; the buttons say so, and a post of none is told
+        List<Run> fit = ticked.stream().filter(run -> (run.info().lifecycleStage() == LifecycleStage.ACTIVE) == delete).toList();
         if (runs.isEmpty()) {
             done = "none=1";
+        } else if (fit.isEmpty()) {
+            done = "none=" + (delete ? "active" : "deleted");
         } else {
+            if (delete && !form.containsKey("confirm")) return DeleteConfirm.page(ctx, e, fit, keepNested, back);
             Map<String, List<String>> byExperiment = new java.util.LinkedHashMap<>();
-            List<Run> ticked = new java.util.ArrayList<>();
-            for (String id : runs) {
-                Run run = inExperiment(ctx, id, e);
-                ticked.add(run);
-                byExperiment.computeIfAbsent(run.info().experimentId(), x -> new java.util.ArrayList<>()).add(id);
-            }
-            if (delete && !form.containsKey("confirm")) return DeleteConfirm.page(ctx, e, ticked, keepNested, back);
+            for (Run run : fit) byExperiment.computeIfAbsent(run.info().experimentId(), x -> new java.util.ArrayList<>()).add(run.runId());
             int n = 0;
             for (Map.Entry<String, List<String>> group : byExperiment.entrySet()) {
                 RunManager m = ctx.client().manage(group.getKey());

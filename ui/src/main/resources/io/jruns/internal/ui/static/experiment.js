@@ -14,13 +14,26 @@
   const chosen = () => boxes().filter((b) => b.checked).map((b) => b.value);
   const all = form.querySelector("input.jr-all");
   const compare = document.getElementById("jr-compare");
-  const buttons = [compare, document.getElementById("jr-delete"), document.getElementById("jr-restore")];
+  const del = document.getElementById("jr-delete");
+  const restore = document.getElementById("jr-restore");
+  // a deleted run's row is marked jr-deleted: Delete takes the active runs ticked, Restore the deleted ones
+  const deleted = (b) => { const row = b.closest("tr"); return row !== null && row.classList.contains("jr-deleted"); };
   const shown = document.getElementById("jr-selected");
   const csv = document.querySelector("a.jr-csv");
 
   function update() {
-    const n = chosen().length;
-    buttons.forEach((b) => { if (b) b.disabled = n === 0; });
+    const ticked = boxes().filter((b) => b.checked);
+    const n = ticked.length;
+    const gone = ticked.filter(deleted).length;
+    if (compare) compare.disabled = n === 0;
+    if (del) {
+      del.disabled = n - gone === 0;
+      del.title = n > 0 && n === gone ? "the ticked runs are deleted already" : "";
+    }
+    if (restore) {
+      restore.disabled = gone === 0;
+      restore.title = n > 0 && gone === 0 ? "only deleted runs can be restored: the ticked runs are active" : "";
+    }
     if (shown) shown.textContent = n === 0 ? "" : n === 1 ? "1 run selected" : n + " runs selected";
     if (all) all.checked = n > 0 && n === boxes().length;
     if (csv) {

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Delete asks first, counting the nested runs that go with the ticked ones; nothing changes until the answer is posted. */
+/**
+ * Delete asks first, counting the nested runs that go with the ticked ones; nothing changes until
+ * the answer is posted. Delete takes the ticked active runs and Restore the deleted ones; a post of none is told why.
+ */
 class DeleteConfirmIT {
     @TempDir
     static Path home;
@@ -54,7 +57,7 @@ class DeleteConfirmIT {
         String gone = ui.client.createRun(exp, "gone", Map.of(SystemTags.PARENT_RUN_ID, root), "u").runId();
         ui.client.flush();
         ui.client.deleteRuns(gone);
-        return Map.of("exp", exp, "root", root, "a", a, "b", b, "aa", aa);
+        return Map.of("exp", exp, "root", root, "a", a, "b", b, "aa", aa, "gone", gone);
     }
 
     /** Posts the confirmation page's own form, every field as the page holds it. */
@@ -109,5 +112,35 @@ class DeleteConfirmIT {
         assertEquals(403, ui.post(page + "/delete", "run=" + t.get("root"), cookie).statusCode(), "the question needs it");
         assertEquals(403, ui.post(page + "/delete", "run=" + t.get("root") + "&confirm=1", cookie).statusCode(), "the answer too");
         assertFalse(ui.client.getRun(t.get("root")).info().lifecycleStage() == LifecycleStage.DELETED);
+    }
+
+    @Test
+    void deleteOfDeletedRunsOrRestoreOfActiveOnesChangesNothingAndSaysWhy() throws Exception {
+        Map<String, String> t = tree("refusals");
+        String page = "/experiments/" + t.get("exp");
+        String gone = t.get("gone");
+
+        HttpResponse<String> restore = ui.post(page + "/restore", "csrf=" + q(csrf) + "&run=" + t.get("b") + "&back=" + q("size=50"), cookie);
+        assertEquals(303, restore.statusCode(), restore.body());
+        String location = restore.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.equals(page + "?size=50&none=deleted"), location);
+        String told = ui.get(location, cookie).body();
+        assertTrue(told.contains("<p class=\"jr-filter-error\" role=\"alert\">Nothing restored: the ticked runs are not deleted"), told);
+        assertFalse(told.contains("Restored"), told);
+
+        for (String confirm : List.of("", "&confirm=1")) {
+            HttpResponse<String> del = ui.post(page + "/delete", "csrf=" + q(csrf) + confirm + "&run=" + gone, cookie);
+            assertEquals(303, del.statusCode(), "no question about nothing: " + del.body());
+            String body = ui.get(del.headers().firstValue("Location").orElseThrow(), cookie).body();
+            assertTrue(body.contains("Nothing deleted: the ticked runs are deleted already"), body);
+        }
+
+        String mixed = ui.post(page + "/delete", "csrf=" + q(csrf) + "&run=" + gone + "&run=" + t.get("b"), cookie).body();
+        assertTrue(mixed.contains("Delete 1 run?") && mixed.contains("<li>b</li>") && !mixed.contains("<li>gone</li>"),
+                "the active run alone is asked about: " + mixed);
+        assertFalse(mixed.contains("value=\"" + gone + "\""), "and posted");
+        HttpResponse<String> restored = ui.post(page + "/restore", "csrf=" + q(csrf) + "&run=" + gone + "&run=" + t.get("b"), cookie);
+        assertTrue(ui.get(restored.headers().firstValue("Location").orElseThrow(), cookie).body().contains("Restored 1 run."));
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(gone).info().lifecycleStage());
     }
 }

@@ -88,6 +88,8 @@ class ExperimentPageBrowserIT {
         page.waitFor("document.querySelectorAll('input.jr-sel:checked').length === 0", 5_000);
         for (String run : List.of("base", "parent", "child-a")) page.click(sel(ui.ids.get(run)));
         page.waitFor("document.querySelector('#jr-selected').textContent === '3 runs selected'", 5_000);
+        assertTrue(page.eval("document.querySelector('#jr-restore').disabled").asBoolean(), "active runs ticked: nothing to restore");
+        assertFalse(page.eval("document.querySelector('#jr-delete').disabled").asBoolean());
         assertEquals("Download CSV (3 selected)", page.eval("document.querySelector('a.jr-csv').textContent").asText());
         String csv = page.eval("document.querySelector('a.jr-csv').href").asText();
         assertTrue(csv.contains("filter=") && csv.matches(".*&runs=[0-9a-f,]+$") && csv.contains(ui.ids.get("base"))
@@ -122,7 +124,10 @@ class ExperimentPageBrowserIT {
         page.clickAndWait(".jr-exp-form button[type=submit]");
         assertEquals(2, page.count("input.jr-sel"), "base and the run deleted before");
         assertEquals(2, page.count(".jr-badge:not(.jr-model)"));
+        assertTrue(page.eval("document.querySelector('#jr-restore').disabled").asBoolean(), "nothing ticked");
         page.click(sel(ui.ids.get("base")));
+        page.waitFor("!document.querySelector('#jr-restore').disabled", 5_000);
+        assertTrue(page.eval("document.querySelector('#jr-delete').disabled").asBoolean(), "deleted runs ticked: nothing to delete");
         page.clickAndWait("#jr-restore");
         assertTrue(text(page).contains("Restored 1 run."), text(page));
         assertEquals(1, page.count("input.jr-sel"), "back on the deleted runs: only the other one is left");
