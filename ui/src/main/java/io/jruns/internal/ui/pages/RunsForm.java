@@ -16,7 +16,7 @@ import java.util.Map;
  * deleted, all), the order keys (MLflow's order_by, e.g. {@code metrics.rmse DESC}), the
  * columns ({@code params.K}/{@code metrics.K}; empty means those that vary most), the page
  * size (1 to 1,000) and the page. Links to other pages and the CSV keep these values.
- * A page after the first is fetched with the store's own page token ({@code token}), so paging
+ * A page after the first is fetched with the store's own page token ({@code page_token}), so paging
  * works on any store (an MLflow server's tokens too) and never reads the pages before it;
  * {@code prev} keeps the tokens of pages 2..page-1 for the "previous" link. {@code created}
  * (1h, 24h, 7d, 30d, 1y, or "" for all time) keeps runs started in that last stretch of time,
@@ -29,6 +29,12 @@ public record RunsForm(String filter, String state, String order, List<String> c
                        String token, List<String> prev, String created, long since, String models) {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
+    /**
+     * Not {@code token}: that is the sign-in link's, and a page-2 link with it added (as the 401
+     * asks) must sign in and keep its page. An old link's {@code token} is not read as a page
+     * token either (it may be the sign-in token): such a link opens page 1 of the same search.
+     */
+    static final String PAGE_TOKEN = "page_token";
     static final List<String> STATES = List.of("active", "deleted", "all");
     /** A "Created" choice: its value in the URL, its label, and how far back it reaches. */
     record Period(String value, String label, long millis) {
@@ -109,7 +115,7 @@ public record RunsForm(String filter, String state, String order, List<String> c
         String prev = first(q, "prev");
         String since = first(q, "since");
         return new RunsForm(first(q, "filter"), first(q, "state"), first(q, "order"), cols,
-                number(q, "size", DEFAULT_SIZE), number(q, "page", 1), first(q, "token"),
+                number(q, "size", DEFAULT_SIZE), number(q, "page", 1), first(q, PAGE_TOKEN),
                 prev == null ? List.of() : List.of(prev.split(",")), first(q, "created"), since == null ? 0 : since(since),
                 first(q, "models"));
     }
@@ -141,7 +147,7 @@ public record RunsForm(String filter, String state, String order, List<String> c
         for (String c : columns) add(b, "col", c, "");
         add(b, "size", Integer.toString(size), Integer.toString(DEFAULT_SIZE));
         add(b, "page", Integer.toString(page), "1");
-        if (token != null) add(b, "token", token, "");
+        if (token != null) add(b, PAGE_TOKEN, token, "");
         if (!prev.isEmpty()) add(b, "prev", String.join(",", prev), "");
         addCreated(b);
         return b.toString();

@@ -137,6 +137,25 @@ class ExperimentPageIT {
         assertTrue(link(p2, "next").contains("size=2"), "the links keep the form's values");
     }
 
+    @Test
+    void aPageLinkTakesTheSignInTokenBesideItsPageToken() throws Exception {
+        String p2 = link(ok(ui.page() + "?size=2"), "next");
+        assertTrue(p2.contains("page_token=") && !p2.matches(".*[?&]token=.*"), "the page token has a name of its own: " + p2);
+        // a browser without the cookie: the page-2 link with the printed ?token= added, as the 401 asks
+        HttpResponse<String> signIn = SeededUi.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                ui.url(p2 + "&token=" + ui.server.info().token()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, signIn.statusCode(), signIn.body());
+        String to = signIn.headers().firstValue("Location").orElseThrow();
+        assertFalse(to.contains(ui.server.info().token()), "the sign-in token is dropped: " + to);
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> page2 = ui.get(to, cookie);
+        assertEquals(200, page2.statusCode(), page2.body());
+        assertEquals(ids("parent", "child-a"), rows(page2.body()), "page 2, its page token kept");
+        // an old link's token= is never read as a page token (it could be the sign-in token): the same search from page 1
+        String old = p2.replace("page_token=", "token=");
+        assertEquals(ids("hostile", "child-b"), rows(ui.get(old, cookie).body()));
+    }
+
     static String link(String page, String rel) {
         Matcher m = Pattern.compile("rel=\"" + rel + "\" href=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), "no " + rel + " link");

@@ -46,7 +46,7 @@ class RunsFormTest {
     @Test
     void aPageWithoutItsTokenStartsAgainAndBadValuesAreOneLine() {
         assertEquals(1, parse("page=7").page());
-        assertEquals(1, parse("page=3&token=T3&prev=").previous().page(), "earlier tokens unknown: back to the first page");
+        assertEquals(1, parse("page=3&page_token=T3&prev=").previous().page(), "earlier tokens unknown: back to the first page");
         assertEquals("a page holds 1 to 1,000 runs, not 1001", assertThrows(JrunsException.class, () -> parse("size=1001")).getMessage());
         assertEquals("state must be active, deleted or all, not 'gone'", assertThrows(JrunsException.class, () -> parse("state=gone")).getMessage());
         assertEquals("size must be a whole number, not 'x'", assertThrows(JrunsException.class, () -> parse("size=x")).getMessage());
