@@ -123,7 +123,8 @@ class JShellEvaluatorTest {
         stopper.join();
         assertEquals(EvaluationFailure.Kind.INTERRUPTED, f.kind());
         assertTrue(ms < 5_000, "stopped after " + ms + " ms");
-        assertEquals(true, eval("spins > 0").value());
+        // usable, its variable kept; not "spins > 0": on a loaded machine the stop may land while the cell still compiles
+        assertEquals(true, eval("spins >= 0").value());
     }
 
     /** A stop that lands while a snippet compiles is not lost when the snippet then starts running (it spun forever). */
