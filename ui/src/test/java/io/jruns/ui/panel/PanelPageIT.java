@@ -80,6 +80,37 @@ class PanelPageIT {
     }
 
     @Test
+    void aSweepOlderThanTheNewestFiftyShowsItsParentAboveItsChildrenAndItsChangesMoveTheStamp() throws Exception {
+        String exp = client.createExperiment("sweep");
+        String parent = client.createRun(exp, "the sweep", java.util.Map.of(), "u").runId();
+        for (int i = 0; i < 60; i++) {
+            nextMillisecond();
+            client.createRun(exp, "c" + i, java.util.Map.of("mlflow.parentRunId", parent), "u").runId();
+        }
+        for (int i = 0; i < 3; i++) {
+            nextMillisecond();
+            client.createRun(exp, "solo" + i, java.util.Map.of(), "u");
+        }
+        client.flush();
+        String html = get("/panel/" + exp).body();
+        int ctx = html.indexOf("jr-ctx\" title=\"not one of this page");
+        assertTrue(ctx > html.indexOf(">solo0<") && ctx < html.indexOf(">the sweep<") && html.indexOf(">the sweep<") < html.indexOf(">c59<"),
+                "the parent, not among the newest 50, sits above its children: " + html);
+        assertTrue(html.contains("(47 on this page)"), html);
+        assertEquals(47, html.split("<tr class=\"jr-child\">", -1).length - 1, "no child stands alone");
+        assertTrue(html.contains("Showing runs 1\u201350 of more than 50"), "the parent is not counted among the 50: " + html);
+        String before = get("/panel/" + exp + "/stamp").body();
+        client.setTag(parent, "phase", "done");
+        client.flush();
+        assertNotEquals(before, get("/panel/" + exp + "/stamp").body(), "the parent shown changed: the panel refreshes");
+    }
+
+    static void nextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() == now) Thread.onSpinWait(); // distinct start times, newest first
+    }
+
+    @Test
     void theScriptIsServedAndAnUnknownExperimentIs404() throws Exception {
         HttpResponse<String> js = get("/panel/static/panel.js");
         assertEquals(200, js.statusCode());

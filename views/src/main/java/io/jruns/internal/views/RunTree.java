@@ -5,8 +5,10 @@ import io.jruns.domain.SystemTags;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs in display order with nested runs under their parent (tag mlflow.parentRunId): a
@@ -74,6 +76,32 @@ public final class RunTree {
             }
         }
         return rows(runs, order, depth, family, count);
+    }
+
+    /**
+     * The rows of {@code runs} (one page of a search) with {@code parents}, runs they are nested
+     * in that are not among them, each put just before the first run nested in it, so a page's
+     * children sit under their parent at the place they came in the order rather than stand alone.
+     */
+    public static List<Row> rows(List<Run> runs, List<Run> parents) {
+        if (parents.isEmpty()) return rows(runs);
+        Map<String, Run> byId = new HashMap<>();
+        for (Run p : parents) byId.putIfAbsent(p.runId(), p);
+        Set<String> placed = new HashSet<>();
+        for (Run r : runs) placed.add(r.runId());
+        List<Run> listed = new ArrayList<>(runs.size() + parents.size());
+        for (Run r : runs) {
+            // the chain of parents not yet placed, innermost first; a cycle stops at a run seen
+            List<Run> chain = new ArrayList<>();
+            Run p = byId.get(r.data().tags().get(SystemTags.PARENT_RUN_ID));
+            while (p != null && placed.add(p.runId())) {
+                chain.add(p);
+                p = byId.get(p.data().tags().get(SystemTags.PARENT_RUN_ID));
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) listed.add(chain.get(i));
+            listed.add(r);
+        }
+        return rows(listed);
     }
 
     /** The rows, each with the number of rows below it (those after it until one at its depth or above). */

@@ -11,6 +11,7 @@ import io.jruns.domain.RunInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The header and the rows of the runs table, as HTML and as text cells. */
 final class RunsRows {
@@ -19,13 +20,40 @@ final class RunsRows {
     private final long now;
     private final Links links;
     private final boolean selectable;
+    /** Experiment names by id when the table spans several (an Experiment column), else null. */
+    private final Map<String, String> experiments;
 
-    RunsRows(List<Key> keys, boolean models, long now, Links links, boolean selectable) {
+    /** Why a row that is not one of the page's own is shown: above the page's runs nested in it, dimmed. */
+    enum Context {
+        /** An ancestor from an earlier page of the whole result (%runs pages it in memory). */
+        CONTINUED("from the previous page: the runs below are nested in it", " (continued)"),
+        /** A parent read by id for a page alone: on another page, or not among the runs shown (filter, state). */
+        PARENT("not one of this page's runs (on another page, or left out by the filter or state): shown for the runs nested in it",
+                " (parent, not on this page)");
+
+        final String title;
+        final String suffix;
+
+        Context(String title, String suffix) {
+            this.title = title;
+            this.suffix = suffix;
+        }
+    }
+
+    RunsRows(List<Key> keys, boolean models, long now, Links links, boolean selectable, Map<String, String> experiments) {
         this.keys = keys;
         this.models = models;
         this.now = now;
         this.links = links;
         this.selectable = selectable;
+        this.experiments = experiments;
+    }
+
+    /** The fixed columns: {@link RunsTable#FIXED}, with Experiment after the run name when the table spans several. */
+    List<String> fixed() {
+        List<String> out = new ArrayList<>(List.of(RunsTable.FIXED));
+        if (experiments != null) out.add(out.indexOf("Run name") + 1, "Experiment");
+        return out;
     }
 
     void header(StringBuilder h) {
@@ -35,7 +63,7 @@ final class RunsRows {
         String span = groups ? " rowspan=\"2\"" : "";
         h.append("<thead><tr>");
         if (selectable) h.append("<th").append(span).append(" class=\"jr-selcol\"><input type=\"checkbox\" class=\"jr-all\" aria-label=\"select every run shown\"/></th>");
-        for (String c : RunsTable.FIXED) {
+        for (String c : fixed()) {
             h.append("<th").append(span).append(c.equals("Duration") ? " class=\"jr-n\"" : "").append('>').append(c).append("</th>");
         }
         if (models) h.append("<th").append(span).append(">Model</th>");
@@ -57,21 +85,22 @@ final class RunsRows {
         h.append("</thead>");
     }
 
-    void row(StringBuilder h, RunTree.Row row) {
-        row(h, row, false);
-    }
-
-    /** A {@code context} row is an ancestor from an earlier page, repeated above the rows nested in it. */
-    void row(StringBuilder h, RunTree.Row row, boolean context) {
+    /**
+     * A {@code context} row (else null) is not one of the page's runs but the run some of them are
+     * nested in, shown above them: it has no checkbox, so "select all" and Delete never reach it.
+     */
+    void row(StringBuilder h, RunTree.Row row, Context context) {
         Run r = row.run();
         RunInfo i = r.info();
         h.append("<tr");
         String cls = (row.depth() > 0 ? "jr-child" : "") + (RunsTable.deleted(i) ? " jr-deleted" : "")
-                + (context ? " jr-ctx" : "");
+                + (context != null ? " jr-ctx" : "");
         if (!cls.isBlank()) h.append(" class=\"").append(cls.strip()).append('"');
-        if (context) h.append(" title=\"").append(CONTINUED).append('"');
+        if (context != null) h.append(" title=\"").append(context.title).append('"');
         h.append('>');
-        if (selectable) {
+        if (selectable && context != null) {
+            h.append("<td class=\"jr-selcol\"></td>");
+        } else if (selectable) {
             h.append("<td class=\"jr-selcol\"><input type=\"checkbox\" class=\"jr-sel\" name=\"run\" value=\"");
             Html.append(h, i.runId()).append("\" aria-label=\"select run ");
             Html.append(h, name(i)).append("\"/></td>");
@@ -95,9 +124,14 @@ final class RunsRows {
         h.append("<span class=\"jr-name\" title=\"run ");
         Html.append(h, i.runId()).append("\">");
         Html.append(h, name(i)).append("</span>");
-        if (row.depth() == 0 && row.descendants() > 0) h.append(" <span class=\"jr-dim\">(").append(row.descendants()).append(")</span>");
+        if (row.depth() == 0 && row.descendants() > 0) {
+            // a parent read for a page alone knows only this page's share of its runs
+            h.append(" <span class=\"jr-dim\">(").append(row.descendants()).append(context == Context.PARENT ? " on this page" : "").append(")</span>");
+        }
         if (RunsTable.deleted(i)) h.append(" <span class=\"jr-badge\">deleted</span>");
-        h.append("</td><td>").append(Status.html(i.status())).append("</td><td class=\"jr-n\">")
+        h.append("</td>");
+        if (experiments != null) experiment(h, i.experimentId());
+        h.append("<td>").append(Status.html(i.status())).append("</td><td class=\"jr-n\">")
                 .append(Format.duration(i.startTime(), i.endTime(), now)).append("</td><td>");
         source(h, r);
         h.append("</td><td>");
@@ -128,6 +162,24 @@ final class RunsRows {
         h.append("</tr>");
     }
 
+    /** The run's experiment by name, linked to its page while a UI serves the store. */
+    private void experiment(StringBuilder h, String id) {
+        String name = experiments.getOrDefault(id, id);
+        String href = links.experiment(id).orElse(null);
+        h.append("<td>");
+        if (href != null) {
+            h.append("<a class=\"jr-explink\" href=\"");
+            Html.append(h, href).append("\" title=\"experiment ");
+            Html.append(h, id).append("\">");
+            Html.append(h, name).append("</a>");
+        } else {
+            h.append("<span title=\"experiment ");
+            Html.append(h, id).append("\">");
+            Html.append(h, name).append("</span>");
+        }
+        h.append("</td>");
+    }
+
     private void source(StringBuilder h, Run r) {
         String name = RunFacts.sourceName(r);
         String rev = RunFacts.shortRevision(r);
@@ -151,19 +203,14 @@ final class RunsRows {
         }
     }
 
-    static final String CONTINUED = "from the previous page: the runs below are nested in it";
-
-    List<String> textRow(RunTree.Row row) {
-        return textRow(row, false);
-    }
-
-    List<String> textRow(RunTree.Row row, boolean context) {
+    List<String> textRow(RunTree.Row row, Context context) {
         Run r = row.run();
         RunInfo i = r.info();
         List<String> c = new ArrayList<>();
         c.add(Format.time(i.startTime()));
         c.add("  ".repeat(row.depth()) + (row.depth() > 0 ? "\u21B3 " : "") + name(i) + (RunsTable.deleted(i) ? " (deleted)" : "")
-                + (context ? " (continued)" : ""));
+                + (context != null ? context.suffix : ""));
+        if (experiments != null) c.add(experiments.getOrDefault(i.experimentId(), i.experimentId()));
         c.add(Status.text(i.status()));
         c.add(Format.duration(i.startTime(), i.endTime(), now));
         String rev = RunFacts.shortRevision(r);

@@ -13,7 +13,10 @@ import io.jruns.domain.RunInfo;
 import io.jruns.views.Rendered;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -31,9 +34,19 @@ public final class RunsTable {
      * {@code total}: -1 when {@code runs} holds every run and the table takes the page from them;
      * else {@code runs} is the page alone (the store paged the search) and {@code total} is how
      * many runs match (with {@code capped}, more than that).
+     * {@code parents}: with a page alone, the runs its runs are nested in that are not on it (read
+     * by id), each shown above its runs, dimmed, not counted and never selectable.
+     * {@code experiments}: the names of the experiments the table spans, by id; with more than
+     * one, an Experiment column says (and links to) each run's.
      */
     public record View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
-                       long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable, long total) {
+                       long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable, long total,
+                       List<Run> parents, Map<String, String> experiments) {
+        public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
+                    long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable, long total) {
+            this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, links, selectable, total, List.of(), Map.of());
+        }
+
         public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
                     long now, IntFunction<String> pageCommand, boolean capped, Links links, boolean selectable) {
             this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, links, selectable, -1);
@@ -42,6 +55,16 @@ public final class RunsTable {
         public View(String title, String subtitle, List<Run> runs, int page, int pageSize, List<String> columns,
                     long now, IntFunction<String> pageCommand, boolean capped) {
             this(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, Links.NONE, false, -1);
+        }
+
+        public View withParents(List<Run> parents) {
+            return new View(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, links, selectable, total,
+                    parents, experiments);
+        }
+
+        public View withExperiments(Map<String, String> experiments) {
+            return new View(title, subtitle, runs, page, pageSize, columns, now, pageCommand, capped, links, selectable, total,
+                    parents, experiments);
         }
     }
 
@@ -56,25 +79,28 @@ public final class RunsTable {
     }
 
     public static Rendered render(View v) {
-        List<RunTree.Row> all = RunTree.rows(v.runs());
         boolean paged = v.total() >= 0; // the rows are the page already
+        // a page alone has its parents from other pages among its rows; the whole result repeats a family's start above the page
+        List<RunTree.Row> all = paged ? RunTree.rows(v.runs(), v.parents()) : RunTree.rows(v.runs());
+        Set<String> parents = new HashSet<>();
+        if (paged) for (Run p : v.parents()) parents.add(p.runId());
         int from = paged ? 0 : (int) Math.min(all.size(), (long) (v.page() - 1) * v.pageSize());
-        int to = paged ? Math.min(all.size(), v.pageSize()) : Math.min(all.size(), from + v.pageSize());
+        int to = paged ? all.size() : Math.min(all.size(), from + v.pageSize());
         List<RunTree.Row> page = all.subList(from, to);
         List<RunTree.Row> context = paged ? List.of() : ancestors(all, from);
         long first = paged ? (long) (v.page() - 1) * v.pageSize() : from;
         List<Run> shown = new ArrayList<>(page.size());
-        for (RunTree.Row r : page) shown.add(r.run());
+        for (RunTree.Row r : page) if (!parents.contains(r.run().runId())) shown.add(r.run());
         List<Key> keys = Columns.choose(shown, v.runs(), v.columns());
         boolean models = shown.stream().anyMatch(RunFacts::hasModel);
-        RunsRows rows = new RunsRows(keys, models, v.now(), v.links(), v.selectable());
+        RunsRows rows = new RunsRows(keys, models, v.now(), v.links(), v.selectable(), v.experiments().size() > 1 ? v.experiments() : null);
         StringBuilder h = new StringBuilder(4096 + page.size() * 700).append("<div class=\"jr jr-runs\">").append(Css.STYLE);
         h.append("<div class=\"jr-h\"><span class=\"jr-title\">");
         Html.append(h, v.title()).append("</span><span class=\"jr-dim\">");
         Html.append(h, v.subtitle()).append("</span></div>");
         // a run logged between the count and the page must not make the footer contradict the rows
-        long total = !paged ? all.size() : page.isEmpty() ? v.total() : Math.max(v.total(), first + page.size());
-        String footer = footer(v, total, first, first + page.size());
+        long total = !paged ? all.size() : shown.isEmpty() ? v.total() : Math.max(v.total(), first + shown.size());
+        String footer = footer(v, total, first, first + shown.size());
         if (page.isEmpty()) {
             if (v.pageCommand() != OWN_PAGER) Html.append(h.append("<div class=\"jr-more\">"), footer).append("</div>");
             h.append("</div>");
@@ -88,7 +114,7 @@ public final class RunsTable {
             if (!open) h.append("<tbody>");
             open = true;
             family = r.family();
-            rows.row(h, r, true);
+            rows.row(h, r, RunsRows.Context.CONTINUED);
         }
         for (RunTree.Row r : page) {
             if (r.family() != family) {
@@ -97,13 +123,13 @@ public final class RunsTable {
                 open = true;
                 family = r.family();
             }
-            rows.row(h, r);
+            rows.row(h, r, parents.contains(r.run().runId()) ? RunsRows.Context.PARENT : null);
         }
         if (open) h.append("</tbody>");
         h.append("</table></div>");
         if (v.pageCommand() != OWN_PAGER) Html.append(h.append("<div class=\"jr-more\">"), footer).append("</div>");
         h.append("</div>");
-        return new Rendered(h.toString(), text(v, context, page, rows, keys, models, footer));
+        return new Rendered(h.toString(), text(v, context, page, parents, rows, keys, models, footer));
     }
 
     static String footer(View v, long total, long from, long to) {
@@ -137,14 +163,19 @@ public final class RunsTable {
         return out;
     }
 
-    private static String text(View v, List<RunTree.Row> context, List<RunTree.Row> page, RunsRows rows, List<Key> keys,
-                               boolean models, String footer) {
+    private static String text(View v, List<RunTree.Row> context, List<RunTree.Row> page, Set<String> parents, RunsRows rows,
+                               List<Key> keys, boolean models, String footer) {
         TextTable t = new TextTable();
-        for (String f : FIXED) t.column(f, f.equals("Duration"));
+        for (String f : rows.fixed()) t.column(f, f.equals("Duration"));
         if (models) t.column("Model");
         for (Key k : keys) t.column(k.qualified(), k.kind() == Key.Kind.METRIC);
-        for (RunTree.Row r : context) t.row(rows.textRow(r, true).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
-        for (RunTree.Row r : page) t.row(rows.textRow(r).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
+        for (RunTree.Row r : context) {
+            t.row(rows.textRow(r, RunsRows.Context.CONTINUED).stream().map(c -> TextTable.cell(c, CELL_WIDTH)).toList());
+        }
+        for (RunTree.Row r : page) {
+            RunsRows.Context c = parents.contains(r.run().runId()) ? RunsRows.Context.PARENT : null;
+            t.row(rows.textRow(r, c).stream().map(x -> TextTable.cell(x, CELL_WIDTH)).toList());
+        }
         return v.title() + ": " + v.subtitle() + "\n" + t.render() + footer + "\n";
     }
 

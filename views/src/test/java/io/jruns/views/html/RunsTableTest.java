@@ -167,4 +167,45 @@ class RunsTableTest {
         assertEquals(runs.get(0).runId(), box.getAttribute("value"));
         assertEquals("select run " + HOSTILE, box.getAttribute("aria-label"), "the name is an escaped attribute");
     }
+
+    @Test
+    void aPageAloneShowsTheParentOfItsChildrenFromAnotherPageAboveThemUncountedAndUnselectable() {
+        Run parent = Runs.run("parent", Map.of(), Map.of(), Map.of());
+        Run solo = Runs.run("solo", Map.of(), Map.of(), Map.of());
+        Run kid2 = Runs.run("kid 2", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        Run kid1 = Runs.run("kid 1", Map.of(), Map.of(), Map.of("mlflow.parentRunId", parent.runId()));
+        RunsTable.View page = new RunsTable.View("Experiment Runs", "demo", List.of(solo, kid2, kid1), 1, 3, List.of(), NOW,
+                p -> "%runs --page " + p, false, io.jruns.views.Links.ui("/"), true, 10);
+        Rendered o = RunsTable.render(page.withParents(List.of(parent)));
+        List<String> names = o.text().lines().filter(l -> l.contains("solo") || l.contains("kid") || l.contains("parent"))
+                .map(l -> l.replaceAll("^\\S+ \\S+\\s+", "").replaceAll("\\s{2,}\\S.*$", "").strip()).toList();
+        assertEquals(List.of("solo", "parent (parent, not on this page)", "\u21B3 kid 2", "\u21B3 kid 1"), names, o.text());
+        assertTrue(o.text().contains("Showing runs 1\u20133 of 10;"), "the parent is not one of the page's runs: " + o.text());
+        Document d = Xhtml.parse(o.html());
+        List<String> boxes = Xhtml.all(d, "input").stream().filter(e -> e.getAttribute("name").equals("run"))
+                .map(e -> e.getAttribute("value")).toList();
+        assertEquals(List.of(solo.runId(), kid2.runId(), kid1.runId()), boxes, "select all and Delete never reach the parent");
+        Element ctx = Xhtml.all(d, "tr").stream().filter(e -> e.getAttribute("class").contains("jr-ctx")).findFirst().orElseThrow();
+        assertTrue(ctx.getTextContent().contains("parent") && ctx.getTextContent().contains("(2 on this page)"), ctx.getTextContent());
+        assertEquals(o.html(), RunsTable.render(page.withParents(List.of(parent)).withExperiments(Map.of("1", "one"))).html(),
+                "one experiment: no Experiment column");
+    }
+
+    @Test
+    void aTableOfSeveralExperimentsNamesAndLinksEachRunsExperiment() {
+        Run a = Runs.run("a", Map.of(), Map.of(), Map.of());
+        RunsTable.View v = new RunsTable.View("Experiment Runs", "demo", List.of(a), 1, 10, List.of(), NOW, p -> "", false,
+                io.jruns.views.Links.ui("/"), false);
+        Rendered one = RunsTable.render(v);
+        assertFalse(one.html().contains(">Experiment<") || one.text().contains(" Experiment "), "one experiment: no column");
+        Rendered two = RunsTable.render(v.withExperiments(Map.of("1", HOSTILE, "2", "other")));
+        Document d = Xhtml.parse(two.html());
+        List<String> heads = Xhtml.all(d, "th").stream().map(Element::getTextContent).toList();
+        assertEquals("Experiment", heads.get(heads.indexOf("Run name") + 1), heads.toString());
+        Element link = Xhtml.all(d, "a").stream().filter(e -> e.getAttribute("href").equals("/experiments/1")).findFirst().orElseThrow();
+        assertEquals(HOSTILE, link.getTextContent(), "the name is text");
+        assertFalse(two.html().contains("<img"));
+        assertTrue(two.text().lines().anyMatch(l -> l.contains(" a ") && l.contains(HOSTILE)), two.text());
+        assertTrue(two.text().contains(" Experiment "), two.text());
+    }
 }

@@ -102,8 +102,11 @@ public final class ExperimentPage {
         // no search ran when the form was wrong: the error alone, no "No runs match."
         if (error == null) {
             // the pager below says where the page is and how many match: the table's own footer would repeat it
-            b.append(RunsTable.render(new RunsTable.View("Experiment Runs", subtitle, got.runs(), 1, Math.max(1, got.runs().size()),
-                    columns, System.currentTimeMillis(), RunsTable.OWN_PAGER, false, Links.ui("/"), true)).html());
+            // a page alone, with the runs its children are nested in read by id: no child stands alone
+            RunsTable.View view = new RunsTable.View("Experiment Runs", subtitle, got.runs(), 1, Math.max(1, got.runs().size()),
+                    columns, System.currentTimeMillis(), RunsTable.OWN_PAGER, false, Links.ui("/"), true, got.count().runs())
+                    .withParents(PageParents.of(ctx.client(), e.ids(), got.runs())).withExperiments(e.names());
+            b.append(RunsTable.render(view).html());
         }
         b.append("</form>");
         if (error == null) pager(b, base, form, got);

@@ -35,6 +35,13 @@ record ExperimentSet(List<Experiment> experiments) {
         return ids().contains(experimentId);
     }
 
+    /** Each experiment's name by id, in the page's order (the table's Experiment column). */
+    java.util.Map<String, String> names() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Experiment e : experiments) out.put(e.experimentId(), e.name());
+        return out;
+    }
+
     /** The names, joined: the page's title. */
     String name() {
         return experiments.stream().map(Experiment::name).collect(Collectors.joining(" + "));

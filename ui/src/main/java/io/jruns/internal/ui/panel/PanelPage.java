@@ -6,6 +6,7 @@ import io.jruns.domain.JrunsException;
 import io.jruns.domain.Run;
 import io.jruns.internal.ui.http.Response;
 import io.jruns.internal.ui.http.Router;
+import io.jruns.internal.ui.pages.PageParents;
 import io.jruns.views.Links;
 import io.jruns.views.html.Css;
 import io.jruns.views.html.Html;
@@ -35,7 +36,7 @@ public final class PanelPage {
         router.get("/panel/{id}/stamp", r -> Response.text(200, stamp(newest(client, experiment(client, r.param("id"))))));
         router.get("/panel/{id}", r -> {
             Experiment e = experiment(client, r.param("id"));
-            List<Run> runs = newest(client, e);
+            Newest runs = newest(client, e);
             String table = table(e, runs);
             return Response.html(r.query("part").filter("table"::equals).isPresent() ? table : page(e, runs, table));
         });
@@ -45,24 +46,31 @@ public final class PanelPage {
         return client.getExperiment(id).orElseThrow(() -> JrunsException.notFound("no experiment with id '" + id + "'"));
     }
 
-    /** One more than shown, so the table knows there are more. */
-    static List<Run> newest(TrackingClient client, Experiment e) {
-        return client.search().experiments(e.experimentId()).max(ROWS + 1).runs();
+    /** The runs shown, whether more follow, and the parents of shown runs that are not among them. */
+    record Newest(List<Run> shown, boolean capped, List<Run> parents) {
     }
 
-    /** Changes when a shown run does (a metric, a tag, its status, its name) or one is added or deleted. */
-    static String stamp(List<Run> runs) {
-        return runs.size() + "-" + Integer.toHexString(runs.hashCode());
-    }
-
-    static String table(Experiment e, List<Run> runs) {
+    /** One more than shown, so the table knows there are more; a sweep's parent older than the 50 is read by id. */
+    static Newest newest(TrackingClient client, Experiment e) {
+        List<Run> runs = client.search().experiments(e.experimentId()).max(ROWS + 1).runs();
         boolean capped = runs.size() > ROWS;
         List<Run> shown = capped ? runs.subList(0, ROWS) : runs;
-        return RunsTable.render(new RunsTable.View("Experiment Runs", e.name(), shown, 1, ROWS, List.of(),
-                System.currentTimeMillis(), p -> "the experiment page", capped, Links.ui("/"), false)).html();
+        return new Newest(shown, capped, PageParents.of(client, List.of(e.experimentId()), shown));
     }
 
-    static String page(Experiment e, List<Run> runs, String table) {
+    /** Changes when a shown run or parent does (a metric, a tag, its status, its name) or one is added or deleted. */
+    static String stamp(Newest runs) {
+        return runs.shown().size() + (runs.capped() ? "+" : "") + "-" + Integer.toHexString(runs.hashCode());
+    }
+
+    static String table(Experiment e, Newest runs) {
+        // the 50 as a page alone, so a sweep's children sit under their parent as on the experiment page
+        return RunsTable.render(new RunsTable.View("Experiment Runs", e.name(), runs.shown(), 1, ROWS, List.of(),
+                System.currentTimeMillis(), p -> "the experiment page", runs.capped(), Links.ui("/"), false, runs.shown().size())
+                .withParents(runs.parents())).html();
+    }
+
+    static String page(Experiment e, Newest runs, String table) {
         String id = Links.segment(e.experimentId());
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 // links open beside the notebook, never inside this small frame

@@ -122,7 +122,9 @@ class ExperimentPageIT {
     @Test
     void pagesFollowTheStoresTokensForwardAndBack() throws Exception {
         String p1 = ok(ui.page() + "?size=2");
-        assertEquals(ids("hostile", "child-b"), rows(p1), "a child whose parent is on another page stands alone");
+        assertEquals(ids("hostile", "child-b"), rows(p1), "the page's own runs");
+        assertTrue(before(p1, ui.ids.get("hostile"), "jr-ctx\" title=\"not one of this page", ui.ids.get("child-b")),
+                "child-b's parent, on the next page, is shown above it, not ticked-able: " + p1);
         assertFalse(p1.contains("rel=\"prev\""));
         String p2 = ok(link(p1, "next"));
         assertEquals(ids("parent", "child-a"), rows(p2));
@@ -154,6 +156,53 @@ class ExperimentPageIT {
         // an old link's token= is never read as a page token (it could be the sign-in token): the same search from page 1
         String old = p2.replace("page_token=", "token=");
         assertEquals(ids("hostile", "child-b"), rows(ui.get(old, cookie).body()));
+    }
+
+    /** Whether the texts come in this order in the page. */
+    static boolean before(String page, String... texts) {
+        int at = -1;
+        for (String t : texts) {
+            int next = page.indexOf(t, at + 1);
+            if (next < 0) return false;
+            at = next;
+        }
+        return true;
+    }
+
+    @Test
+    void aSweepsChildrenSitUnderTheirParentOnEveryPageWithTheCountExact() throws Exception {
+        SeededUi.Sweep s = ui.sweep("sweep");
+        String base = "/experiments/" + s.experimentId();
+        String p1 = ok(base);
+        List<String> first = rows(p1);
+        assertEquals(100, first.size());
+        assertEquals(List.of(s.id("solo2"), s.id("solo1"), s.id("solo0"), s.id("c119")), first.subList(0, 4));
+        String parentRow = "jr-ctx\" title=\"not one of this page"; // a row class ends with it
+        assertEquals(1, p1.split(parentRow, -1).length - 1, "the parent, on page 2, is shown once: " + p1);
+        assertTrue(before(p1, "value=\"" + s.id("solo0") + "\"", parentRow, "title=\"run " + s.id("parent") + "\"",
+                "(97 on this page)", "value=\"" + s.id("c119") + "\""), "above its children, where they come: " + p1);
+        assertEquals(97, p1.split("<tr class=\"jr-child\">", -1).length - 1, "every child on the page is nested, none alone");
+        assertTrue(p1.contains("Runs 1\u2013100 of 124"), "the parent shown is not counted again: " + p1);
+        String p2 = ok(link(p1, "next"));
+        List<String> second = rows(p2);
+        assertEquals(24, second.size());
+        assertEquals(s.id("parent"), second.get(0), "on its own page the parent is a run of the page, its children under it");
+        assertEquals(s.id("c22"), second.get(1));
+        assertFalse(p2.contains(parentRow));
+        assertTrue(p2.contains("Runs 101\u2013124 of 124"), p2);
+
+        String one = ok(base + "?filter=" + q("params.k = '5'"));
+        assertEquals(List.of(s.id("c5")), rows(one), "the filter leaves the parent out of the runs");
+        assertTrue(before(one, parentRow, "title=\"run " + s.id("parent") + "\"", "value=\"" + s.id("c5") + "\""),
+                "yet it is shown above its child, marked: " + one);
+        assertTrue(one.contains("Runs 1\u20131 of 1"), one);
+
+        ui.client.deleteRuns(List.of(s.id("parent")), true);
+        String kept = ok(base);
+        assertTrue(before(kept, parentRow, "title=\"run " + s.id("parent") + "\"", "<span class=\"jr-badge\">deleted</span>",
+                "value=\"" + s.id("c119") + "\""), "a deleted parent is shown, marked deleted, above the children kept: " + kept);
+        assertEquals(100, rows(kept).size());
+        assertTrue(kept.contains("Runs 1\u2013100 of 123"), kept);
     }
 
     static String link(String page, String rel) {
@@ -255,6 +304,11 @@ class ExperimentPageIT {
         String page = ok(both);
         assertEquals(java.util.Set.of(runA, runB), java.util.Set.copyOf(rows(page)));
         assertTrue(page.contains("team a</a> + <a href=\"/experiments/" + b + "\">team b &lt;i&gt;</a>"), "each named and linked, escaped");
+        assertTrue(page.contains("<th>Run name</th><th>Experiment</th>"), "several experiments: an Experiment column: " + page);
+        assertTrue(before(page, "value=\"" + runB + "\"", "<a class=\"jr-explink\" href=\"/experiments/" + b + "\" title=\"experiment "
+                + b + "\">team b &lt;i&gt;</a>", "value=\"" + runA + "\"", "href=\"/experiments/" + a + "\" title=\"experiment " + a
+                + "\">team a</a>"), "each run's experiment, named (escaped) and linked: " + page);
+        assertFalse(ok("/experiments/" + a).contains("<th>Experiment</th>"), "one experiment: no column");
         String[] csv = ui.get(both + "/runs.csv").body().split("\r\n");
         assertEquals(3, csv.length, String.join("\n", csv));
 

@@ -58,6 +58,35 @@ final class SeededUi implements AutoCloseable {
         return id;
     }
 
+    /** A sweep's experiment and its run ids by name. */
+    record Sweep(String experimentId, Map<String, String> ids) {
+        String id(String name) {
+            return ids.get(name);
+        }
+    }
+
+    /**
+     * A sweep in a new experiment, as the audit found it: "parent" with 120 runs nested in it
+     * ("c0" .. "c119", param k = i), then 3 runs alone ("solo0" .. "solo2"), each started a
+     * millisecond after the one before.
+     */
+    Sweep sweep(String experiment) {
+        Sweep s = new Sweep(client.createExperiment(experiment), new LinkedHashMap<>());
+        sweepRun(s, "parent", Map.of());
+        for (int i = 0; i < 120; i++) client.logParam(sweepRun(s, "c" + i, Map.of(SystemTags.PARENT_RUN_ID, s.id("parent"))), "k", i);
+        for (int i = 0; i < 3; i++) sweepRun(s, "solo" + i, Map.of());
+        client.flush();
+        return s;
+    }
+
+    private String sweepRun(Sweep s, String name, Map<String, String> tags) {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() == now) Thread.onSpinWait(); // distinct start times, newest first
+        String id = client.createRun(s.experimentId(), name, tags, "tester").runId();
+        s.ids().put(name, id);
+        return id;
+    }
+
     String url(String pathAndQuery) {
         return server.info().url() + pathAndQuery.substring(1);
     }
