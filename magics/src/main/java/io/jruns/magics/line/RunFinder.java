@@ -99,6 +99,14 @@ final class RunFinder {
         return out;
     }
 
+    /** The experiments' names by id (the table's Experiment column, shown when there are several). */
+    static java.util.Map<String, String> byId(List<String> experiments) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (experiments.size() < 2) return out; // one experiment: the table has no column to fill
+        for (String name : experiments) Jruns.client().getExperimentByName(name).ifPresent(e -> out.put(e.experimentId(), name));
+        return out;
+    }
+
     /** The experiments' names for a heading (the active experiment when none are given). */
     static String names(List<String> experiments) {
         if (experiments.isEmpty()) return Jruns.getExperiment().name();

@@ -149,7 +149,7 @@ public final class RunsMagic implements Magic {
             view = new RunsTable.View("Experiment Runs", subtitle, found.runs(), page, max, columns,
                     System.currentTimeMillis(), pageCommand, found.capped(), links.links(), false);
         }
-        host.display(links.show(RunsTable.render(view)));
+        host.display(links.show(RunsTable.render(view.withExperiments(RunFinder.byId(experiments)))));
     }
 
     /** Whether every named column is a param or metric of these runs (else the table names what they have). */

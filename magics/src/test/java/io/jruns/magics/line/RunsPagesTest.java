@@ -142,6 +142,17 @@ class RunsPagesTest {
     }
 
     @Test
+    void runsOfSeveralExperimentsSayWhichEachComesFrom() throws Exception {
+        String both = text("--experiment sweep,flat --max 130");
+        String header = both.lines().filter(l -> l.contains("Run name")).findFirst().orElseThrow();
+        assertTrue(header.matches(".*Run name\\s+Experiment\\s+Status.*"), header);
+        assertTrue(both.lines().anyMatch(l -> l.contains(" r119 ") && l.contains(" flat ")), both);
+        assertTrue(both.lines().anyMatch(l -> l.contains("child 119") && l.contains(" sweep ")), both);
+        String one = text("--experiment flat --max 5").lines().filter(l -> l.contains("Run name")).findFirst().orElseThrow();
+        assertTrue(one.matches(".*Run name\\s+Status.*"), "one experiment: no column: " + one);
+    }
+
+    @Test
     void aBadFilterIsReportedAsWritten() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> text("\"metrics.loss >\""));
         assertTrue(e.getMessage().endsWith("(column 15)"), "the column in the filter as typed: " + e.getMessage());
