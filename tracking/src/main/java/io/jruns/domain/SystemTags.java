@@ -33,6 +33,11 @@ public final class SystemTags {
      * notebook: it was never committed (untracked, ignored or only staged). Absent otherwise.
      */
     public static final String GIT_UNTRACKED = "jruns.source.git.untracked";
+    /**
+     * The git repository's top folder as the run's machine saw it: with an absolute
+     * {@link #SOURCE_NAME}, where the code is in the commit ({@code jruns reproduce} of a program).
+     */
+    public static final String GIT_ROOT = "jruns.source.git.root";
     /** The run's Java version (the JVM's java.version property). */
     public static final String JAVA_VERSION = "java.version";
 

@@ -22,7 +22,7 @@ class SystemTagsTest {
             assertNull(seen.put(name, f.getName()), name + " is both " + seen.get(name) + " and " + f.getName());
             assertTrue(SystemTags.isSystem(name), name);
         }
-        assertEquals(34, seen.size());
+        assertEquals(35, seen.size());
     }
 
     @Test
