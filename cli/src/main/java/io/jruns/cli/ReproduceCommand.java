@@ -13,20 +13,25 @@ import io.jruns.reproduce.RunEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code jruns reproduce RUN [--to FOLDER]}: the run's notebook at its revision, ready to run as the run ran. */
+/**
+ * {@code jruns reproduce RUN [--to FOLDER]}: the run's notebook at its revision, or a program run's
+ * repository at its commit, ready to run as the run ran.
+ */
 final class ReproduceCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("reproduce", List.of("RUN"), List.of(
-            OptionSpec.value("--to", "FOLDER", "where the clone goes (default: Reproduced/<run>/ beside the notebook)"),
+            OptionSpec.value("--to", "FOLDER", "where the clone goes (default: Reproduced/<run>/ beside the notebook, or here for a program's run)"),
             OptionSpec.flag("--no-environment", "clone only the notebook: no environment.json, no set-up cell, same kernel"),
             OptionSpec.flag("--no-libraries", "the set-up cell does not re-add the run's %maven and %jars libraries"),
             OptionSpec.flag("--show-spec", "print the run's recorded Java, JVM, OS, machine and kernel instead"),
             OptionSpec.flag("--show-libraries", "print the run's recorded libraries instead"),
             OptionSpec.flag("--no-cds", "when a kernel must be installed, skip its start-up archive"),
             ManageOptions.EXPERIMENT),
-            "Clone a run's notebook at its revision, ready to run as the run ran",
+            "Clone a run's notebook at its revision (a Java program's repository at its commit), ready to run as the run ran",
             "RUN is a run id, a unique id prefix or a run name. The clone gets the run's environment.json beside it, "
                     + "a first cell that re-adds the run's libraries and sets its experiment, and the run's kernel: the same "
-                    + "kernelspec when it is still installed, else a new one (jruns-<run id prefix>) with the recorded JVM options.");
+                    + "kernelspec when it is still installed, else a new one (jruns-<run id prefix>) with the recorded JVM options. "
+                    + "A Java program's run clones the program's repository at the run's commit and prints the command that "
+                    + "runs it there, with the run's JVM options and class path.");
 
     @Override
     public CommandSpec spec() {

@@ -66,6 +66,34 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void aProgramRunClonesItsRepositoryAndPrintsTheCommand() throws Exception {
+        Path repo = Files.createDirectories(home.resolve("repo")).toRealPath();
+        Path program = Files.writeString(repo.resolve("Train.java"), "class Train { }");
+        for (List<String> args : List.of(List.of("init", "-q"), List.of("add", "."),
+                List.of("-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "train"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+            cmd.addAll(args);
+            assertEquals(0, new ProcessBuilder(cmd).inheritIO().start().waitFor(), cmd.toString());
+        }
+        Process head = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").start();
+        String commit = new String(head.getInputStream().readAllBytes()).strip();
+        String runId;
+        try (Store store = cli.openStore()) {
+            String exp = store.getExperimentByName("reproducible").orElseThrow().experimentId();
+            runId = store.createRun(exp, "me", 3L, "program", List.of(new RunTag("mlflow.source.name", program.toString()),
+                    new RunTag("mlflow.source.type", "LOCAL"), new RunTag("java.version", "17"),
+                    new RunTag("mlflow.source.git.commit", commit), new RunTag("jruns.source.git.root", repo.toString()))).runId();
+        }
+        Path to = home.resolve("clone");
+        Cli.Result r = cli.run("reproduce", runId, "--to", to.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(to.toAbsolutePath().toString(), r.out().strip());
+        assertEquals("class Train { }", Files.readString(to.resolve("Train.java")));
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("jruns: ready: cd " + to.toAbsolutePath() + " && java "
+                + to.toAbsolutePath().resolve("Train.java"))), r.err());
+    }
+
+    @Test
     void aRunWithNothingRecordedIsAOneLineError() {
         Cli.Result spec = cli.run("reproduce", bare, "--show-spec");
         assertEquals(1, spec.code(), spec.toString());

@@ -31,6 +31,7 @@ public final class EnvironmentJson {
         ArrayNode options = jvm.putArray("options");
         e.jvm().options().forEach(options::add);
         jvm.put("max_heap_bytes", e.jvm().maxHeapBytes());
+        if (!e.jvm().classPath().isEmpty()) e.jvm().classPath().forEach(jvm.putArray("class_path")::add);
         ObjectNode os = root.putObject("os");
         os.put("name", e.os().name());
         os.put("version", e.os().version());
@@ -76,6 +77,8 @@ public final class EnvironmentJson {
         JsonNode j = r.path("java");
         List<String> options = new ArrayList<>();
         r.path("jvm").path("options").forEach(o -> options.add(o.asText()));
+        List<String> classPath = new ArrayList<>();
+        r.path("jvm").path("class_path").forEach(o -> classPath.add(o.asText()));
         JsonNode k = r.path("kernel");
         RunEnvironment.Kernel kernel = k.isObject()
                 ? new RunEnvironment.Kernel(text(k, "name"), text(k, "version"), text(k, "resource_dir")) : null;
@@ -87,7 +90,7 @@ public final class EnvironmentJson {
         JsonNode m = r.path("machine");
         return new RunEnvironment(text(r, "captured_at"),
                 new RunEnvironment.Java(text(j, "version"), text(j, "vendor"), text(j, "runtime"), text(j, "vm"), text(j, "home")),
-                new RunEnvironment.Jvm(options, r.path("jvm").path("max_heap_bytes").asLong(0)),
+                new RunEnvironment.Jvm(options, r.path("jvm").path("max_heap_bytes").asLong(0), classPath),
                 new RunEnvironment.Os(text(r.path("os"), "name"), text(r.path("os"), "version"), text(r.path("os"), "arch")),
                 new RunEnvironment.Machine(m.path("cpus").asInt(0), m.path("memory_bytes").isNumber() ? m.get("memory_bytes").asLong() : null),
                 kernel, libs);

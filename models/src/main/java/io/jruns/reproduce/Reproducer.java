@@ -18,10 +18,14 @@ import java.util.function.Consumer;
  * Reproduces a notebook run: clones the notebook at the run's revision into a folder, writes
  * the run's {@code environment.json} beside it, and makes the clone ready to run: a first cell
  * with the run's libraries and experiment, and a kernelspec like the run's (the same one when
- * it is still installed, else a new one with the recorded JVM options).
+ * it is still installed, else a new one with the recorded JVM options). A plain Java program's
+ * run is cloned from its repository instead ({@link ProgramReproducer}).
  */
 public final class Reproducer {
-    /** What came out: the clone, its environment.json (null with --no-environment), its kernel. */
+    /**
+     * What came out: the clone (a program run's: the cloned repository's folder), its
+     * environment.json (null with --no-environment, and for a program run), its kernel.
+     */
     public record Result(Path notebook, Path environmentFile, String kernelName) { }
 
     private Reproducer() {
@@ -30,6 +34,7 @@ public final class Reproducer {
     public static Result reproduce(TrackingClient reader, String runId, ReproduceOptions options, KernelSpecs kernels) {
         Consumer<String> progress = options.progress();
         Run run = reader.getRun(runId);
+        if (ProgramReproducer.isProgram(run)) return ProgramReproducer.reproduce(reader, run, options);
         String name = run.info().runName();
         progress.accept("reproducing run " + name + " (" + runId + ")");
         NotebookSource source = NotebookSource.of(reader, run);

@@ -19,10 +19,19 @@ public record RunEnvironment(String capturedAt, Java java, Jvm jvm, Os os, Machi
 
     public record Java(String version, String vendor, String runtime, String vm, String home) { }
 
-    /** @param options the JVM's input arguments, as {@code RuntimeMXBean} reports them */
-    public record Jvm(List<String> options, long maxHeapBytes) {
+    /**
+     * @param options   the JVM's input arguments, as {@code RuntimeMXBean} reports them
+     * @param classPath a plain program's class path, each entry absolute (what running it again
+     *                  needs); empty for a kernel, whose libraries say what its code added
+     */
+    public record Jvm(List<String> options, long maxHeapBytes, List<String> classPath) {
         public Jvm {
             options = List.copyOf(options);
+            classPath = List.copyOf(classPath);
+        }
+
+        public Jvm(List<String> options, long maxHeapBytes) {
+            this(options, maxHeapBytes, List.of());
         }
     }
 

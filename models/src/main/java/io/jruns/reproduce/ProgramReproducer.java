@@ -1,0 +1,137 @@
+package io.jruns.reproduce;
+
+import io.jruns.TrackingClient;
+import io.jruns.domain.JrunsException;
+import io.jruns.domain.Run;
+import io.jruns.domain.SystemTags;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reproduces a plain Java program's run: clones its repository at the run's commit into a
+ * folder and says the command that runs the program again there, with the run's JVM options
+ * and class path (entries inside the repository pointing into the clone).
+ */
+final class ProgramReproducer {
+    private ProgramReproducer() {
+    }
+
+    /** A run a jruns program made (not a notebook, not another client's script): LOCAL, with a Java version. */
+    static boolean isProgram(Run run) {
+        Map<String, String> tags = run.data().tags();
+        String source = tags.get(SystemTags.SOURCE_NAME);
+        return "LOCAL".equals(tags.get(SystemTags.SOURCE_TYPE)) && tags.containsKey(SystemTags.JAVA_VERSION)
+                && (source == null || !source.endsWith(".ipynb"));
+    }
+
+    static Reproducer.Result reproduce(TrackingClient reader, Run run, ReproduceOptions options) {
+        Consumer<String> progress = options.progress();
+        Map<String, String> tags = run.data().tags();
+        String runId = run.runId();
+        String source = tags.getOrDefault(SystemTags.SOURCE_NAME, "");
+        String commit = tags.get(SystemTags.GIT_COMMIT);
+        if (commit == null) {
+            throw JrunsException.notFound("run " + runId + " came from the Java program " + source + " and recorded no git"
+                    + " commit (mlflow.source.git.commit): its code was in no git repository when it ran, or jruns-models was"
+                    + " not on its class path (older jruns did not record a program's commit): nothing to reproduce it from");
+        }
+        String shortCommit = commit.substring(0, Math.min(12, commit.length()));
+        if ("true".equalsIgnoreCase(tags.get(SystemTags.GIT_UNTRACKED))) {
+            throw JrunsException.notFound("run " + runId + "'s program " + source + " was in no commit when it ran (never"
+                    + " committed; " + shortCommit + " was the repository's HEAD): nothing to reproduce it from");
+        }
+        progress.accept("reproducing run " + run.info().runName() + " (" + runId + "), a run of the Java program " + source);
+        Path folder = (options.to() != null ? options.to() : Reproducer.defaultFolder(run)).toAbsolutePath().normalize();
+        if (isNonEmptyFolder(folder) || Files.isRegularFile(folder)) {
+            throw JrunsException.invalid(folder + " exists already: choose another folder with --to, or remove it");
+        }
+        String root = tags.get(SystemTags.GIT_ROOT);
+        String from = ProgramClone.clone(runId, commit, root, tags.get(SystemTags.GIT_REPO_URL), folder);
+        progress.accept("code: commit " + shortCommit + " of " + from + ", cloned into " + folder);
+        if ("true".equalsIgnoreCase(tags.get(SystemTags.GIT_DIRTY))) {
+            progress.accept("warning: the run's working tree had changes not committed (jruns.source.git.dirty): the clone"
+                    + " is commit " + shortCommit + ", not exactly the code that ran");
+        }
+        Optional<RunEnvironment> env = options.environment() ? EnvironmentArtifact.read(reader, runId) : Optional.empty();
+        if (!options.environment()) progress.accept("environment: skipped (--no-environment): no JVM options, no class path");
+        else if (env.isEmpty()) progress.accept("environment: none recorded with the run: give the program's class path");
+        env.ifPresent(e -> progress.accept("java: the run ran on Java " + e.java().version() + " (" + e.java().vendor() + ")"));
+        String command = "cd " + quote(folder.toString()) + " && " + String.join(" ",
+                command(source, root, folder, env).stream().map(ProgramReproducer::quote).toList());
+        List<String> built = notInClone(env.map(e -> e.jvm().classPath()).orElse(List.of()), root, folder);
+        if (!built.isEmpty()) {
+            progress.accept("class path: " + built.size() + " of its entries in the repository are in no commit (build"
+                    + " output, e.g. " + built.get(0) + "): the command keeps the run's own while they exist, else"
+                    + " points into the clone, to build there first");
+        }
+        progress.accept("arguments: a program's arguments are not recorded; add the run's to the command");
+        progress.accept("ready: " + command);
+        return new Reproducer.Result(folder, null, null);
+    }
+
+    /** {@code java [options] [-cp ...] Program}, the program named as the clone holds it. */
+    static List<String> command(String source, String root, Path clone, Optional<RunEnvironment> env) {
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        boolean sourceFile = source.endsWith(".java");
+        boolean jar = source.endsWith(".jar");
+        env.ifPresent(e -> ReusableJvmOptions.of(e.jvm().options()).stream()
+                // the source launcher adds this itself
+                .filter(o -> !(sourceFile && o.equals("--add-modules=ALL-DEFAULT"))).forEach(cmd::add));
+        List<String> classPath = env.map(e -> e.jvm().classPath()).orElse(List.of());
+        if (!jar && !classPath.isEmpty()) {
+            cmd.add("-cp");
+            cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(c -> classPathEntry(c, root, clone)).toList()));
+        }
+        if (jar) cmd.add("-jar");
+        cmd.add(sourceFile || jar ? inClone(source, root, clone) : source);
+        return cmd;
+    }
+
+    /**
+     * A class path entry inside the run's repository: the clone's when the commit holds it; a
+     * build output (not committed) the run's own while it still exists, else the clone's, to build.
+     */
+    static String classPathEntry(String entry, String root, Path clone) {
+        String inClone = inClone(entry, root, clone);
+        if (inClone.equals(entry) || Files.exists(Path.of(inClone)) || !Files.exists(Path.of(entry))) return inClone;
+        return entry;
+    }
+
+    /** The entries inside the repository that the clone lacks: build outputs. */
+    static List<String> notInClone(List<String> classPath, String root, Path clone) {
+        return classPath.stream().filter(c -> !inClone(c, root, clone).equals(c) && !Files.exists(Path.of(inClone(c, root, clone))))
+                .toList();
+    }
+
+    /** A path inside the run's repository, as the same path in the clone; any other path as it is. */
+    static String inClone(String path, String root, Path clone) {
+        if (root == null || path.isEmpty()) return path;
+        Path p = Path.of(path).normalize();
+        Path r = Path.of(root).normalize();
+        if (!p.startsWith(r)) return path;
+        return clone.resolve(r.relativize(p)).toString();
+    }
+
+    private static boolean isNonEmptyFolder(Path folder) {
+        if (!Files.isDirectory(folder)) return false;
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.findAny().isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Quoted for a POSIX shell when it needs it, so the printed command can be pasted. */
+    static String quote(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=@%+,-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
