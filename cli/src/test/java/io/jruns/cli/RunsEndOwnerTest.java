@@ -42,6 +42,17 @@ class RunsEndOwnerTest {
         }
     }
 
+    /** A RUNNING run whose owner is a live {@code sleep}, as if that process had started it. */
+    private String ownedBySleep(Cli cli) throws Exception {
+        String id;
+        try (Store store = cli.openStore()) {
+            id = store.createRun("0", "alice", 1_700_000_000_000L, "training", List.of()).runId();
+        }
+        owner = new ProcessBuilder("sleep", "120").start();
+        own(home, id, owner.toHandle());
+        return id;
+    }
+
     private RunStatus status(Cli cli, String id) {
         try (Store store = cli.openStore()) {
             return store.getRun(id).orElseThrow().info().status();
@@ -51,12 +62,7 @@ class RunsEndOwnerTest {
     @Test
     void aLiveOwnersRunIsEndedOnlyWithForce() throws Exception {
         Cli cli = new Cli(home);
-        String id;
-        try (Store store = cli.openStore()) {
-            id = store.createRun("0", "alice", 1_700_000_000_000L, "training", List.of()).runId();
-        }
-        owner = new ProcessBuilder("sleep", "120").start();
-        own(home, id, owner.toHandle());
+        String id = ownedBySleep(cli);
 
         Cli.Result refused = cli.run("runs", "end", "training");
         assertEquals(1, refused.code(), refused.toString());
@@ -73,12 +79,7 @@ class RunsEndOwnerTest {
     @Test
     void aDeadOwnersRunIsEndedWhenTheStoreOpens() throws Exception {
         Cli cli = new Cli(home);
-        String id;
-        try (Store store = cli.openStore()) {
-            id = store.createRun("0", "alice", 1_700_000_000_000L, "training", List.of()).runId();
-        }
-        owner = new ProcessBuilder("sleep", "120").start();
-        own(home, id, owner.toHandle());
+        String id = ownedBySleep(cli);
         owner.destroyForcibly().waitFor();
 
         Cli.Result r = cli.run("runs", "end", id);
