@@ -294,6 +294,7 @@ class ExperimentPageIT {
         String a = ui.client.createExperiment("team a");
         String b = ui.client.createExperiment("team b <i>");
         String runA = ui.client.createRun(a, "from a", Map.of(), "u").runId();
+        Thread.sleep(5); // runB newer, so first: in one millisecond their order is a tie
         String runB = ui.client.createRun(b, "from b", Map.of(), "u").runId();
         String home = ok("/");
         assertTrue(home.contains("name=\"exp\"") && home.contains("id=\"jr-compare-exps\""), "each experiment can be ticked");
