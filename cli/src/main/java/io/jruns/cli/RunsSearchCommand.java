@@ -29,6 +29,7 @@ final class RunsSearchCommand implements Command {
             OptionSpec.repeated("--order-by", "ORDER", "e.g. \"metrics.r2 DESC\"; ties by start time, newest first"),
             OptionSpec.value("--max", "N", "at most N runs (default " + DEFAULT_MAX + " for table and json, every match for csv)"),
             OptionSpec.value("--state", "active|deleted|all", "which runs (default active); deleted ones are marked (deleted)"),
+            OptionSpec.value("--created", "TIME", "only runs started at or after TIME: " + io.jruns.store.TimeArg.FORMS),
             OptionSpec.value("--columns", "K,...", ChosenColumns.OPTION_HELP + "; table only"),
             OptionSpec.value("--format", OutputFormat.choices(FORMATS),
                     "table (default), csv (Run ID, Name, ..., params, metrics) or json (MLflow's runs/search answer)")),
@@ -41,13 +42,27 @@ final class RunsSearchCommand implements Command {
         return SPEC;
     }
 
+    /** The filter as typed, narrowed by --created to the runs started since then. */
+    private static String filter(ParsedArgs args) {
+        String typed = args.value("--filter");
+        String created = args.value("--created");
+        if (created == null) return typed;
+        long since;
+        try {
+            since = io.jruns.store.TimeArg.parse(created, System.currentTimeMillis(), "runs search: --created");
+        } catch (io.jruns.domain.JrunsException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return io.jruns.search.StartedSince.and(typed, since);
+    }
+
     @Override
     public void run(ParsedArgs args, CliContext context) {
         OutputFormat format = args.format(OutputFormat.TABLE, FORMATS);
         String max = args.value("--max");
         int n = args.positiveInt("--max", DEFAULT_MAX);
         RunQuery q = new RunQuery(context.store(), () -> null, () -> { })
-                .filter(args.value("--filter"))
+                .filter(filter(args))
                 .orderBy(args.values("--order-by").toArray(String[]::new));
         if (args.value("--state") != null) {
             try {

@@ -101,6 +101,19 @@ class RunsSearchCommandTest {
         assertTrue(order.err().lines().findFirst().orElseThrow().endsWith("(column 14)"), order.err());
     }
 
+    @Test
+    void createdKeepsTheRunsStartedSinceThenWithTheFilter() {
+        assertEquals(List.of(seed.bert, seed.big), ids(cli.run("runs", "search", "--created", String.valueOf(Seed.T0 + 100_000))),
+                "started at or after the time");
+        assertEquals(List.of(seed.big), ids(cli.run("runs", "search", "--created", String.valueOf(Seed.T0 + 1),
+                "--filter", "metrics.loss < 1 OR params.x = 'y'")), "ANDed with the whole filter, its OR inside");
+        assertEquals(List.of(), ids(cli.run("runs", "search", "--created", "1d")), "an age counts back from now");
+        Cli.Result bad = cli.run("runs", "search", "--created", "1d", "--filter", "metrics.acc LIKE 'a%'");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("jruns: LIKE is not defined for metrics (use =, !=, <, <=, > or >=) (column 13)"),
+                "the error points into the filter as typed: " + bad.err());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--state gone         | runs search: --state must be active, deleted or all, got 'gone'",
@@ -110,7 +123,8 @@ class RunsSearchCommandTest {
             "--filter             | runs search: --filter needs a value (FILTER)",
             "extra                | runs search: unexpected argument 'extra'",
             "--order-by metrics.rmse DESC | runs search: unexpected argument 'DESC'; quote the order: --order-by 'metrics.rmse DESC'",
-            "--order-by start_time asc --max 5 | runs search: unexpected argument 'asc'; quote the order: --order-by 'start_time asc'"})
+            "--order-by start_time asc --max 5 | runs search: unexpected argument 'asc'; quote the order: --order-by 'start_time asc'",
+            "--created soon       | runs search: --created takes epoch milliseconds, a date (2026-11-01), a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not 'soon'"})
     void badUsage(String args, String message) {
         List<String> argv = new ArrayList<>(List.of("runs", "search"));
         argv.addAll(List.of(args.split(" ")));

@@ -4,6 +4,8 @@ import io.jruns.domain.JrunsException;
 import io.jruns.magics.args.OptionSpec;
 import io.jruns.search.FilterException;
 import io.jruns.search.OrderParser;
+import io.jruns.search.StartedSince;
+import io.jruns.views.format.Format;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.registry.Magic;
@@ -29,10 +31,10 @@ public final class RunsMagic implements Magic {
     static final int MAX_PAGE = 1000;
     private static final MagicSpec SPEC = new MagicSpec("runs", MagicSpec.Kind.LINE,
             "%runs [FILTER] [--max N] [--page P] [--columns K,...] [--order-by O]... [--state active|deleted|all] "
-                    + "[--experiment E,...] | %runs show RUN | %runs rename RUN NAME | %runs tag RUN K=V... "
+                    + "[--created TIME] [--experiment E,...] | %runs show RUN | %runs rename RUN NAME | %runs tag RUN K=V... "
                     + "| %runs untag RUN K... | %runs delete RUN... [--keep-descendants] | %runs restore RUN... "
                     + "| %runs delete --before TIME [--max N] | %runs restore --since TIME [--max N] "
-                    + "| %runs csv [FILTER] --to FILE",
+                    + "| %runs csv [FILTER] [--created TIME] --to FILE",
             "Show the Experiment Runs table, newest first (nested runs under their parent, 100 a page); "
                     + "or with show RUN, the run's page; rename, tag, untag, delete (30-day restore), restore and "
                     + "csv manage runs. RUN is a run id, a unique id prefix or a run name. "
@@ -43,6 +45,8 @@ public final class RunsMagic implements Magic {
                     OptionSpec.repeated("order-by", "O", "an order, quoted when it has a direction: --order-by \"metrics.rmse ASC\"; "
                             + "more keys after commas in it or in another --order-by (default: newest first)").only(""),
                     OptionSpec.value("state", "S", "active (default), deleted or all").only("", "csv"),
+                    OptionSpec.value("created", "TIME", "only runs started at or after TIME (30d, 12h, 2026-11-01, millis)")
+                            .only("", "csv"),
                     OptionSpec.repeated("experiment", "E,...", "experiments by name or id (default: the active one)")
                             .only("", "show", "delete", "restore", "csv"),
                     OptionSpec.flag("keep-descendants", "delete: leave the runs nested below").only("delete"),
@@ -127,14 +131,18 @@ public final class RunsMagic implements Magic {
         }
         int page = (int) Math.min(Integer.MAX_VALUE, args.longValue("page").orElse(1L));
         if (page < 1) throw JrunsException.invalid("%runs: --page counts from 1, not " + page);
-        String filter = String.join(" ", words);
+        String typed = String.join(" ", words);
+        Optional<Long> created = args.value("created").map(t -> RunsManage.time(t, "created"));
+        String filter = created.map(since -> StartedSince.and(typed, since)).orElse(typed);
         List<String> experiments = RunFinder.experiments(args.values("experiment"));
         String state = args.value("state").orElse(null);
         List<String> columns = args.value("columns").map(c -> Arrays.asList(c.split(","))).orElse(List.of());
-        String subtitle = RunFinder.names(experiments) + (filter.isBlank() ? "" : " \u00b7 " + filter)
+        String subtitle = RunFinder.names(experiments) + (typed.isBlank() ? "" : " \u00b7 " + typed)
+                + created.map(since -> " \u00b7 started since " + Format.zoned(since)).orElse("")
                 + (state == null || state.equalsIgnoreCase("active") ? "" : " \u00b7 " + state.toLowerCase(java.util.Locale.ROOT) + " runs");
         ViewLinks links = ViewLinks.current();
-        IntFunction<String> pageCommand = p -> command(args, filter, max, p);
+        // every page from the same moment: an age (7d) is fixed when the first page is shown
+        IntFunction<String> pageCommand = p -> command(args, typed, max, p) + created.map(since -> " --created " + since).orElse("");
         // The page alone from the store, counted there; the whole result loaded (at most LIMIT runs)
         // only where the page cannot stand alone: nested runs, or named columns its runs lack.
         Optional<RunFinder.Paged> paged = RunFinder.page(experiments, filter, state, args.values("order-by"), page, max)

@@ -1,5 +1,6 @@
 package io.jruns.magics.line;
 
+import io.jruns.search.StartedSince;
 import io.jruns.store.TimeArg;
 import io.jruns.views.format.Format;
 
@@ -85,7 +86,8 @@ final class RunsManage {
 
     private static String csv(ParsedArgs args, List<String> filterWords) {
         Path to = Path.of(args.value("to").orElseThrow(() -> JrunsException.invalid("%runs csv [FILTER] --to FILE")));
-        RunQuery query = Jruns.search().filter(String.join(" ", filterWords));
+        String typed = String.join(" ", filterWords);
+        RunQuery query = Jruns.search().filter(args.value("created").map(t -> StartedSince.and(typed, time(t, "created"))).orElse(typed));
         List<String> experiments = args.values("experiment");
         if (!experiments.isEmpty()) query.experiments(String.join(",", experiments).split(","));
         args.value("state").ifPresent(query::state);

@@ -155,6 +155,8 @@ class RunMagicsTest extends MagicsOnStore {
             "runs     | \"metrics.r2 > 0.3\" --order-by metrics.loss DESC | %runs: the filter \"metrics.r2 > 0.3 DESC\" does not parse: expected AND, OR or the end of the filter, found DESC (column 18); --order-by takes one word: quote the order, --order-by \"metrics.loss DESC\"",
             "runs     | --order-by metrics.loss asc \"params.opt = 'sgd'\" | %runs: the filter \"asc params.opt = 'sgd'\" does not parse: expected an identifier such as metrics.loss, params.lr or status, found ASC (column 1); --order-by takes one word: quote the order, --order-by \"metrics.loss asc\"",
             "runs     | \"metrics.loss >\" --order-by start_time | expected a number after >, found the end of the expression (column 15)",
+            "runs     | --created soon       | %runs: --created takes epoch milliseconds, a date (2026-11-01), a date-time (2026-11-01T09:30) or an age (30d, 12h, 90m), not 'soon'",
+            "runs     | \"params.x =\" --created 1d | expected a quoted string after =, found the end of the expression (column 11)",
             "runs     | --experiment nosuchexp | experiment 'nosuchexp' does not exist (by name or id) in embedded store {home}/jruns.db",
             "compare  | --experiment magics,nope | experiment 'nope' does not exist (by name or id) in embedded store {home}/jruns.db",
     })
@@ -162,6 +164,22 @@ class RunMagicsTest extends MagicsOnStore {
         JrunsException e = assertThrows(JrunsException.class, () -> line(magic, args));
         assertEquals(message.replace("{home}", home.toString()), e.getMessage());
         assertTrue(Jruns.activeRun().isEmpty(), "a refused magic leaves no run behind");
+    }
+
+    @Test
+    void runsCreatedSinceATimeAreTheOnesShownAndEveryPageKeepsThatTime() throws Exception {
+        line("run", "start early-run");
+        line("run", "end");
+        line("run", "start later-run");
+        line("run", "end");
+        long since = System.currentTimeMillis() + 60_000;
+        line("runs", "--created 1d --max 1");
+        String html = host.shown.get(host.shown.size() - 1).html();
+        assertTrue(html.contains("later-run") && html.contains("started since"), html);
+        // page 2's line carries the time itself: an age would move between the pages
+        assertTrue(java.util.regex.Pattern.compile("--page 2[^<]*--created \\d{13}").matcher(html).find(), html);
+        line("runs", "--created " + since);
+        assertFalse(host.shown.get(host.shown.size() - 1).html().contains("early-run"), "started before the time");
     }
 
     @Test
