@@ -51,6 +51,11 @@ public record RunManager(Store store, List<String> nameScope) {
         return id;
     }
 
+    /** {@link #end(String, RunStatus, boolean)} without force: a run whose process is alive is refused. */
+    public String end(String ref, RunStatus status) {
+        return end(ref, status, false);
+    }
+
     /**
      * Ends a run still RUNNING (or SCHEDULED) as {@code status}, now: one whose process cannot end it
      * any more, such as a client of {@code jruns ui} that died (runs made over the API, copied or

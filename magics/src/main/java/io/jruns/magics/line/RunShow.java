@@ -42,7 +42,9 @@ final class RunShow {
             }
         }).orElse(null);
         String filter = "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + run.runId() + "'";
-        List<Run> children = RunFinder.search(List.of(run.info().experimentId()), filter, "all", List.of(), 1000).runs();
+        List<Run> children = RunFinder.search(List.of(run.info().experimentId()), filter, "all", List.of(), RunPageData.CHILDREN_SHOWN).runs();
+        io.jruns.search.RunCount childCount = Jruns.search().experiments(run.info().experimentId()).filter(filter).state("all")
+                .count(RunFinder.LIMIT);
         Map<String, List<Metric>> histories = new LinkedHashMap<>();
         for (String key : run.data().metrics().keySet()) {
             if (histories.size() >= SPARKLINES) break;
@@ -52,7 +54,7 @@ final class RunShow {
         boolean truncated = ArtifactEntry.listTree(client, run.runId(), artifacts);
         ViewLinks links = ViewLinks.current();
         host.display(links.show(RunPage.render(new RunPageData(run, Names.experimentName(run.info().experimentId()), parent, children,
-                histories, artifacts, truncated, System.currentTimeMillis()).withLinks(links.links()))));
+                histories, artifacts, truncated, System.currentTimeMillis()).withLinks(links.links()).withChildCount(childCount))));
     }
 
 }

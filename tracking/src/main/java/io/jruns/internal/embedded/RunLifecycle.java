@@ -124,16 +124,18 @@ final class RunLifecycle {
     }
 
     /**
-     * The roots and every run below them (children name their parent in the parent tag), kept
-     * when they meet {@code condition} on {@code runs r}. UNION drops repeats, so a cycle of
-     * parent tags ends. CROSS JOIN keeps SQLite walking from the tree outwards: left to choose,
-     * it may scan every run per query.
+     * The roots and every run below them in their experiment (children name their parent in the
+     * parent tag), kept when they meet {@code condition} on {@code runs r}. A child logged to
+     * another experiment stays, as MLflow's own delete and the UI's question count them: deleting
+     * in one experiment never reaches into another. UNION drops repeats, so a cycle of parent tags
+     * ends. CROSS JOIN keeps SQLite walking from the tree outwards: left to choose, it may scan
+     * every run per query.
      */
     private static List<Long> tree(Connection c, List<Long> roots, String condition, String bind) throws SQLException {
-        String sql = "WITH RECURSIVE tree(rid, uuid) AS ("
-                + "SELECT rid, run_uuid FROM runs WHERE rid IN (SELECT value FROM json_each(?)) "
-                + "UNION SELECT r.rid, r.run_uuid FROM tree CROSS JOIN tags t CROSS JOIN runs r "
-                + "WHERE t.key = ? AND t.value = tree.uuid AND r.rid = t.rid) "
+        String sql = "WITH RECURSIVE tree(rid, uuid, exp) AS ("
+                + "SELECT rid, run_uuid, experiment_id FROM runs WHERE rid IN (SELECT value FROM json_each(?)) "
+                + "UNION SELECT r.rid, r.run_uuid, tree.exp FROM tree CROSS JOIN tags t CROSS JOIN runs r "
+                + "WHERE t.key = ? AND t.value = tree.uuid AND r.rid = t.rid AND r.experiment_id = tree.exp) "
                 + "SELECT r.rid FROM tree CROSS JOIN runs r WHERE r.rid = tree.rid AND " + condition;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, roots.toString());

@@ -102,6 +102,19 @@ class RunLifecycleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "defaults"})
+    void aDeleteStaysInItsExperimentThoughAChildWasLoggedToAnother(String kind) {
+        String elsewhere = embedded.createExperiment("elsewhere", null, Map.of());
+        String away = embedded.createRun(elsewhere, "u", 6000, "away",
+                List.of(new RunTag(SystemTags.PARENT_RUN_ID, root))).runId();
+        String awayChild = embedded.createRun(exp, "u", 7000, "back home",
+                List.of(new RunTag(SystemTags.PARENT_RUN_ID, away))).runId();
+        assertEquals(4, store(kind).deleteRuns(List.of(root), false, (w, d, t) -> { }));
+        assertEquals(List.of(root, child, grandchild, child2), deletedOnes());
+        assertTrue(!deleted(away) && !deleted(awayChild), "another experiment's run, and what is below it, stay");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "defaults"})
     void keepDescendantsDeletesOnlyTheRun(String kind) {
         assertEquals(1, store(kind).deleteRuns(List.of(root), true, (w, d, t) -> { }));
         assertEquals(List.of(root), deletedOnes());

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /** The sections of the run page. */
 final class RunPageParts {
-    static final int CHILDREN_SHOWN = 12;
+    static final int CHILDREN_SHOWN = RunPageData.CHILDREN_SHOWN;
 
     private RunPageParts() {
     }
@@ -69,12 +69,14 @@ final class RunPageParts {
             StringBuilder c = new StringBuilder();
             List<Run> kids = d.children();
             for (int k = 0; k < Math.min(CHILDREN_SHOWN, kids.size()); k++) c.append(k == 0 ? "" : ", ").append(runRef(kids.get(k), d.links()));
-            if (kids.size() > CHILDREN_SHOWN) {
-                String more = "and " + (kids.size() - CHILDREN_SHOWN) + " more";
+            long all = Math.max(kids.size(), d.childCount().runs());
+            if (all > CHILDREN_SHOWN) {
+                String more = "and " + (d.childCount().exact() ? "" : "over ") + Format.count(all - CHILDREN_SHOWN) + " more";
                 // all of them, on the experiment page where a UI has one
-                Optional<String> all = d.links().experiment(i.experimentId()).map(u -> u + "?filter=" + java.net.URLEncoder.encode(
+                // deleted ones too, as the list above reads them
+                Optional<String> every = d.links().experiment(i.experimentId()).map(u -> u + "?state=all&filter=" + java.net.URLEncoder.encode(
                         "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + i.runId() + "'", java.nio.charset.StandardCharsets.UTF_8));
-                c.append(" <span class=\"jr-dim\">").append(all.map(u -> "<a href=\"" + Html.escape(u) + "\">" + more + "</a>").orElse(more))
+                c.append(" <span class=\"jr-dim\">").append(every.map(u -> "<a href=\"" + Html.escape(u) + "\">" + more + "</a>").orElse(more))
                         .append("</span>");
             }
             h.append("<tr><th class=\"jr-k\">Child runs</th><td class=\"jr-wrap\">").append(c).append("</td></tr>");

@@ -46,7 +46,10 @@ public final class RunText {
         details.row("artifact_uri", TextTable.cell(i.artifactUri(), 300));
         run.parentRunId().ifPresent(p -> details.row("parent_run_id", d.parent() == null ? p
                 : p + " (" + TextTable.cell(d.parent().info().runName(), VALUE_WIDTH) + ")"));
-        if (!d.children().isEmpty()) details.row("children", Format.count(d.children().size()));
+        if (!d.children().isEmpty()) {
+            long n = Math.max(d.children().size(), d.childCount().runs());
+            details.row("children", (d.childCount().exact() ? "" : "more than ") + Format.count(n));
+        }
         run.note().ifPresent(n -> details.row("note", TextTable.cell(n, VALUE_WIDTH)));
         StringBuilder t = new StringBuilder(details.render());
 

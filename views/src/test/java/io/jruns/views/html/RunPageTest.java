@@ -112,4 +112,17 @@ class RunPageTest {
         assertEquals(List.of(), Xhtml.all(Xhtml.parse(RunPage.render(linked.withRun(js)).html()), "a"),
                 "a run whose stored copy cannot be located has no notebook link");
     }
+
+    @Test
+    void aSweepsPageNamesItsFirstChildrenAndCountsTheRest() {
+        Run parent = Runs.run("sweep", Map.of(), Map.of(), Map.of());
+        List<Run> first = new java.util.ArrayList<>();
+        for (int c = 0; c < RunPageData.CHILDREN_SHOWN; c++) first.add(Runs.run("c" + c, Map.of(), Map.of(), Map.of()));
+        RunPageData d = new RunPageData(parent, "exp", null, first, Map.of(), List.of(), false, 0L)
+                .withLinks(io.jruns.views.Links.ui("/")).withChildCount(io.jruns.search.RunCount.exactly(10_000));
+        String html = RunPage.render(d).html();
+        assertTrue(html.contains("and 9,988 more</a>"), "the count, not the children read: " + html);
+        assertTrue(html.contains("?state=all&amp;filter="), "the link lists them all, deleted ones too, as the list does");
+        assertTrue(RunPage.render(d.withChildCount(io.jruns.search.RunCount.moreThan(10_000))).html().contains("and over 9,988 more"));
+    }
 }

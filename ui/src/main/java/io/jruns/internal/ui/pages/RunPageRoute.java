@@ -62,8 +62,9 @@ public final class RunPageRoute {
         }
         List<ArtifactEntry> artifacts = new ArrayList<>();
         boolean truncated = ArtifactEntry.listTree(client, run.runId(), artifacts);
-        RunPageData data = new RunPageData(run, experimentName(client, run), parent(client, run), children(client, run),
-                sparklines, artifacts, truncated, System.currentTimeMillis()).withLinks(Links.ui("/"));
+        RunPageData data = new RunPageData(run, experimentName(client, run), parent(client, run), children(client, run).max(RunPageData.CHILDREN_SHOWN).runs(),
+                sparklines, artifacts, truncated, System.currentTimeMillis()).withLinks(Links.ui("/"))
+                .withChildCount(children(client, run).count(CHILDREN_COUNTED));
         String path = Links.ui("/").run(run.runId()).orElseThrow();
         StringBuilder b = new StringBuilder();
         if (draft.error() != null) Html.append(b.append("<p class=\"jr-formerror\" role=\"alert\">"), draft.error()).append("</p>");
@@ -89,9 +90,12 @@ public final class RunPageRoute {
         }).orElse(null);
     }
 
-    private static List<Run> children(TrackingClient client, Run run) {
+    /** Past this many child runs a page says "more than" (an MLflow server is read to count them). */
+    static final long CHILDREN_COUNTED = 10_000;
+
+    private static io.jruns.RunQuery children(TrackingClient client, Run run) {
         String filter = "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + run.runId().replace("'", "\\'") + "'";
-        return client.search().experiments(run.info().experimentId()).filter(filter).state(ViewType.ALL).max(1000).runs();
+        return client.search().experiments(run.info().experimentId()).filter(filter).state(ViewType.ALL);
     }
 
 }
