@@ -31,6 +31,7 @@ final class CommittedNotebook {
     }
 
     static NotebookSource show(String runId, Path notebook, String commit) {
+        RecordedGit.commit(runId, commit); // a tag anyone can set: never an option to git
         String lead = "run " + runId + " has no stored notebook copy, and ";
         String end = ": nothing to reproduce it from";
         String shortCommit = commit.substring(0, Math.min(12, commit.length()));
@@ -45,11 +46,11 @@ final class CommittedNotebook {
                     : "git cannot find the repository of " + dir + " (" + top.firstError() + ")") + end);
         }
         Path repo = Path.of(top.out().strip()).toAbsolutePath();
-        if (!git(repo, "cat-file", "-e", commit + "^{commit}").ok()) {
+        if (!git(repo, "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) {
             throw JrunsException.notFound(lead + "its commit " + shortCommit + " is no longer in the repository at " + repo + end);
         }
         String rel = repo.relativize(notebook.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        Git shown = git(repo, "show", commit + ":" + rel);
+        Git shown = git(repo, "show", "--end-of-options", commit + ":" + rel);
         if (!shown.ok()) {
             throw JrunsException.notFound(lead + "its commit " + shortCommit + " in the repository at " + repo
                     + " holds no " + rel + end);

@@ -32,7 +32,7 @@ public record NotebookSource(String text, String fileName, String from) {
         Optional<NotebookSource> copy = storedCopy(reader, run, source, NotebookArtifacts.RAN_DIR);
         if (copy.isEmpty()) copy = storedCopy(reader, run, source, ARTIFACT_DIR);
         if (copy.isPresent()) return copy.get();
-        String commit = run.data().tags().get(SystemTags.GIT_COMMIT);
+        String commit = RecordedGit.commit(run.runId(), run.data().tags().get(SystemTags.GIT_COMMIT));
         if (commit != null && "true".equalsIgnoreCase(run.data().tags().get(SystemTags.GIT_UNTRACKED))) {
             // the commit is the repository's, not the notebook's: no git show could give what ran
             throw JrunsException.notFound("run " + run.runId() + " has no stored notebook copy, and its notebook was in no"

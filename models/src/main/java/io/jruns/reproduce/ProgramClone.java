@@ -1,6 +1,7 @@
 package io.jruns.reproduce;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.domain.SystemTags;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,12 +33,16 @@ final class ProgramClone {
 
     /** Clones into {@code folder} (absent or empty) and checks out {@code commit}; returns where it came from. */
     static String clone(String runId, String commit, String root, String repoUrl, Path folder) {
+        // checked again here, so that no caller can hand git an option as a commit or location
+        RecordedGit.commit(runId, commit);
+        RecordedGit.location(runId, SystemTags.GIT_ROOT, root);
+        RecordedGit.location(runId, SystemTags.GIT_REPO_URL, repoUrl);
         String shortCommit = commit.substring(0, Math.min(12, commit.length()));
         String lead = "run " + runId + "'s program is in commit " + shortCommit + ", but ";
         String from;
         String localMissing = null;
         if (root != null && Files.isDirectory(Path.of(root))) {
-            if (git(Path.of(root), "cat-file", "-e", commit + "^{commit}").ok()) {
+            if (git(Path.of(root), "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) {
                 from = root;
             } else {
                 localMissing = "the repository at " + root + " no longer holds it (a rewritten history?)";
@@ -58,13 +63,14 @@ final class ProgramClone {
         } catch (IOException e) {
             throw JrunsException.invalid("cannot create " + parent + ": " + e.getMessage());
         }
-        Git cloned = git(parent, "clone", "-q", "--no-checkout", from, folder.toAbsolutePath().toString());
+        Git cloned = git(parent, "clone", "-q", "--no-checkout", "--end-of-options", from, folder.toAbsolutePath().toString());
         if (!cloned.ok()) {
             throw JrunsException.notFound(lead + (localMissing == null ? "" : localMissing + ", and ") + "git cannot clone "
                     + from + " (" + cloned.firstError() + ")");
         }
         // a commit on no branch of the remote comes only when asked for by name
-        if (!git(folder, "cat-file", "-e", commit + "^{commit}").ok()) git(folder, "fetch", "-q", "origin", commit);
+        if (!git(folder, "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) git(folder, "fetch", "-q", "--end-of-options", "origin", commit);
+        // checkout takes no --end-of-options in git 2.39 (it reads it as a path): the commit is a checked hex id
         Git checkout = git(folder, "checkout", "-q", "--detach", commit);
         if (!checkout.ok()) {
             throw JrunsException.notFound(lead + (localMissing == null ? "" : localMissing + ", and ") + from

@@ -37,7 +37,7 @@ final class ProgramReproducer {
         Map<String, String> tags = run.data().tags();
         String runId = run.runId();
         String source = tags.getOrDefault(SystemTags.SOURCE_NAME, "");
-        String commit = tags.get(SystemTags.GIT_COMMIT);
+        String commit = RecordedGit.commit(runId, tags.get(SystemTags.GIT_COMMIT));
         if (commit == null) {
             throw JrunsException.notFound("run " + runId + " came from the Java program " + source + " and recorded no git"
                     + " commit (mlflow.source.git.commit): its code was in no git repository when it ran, or jruns-models was"
@@ -53,8 +53,9 @@ final class ProgramReproducer {
         if (isNonEmptyFolder(folder) || Files.isRegularFile(folder)) {
             throw JrunsException.invalid(folder + " exists already: choose another folder with --to, or remove it");
         }
-        String root = tags.get(SystemTags.GIT_ROOT);
-        String from = ProgramClone.clone(runId, commit, root, tags.get(SystemTags.GIT_REPO_URL), folder);
+        String root = RecordedGit.location(runId, SystemTags.GIT_ROOT, tags.get(SystemTags.GIT_ROOT));
+        String repoUrl = RecordedGit.location(runId, SystemTags.GIT_REPO_URL, tags.get(SystemTags.GIT_REPO_URL));
+        String from = ProgramClone.clone(runId, commit, root, repoUrl, folder);
         progress.accept("code: commit " + shortCommit + " of " + from + ", cloned into " + folder);
         if ("true".equalsIgnoreCase(tags.get(SystemTags.GIT_DIRTY))) {
             progress.accept("warning: the run's working tree had changes not committed (jruns.source.git.dirty): the clone"

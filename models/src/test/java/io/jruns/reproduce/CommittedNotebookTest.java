@@ -102,4 +102,13 @@ class CommittedNotebookTest {
         assertEquals("run " + run.runId() + " has no stored notebook copy, and its commit " + commit.substring(0, 12)
                 + " is no longer in the repository at " + repo + ": nothing to reproduce it from", failure(run));
     }
+
+    @Test
+    void aCommitTagThatIsNoCommitIdIsRefusedBeforeGitSeesIt() {
+        commit = "--output=" + dir.resolve("written");
+        Run run = run();
+        assertEquals("run " + run.runId() + "'s tag mlflow.source.git.commit is not a commit id (7 to 64 hex digits): '"
+                + commit + "'; refused, no git command run", failure(run));
+        assertEquals(false, Files.exists(dir.resolve("written")));
+    }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.jruns.reproduce.ReproducerTest.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +138,30 @@ class ProgramReproducerTest {
                         + dir.resolve("moved") + " is gone, and the run recorded no remote (mlflow.source.git.repoURL):"
                         + " nothing to clone its code from",
                 assertThrows(JrunsException.class, () -> reproduce(gone, dir.resolve("c"))).getMessage());
+    }
+
+    @Test
+    void aCommitOrRepositoryTagThatGitWouldTakeForAnOptionIsRefusedBeforeAnyGitRuns() throws Exception {
+        // a tag anyone can set on a shared server: given to git fetch, --upload-pack runs its command
+        Path marker = dir.resolve("pwned");
+        Path someRepo = Files.createDirectories(dir.resolve("some repo"));
+        git(someRepo, "clone", "-q", origin.toString(), ".");
+        String evil = "--upload-pack=touch " + marker + ";";
+        String run = programRun(Map.of(SystemTags.GIT_COMMIT, evil, SystemTags.GIT_REPO_URL, someRepo.toString()));
+        String refused = assertThrows(JrunsException.class, () -> reproduce(run, dir.resolve("x"))).getMessage();
+        assertFalse(Files.exists(marker), "no command of the tag ran");
+        assertEquals("run " + run + "'s tag mlflow.source.git.commit is not a commit id (7 to 64 hex digits): '" + evil
+                + "'; refused, no git command run", refused);
+        assertFalse(Files.exists(dir.resolve("x")), "nothing cloned");
+
+        String url = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_REPO_URL, "--upload-pack=touch " + marker));
+        assertEquals("run " + url + "'s tag mlflow.source.git.repoURL starts with '-', as an option would: '--upload-pack=touch "
+                + marker + "'; refused, no git command run",
+                assertThrows(JrunsException.class, () -> reproduce(url, dir.resolve("y"))).getMessage());
+        String root = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, "-x\u001b[31m"));
+        assertEquals("run " + root + "'s tag jruns.source.git.root starts with '-', as an option would: '-x?[31m'; refused,"
+                + " no git command run", assertThrows(JrunsException.class, () -> reproduce(root, dir.resolve("z"))).getMessage());
+        assertFalse(Files.exists(marker));
     }
 
     @Test
