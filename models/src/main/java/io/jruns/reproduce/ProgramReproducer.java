@@ -67,14 +67,14 @@ final class ProgramReproducer {
         env.ifPresent(e -> progress.accept("java: the run ran on Java " + e.java().version() + " (" + e.java().vendor() + ")"));
         String command = "cd " + quote(folder.toString()) + " && " + String.join(" ",
                 command(source, root, folder, env).stream().map(ProgramReproducer::quote).toList());
-        List<String> built = notInClone(env.map(e -> e.jvm().classPath()).orElse(List.of()), root, folder);
-        if (!built.isEmpty()) {
-            progress.accept("class path: " + built.size() + " of its entries in the repository are in no commit (build"
-                    + " output, e.g. " + built.get(0) + "): the command keeps the run's own while they exist, else"
-                    + " points into the clone, to build there first");
+        List<String> toBuild = notInClone(env.map(e -> e.jvm().classPath()).orElse(List.of()), root, folder);
+        if (!toBuild.isEmpty()) {
+            progress.accept("class path: " + toBuild.size() + " of its entries in the repository are in no commit (build"
+                    + " output): build " + String.join(", ", toBuild.stream().limit(3).toList())
+                    + (toBuild.size() > 3 ? ", ..." : "") + " in the clone first; the command uses the clone's");
         }
         progress.accept("arguments: a program's arguments are not recorded; add the run's to the command");
-        progress.accept("ready: " + command);
+        progress.accept((toBuild.isEmpty() ? "ready: " : "once built: ") + command);
         return new Reproducer.Result(folder, null, null);
     }
 
@@ -97,19 +97,17 @@ final class ProgramReproducer {
     }
 
     /**
-     * A class path entry inside the run's repository: the clone's when the commit holds it; a
-     * build output (not committed) the run's own while it still exists, else the clone's, to build.
+     * A class path entry inside the run's repository, always the clone's: a build output the commit
+     * lacks too (built there first), since the run's own one holds today's code, not the commit's.
      */
     static String classPathEntry(String entry, String root, Path clone) {
-        String inClone = inClone(entry, root, clone);
-        if (inClone.equals(entry) || Files.exists(Path.of(inClone)) || !Files.exists(Path.of(entry))) return inClone;
-        return entry;
+        return inClone(entry, root, clone);
     }
 
-    /** The entries inside the repository that the clone lacks: build outputs. */
+    /** The entries inside the repository that the clone lacks, as the clone's: build outputs, to build there. */
     static List<String> notInClone(List<String> classPath, String root, Path clone) {
-        return classPath.stream().filter(c -> !inClone(c, root, clone).equals(c) && !Files.exists(Path.of(inClone(c, root, clone))))
-                .toList();
+        return classPath.stream().filter(c -> !inClone(c, root, clone).equals(c)).map(c -> inClone(c, root, clone))
+                .filter(c -> !Files.exists(Path.of(c))).toList();
     }
 
     /** A path inside the run's repository, as the same path in the clone; any other path as it is. */

@@ -182,19 +182,38 @@ class ProgramReproducerTest {
     }
 
     @Test
-    void aBuildOutputTheCommitLacksStaysTheRunsOwnWhileItExists() throws Exception {
+    void aBuildOutputTheCommitLacksIsTheClonesToBuildThereNotTheRunsOwn() throws Exception {
         Path root = Files.createDirectories(dir.resolve("r"));
         Path clone = Files.createDirectories(dir.resolve("c"));
         Path built = Files.writeString(Files.createDirectories(root.resolve("target/lib")).resolve("dep.jar"), "zip");
         Files.writeString(Files.createDirectories(clone.resolve("lib")).resolve("committed.jar"), "zip");
         String committed = root.resolve("lib/committed.jar").toString();
         String gone = root.resolve("target/classes").toString();
-        assertEquals(built.toString(), ProgramReproducer.classPathEntry(built.toString(), root.toString(), clone));
+        // the run's own build output holds today's code, not the commit's
+        assertEquals(clone.resolve("target/lib/dep.jar").toString(), ProgramReproducer.classPathEntry(built.toString(), root.toString(), clone));
         assertEquals(clone.resolve("lib/committed.jar").toString(), ProgramReproducer.classPathEntry(committed, root.toString(), clone));
-        assertEquals(clone.resolve("target/classes").toString(), ProgramReproducer.classPathEntry(gone, root.toString(), clone),
-                "to be built in the clone");
-        assertEquals(List.of(built.toString(), gone),
+        assertEquals(clone.resolve("target/classes").toString(), ProgramReproducer.classPathEntry(gone, root.toString(), clone));
+        assertEquals(List.of(clone.resolve("target/lib/dep.jar").toString(), clone.resolve("target/classes").toString()),
                 ProgramReproducer.notInClone(List.of(built.toString(), committed, gone, "/opt/x.jar"), root.toString(), clone));
+    }
+
+    @Test
+    void aClassFolderOfTheRunsBuildIsToBeBuiltInTheCloneNotTakenFromToday() throws Exception {
+        // git-ignored build output, there when the run ran and still there, but holding whatever was built since
+        Path classes = Files.createDirectories(repo.resolve("target/classes"));
+        Files.writeString(repo.resolve(".gitignore"), "target/\n");
+        String cp = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
+        String runId = runProgram(repo, List.of("java", "-cp", cp, "examples/Train.java"));
+        Path clone = dir.resolve("clone");
+        reproduce(runId, clone);
+        Path cloneClasses = clone.resolve("target/classes");
+        assertTrue(progress.contains("class path: 1 of its entries in the repository are in no commit (build output): build "
+                + cloneClasses + " in the clone first; the command uses the clone's"), progress.toString());
+        String command = progress.stream().filter(l -> l.startsWith("once built: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("not ready before the build: " + progress));
+        assertTrue(command.contains(java.io.File.pathSeparator + cloneClasses + " "), command);
+        assertFalse(command.contains(classes.toString()), "not the run's own build output: " + command);
+        assertTrue(progress.stream().noneMatch(l -> l.startsWith("ready: ")), progress.toString());
     }
 
     /** A program run made directly in the store, with these git tags besides its source. */
