@@ -110,13 +110,26 @@ final class ProgramReproducer {
                 .filter(c -> !Files.exists(Path.of(c))).toList();
     }
 
-    /** A path inside the run's repository, as the same path in the clone; any other path as it is. */
+    /**
+     * A path inside the run's repository, as the same path in the clone; any other path as it is.
+     * A link from outside into the repository (a program started through a symlink: the run names
+     * the link, git the file it points to) is the file's path in the clone, not the live file.
+     */
     static String inClone(String path, String root, Path clone) {
         if (root == null || path.isEmpty()) return path;
         Path p = Path.of(path).normalize();
         Path r = Path.of(root).normalize();
+        if (!p.startsWith(r)) p = realPath(p);
         if (!p.startsWith(r)) return path;
         return clone.resolve(r.relativize(p)).toString();
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return Files.exists(p) ? p.toRealPath() : p;
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     private static boolean isNonEmptyFolder(Path folder) {

@@ -107,6 +107,17 @@ class ProgramReproducerTest {
     }
 
     @Test
+    void aProgramStartedThroughALinkIntoTheRepositoryIsReproducedFromTheClonesFile() throws Exception {
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("Train.java"), repo.resolve("examples/Train.java"));
+        String runId = runProgram(links, List.of("java", "-cp", System.getProperty("java.class.path"), link.toString()));
+        Path clone = dir.resolve("clone");
+        reproduce(runId, clone);
+        String ready = progress.stream().filter(l -> l.startsWith("ready: ")).findFirst().orElseThrow(() -> new AssertionError(progress));
+        assertTrue(ready.endsWith(" " + clone.resolve("examples/Train.java")), "the clone's file, not the live one: " + ready);
+    }
+
+    @Test
     void aRepositoryThatIsGoneIsClonedFromTheRecordedRemote() throws Exception {
         String runId = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, dir.resolve("moved").toString(),
                 SystemTags.GIT_REPO_URL, origin.toUri().toString(), SystemTags.GIT_DIRTY, "true"));
