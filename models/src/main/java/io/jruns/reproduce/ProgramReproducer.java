@@ -33,7 +33,16 @@ final class ProgramReproducer {
     }
 
     static Reproducer.Result reproduce(TrackingClient reader, Run run, ReproduceOptions options) {
-        Consumer<String> progress = options.progress();
+        try {
+            return reproduce(reader, run, options, line -> options.progress().accept(RecordedPaths.clean(line)));
+        } catch (JrunsException e) {
+            // recorded values in it (a source, a folder) could carry terminal escapes
+            throw new JrunsException(e.code(), RecordedPaths.clean(e.getMessage()), e);
+        }
+    }
+
+    private static Reproducer.Result reproduce(TrackingClient reader, Run run, ReproduceOptions options,
+                                               Consumer<String> progress) {
         Map<String, String> tags = run.data().tags();
         String runId = run.runId();
         String source = tags.getOrDefault(SystemTags.SOURCE_NAME, "");
@@ -55,16 +64,24 @@ final class ProgramReproducer {
         }
         String root = RecordedGit.location(runId, SystemTags.GIT_ROOT, tags.get(SystemTags.GIT_ROOT));
         String repoUrl = RecordedGit.location(runId, SystemTags.GIT_REPO_URL, tags.get(SystemTags.GIT_REPO_URL));
+        Optional<RunEnvironment> env = options.environment() ? EnvironmentArtifact.read(reader, runId) : Optional.empty();
+        RecordedPaths.check(runId, "source (" + SystemTags.SOURCE_NAME + ")", source);
+        RecordedPaths.check(runId, "repository folder (" + SystemTags.GIT_ROOT + ")", root);
+        RecordedPaths.check(runId, "recorded class path entry", env.map(e -> e.jvm().classPath()).orElse(List.of()));
         String from = ProgramClone.clone(runId, commit, root, repoUrl, folder);
         progress.accept("code: commit " + shortCommit + " of " + from + ", cloned into " + folder);
         if ("true".equalsIgnoreCase(tags.get(SystemTags.GIT_DIRTY))) {
             progress.accept("warning: the run's working tree had changes not committed (jruns.source.git.dirty): the clone"
                     + " is commit " + shortCommit + ", not exactly the code that ran");
         }
-        Optional<RunEnvironment> env = options.environment() ? EnvironmentArtifact.read(reader, runId) : Optional.empty();
         if (!options.environment()) progress.accept("environment: skipped (--no-environment): no JVM options, no class path");
         else if (env.isEmpty()) progress.accept("environment: none recorded with the run: give the program's class path");
         env.ifPresent(e -> progress.accept("java: the run ran on Java " + e.java().version() + " (" + e.java().vendor() + ")"));
+        List<String> runningCode = env.map(e -> ReusableJvmOptions.runningCode(e.jvm().options())).orElse(List.of());
+        if (!runningCode.isEmpty()) {
+            progress.accept("warning: left out of the command, as they run code of their own: " + String.join(" ",
+                    runningCode.stream().map(ProgramReproducer::quote).toList()) + "; add them back only if you trust them");
+        }
         String command = "cd " + quote(folder.toString()) + " && " + String.join(" ",
                 command(source, root, folder, env).stream().map(ProgramReproducer::quote).toList());
         List<String> toBuild = notInClone(env.map(e -> e.jvm().classPath()).orElse(List.of()), root, folder);
@@ -142,7 +159,8 @@ final class ProgramReproducer {
     }
 
     /** Quoted for a POSIX shell when it needs it, so the printed command can be pasted. */
-    static String quote(String s) {
+    static String quote(String recorded) {
+        String s = RecordedPaths.clean(recorded); // a recorded ESC must not reach the terminal
         if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=@%+,-]+")) return s;
         return "'" + s.replace("'", "'\\''") + "'";
     }

@@ -100,6 +100,11 @@ public final class Reproducer {
         }
         String name = "jruns-" + runId.substring(0, 8);
         List<String> options = ReusableJvmOptions.of(env.jvm().options());
+        List<String> runningCode = ReusableJvmOptions.runningCode(env.jvm().options());
+        if (!runningCode.isEmpty()) {
+            progress.accept("warning: left out of the new kernel's JVM options, as they run code of their own: "
+                    + String.join(" ", runningCode).replaceAll("\\p{Cntrl}", "") + "; add them back only if you trust them");
+        }
         Optional<KernelSpecs.KernelRef> again = kernels.find(name);
         KernelSpecs.KernelRef ref;
         if (again.isPresent()) {

@@ -227,6 +227,41 @@ class ProgramReproducerTest {
         assertTrue(progress.stream().noneMatch(l -> l.startsWith("ready: ")), progress.toString());
     }
 
+    @Test
+    void aRecordedClassPathEntryThatIsNoPathIsRefusedInOneLineBeforeCloning() throws Exception {
+        String nul = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, repo.toString()));
+        logEnvironment(nul, List.of("-Xmx1g"), List.of(repo.resolve("lib").toString() + "\u0000x.jar"));
+        String refused = assertThrows(JrunsException.class, () -> reproduce(nul, dir.resolve("a"))).getMessage();
+        assertEquals("run " + nul + "'s recorded class path entry '" + repo.resolve("lib") + "?x.jar' is not a path here"
+                + " (Nul character not allowed): nothing cloned", refused);
+        assertFalse(Files.exists(dir.resolve("a")), "no clone left behind");
+    }
+
+    @Test
+    void recordedJvmOptionsThatRunCodeAreLeftOutAndNamedAndEscapesAreNotPrinted() throws Exception {
+        String agent = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, repo.toString()));
+        logEnvironment(agent, List.of("-Xmx1g", "-XX:OnOutOfMemoryError=touch /tmp/x", "-javaagent:/tmp/a.jar", "-agentpath:/a.so",
+                "-agentlib:hprof", "-XX:OnError=sh", "-Dcolour=\u001b[31mred"), List.of(repo.resolve("examples").toString()));
+        reproduce(agent, dir.resolve("b"));
+        assertTrue(progress.contains("warning: left out of the command, as they run code of their own:"
+                + " '-XX:OnOutOfMemoryError=touch /tmp/x' -javaagent:/tmp/a.jar -agentpath:/a.so -agentlib:hprof -XX:OnError=sh;"
+                + " add them back only if you trust them"), progress.toString());
+        String ready = progress.stream().filter(l -> l.startsWith("ready: ")).findFirst().orElseThrow(() -> new AssertionError(progress));
+        assertTrue(ready.contains(" java -Xmx1g '-Dcolour=[31mred' -cp " + dir.resolve("b/examples") + " "), ready);
+        assertTrue(progress.stream().noneMatch(l -> l.chars().anyMatch(Character::isISOControl)), "no escape printed: " + progress);
+    }
+
+    void logEnvironment(String runId, List<String> options, List<String> classPath) throws Exception {
+        RunEnvironment env = new RunEnvironment("2024-01-01T00:00:00Z", new RunEnvironment.Java("17", "V", "rt", "vm", "/jdk"),
+                new RunEnvironment.Jvm(options, 1L << 30, classPath), new RunEnvironment.Os("Linux", "6", "amd64"),
+                new RunEnvironment.Machine(2, null), null, List.of());
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("env-" + runId)).resolve(EnvironmentArtifact.FILE),
+                EnvironmentJson.write(env));
+        try (Store store = store()) {
+            store.logArtifact(runId, file, "");
+        }
+    }
+
     /** A program run made directly in the store, with these git tags besides its source. */
     String programRun(Map<String, String> git) {
         try (Store store = store()) {

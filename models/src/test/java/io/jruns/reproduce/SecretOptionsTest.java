@@ -31,4 +31,12 @@ class SecretOptionsTest {
     void aReproducedKernelIsNotGivenAPlaceholderForASecret() {
         assertEquals(List.of("-Xmx2g"), ReusableJvmOptions.of(SecretOptions.redacted(List.of("-Xmx2g", "-Dmlflow.token=dapi"))));
     }
+
+    @org.junit.jupiter.api.Test
+    void aReproducedKernelIsNotGivenOptionsThatRunCodeButTheyAreNamed() {
+        List<String> recorded = List.of("-Xmx2g", "-javaagent:/a.jar", "-XX:OnError=sh", "@/tmp/args", "-agentlib:jdwp=x");
+        assertEquals(List.of("-Xmx2g"), ReusableJvmOptions.of(recorded));
+        assertEquals(List.of("-javaagent:/a.jar", "-XX:OnError=sh", "@/tmp/args"), ReusableJvmOptions.runningCode(recorded),
+                "the debugger agent is the old kernelspec's machinery, left out silently");
+    }
 }
