@@ -47,6 +47,12 @@ public record NotebookSource(String text, String fileName, String from) {
                 + (source == null ? "" : " (its source is " + source + ")"));
     }
 
+    /** Whether the run stored a notebook (the one that ran, or the saved copy): a notebook run, whatever made it. */
+    static boolean isStored(TrackingClient reader, Run run) {
+        return List.of(NotebookArtifacts.RAN_DIR, ARTIFACT_DIR).stream().anyMatch(dir -> reader.listArtifacts(run.runId(), dir)
+                .stream().anyMatch(f -> !f.isDir() && f.path().endsWith(".ipynb")));
+    }
+
     private static Optional<NotebookSource> storedCopy(TrackingClient reader, Run run, String source, String dir) {
         List<FileInfo> files = reader.listArtifacts(run.runId(), dir).stream()
                 .filter(f -> !f.isDir() && f.path().endsWith(".ipynb")).toList();

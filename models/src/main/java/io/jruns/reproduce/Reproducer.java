@@ -34,7 +34,10 @@ public final class Reproducer {
     public static Result reproduce(TrackingClient reader, String runId, ReproduceOptions options, KernelSpecs kernels) {
         Consumer<String> progress = options.progress();
         Run run = reader.getRun(runId);
-        if (ProgramReproducer.isProgram(run)) return ProgramReproducer.reproduce(reader, run, options);
+        // a program that stored a notebook (logged it, or ran it) is reproduced as that notebook, as before
+        if (ProgramReproducer.isProgram(run) && !NotebookSource.isStored(reader, run)) {
+            return ProgramReproducer.reproduce(reader, run, options);
+        }
         String name = run.info().runName();
         progress.accept("reproducing run " + name + " (" + runId + ")");
         NotebookSource source = NotebookSource.of(reader, run);

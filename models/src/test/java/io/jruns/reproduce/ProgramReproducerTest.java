@@ -118,6 +118,18 @@ class ProgramReproducerTest {
     }
 
     @Test
+    void aProgramRunThatStoredANotebookIsReproducedAsThatNotebook() throws Exception {
+        String runId = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, repo.toString()));
+        Path nb = Files.writeString(Files.createDirectories(dir.resolve("nb")).resolve("train.ipynb"), ReproducerTest.NOTEBOOK);
+        try (Store store = store()) {
+            store.logArtifact(runId, nb, NotebookSource.ARTIFACT_DIR);
+        }
+        Path to = dir.resolve("clone");
+        assertEquals(to.resolve("train.ipynb"), reproduce(runId, to).notebook());
+        assertFalse(Files.exists(to.resolve("examples")), "not the program's repository");
+    }
+
+    @Test
     void aRepositoryThatIsGoneIsClonedFromTheRecordedRemote() throws Exception {
         String runId = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, dir.resolve("moved").toString(),
                 SystemTags.GIT_REPO_URL, origin.toUri().toString(), SystemTags.GIT_DIRTY, "true"));
