@@ -25,7 +25,7 @@ class ActionOptionsTest {
             "runs | params.x --bogus    | %runs: unknown option --bogus (expected --max, --page, --columns, --order-by, --state, --created, --experiment)",
             "runs | delete r1 --bogus   | %runs: unknown option --bogus (delete takes --max, --experiment, --keep-descendants, --before)",
             "runs | restore --bogus     | %runs: unknown option --bogus (restore takes --max, --experiment, --since)",
-            "runs | csv --bogus         | %runs: unknown option --bogus (csv takes --state, --experiment, --to)",
+            "runs | csv --bogus         | %runs: unknown option --bogus (csv takes --state, --created, --experiment, --to)",
             "runs | show r1 --bogus     | %runs: unknown option --bogus (show takes --experiment)",
             "runs | rename r1 x --bogus | %runs: unknown option --bogus (rename takes no options)",
             "param | a=1 --bogus        | %param: unknown option --bogus (it takes no options)",

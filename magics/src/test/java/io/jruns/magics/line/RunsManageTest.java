@@ -62,6 +62,10 @@ class RunsManageTest extends MagicsOnStore {
         assertEquals("Run ID,Name,Source Type,Source Name,User,Status,lr,rmse", lines.get(0));
         assertEquals(2, lines.size());
         assertTrue(host.lastText().startsWith("wrote 1 run(s)"), host.lastText());
+        runs("csv \"params.lr = '0.1'\" --created 1d --to " + csv);
+        assertTrue(host.lastText().startsWith("wrote 1 run(s)"), "started within a day: " + host.lastText());
+        runs("csv --created " + (System.currentTimeMillis() + 60_000) + " --to " + csv);
+        assertTrue(host.lastText().startsWith("wrote 0 run(s)"), "none started since: " + host.lastText());
 
         runs("delete --before " + (System.currentTimeMillis() + 1000) + " --max 10");
         assertTrue(host.lastText().startsWith("deleted 3 run(s)"), host.lastText());
