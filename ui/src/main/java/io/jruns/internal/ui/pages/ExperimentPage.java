@@ -50,7 +50,7 @@ public final class ExperimentPage {
 
     /** The form's page of runs: one store search of {@code size} runs from the page's token. */
     public static Fetched fetch(UiContext ctx, List<String> experimentIds, RunsForm f) {
-        if (!f.searchFilter().equals(f.filter())) FilterParser.parse(f.filter()); // its errors point into the filter as typed
+        if (!f.searchFilter().equals(f.filter()) && !f.namesSearch()) FilterParser.parse(f.filter()); // its errors point into the filter as typed
         SearchRequest req = SearchRequest.builder().experiments(experimentIds).filter(f.searchFilter()).viewType(f.viewType())
                 .orderBy(f.order().isEmpty() ? new String[0] : new String[]{f.order()}).maxResults(f.size())
                 .pageToken(f.token()).build();
@@ -94,7 +94,8 @@ public final class ExperimentPage {
         b.append("<form id=\"jr-runs-form\" method=\"post\" action=\"").append(base).append("/delete\">").append(Layout.csrfField(ctx))
                 .append("<input type=\"hidden\" name=\"back\" value=\"").append(Html.escape(form.query())).append("\">");
         RunsControls.actions(b, base, form);
-        String subtitle = e.name() + (form.filter().isBlank() ? "" : " \u00b7 " + form.filter())
+        String subtitle = e.name() + (form.filter().isBlank() ? "" : form.namesSearch()
+                ? " \u00b7 run names containing \u201c" + form.filter().strip() + "\u201d" : " \u00b7 " + form.filter())
                 + (form.state().equals("active") ? "" : " \u00b7 " + form.state() + " runs")
                 + (form.created().isEmpty() ? "" : " \u00b7 created in the " + form.createdLabel())
                 + (form.models().isEmpty() ? "" : " \u00b7 " + form.modelsLabel());

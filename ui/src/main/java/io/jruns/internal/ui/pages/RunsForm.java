@@ -81,13 +81,33 @@ public record RunsForm(String filter, String state, String order, List<String> c
         this(filter, state, order, columns, size, 1, null, List.of(), "", 0, "");
     }
 
-    /** The filter the store is given: the one typed, the start-time bound of {@code created} and the models clause. */
+    /**
+     * The filter the store is given: the one typed (or, for plain words, the run names holding
+     * them: {@link #namesSearch}), the start-time bound of {@code created} and the models clause.
+     */
     public String searchFilter() {
         List<String> clauses = new ArrayList<>();
-        if (!filter.isBlank()) clauses.add(created.isEmpty() && models.isEmpty() ? filter : "(" + filter + ")");
+        String typed = namesSearch() ? "attributes.run_name ILIKE '%" + filter.strip() + "%'" : filter;
+        if (!typed.isBlank()) clauses.add(created.isEmpty() && models.isEmpty() ? typed : "(" + typed + ")");
         if (!created.isEmpty()) clauses.add("attributes.start_time >= " + since);
         if (!models.isEmpty()) clauses.add(modelChoice(models).clause());
         return clauses.isEmpty() ? filter : String.join(" AND ", clauses);
+    }
+
+    /**
+     * Whether what was typed is plain words, not a filter: no operator, quote or bracket, and it
+     * does not parse. As MLflow's runs search box does, it then finds the runs whose names hold
+     * them ({@code child}, {@code lr 0.01}), case aside; {@code %} and {@code _} in them match any
+     * text and any one character, as in LIKE.
+     */
+    public boolean namesSearch() {
+        if (filter.isBlank() || filter.matches("(?s).*[=<>!'\"`()].*")) return false;
+        try {
+            io.jruns.search.FilterParser.parse(filter);
+            return false;
+        } catch (io.jruns.search.FilterException notAFilter) {
+            return true;
+        }
     }
 
     /** "with a logged model", or "" for all runs. */

@@ -83,6 +83,16 @@ class ExperimentPageIT {
     }
 
     @Test
+    void plainWordsFindTheRunsWhoseNamesHoldThem() throws Exception {
+        String page = ok(ui.page() + "?filter=" + q("CHILD"));
+        assertEquals(ids("child-b", "child-a"), rows(page), "as MLflow's search box: run names, case aside");
+        assertTrue(page.contains("run names containing \u201cCHILD\u201d"), "the page says how it read the words");
+        assertFalse(page.contains("jr-caret"), "no syntax error for plain words");
+        String csv = ui.get(ui.page() + "/runs.csv?filter=" + q("child")).body();
+        assertTrue(csv.contains(",child-a,") && csv.contains(",child-b,") && !csv.contains(",base,"), csv);
+    }
+
+    @Test
     void aBadFilterShowsTheCaretUnderItsColumnAndKeepsWhatWasTyped() throws Exception {
         String typed = "params.lr = '0.01' AND <script>";
         HttpResponse<String> r = ui.get(ui.page() + "?filter=" + q(typed));

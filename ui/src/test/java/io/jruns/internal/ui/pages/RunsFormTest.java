@@ -92,4 +92,22 @@ class RunsFormTest {
         assertEquals("models must be 'with' or 'without' (or empty for all runs), not 'some'",
                 assertThrows(JrunsException.class, () -> parse("models=some")).getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "child                  | true",
+            "lr 0.01                | true",
+            "status                 | true",
+            "''                     | false",
+            "metrics.rmse < 1       | false",
+            "params.x = 'a'         | false",
+            "metrics.rmse <         | false",
+            "MIN(metrics.loss) <= 1 | false",
+            "tags.`my tag` = \"x\"  | false"})
+    void plainWordsSearchRunNamesAndAnythingElseIsAFilter(String typed, boolean names) {
+        RunsForm f = new RunsForm(typed, "active", "", List.of(), RunsForm.DEFAULT_SIZE);
+        assertEquals(names, f.namesSearch());
+        if (names) assertEquals("attributes.run_name ILIKE '%" + typed + "%'", f.searchFilter());
+        else assertEquals(typed, f.searchFilter());
+    }
 }
