@@ -39,4 +39,35 @@ class SecretOptionsTest {
         assertEquals(List.of("-javaagent:/a.jar", "-XX:OnError=sh", "@/tmp/args"), ReusableJvmOptions.runningCode(recorded),
                 "the debugger agent is the old kernelspec's machinery, left out silently");
     }
+
+    /** What a reproduction takes again from environment.json (anyone who can log to the run may replace it). */
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "-Xmx8g                                      | true",
+            "-Xss4m                                      | true",
+            "-XX:+UseTransparentHugePages                | true",
+            "-XX:Tier4InvocationThreshold=150000         | true",
+            "-Dspark.master=local[2]                     | true",
+            "-ea                                         | true",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED | true",
+            "Evil                                        | false",
+            "-cp                                         | false",
+            "-jar                                        | false",
+            "-Xbootclasspath/a:/tmp/evil                 | false",
+            "--patch-module=java.base=/tmp/evil          | false",
+            "-Djava.system.class.loader=Evil             | false",
+            "-Djava.security.manager=allow               | false",
+            "-Dlog4j.configurationFactory=x              | false",
+            "-Dsome.impl.class=Evil                      | false",
+            "-XX:OnOutOfMemoryError=sh                   | false",
+            "-XX:ErrorFile=/home/me/.bashrc              | false",
+            "-XX:HeapDumpPath=/home/me                   | false",
+            "-XX:StartFlightRecording=filename=/x.jfr    | false",
+            "-Xlog:all:file=/home/me/.bashrc             | false",
+            "-javaagent:/a.jar                           | false",
+            "@/tmp/args                                  | false"})
+    void onlyOptionsThatTuneTheJvmAreTakenAgain(String option, boolean taken) {
+        assertEquals(taken, ReusableJvmOptions.allowed(option));
+        assertEquals(taken ? List.of(option) : List.of(), ReusableJvmOptions.of(List.of(option)));
+    }
 }
