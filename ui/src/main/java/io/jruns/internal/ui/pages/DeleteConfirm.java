@@ -12,6 +12,8 @@ import io.jruns.views.html.Html;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +33,13 @@ final class DeleteConfirm {
 
     /** @param runs the ticked active runs (checked to be the page's own), {@code back} the page's query */
     static Response page(UiContext ctx, ExperimentSet e, List<Run> runs, boolean keepNested, String back) {
-        long nested = nested(ctx, e.ids(), runs);
+        long nested = 0;
+        // each run's descendants in its own experiment, as the delete takes them (RunLifecycle)
+        Map<String, List<Run>> byExperiment = new LinkedHashMap<>();
+        for (Run r : runs) byExperiment.computeIfAbsent(r.info().experimentId(), x -> new ArrayList<>()).add(r);
+        for (Map.Entry<String, List<Run>> group : byExperiment.entrySet()) {
+            nested += nested(ctx, List.of(group.getKey()), group.getValue());
+        }
         String question = question(runs.size(), nested, keepNested);
         StringBuilder b = new StringBuilder(4096).append(ExperimentPage.STYLE).append("<div class=\"jr-exp\">")
                 .append("<form class=\"jr-confirm\" method=\"post\" action=\"").append(e.base()).append("/delete\">")
@@ -64,8 +72,8 @@ final class DeleteConfirm {
     }
 
     /**
-     * The active runs below the ticked ones, at any depth, not ticked themselves: one search a
-     * level (children name their parent in {@code mlflow.parentRunId}), as the delete finds them.
+     * The active runs below the ticked ones in these experiments, at any depth, not ticked
+     * themselves: one search a level (children name their parent in {@code mlflow.parentRunId}), as the delete finds them.
      */
     static long nested(UiContext ctx, List<String> experimentIds, List<Run> roots) {
         Set<String> seen = new HashSet<>();

@@ -91,6 +91,20 @@ class DeleteConfirmIT {
     }
 
     @Test
+    void theQuestionCountsWhatTheDeleteTakesOnAPageOfTwoExperiments() throws Exception {
+        Map<String, String> t = tree("counted home");
+        String other = ui.client.createExperiment("counted away");
+        String away = ui.client.createRun(other, "away", Map.of(SystemTags.PARENT_RUN_ID, t.get("root")), "u").runId();
+        ui.client.flush();
+        String page = "/experiments/" + t.get("exp") + "," + other;
+        HttpResponse<String> ask = ui.post(page + "/delete", "csrf=" + q(csrf) + "&run=" + t.get("root"), cookie);
+        assertTrue(ask.body().contains("Delete 1 run and its 3 nested runs?"), "the child in the other experiment stays: " + ask.body());
+        HttpResponse<String> done = answer(ask.body(), page + "/delete");
+        assertTrue(done.headers().firstValue("Location").orElseThrow().contains("deleted=4"), "as asked");
+        assertEquals(LifecycleStage.ACTIVE, ui.client.getRun(away).info().lifecycleStage());
+    }
+
+    @Test
     void keepingNestedRunsSaysTheyStayAndTickedChildrenAreNotCountedTwice() throws Exception {
         Map<String, String> t = tree("keeps");
         String page = "/experiments/" + t.get("exp");
