@@ -1,15 +1,12 @@
 package io.jruns.reproduce;
 
 import io.jruns.domain.JrunsException;
+import io.jruns.internal.git.GitCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A run's notebook as committed: {@code git show <commit>:<path>} in the repository the notebook's
@@ -17,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * repository, the commit, the file in the commit) rather than git's own message.
  */
 final class CommittedNotebook {
+    /** Local commands only (no remote): half a minute is ample. */
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
     private CommittedNotebook() {
     }
 
@@ -59,21 +59,13 @@ final class CommittedNotebook {
     }
 
     private static Git git(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).start();
-            String out;
-            String err;
-            try (InputStream in = p.getInputStream(); InputStream e = p.getErrorStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                err = new String(e.readAllBytes(), StandardCharsets.UTF_8).strip();
+            GitCommand.Result r = GitCommand.run(dir, LIMIT, args);
+            if (r.timedOut()) {
+                throw JrunsException.invalid("git " + RecordedPaths.clean(String.join(" ", args)) + " did not finish in "
+                        + GitCommand.words(LIMIT) + "; stopped");
             }
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw JrunsException.invalid("git " + String.join(" ", args) + " did not finish in 30 s");
-            }
-            return new Git(p.exitValue(), out, err);
+            return new Git(r.exit(), r.out(), r.err());
         } catch (IOException e) {
             throw JrunsException.notFound("cannot run git (" + e.getMessage() + "): the run stored no notebook copy");
         } catch (InterruptedException e) {

@@ -2,15 +2,12 @@ package io.jruns.reproduce;
 
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.SystemTags;
+import io.jruns.internal.git.GitCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A program run's repository cloned at the run's commit: from the repository the run saw
@@ -18,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code mlflow.source.git.repoURL}). When neither can give the commit, one line says what is missing.
  */
 final class ProgramClone {
+    /** A clone of a large repository takes minutes; a remote that never answers must not hang reproduce. */
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
     private ProgramClone() {
     }
 
@@ -33,6 +33,11 @@ final class ProgramClone {
 
     /** Clones into {@code folder} (absent or empty) and checks out {@code commit}; returns where it came from. */
     static String clone(String runId, String commit, String root, String repoUrl, Path folder) {
+        return clone(runId, commit, root, repoUrl, folder, LIMIT);
+    }
+
+    /** As above, each git command stopped after {@code limit} (a test's remote that never answers). */
+    static String clone(String runId, String commit, String root, String repoUrl, Path folder, Duration limit) {
         // checked again here, so that no caller can hand git an option as a commit or location
         RecordedGit.commit(runId, commit);
         RecordedGit.location(runId, SystemTags.GIT_ROOT, root);
@@ -42,7 +47,7 @@ final class ProgramClone {
         String from;
         String localMissing = null;
         if (root != null && Files.isDirectory(Path.of(root))) {
-            if (git(Path.of(root), "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) {
+            if (git(Path.of(root), limit, "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) {
                 from = root;
             } else {
                 localMissing = "the repository at " + root + " no longer holds it (a rewritten history?)";
@@ -63,15 +68,15 @@ final class ProgramClone {
         } catch (IOException e) {
             throw JrunsException.invalid("cannot create " + parent + ": " + e.getMessage());
         }
-        Git cloned = git(parent, "clone", "-q", "--no-checkout", "--end-of-options", from, folder.toAbsolutePath().toString());
+        Git cloned = git(parent, limit, "clone", "-q", "--no-checkout", "--end-of-options", from, folder.toAbsolutePath().toString());
         if (!cloned.ok()) {
             throw JrunsException.notFound(lead + (localMissing == null ? "" : localMissing + ", and ") + "git cannot clone "
                     + from + " (" + cloned.firstError() + ")");
         }
         // a commit on no branch of the remote comes only when asked for by name
-        if (!git(folder, "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) git(folder, "fetch", "-q", "--end-of-options", "origin", commit);
+        if (!git(folder, limit, "cat-file", "-e", "--end-of-options", commit + "^{commit}").ok()) git(folder, limit, "fetch", "-q", "--end-of-options", "origin", commit);
         // checkout takes no --end-of-options in git 2.39 (it reads it as a path): the commit is a checked hex id
-        Git checkout = git(folder, "checkout", "-q", "--detach", commit);
+        Git checkout = git(folder, limit, "checkout", "-q", "--detach", commit);
         if (!checkout.ok()) {
             throw JrunsException.notFound(lead + (localMissing == null ? "" : localMissing + ", and ") + from
                     + " does not hold it either (" + checkout.firstError() + "); " + folder + " holds the clone without it");
@@ -79,22 +84,14 @@ final class ProgramClone {
         return from;
     }
 
-    private static Git git(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
+    private static Git git(Path dir, Duration limit, String... args) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("GIT_TERMINAL_PROMPT", "0"); // a remote wanting a password fails instead of waiting
-            Process p = pb.start();
-            String err;
-            try (InputStream e = p.getErrorStream()) {
-                err = new String(e.readAllBytes(), StandardCharsets.UTF_8).strip();
+            GitCommand.Result r = GitCommand.run(dir, limit, args);
+            if (r.timedOut()) {
+                throw JrunsException.invalid("git " + RecordedPaths.clean(String.join(" ", args)) + " did not finish in "
+                        + GitCommand.words(limit) + "; stopped");
             }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw JrunsException.invalid("git " + String.join(" ", args) + " did not finish in 10 minutes");
-            }
-            return new Git(p.exitValue(), err);
+            return new Git(r.exit(), r.err());
         } catch (IOException e) {
             throw JrunsException.notFound("cannot run git (" + e.getMessage() + "): a program run is reproduced from its repository");
         } catch (InterruptedException e) {

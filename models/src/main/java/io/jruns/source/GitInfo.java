@@ -1,16 +1,15 @@
 package io.jruns.source;
 
 import io.jruns.domain.SystemTags;
+import io.jruns.internal.git.GitCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git state of a source file: commit, branch, remote URL, whether the tree is dirty and
@@ -86,20 +85,10 @@ public record GitInfo(String commit, String branch, String repoUrl, String root,
     }
 
     private static Optional<String> git(Path dir, String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-        cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+            // a run's start waits on these: a git that hangs (a hook, a lock) gives no tags, not a stuck run
+            GitCommand.Result r = GitCommand.run(dir, Duration.ofSeconds(10), args);
+            return r.ok() ? Optional.of(r.out().trim()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty(); // no git on this machine
         } catch (InterruptedException e) {

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +30,7 @@ import static io.jruns.reproduce.ReproducerTest.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -184,6 +188,36 @@ class ProgramReproducerTest {
         String root = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, "-x\u001b[31m"));
         assertEquals("run " + root + "'s tag jruns.source.git.root starts with '-', as an option would: '-x?[31m'; refused,"
                 + " no git command run", assertThrows(JrunsException.class, () -> reproduce(root, dir.resolve("z"))).getMessage());
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void aRemoteThatNeverAnswersIsStoppedAtTheTimeLimitWithItsHelpers() throws Exception {
+        // a server that takes the connection (the kernel's backlog does) and never answers: git waits for ever
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/repo.git";
+            Path to = dir.resolve("h");
+            String stopped = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(JrunsException.class,
+                    () -> ProgramClone.clone("r1", head, null, url, to, Duration.ofSeconds(2))).getMessage());
+            assertEquals("git clone -q --no-checkout --end-of-options " + url + " " + to.toAbsolutePath()
+                    + " did not finish in 2 s; stopped", stopped);
+            assertEquals(List.of(), ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").contains("git"))
+                    .map(h -> h.info().commandLine().orElse("?")).toList(), "no git process left");
+        }
+    }
+
+    @Test
+    void aRemoteOfAnUnusualTransportIsRefusedByGitNotLeftWaiting() throws Exception {
+        // fd::3 makes git remote-fd wait for ever on a descriptor it was never given; ext:: would run a command
+        String fd = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_ROOT, "/nonexistent",
+                SystemTags.GIT_REPO_URL, "fd::3"));
+        String refused = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(JrunsException.class, () -> reproduce(fd, dir.resolve("fd"))).getMessage());
+        assertTrue(refused.endsWith("git cannot clone fd::3 (fatal: transport 'fd' not allowed)"), refused);
+        Path marker = dir.resolve("ext-ran");
+        String ext = programRun(Map.of(SystemTags.GIT_COMMIT, head, SystemTags.GIT_REPO_URL, "ext::touch " + marker));
+        refused = assertThrows(JrunsException.class, () -> reproduce(ext, dir.resolve("ext"))).getMessage();
+        assertTrue(refused.endsWith("(fatal: transport 'ext' not allowed)"), refused);
         assertFalse(Files.exists(marker));
     }
 
