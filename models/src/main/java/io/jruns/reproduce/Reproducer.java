@@ -32,7 +32,18 @@ public final class Reproducer {
     }
 
     public static Result reproduce(TrackingClient reader, String runId, ReproduceOptions options, KernelSpecs kernels) {
-        Consumer<String> progress = options.progress();
+        try {
+            // recorded values (run name, kernel name, revision, paths) reach the terminal: their escapes must not
+            return reproduce(reader, runId, options, kernels, line -> options.progress().accept(RecordedPaths.clean(line)));
+        } catch (JrunsException e) {
+            throw new JrunsException(e.code(), RecordedPaths.clean(e.getMessage()), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(RecordedPaths.clean(e.getMessage()), e.getCause());
+        }
+    }
+
+    private static Result reproduce(TrackingClient reader, String runId, ReproduceOptions options, KernelSpecs kernels,
+                                    Consumer<String> progress) {
         Run run = reader.getRun(runId);
         // a program that stored a notebook (logged it, or ran it) is reproduced as that notebook, as before
         if (ProgramReproducer.isProgram(run) && !NotebookSource.isStored(reader, run)) {
@@ -68,12 +79,17 @@ public final class Reproducer {
         }
         write(target, clone.text());
         progress.accept("wrote " + target + (envFile != null && Files.exists(envFile) ? " and " + envFile.getFileName() : ""));
-        String parameters = run.data().tags().get(SystemTags.EXECUTE_PARAMETERS);
-        if (parameters != null) {
-            progress.accept("parameters: the run was executed with " + parameters + "; the clone holds the notebook's own"
+        String tag = run.data().tags().get(SystemTags.EXECUTE_PARAMETERS);
+        Optional<List<String>> parameters = tag == null ? Optional.empty() : ExecuteParameters.parse(tag);
+        String given = parameters.map(p -> " " + ExecuteParameters.options(p)).orElse("");
+        if (parameters.isPresent()) {
+            progress.accept("parameters: the run was executed with" + given + "; the clone holds the notebook's own"
                     + " values, so give them again");
+        } else if (tag != null) {
+            progress.accept("parameters: the run's tag " + SystemTags.EXECUTE_PARAMETERS + " is not -p options as jruns execute"
+                    + " writes them, so the command leaves it out: " + RecordedGit.printable(tag) + "; give the run's values again");
         }
-        progress.accept("ready: jruns execute " + target + (parameters == null ? "" : " " + parameters));
+        progress.accept("ready: jruns execute " + ProgramReproducer.quote(target.toString()) + given);
         return new Result(target, envFile != null && Files.exists(envFile) ? envFile : null, clone.kernelName());
     }
 
@@ -106,7 +122,7 @@ public final class Reproducer {
         List<String> runningCode = ReusableJvmOptions.runningCode(env.jvm().options());
         if (!runningCode.isEmpty()) {
             progress.accept("warning: left out of the new kernel's JVM options, as they run code of their own: "
-                    + String.join(" ", runningCode).replaceAll("\\p{Cntrl}", "") + "; add them back only if you trust them");
+                    + String.join(" ", runningCode) + "; add them back only if you trust them");
         }
         Optional<KernelSpecs.KernelRef> again = kernels.find(name);
         KernelSpecs.KernelRef ref;

@@ -234,6 +234,44 @@ class ReproducerTest {
     }
 
     @Test
+    void aParametersTagThatIsNotJrunsExecutesOptionsStaysOutOfThePastableCommand() throws Exception {
+        Path marker = dir.resolve("PWNED5");
+        String runId = notebookRun("evil p", true, null, Map.of(SystemTags.EXECUTE_PARAMETERS, "x; touch " + marker));
+        Path to = dir.resolve("my clone");
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(to));
+        String ready = progress.get(progress.size() - 1);
+        assertEquals("ready: jruns execute '" + r.notebook() + "'", ready);
+        assertTrue(progress.contains("parameters: the run's tag jruns.execute.parameters is not -p options as jruns execute writes"
+                + " them, so the command leaves it out: 'x; touch " + marker + "'; give the run's values again"), progress.toString());
+        // pasted into a shell (no jruns on its PATH), it runs nothing of the tag's
+        Process p = new ProcessBuilder("bash", "-c", ready.substring("ready: ".length())).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+        assertFalse(Files.exists(marker), "the tag's command did not run");
+
+        progress.clear();
+        String quoted = notebookRun("quoted p", true, null, Map.of(SystemTags.EXECUTE_PARAMETERS,
+                "-p 'label=a b; it'\\''s' -p alpha=0.9"));
+        Reproducer.Result q = reproduce(quoted, ReproduceOptions.builder().to(dir.resolve("q")));
+        assertEquals("ready: jruns execute " + q.notebook() + " -p 'label=a b; it'\\''s' -p alpha=0.9", progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void recordedValuesReachTheTerminalWithoutTheirEscapes() throws Exception {
+        String runId = notebookRun("\u001b]0;title\u0007name", true, env(List.of("-Xmx1g", "-Dc=\u001b[31mred"), "k\u001b[2J"),
+                Map.of(SystemTags.EXECUTE_PARAMETERS, "-p 'a=\u001b[31m'"));
+        reproduce(runId, ReproduceOptions.builder().to(dir.resolve("esc")));
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("kernel: k[2J is gone; installing")), progress.toString());
+        assertTrue(progress.stream().noneMatch(l -> l.chars().anyMatch(Character::isISOControl)), "no escape printed: " + progress);
+
+        String exp = store.createExperiment("escapes", null, Map.of());
+        String noCopy = store.createRun(exp, "me", 1L, "x", List.of(new RunTag(SystemTags.SOURCE_NAME, "/gone\u001b[31m/nb.ipynb"),
+                new RunTag(SystemTags.SOURCE_TYPE, "NOTEBOOK"))).runId();
+        String refused = assertThrows(JrunsException.class, () -> reproduce(noCopy, ReproduceOptions.builder())).getMessage();
+        assertTrue(refused.endsWith("(its source is /gone[31m/nb.ipynb)"), refused);
+    }
+
+    @Test
     void aRunMadeFromUncommittedChangesIsNotReproducedFromItsCommit() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("dirty"));
         git(repo, "init", "-q");
