@@ -34,9 +34,9 @@ final class RecordedGit {
         return value;
     }
 
-    /** A recorded value for one line of output: control characters (ESC, newlines) out, long ones cut. */
+    /** A recorded value for one line of output: control and format characters (ESC, U+009B, U+202E) out, long ones cut. */
     static String printable(String value) {
-        String s = value.replaceAll("\\p{Cntrl}", "?");
+        String s = value.replaceAll("[\\p{Cc}\\p{Cf}]", "?");
         return "'" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'";
     }
 }

@@ -29,8 +29,8 @@ final class RecordedPaths {
         paths.forEach(p -> check(runId, what, p));
     }
 
-    /** A line for the terminal: a recorded value's control characters (ESC, newlines) out. */
+    /** A line for the terminal: a recorded value's control characters out, C1 (U+009B, a CSI) and bidi or other format ones (U+202E) too. */
     static String clean(String line) {
-        return line.replaceAll("\\p{Cntrl}", "");
+        return line.replaceAll("[\\p{Cc}\\p{Cf}]", "");
     }
 }

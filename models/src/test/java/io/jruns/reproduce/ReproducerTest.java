@@ -272,6 +272,18 @@ class ReproducerTest {
     }
 
     @Test
+    void c1AndBidiControlsAreNotPrintedEither() throws Exception {
+        // U+009B is a one-character CSI to many terminals; U+202E reverses what follows it
+        String runId = notebookRun("a\u009b31mb\u202ec", true, env(List.of("-Xmx1g"), "k\u009b2J\u202e"),
+                Map.of(SystemTags.EXECUTE_PARAMETERS, "-p 'a=\u202eb' x\u009b"));
+        reproduce(runId, ReproduceOptions.builder().to(dir.resolve("c1")));
+        assertTrue(progress.contains("reproducing run a31mbc (" + runId + ")"), progress.toString());
+        assertTrue(progress.stream().noneMatch(l -> l.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.FORMAT)), "no control printed: " + progress);
+        assertEquals("'a?b?c'", RecordedGit.printable("a\u009bb\u202ec"));
+    }
+
+    @Test
     void aRunMadeFromUncommittedChangesIsNotReproducedFromItsCommit() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("dirty"));
         git(repo, "init", "-q");
