@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * How to reproduce a run: where the clone goes (null: {@code Reproduced/<run>/} beside the
- * notebook), whether to restore its environment and libraries, where progress lines go.
+ * notebook when under the working folder, else in it), whether to restore its environment and libraries, where progress lines go.
  */
 public record ReproduceOptions(Path to, boolean environment, boolean libraries, Consumer<String> progress) {
 

@@ -137,13 +137,27 @@ public final class Reproducer {
         clone.withKernel(ref.name(), ref.displayName());
     }
 
-    /** Beside the run's notebook: {@code Reproduced/<run name>-<8 id chars>/}. */
+    /**
+     * Beside the run's notebook, {@code Reproduced/<run name>-<8 id chars>/}, when the notebook's
+     * folder is under the working folder; else in the working folder: the source name is a tag
+     * anyone can set, and must not send the clone into any folder that exists.
+     */
     static Path defaultFolder(Run run) {
+        return defaultFolder(run, Path.of("").toAbsolutePath());
+    }
+
+    static Path defaultFolder(Run run, Path workingFolder) {
         String source = run.data().tags().get(SystemTags.SOURCE_NAME);
-        Path base = Path.of("").toAbsolutePath();
+        Path base = workingFolder;
         if (source != null && source.endsWith(".ipynb")) {
-            Path parent = Path.of(source).toAbsolutePath().getParent();
-            if (parent != null && Files.isDirectory(parent)) base = parent;
+            try {
+                Path parent = Path.of(source).toAbsolutePath().getParent();
+                if (parent != null && Files.isDirectory(parent) && parent.toRealPath().startsWith(workingFolder.toRealPath())) {
+                    base = parent;
+                }
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                // no such folder here: the working folder
+            }
         }
         String runName = run.info().runName() == null ? "run" : run.info().runName();
         String safe = runName.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");

@@ -189,7 +189,9 @@ class ReproducerTest {
         String commit = git(repo, "rev-parse", "HEAD").strip();
         String runId = notebookRun("from git", false, null, Map.of(SystemTags.GIT_COMMIT, commit));
         Files.writeString(notebook, NOTEBOOK.replace("42", "7")); // edited since the run
-        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
+        // the default folder, as it is when jruns runs in a folder holding the notebook's
+        Path folder = Reproducer.defaultFolder(TrackingClient.of(store).getRun(runId), dir);
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(folder));
         Path expected = repo.resolve("nbs/Reproduced/from_git-" + runId.substring(0, 8) + "/git.ipynb");
         assertEquals(expected.toAbsolutePath(), r.notebook());
         assertTrue(source(json(r.notebook()).get("cells").get(1)).contains("new Random(42)"), "the committed version");
@@ -203,7 +205,7 @@ class ReproducerTest {
         Path ran = Files.writeString(Files.createDirectories(dir.resolve("ran")).resolve(notebook.getFileName().toString()),
                 NOTEBOOK.replace("42", "7"));
         store.logArtifact(runId, ran, io.jruns.domain.NotebookArtifacts.RAN_DIR);
-        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().environment(false));
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("ran-clone")).environment(false));
         assertTrue(source(json(r.notebook()).get("cells").get(0)).contains("new Random(7)") || Files.readString(r.notebook()).contains("Random(7)"),
                 "the code that ran, not the saved copy");
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("notebook: the code that ran, stored with the run; it differs from"
@@ -227,7 +229,7 @@ class ReproducerTest {
     @Test
     void aRunExecutedWithParametersSaysToGiveThemAgain() throws Exception {
         String runId = notebookRun("with p", true, null, Map.of(SystemTags.EXECUTE_PARAMETERS, "-p alpha=0.9"));
-        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder());
+        Reproducer.Result r = reproduce(runId, ReproduceOptions.builder().to(dir.resolve("with-p")));
         assertEquals("ready: jruns execute " + r.notebook() + " -p alpha=0.9", progress.get(progress.size() - 1));
         assertTrue(progress.contains("parameters: the run was executed with -p alpha=0.9; the clone holds the notebook's own"
                 + " values, so give them again"), progress.toString());
@@ -281,6 +283,17 @@ class ReproducerTest {
         assertTrue(progress.stream().noneMatch(l -> l.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL
                 || Character.getType(c) == Character.FORMAT)), "no control printed: " + progress);
         assertEquals("'a?b?c'", RecordedGit.printable("a\u009bb\u202ec"));
+    }
+
+    @Test
+    void withoutToTheCloneGoesBesideTheNotebookOnlyUnderTheWorkingFolder() throws Exception {
+        String runId = notebookRun("where", true, null, Map.of());
+        io.jruns.domain.Run run = TrackingClient.of(store).getRun(runId);
+        String folder = "where-" + runId.substring(0, 8);
+        assertEquals(notebook.getParent().resolve("Reproduced").resolve(folder), Reproducer.defaultFolder(run, dir));
+        // the source name is a tag anyone can set: a folder elsewhere (say ~/.ssh) is not followed
+        Path work = Files.createDirectories(dir.resolve("elsewhere"));
+        assertEquals(work.resolve("Reproduced").resolve(folder), Reproducer.defaultFolder(run, work));
     }
 
     @Test
