@@ -79,7 +79,7 @@ final class ProgramReproducer {
         env.ifPresent(e -> progress.accept("java: the run ran on Java " + e.java().version() + " (" + e.java().vendor() + ")"));
         List<String> runningCode = env.map(e -> ReusableJvmOptions.runningCode(e.jvm().options())).orElse(List.of());
         if (!runningCode.isEmpty()) {
-            progress.accept("warning: left out of the command, as they run code of their own: " + String.join(" ",
+            progress.accept("warning: left out of the command, as they could run code or write files: " + String.join(" ",
                     runningCode.stream().map(ProgramReproducer::quote).toList()) + "; add them back only if you trust them");
         }
         String command = "cd " + quote(folder.toString()) + " && " + String.join(" ",

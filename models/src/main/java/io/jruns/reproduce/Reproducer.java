@@ -121,7 +121,7 @@ public final class Reproducer {
         List<String> options = ReusableJvmOptions.of(env.jvm().options());
         List<String> runningCode = ReusableJvmOptions.runningCode(env.jvm().options());
         if (!runningCode.isEmpty()) {
-            progress.accept("warning: left out of the new kernel's JVM options, as they run code of their own: "
+            progress.accept("warning: left out of the new kernel's JVM options, as they could run code or write files: "
                     + String.join(" ", runningCode) + "; add them back only if you trust them");
         }
         Optional<KernelSpecs.KernelRef> again = kernels.find(name);
