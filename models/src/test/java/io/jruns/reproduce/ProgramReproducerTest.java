@@ -289,7 +289,7 @@ class ProgramReproducerTest {
         logEnvironment(agent, List.of("-Xmx1g", "-XX:OnOutOfMemoryError=touch /tmp/x", "-javaagent:/tmp/a.jar", "-agentpath:/a.so",
                 "-agentlib:hprof", "-XX:OnError=sh", "-Dcolour=\u001b[31mred"), List.of(repo.resolve("examples").toString()));
         reproduce(agent, dir.resolve("b"));
-        assertTrue(progress.contains("warning: left out of the command, as they run code of their own:"
+        assertTrue(progress.contains("warning: left out of the command, as they could run code or write files:"
                 + " '-XX:OnOutOfMemoryError=touch /tmp/x' -javaagent:/tmp/a.jar -agentpath:/a.so -agentlib:hprof -XX:OnError=sh;"
                 + " add them back only if you trust them"), progress.toString());
         String ready = progress.stream().filter(l -> l.startsWith("ready: ")).findFirst().orElseThrow(() -> new AssertionError(progress));
