@@ -53,7 +53,7 @@ public final class JupyterKernelSpecs implements KernelSpecs {
     @Override
     public KernelRef install(String name, String displayName, List<String> jvmOptions, String near) {
         Path beside = near == null ? null : Path.of(near).toAbsolutePath().getParent();
-        if (beside != null && Files.isDirectory(beside) && Files.isWritable(beside)) {
+        if (beside != null && Files.isDirectory(beside) && Files.isWritable(beside) && jupyterLooksIn(beside)) {
             write(name, displayName, jvmOptions, beside.resolve(name));
             Optional<KernelRef> seen = find(name);
             if (seen.isPresent()) return seen.get();
@@ -61,6 +61,36 @@ public final class JupyterKernelSpecs implements KernelSpecs {
         write(name, displayName, jvmOptions, userKernels().resolve(name));
         return find(name).orElseThrow(() -> new JrunsException(JrunsException.Code.INTERNAL_ERROR, "installed kernelspec '"
                 + name + "' in " + userKernels() + " but jupyter kernelspec list does not show it"));
+    }
+
+    /**
+     * Whether {@code dir} is a kernels folder of Jupyter's: one where it lists a kernel now, or
+     * {@code kernels/} of a data folder this environment names. {@code near} comes from the run's
+     * environment.json, which anyone who can log to the run may replace: any other folder, however
+     * writable, gets nothing written into it.
+     */
+    private boolean jupyterLooksIn(Path dir) {
+        Path real = realOrSelf(dir);
+        List<Path> folders = new ArrayList<>();
+        list().path("kernelspecs").forEach(k -> {
+            String resources = k.path("resource_dir").asText("");
+            if (!resources.isEmpty() && Path.of(resources).getParent() != null) folders.add(Path.of(resources).getParent());
+        });
+        String jupyterPath = env.get("JUPYTER_PATH");
+        if (jupyterPath != null) {
+            for (String p : jupyterPath.split(File.pathSeparator)) if (!p.isBlank()) folders.add(Path.of(p, "kernels"));
+        }
+        folders.add(userKernels());
+        JupyterPaths.SYSTEM.forEach(p -> folders.add(p.resolve("kernels")));
+        return folders.stream().map(JupyterKernelSpecs::realOrSelf).anyMatch(real::equals);
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private void write(String name, String displayName, List<String> jvmOptions, Path dir) {

@@ -47,6 +47,14 @@ class JupyterKernelSpecsIT {
 
         KernelSpecs.KernelRef user = specs.install("jruns-user", "Java (user)", List.of(), dir.resolve("nowhere/old").toString());
         assertEquals(dir.resolve("data/kernels/jruns-user").toRealPath(), Path.of(user.resourceDir()).toRealPath());
+
+        // a recorded resource_dir is the run's to say: a writable folder Jupyter does not look in gets nothing
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        KernelSpecs.KernelRef elsewhere = specs.install("jruns-victim", "Java (victim)", List.of(), victim.resolve("jruns-gone").toString());
+        assertEquals(dir.resolve("data/kernels/jruns-victim").toRealPath(), Path.of(elsewhere.resourceDir()).toRealPath());
+        try (var left = Files.list(victim)) {
+            assertEquals(List.of(), left.toList(), "nothing written beside a folder Jupyter does not use");
+        }
     }
 
     /** Without JUPYTER_DATA_DIR the user folder follows XDG_DATA_HOME, as Jupyter's does (not ~/.local/share). */
