@@ -17,6 +17,9 @@ final class RunsGetCommand implements Command {
             "Show one run: its details, params, metrics and tags",
             "Metrics show their latest value with min, max and the number of points.");
 
+    /** Past this many child runs it says "more than" (an MLflow server is read to count them). */
+    private static final long CHILDREN_COUNTED = 10_000;
+
     @Override
     public CommandSpec spec() {
         return SPEC;
@@ -32,6 +35,12 @@ final class RunsGetCommand implements Command {
         }
         String experiment = context.store().getExperiment(run.info().experimentId()).map(Experiment::name)
                 .orElse(run.info().experimentId());
-        context.out().print(RunText.render(RunPageData.of(run, experiment, System.currentTimeMillis()), context.environment().zone()));
+        // how many runs are nested under it, as the run page says
+        io.jruns.RunQuery children = new io.jruns.RunQuery(context.store(), () -> run.info().experimentId(), () -> { })
+                .filter("tags.`" + io.jruns.domain.SystemTags.PARENT_RUN_ID + "` = '" + run.runId().replace("'", "\\'") + "'")
+                .state(io.jruns.domain.ViewType.ALL);
+        RunPageData page = new RunPageData(run, experiment, null, children.max(1).runs(), java.util.Map.of(), null, false,
+                System.currentTimeMillis()).withChildCount(children.count(CHILDREN_COUNTED));
+        context.out().print(RunText.render(page, context.environment().zone()));
     }
 }

@@ -41,6 +41,7 @@ class RunsGetCommandTest {
         assertTrue(details.contains(List.of("end", "2024-03-01 10:16:35")));
         assertTrue(details.contains(List.of("duration", "1m 05s")));
         assertTrue(details.contains(List.of("note", "first try\\nwith two lines")), "line breaks shown escaped");
+        assertFalse(details.stream().anyMatch(row -> row.get(0).equals("children")), "no nested runs: no line");
 
         assertEquals(List.of(List.of("Params"), List.of("key", "value"), List.of("layers", "3"), List.of("lr", "0.01")),
                 Tables.cells(sections[1]));
@@ -135,5 +136,18 @@ class RunsGetCommandTest {
         Cli.Result csv = cli.run("runs", "get", seed.big, "--format", "csv");
         assertEquals(2, csv.code());
         assertEquals("jruns: runs get: --format must be one of table, json, got 'csv'", csv.error());
+    }
+
+    @Test
+    void aParentSaysHowManyRunsAreNestedUnderIt() {
+        try (io.jruns.store.Store store = cli.openStore()) {
+            for (int c = 0; c < 3; c++) {
+                store.createRun(seed.visionId, "alice", Seed.T0 + 300_000 + c, "nested " + c,
+                        List.of(new io.jruns.domain.RunTag(io.jruns.domain.SystemTags.PARENT_RUN_ID, seed.small)));
+            }
+        }
+        Cli.Result r = cli.run("runs", "get", seed.small);
+        List<List<String>> details = Tables.cells(r.out().split("\n\n")[0]);
+        assertTrue(details.contains(List.of("children", "3")), details.toString());
     }
 }
