@@ -44,16 +44,8 @@ final class RunsSearchCommand implements Command {
 
     /** The filter as typed, narrowed by --created to the runs started since then. */
     private static String filter(ParsedArgs args) {
-        String typed = args.value("--filter");
-        String created = args.value("--created");
-        if (created == null) return typed;
-        long since;
-        try {
-            since = io.jruns.store.TimeArg.parse(created, System.currentTimeMillis(), "runs search: --created");
-        } catch (io.jruns.domain.JrunsException e) {
-            throw new UsageException(e.getMessage());
-        }
-        return io.jruns.search.StartedSince.and(typed, since);
+        Long since = ManageOptions.millis(args, "--created");
+        return since == null ? args.value("--filter") : io.jruns.search.StartedSince.and(args.value("--filter"), since);
     }
 
     @Override
