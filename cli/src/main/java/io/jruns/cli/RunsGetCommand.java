@@ -37,7 +37,7 @@ final class RunsGetCommand implements Command {
                 .orElse(run.info().experimentId());
         // how many runs are nested under it, as the run page says
         io.jruns.RunQuery children = new io.jruns.RunQuery(context.store(), () -> run.info().experimentId(), () -> { })
-                .filter("tags.`" + io.jruns.domain.SystemTags.PARENT_RUN_ID + "` = '" + run.runId().replace("'", "\\'") + "'")
+                .filter(RunPageData.childrenFilter(run.runId()))
                 .state(io.jruns.domain.ViewType.ALL);
         RunPageData page = new RunPageData(run, experiment, null, children.max(1).runs(), java.util.Map.of(), null, false,
                 System.currentTimeMillis()).withChildCount(children.count(CHILDREN_COUNTED));

@@ -22,6 +22,11 @@ public record RunPageData(Run run, String experimentName, Run parent, List<Run> 
     /** The child runs a page names; it says how many more there are. */
     public static final int CHILDREN_SHOWN = 12;
 
+    /** The filter that finds the runs nested directly under a run (they name it in {@code mlflow.parentRunId}). */
+    public static String childrenFilter(String runId) {
+        return "tags.`" + io.jruns.domain.SystemTags.PARENT_RUN_ID + "` = '" + runId.replace("'", "\\'") + "'";
+    }
+
     public RunPageData(Run run, String experimentName, Run parent, List<Run> children,
                        Map<String, List<Metric>> histories, List<ArtifactEntry> artifacts, boolean artifactsTruncated,
                        long now, Links links) {

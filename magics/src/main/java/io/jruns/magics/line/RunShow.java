@@ -5,7 +5,6 @@ import io.jruns.Jruns;
 import io.jruns.TrackingClient;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
-import io.jruns.domain.SystemTags;
 import io.jruns.magics.args.ParsedArgs;
 import io.jruns.magics.host.MagicHost;
 import io.jruns.magics.ui.ViewLinks;
@@ -41,7 +40,7 @@ final class RunShow {
                 return java.util.Optional.empty();
             }
         }).orElse(null);
-        String filter = "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + run.runId() + "'";
+        String filter = RunPageData.childrenFilter(run.runId());
         List<Run> children = RunFinder.search(List.of(run.info().experimentId()), filter, "all", List.of(), RunPageData.CHILDREN_SHOWN).runs();
         io.jruns.search.RunCount childCount = Jruns.search().experiments(run.info().experimentId()).filter(filter).state("all")
                 .count(RunFinder.LIMIT);

@@ -75,7 +75,7 @@ final class RunPageParts {
                 // all of them, on the experiment page where a UI has one
                 // deleted ones too, as the list above reads them
                 Optional<String> every = d.links().experiment(i.experimentId()).map(u -> u + "?state=all&filter=" + java.net.URLEncoder.encode(
-                        "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + i.runId() + "'", java.nio.charset.StandardCharsets.UTF_8));
+                        RunPageData.childrenFilter(i.runId()), java.nio.charset.StandardCharsets.UTF_8));
                 c.append(" <span class=\"jr-dim\">").append(every.map(u -> "<a href=\"" + Html.escape(u) + "\">" + more + "</a>").orElse(more))
                         .append("</span>");
             }

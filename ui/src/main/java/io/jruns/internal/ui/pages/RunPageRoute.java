@@ -5,7 +5,6 @@ import io.jruns.domain.Experiment;
 import io.jruns.domain.JrunsException;
 import io.jruns.domain.Metric;
 import io.jruns.domain.Run;
-import io.jruns.domain.SystemTags;
 import io.jruns.domain.ViewType;
 import io.jruns.internal.ui.UiContext;
 import io.jruns.internal.ui.http.Response;
@@ -94,7 +93,7 @@ public final class RunPageRoute {
     static final long CHILDREN_COUNTED = 10_000;
 
     private static io.jruns.RunQuery children(TrackingClient client, Run run) {
-        String filter = "tags.`" + SystemTags.PARENT_RUN_ID + "` = '" + run.runId().replace("'", "\\'") + "'";
+        String filter = RunPageData.childrenFilter(run.runId());
         return client.search().experiments(run.info().experimentId()).filter(filter).state(ViewType.ALL);
     }
 
